@@ -1,0 +1,208 @@
+package dev.storeops.stack.template;
+
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules every template.yaml of storeops must keep. Each check returns a list of plain-language
+ * violations naming the resource; an empty list means the template passes.
+ */
+public final class TemplateChecks {
+  public static final Set<String> RUNTIMES = Set.of("java21", "java25");
+  private final SamTemplate template;
+  private final Path repoRoot;
+  private final ClassLoader classLoader;
+
+  public TemplateChecks(SamTemplate template, Path repoRoot, ClassLoader classLoader) {
+    this.template = template;
+    this.repoRoot = repoRoot;
+    this.classLoader = classLoader;
+  }
+
+  public List<String> all() {
+    List<String> out = new ArrayList<>();
+    out.addAll(handlers());
+    out.addAll(environment());
+    out.addAll(sqsBatchFailures());
+    out.addAll(queueRedrive());
+    out.addAll(logRetention());
+    out.addAll(runtimes());
+    out.addAll(staffRoutesAuthorized());
+    return out;
+  }
+
+  /** Every Handler names a class on the classpath that is a Lambda handler with a public no-arg constructor. */
+  public List<String> handlers() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      String name = f.handlerClass();
+      if (name == null) {
+        out.add(f.logicalId() + ": no Handler");
+        continue;
+      }
+      Class<?> type;
+      try {
+        type = Class.forName(name, false, classLoader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        out.add(f.logicalId() + ": handler class " + name + " does not exist");
+        continue;
+      }
+      if (!isLambdaHandler(type)) {
+        out.add(f.logicalId() + ": " + name
+            + " is not a Lambda handler (implements neither RequestHandler nor RequestStreamHandler)");
+      }
+      if (Modifier.isAbstract(type.getModifiers())) {
+        out.add(f.logicalId() + ": " + name + " is abstract");
+      }
+      try {
+        if (!Modifier.isPublic(type.getConstructor().getModifiers())) {
+          out.add(f.logicalId() + ": " + name + " has no public no-argument constructor");
+        }
+      } catch (NoSuchMethodException e) {
+        out.add(f.logicalId() + ": " + name + " has no public no-argument constructor");
+      }
+      String handler = f.handler();
+      if (handler.contains("::") && !handler.endsWith("::handleRequest")) {
+        out.add(f.logicalId() + ": handler method must be handleRequest, not " + handler);
+      }
+    }
+    return out;
+  }
+
+  /** Every variable a function's code reads is set for it (in its Environment or Globals); shared reads none but AWS_*. */
+  public List<String> environment() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      String module = f.moduleDir();
+      if (module == null) {
+        out.add(f.logicalId() + ": CodeUri is not a module path (functions/<name>/target/<name>.jar)");
+        continue;
+      }
+      Set<String> set = f.environment().keySet();
+      for (String name : EnvReads.in(repoRoot.resolve(module).resolve("src/main/java"))) {
+        if (!EnvReads.providedByPlatform(name) && !set.contains(name)) {
+          out.add(f.logicalId() + ": the code reads environment variable " + name + " but the template does not set it");
+        }
+      }
+    }
+    for (String name : EnvReads.in(repoRoot.resolve("shared/src/main/java"))) {
+      if (!EnvReads.providedByPlatform(name)) {
+        out.add("shared module reads environment variable " + name + ": read it in the function and pass it in");
+      }
+    }
+    return out;
+  }
+
+  /** Every SQS event source reports batch item failures. */
+  public List<String> sqsBatchFailures() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      for (var e : f.eventsOfType("SQS")) {
+        Object types = SamFunction.eventProperties(e.getValue()).get("FunctionResponseTypes");
+        if (!(types instanceof List<?> l) || !l.contains("ReportBatchItemFailures")) {
+          out.add(f.logicalId() + "." + e.getKey() + ": SQS event without FunctionResponseTypes: [ReportBatchItemFailures]");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every queue that is not itself a dead-letter queue has a redrive policy to a queue of the template. */
+  @SuppressWarnings("unchecked")
+  public List<String> queueRedrive() {
+    List<String> out = new ArrayList<>();
+    List<String> queues = template.resourcesOfType("AWS::SQS::Queue");
+    Set<String> dlqs = new HashSet<>();
+    for (String q : queues) {
+      Object policy = template.properties(q).get("RedrivePolicy");
+      if (policy instanceof Map<?, ?> p && p.get("deadLetterTargetArn") instanceof Map<?, ?> arn
+          && arn.get("Fn::GetAtt") instanceof List<?> ga) {
+        dlqs.add(String.valueOf(ga.get(0)));
+      }
+    }
+    for (String q : queues) {
+      if (dlqs.contains(q)) {
+        continue;
+      }
+      Object policy = template.properties(q).get("RedrivePolicy");
+      if (!(policy instanceof Map<?, ?> p)) {
+        out.add(q + ": queue without a RedrivePolicy (dead-letter queue)");
+        continue;
+      }
+      Object target = p.get("deadLetterTargetArn");
+      String dlq = target instanceof Map<?, ?> t && t.get("Fn::GetAtt") instanceof List<?> ga
+          ? String.valueOf(ga.get(0)) : null;
+      if (dlq == null || !"AWS::SQS::Queue".equals(template.typeOf(dlq))) {
+        out.add(q + ": RedrivePolicy.deadLetterTargetArn must be !GetAtt <queue of this template>.Arn");
+      }
+      Object max = ((Map<String, Object>) p).get("maxReceiveCount");
+      if (!(max instanceof Number n) || n.intValue() < 1) {
+        out.add(q + ": RedrivePolicy without maxReceiveCount");
+      }
+    }
+    return out;
+  }
+
+  /** Every function logs to a log group of the template that has RetentionInDays. */
+  public List<String> logRetention() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      Object logging = f.properties().get("LoggingConfig");
+      Object group = logging instanceof Map<?, ?> m ? m.get("LogGroup") : null;
+      String ref = group instanceof Map<?, ?> g && g.get("Ref") instanceof String s ? s : null;
+      if (ref == null || !"AWS::Logs::LogGroup".equals(template.typeOf(ref))) {
+        out.add(f.logicalId() + ": LoggingConfig.LogGroup must !Ref a AWS::Logs::LogGroup of the template (explicit retention)");
+      } else if (template.properties(ref).get("RetentionInDays") == null) {
+        out.add(f.logicalId() + ": log group " + ref + " has no RetentionInDays");
+      }
+    }
+    return out;
+  }
+
+  public List<String> runtimes() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      if (!RUNTIMES.contains(String.valueOf(f.runtime()))) {
+        out.add(f.logicalId() + ": runtime " + f.runtime() + " is not one of " + RUNTIMES);
+      }
+    }
+    return out;
+  }
+
+  /** Routes under /staff/ carry the JWT authorizer. */
+  public List<String> staffRoutesAuthorized() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      for (var e : f.eventsOfType("HttpApi")) {
+        Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+        String path = String.valueOf(p.get("Path"));
+        Object auth = p.get("Auth");
+        boolean authorized = auth instanceof Map<?, ?> a && a.get("Authorizer") != null
+            && !"NONE".equals(a.get("Authorizer"));
+        if (path.startsWith("/staff") && !authorized) {
+          out.add(f.logicalId() + "." + e.getKey() + ": " + path + " has no JWT authorizer");
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean isLambdaHandler(Class<?> type) {
+    for (String iface : List.of("com.amazonaws.services.lambda.runtime.RequestHandler",
+        "com.amazonaws.services.lambda.runtime.RequestStreamHandler")) {
+      try {
+        if (Class.forName(iface, false, classLoader).isAssignableFrom(type)) {
+          return true;
+        }
+      } catch (ClassNotFoundException e) {
+        // lambda core not visible: cannot be a handler
+      }
+    }
+    return false;
+  }
+}
