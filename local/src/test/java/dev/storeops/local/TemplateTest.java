@@ -1,0 +1,71 @@
+package dev.storeops.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeops.stack.RepoRoot;
+import dev.storeops.stack.template.SamFunction;
+import dev.storeops.stack.template.SamTemplate;
+import dev.storeops.stack.template.TemplateChecks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The project's template.yaml keeps every rule (no AWS account, no network). */
+class TemplateTest {
+  private final Path root = RepoRoot.find();
+  private final SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+  private final TemplateChecks checks = new TemplateChecks(template, root, getClass().getClassLoader());
+
+  @Test
+  void everyHandlerExistsAndIsALambdaHandler() {
+    assertEquals(List.of(), checks.handlers());
+  }
+
+  @Test
+  void everyVariableTheCodeReadsIsSet() {
+    assertEquals(List.of(), checks.environment());
+  }
+
+  @Test
+  void everySqsEventSourceReportsBatchItemFailures() {
+    assertEquals(List.of(), checks.sqsBatchFailures());
+  }
+
+  @Test
+  void everyQueueHasARedrivePolicy() {
+    assertEquals(List.of(), checks.queueRedrive());
+  }
+
+  @Test
+  void everyFunctionHasAnExplicitLogRetention() {
+    assertEquals(List.of(), checks.logRetention());
+  }
+
+  @Test
+  void runtimeIsJava21Or25() {
+    assertEquals(List.of(), checks.runtimes());
+  }
+
+  @Test
+  void staffRoutesRequireTheJwtAuthorizer() {
+    assertEquals(List.of(), checks.staffRoutesAuthorized());
+  }
+
+  @Test
+  void everyFunctionModuleIsABuiltModule() {
+    for (SamFunction f : template.functions()) {
+      assertTrue(Files.exists(root.resolve(f.moduleDir()).resolve("pom.xml")), f.logicalId() + " → " + f.moduleDir());
+    }
+    assertFalse(template.functions().isEmpty());
+  }
+
+  @Test
+  void secretsAreNoEchoParameters() {
+    for (String secret : List.of("WebhookSecret", "UnsubscribeSecret")) {
+      assertEquals(Boolean.TRUE, template.parameters().get(secret).get("NoEcho"), secret);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.storeops.stack.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each template check passes a good template and fails a template broken in its one way. */
+class TemplateChecksTest {
+  /** A real handler for the good template. */
+  public static final class GoodHandler implements RequestHandler<Object, Object> {
+    @Override
+    public Object handleRequest(Object input, Context context) {
+      return input;
+    }
+  }
+
+  /** Not a handler. */
+  public static final class NotAHandler {}
+
+  @TempDir
+  Path repo;
+
+  private static final String GOOD = """
+      Globals:
+        Function:
+          Runtime: java21
+          Environment:
+            Variables:
+              TABLE_NAME: !Ref Table
+      Resources:
+        Table:
+          Type: AWS::DynamoDB::Table
+        Fn:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: functions/fn/target/fn.jar
+            Handler: dev.storeops.stack.template.TemplateChecksTest$GoodHandler::handleRequest
+            LoggingConfig:
+              LogGroup: !Ref FnLogs
+            Environment:
+              Variables:
+                QUEUE_URL: !GetAtt Queue.QueueUrl
+            Events:
+              Work:
+                Type: SQS
+                Properties:
+                  Queue: !GetAtt Queue.Arn
+                  FunctionResponseTypes: [ReportBatchItemFailures]
+              Staff:
+                Type: HttpApi
+                Properties: { Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }
+        FnLogs:
+          Type: AWS::Logs::LogGroup
+          Properties:
+            RetentionInDays: 30
+        Queue:
+          Type: AWS::SQS::Queue
+          Properties:
+            RedrivePolicy:
+              deadLetterTargetArn: !GetAtt DLQ.Arn
+              maxReceiveCount: 3
+        DLQ:
+          Type: AWS::SQS::Queue
+      """;
+
+  @BeforeEach
+  void writeFunctionSource() throws Exception {
+    Path src = repo.resolve("functions/fn/src/main/java/x");
+    Files.createDirectories(src);
+    Files.writeString(src.resolve("FnHandler.java"),
+        "class FnHandler { void init(Env env) { env.required(\"TABLE_NAME\"); env.optional(\"QUEUE_URL\", null); } }");
+  }
+
+  private TemplateChecks checks(String yaml) {
+    return new TemplateChecks(SamTemplate.parse(yaml), repo, getClass().getClassLoader());
+  }
+
+  @Test
+  void theGoodTemplatePassesEveryCheck() {
+    assertEquals(List.of(), checks(GOOD).all());
+  }
+
+  @Test
+  void missingHandlerClassFails() {
+    var v = checks(GOOD.replace("TemplateChecksTest$GoodHandler", "Nope")).handlers();
+    assertEquals(1, v.size(), v.toString());
+    assertTrue(v.get(0).contains("does not exist"));
+  }
+
+  @Test
+  void classThatIsNotAHandlerFails() {
+    var v = checks(GOOD.replace("$GoodHandler", "$NotAHandler")).handlers();
+    assertTrue(v.get(0).contains("is not a Lambda handler"), v.toString());
+  }
+
+  @Test
+  void variableReadByCodeButNotSetFails() throws Exception {
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/More.java"),
+        "class More { void init(Env env) { env.required(\"SENDER_EMAIL\"); System.getenv(\"AWS_REGION\"); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(List.of("Fn: the code reads environment variable SENDER_EMAIL but the template does not set it"), v);
+  }
+
+  @Test
+  void sharedModuleReadingItsOwnVariableFails() throws Exception {
+    Path shared = repo.resolve("shared/src/main/java/s");
+    Files.createDirectories(shared);
+    Files.writeString(shared.resolve("Config.java"), "class Config { String t = System.getenv(\"TABLE_NAME\"); }");
+    var v = checks(GOOD).environment();
+    assertEquals(1, v.size(), v.toString());
+    assertTrue(v.get(0).startsWith("shared module reads environment variable TABLE_NAME"));
+  }
+
+  @Test
+  void sqsEventWithoutBatchItemFailuresFails() {
+    var v = checks(GOOD.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "BatchSize: 10")).sqsBatchFailures();
+    assertEquals(List.of("Fn.Work: SQS event without FunctionResponseTypes: [ReportBatchItemFailures]"), v);
+  }
+
+  @Test
+  void queueWithoutRedrivePolicyFails() {
+    // the queue loses its policy, so its DLQ is no longer a DLQ either: both are reported
+    String broken = GOOD.replace("RedrivePolicy:", "Tags:");
+    var v = checks(broken).queueRedrive();
+    assertEquals(2, v.size(), v.toString());
+    assertTrue(v.stream().allMatch(s -> s.contains("without a RedrivePolicy")));
+  }
+
+  @Test
+  void functionWithoutExplicitLogRetentionFails() {
+    var v = checks(GOOD.replace("RetentionInDays: 30", "LogGroupName: x")).logRetention();
+    assertEquals(List.of("Fn: log group FnLogs has no RetentionInDays"), v);
+    var v2 = checks(GOOD.replace("LoggingConfig:", "Tags:")).logRetention();
+    assertEquals(1, v2.size(), v2.toString());
+  }
+
+  @Test
+  void oldRuntimeFails() {
+    var v = checks(GOOD.replace("Runtime: java21", "Runtime: java17")).runtimes();
+    assertEquals(1, v.size());
+    assertTrue(v.get(0).contains("java17"));
+  }
+
+  @Test
+  void staffRouteWithoutAuthorizerFails() {
+    var v = checks(GOOD.replace(", Auth: { Authorizer: StaffJwt }", "")).staffRoutesAuthorized();
+    assertEquals(List.of("Fn.Staff: /staff/tasks has no JWT authorizer"), v);
+  }
+
+  @Test
+  void shortTagsBecomeTheirLongForm() {
+    SamTemplate t = SamTemplate.parse(GOOD);
+    SamFunction fn = t.function("Fn");
+    assertEquals(java.util.Map.of("Ref", "Table"), fn.environment().get("TABLE_NAME"));
+    assertEquals(java.util.Map.of("Fn::GetAtt", List.of("Queue", "QueueUrl")), fn.environment().get("QUEUE_URL"));
+    assertEquals("functions/fn", fn.moduleDir());
+  }
+}
