@@ -10,7 +10,6 @@ import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -23,34 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @WithAwsStack
 class DueWorkStoreTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static void put(AwsStack stack, DueWorkStore store, String kind, String id, Instant dueAt) {
     store.announce(kind, dueAt);
