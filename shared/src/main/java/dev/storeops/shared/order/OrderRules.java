@@ -63,7 +63,7 @@ public final class OrderRules {
       } else if (d.city().length() > 100) {
         v.error("delivery.city", "must be at most 100 characters");
       }
-      boolean needsAddress = option != null && !"PICKUP".equals(option);
+      boolean needsAddress = option != null && DeliveryCalculator.OPTION_IDS.contains(option) && !"PICKUP".equals(option);
       if (needsAddress && (d.address() == null || d.address().isBlank())) {
         v.error("delivery.address", "is required for " + option);
       } else if (d.address() != null && d.address().length() > 500) {
