@@ -224,8 +224,13 @@ public final class OrderService {
     if (!unknown.isEmpty()) {
       throw ApiException.badRequest("Some SKUs are not in the catalog.", unknown);
     }
-    DeliveryOption option = chooseDelivery(valid, snapshot);
-    Allocation.Plan plan = Allocation.plan(valid.lines(), snapshot.stock(), option.warehouse());
+    List<Warehouse> warehouses = catalog.warehouses();
+    DeliveryOption option = chooseDelivery(valid, snapshot, warehouses);
+    // reserve from the pickup warehouse, else from a warehouse in the delivery city, first
+    String preferred = option.warehouse() != null ? option.warehouse() : warehouses.stream()
+        .filter(w -> w.city() != null && w.city().strip().equalsIgnoreCase(valid.delivery().city()))
+        .map(Warehouse::id).sorted().findFirst().orElse(null);
+    Allocation.Plan plan = Allocation.plan(valid.lines(), snapshot.stock(), preferred);
     if (!plan.covered()) {
       throw ApiException.conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.",
           plan.shortages().stream().map(s -> new Problem.FieldError("lines[" + s.line() + "]",
@@ -250,9 +255,9 @@ public final class OrderService {
         plan.reservations(), now, now);
   }
 
-  private DeliveryOption chooseDelivery(ValidOrder valid, CatalogSnapshot snapshot) {
+  private DeliveryOption chooseDelivery(ValidOrder valid, CatalogSnapshot snapshot, List<Warehouse> warehouses) {
     var choice = valid.delivery();
-    List<DeliveryOption> options = delivery.options(choice.city(), catalog.warehouses(), items(valid.lines(), snapshot));
+    List<DeliveryOption> options = delivery.options(choice.city(), warehouses, items(valid.lines(), snapshot));
     List<DeliveryOption> matching = options.stream().filter(o -> o.id().equals(choice.option())
         && (choice.warehouse() == null || choice.warehouse().equals(o.warehouse()))).toList();
     if (matching.isEmpty()) {
