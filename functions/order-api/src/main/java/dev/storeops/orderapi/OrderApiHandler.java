@@ -9,12 +9,22 @@ import dev.storeops.shared.config.Env;
 import dev.storeops.shared.customer.Customer;
 import dev.storeops.shared.customer.CustomerRegistration;
 import dev.storeops.shared.customer.CustomerService;
+import dev.storeops.shared.http.ApiException;
 import dev.storeops.shared.http.HttpResponse;
 import dev.storeops.shared.http.Router;
-import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.shared.order.CartService;
+import dev.storeops.shared.order.OrderLimits;
+import dev.storeops.shared.order.OrderRequest;
+import dev.storeops.shared.order.OrderService;
+import dev.storeops.shared.order.OrderViews;
+import dev.storeops.shared.order.StockLevel;
+import dev.storeops.shared.order.aws.OrderComponents;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The public storefront API (HTTP API, payload 2.0). Thin: each route parses the request, calls a
@@ -28,17 +38,63 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   public OrderApiHandler(Env env) {
-    DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
-    String table = env.required("TABLE_NAME");
-    CustomerService customers = new CustomerService(new DynamoCustomerStore(dynamo, table),
-        Clock.systemUTC(), env.optional("DEFAULT_LOCALE", "ru"));
+    this(env, new AwsClients(env).dynamoDb(), new AwsClients(env).sqs());
+  }
+
+  /** With given clients (the benchmark hands in a client that counts its calls). */
+  public OrderApiHandler(Env env, DynamoDbClient dynamo, SqsClient sqs) {
+    OrderComponents c = OrderComponents.build(dynamo, sqs, env.required("TABLE_NAME"),
+        env.required("ORDER_EVENTS_QUEUE_URL"),
+        new OrderLimits(OrderLimits.MAX_LINES, env.optionalInt("MAX_LINE_QTY", 99)),
+        env.optional("DEFAULT_LOCALE", "ru"), Clock.systemUTC());
+    CustomerService customers = c.customers();
+    OrderService orders = c.orderService();
+    CartService carts = c.cartService();
 
     this.router = new Router()
         .on("POST /customers", request -> {
           Customer created = customers.register(request.bodyAs(CustomerRegistration.class));
           return HttpResponse.json(201, created, Map.of("Location", "/customers/" + created.id()));
         })
-        .on("GET /customers/{id}", request -> HttpResponse.json(200, customers.get(request.pathParameter("id"))));
+        .on("GET /customers/{id}", request -> HttpResponse.json(200, customers.get(request.pathParameter("id"))))
+        .on("POST /orders", request -> {
+          OrderRequest body = request.bodyAs(OrderRequest.class);
+          OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
+              request.bodyBytes(), body, OrderService.Origin.storefront());
+          return HttpResponse.json(201, OrderViews.created(placed.order(), placed.accessToken()), Map.of(
+              "Location", "/orders/" + placed.order().id(),
+              "Idempotent-Replayed", Boolean.toString(placed.replayed())));
+        })
+        .on("GET /orders/{id}", request -> {
+          String token = request.query("token").or(() -> request.header("X-Order-Token")).orElse(null);
+          return HttpResponse.json(200, OrderViews.customer(orders.getForCustomer(request.pathParameter("id"), token)));
+        })
+        .on("GET /stock/{sku}", request -> {
+          String sku = request.pathParameter("sku");
+          List<StockLevel> levels = c.catalog().stock(sku);
+          if (levels.isEmpty() && c.catalog().product(sku).isEmpty()) {
+            throw ApiException.notFound("SKU " + sku);
+          }
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("sku", sku);
+          body.put("available", levels.stream().mapToLong(StockLevel::available).sum());
+          body.put("warehouses", levels.stream()
+              .map(l -> Map.of("warehouse", l.warehouse(), "available", l.available())).toList());
+          return HttpResponse.json(200, body);
+        })
+        .on("GET /delivery-options", request -> {
+          String city = request.query("city").orElse(null);
+          var lines = orders.parseSkus(request.query("skus").orElse(null));
+          return HttpResponse.json(200, Map.of("city", city == null ? "" : city,
+              "options", orders.deliveryOptions(city, lines)));
+        })
+        .on("PUT /carts/{id}", request -> HttpResponse.json(200,
+            carts.put(request.pathParameter("id"), request.bodyAs(CartService.CartRequest.class))))
+        .on("GET /carts/{id}", request -> HttpResponse.json(200, carts.get(request.pathParameter("id"))))
+        .on("DELETE /carts/{id}", request -> {
+          carts.delete(request.pathParameter("id"));
+          return HttpResponse.noContent();
+        });
   }
 
   @Override

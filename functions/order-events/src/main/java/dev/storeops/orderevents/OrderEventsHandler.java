@@ -1,0 +1,60 @@
+package dev.storeops.orderevents;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storeops.shared.aws.AwsClients;
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.log.Log;
+import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.order.OrderCreated;
+import dev.storeops.shared.order.aws.DynamoCatalog;
+import dev.storeops.shared.order.aws.DynamoOrderStore;
+import dev.storeops.shared.repo.DynamoCustomerStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SQS → order events. Each message is handled on its own; a failed one is reported as a batch item
+ * failure (retried, then the DLQ), the others are not retried.
+ */
+public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Log LOG = Log.get(OrderEventsHandler.class);
+  private final OrderEventsService service;
+
+  public OrderEventsHandler() {
+    this(Env.system());
+  }
+
+  public OrderEventsHandler(Env env) {
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
+    this.service = new OrderEventsService(new DynamoOrderStore(dynamo, table),
+        new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoCustomerStore(dynamo, table),
+        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
+        new OrderMails(env.required("PUBLIC_BASE_URL")), env.required("OPS_EMAIL"));
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        OrderCreated created = Json.mapper().readValue(message.getBody(), OrderCreated.class);
+        if (!OrderCreated.TYPE.equals(created.type()) || created.orderId() == null) {
+          throw new IllegalArgumentException("not an OrderCreated event");
+        }
+        service.orderCreated(created);
+      } catch (Exception e) {
+        LOG.error("order event failed", e, "messageId", message.getMessageId());
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+      }
+    }
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.storeops.staffapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storeops.shared.aws.AwsClients;
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.http.ApiException;
+import dev.storeops.shared.http.HttpRequest;
+import dev.storeops.shared.http.HttpResponse;
+import dev.storeops.shared.http.Router;
+import dev.storeops.shared.order.OrderLimits;
+import dev.storeops.shared.order.OrderRequest;
+import dev.storeops.shared.order.OrderService;
+import dev.storeops.shared.order.OrderStore;
+import dev.storeops.shared.order.OrderViews;
+import dev.storeops.shared.order.aws.OrderComponents;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The staff API under {@code /staff} (HTTP API with the StaffJwt authorizer): the JWT {@code sub}
+ * claim is the staff member's id. Thin: routes → {@link OrderService} / {@link StaffService}.
+ */
+public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final Router router;
+
+  public StaffApiHandler() {
+    this(Env.system());
+  }
+
+  public StaffApiHandler(Env env) {
+    AwsClients clients = new AwsClients(env);
+    Clock clock = Clock.systemUTC();
+    OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), env.required("TABLE_NAME"),
+        env.required("ORDER_EVENTS_QUEUE_URL"),
+        new OrderLimits(OrderLimits.MAX_LINES, env.optionalInt("MAX_LINE_QTY", 99)),
+        env.optional("DEFAULT_LOCALE", "ru"), clock);
+    OrderService orders = c.orderService();
+    StaffService staff = new StaffService(c.catalog(), c.orders(), c.customerStore(), clock);
+
+    this.router = new Router()
+        .on("POST /staff/orders", request -> {
+          OrderRequest body = request.bodyAs(OrderRequest.class);
+          OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
+              request.bodyBytes(), body, OrderService.Origin.staff(staffId(request)));
+          return HttpResponse.json(201, OrderViews.staff(placed.order()), Map.of(
+              "Location", "/staff/orders/" + placed.order().id(),
+              "Idempotent-Replayed", Boolean.toString(placed.replayed())));
+        })
+        .on("GET /staff/orders", request -> {
+          staffId(request);
+          OrderStore.Page page = staff.orders(request.query("status").orElse(null),
+              request.query("manager").orElse(null), request.query("limit").orElse(null),
+              request.query("cursor").orElse(null));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("orders", OrderViews.staff(page.orders()));
+          body.put("nextCursor", page.nextCursor());
+          return HttpResponse.json(200, body);
+        })
+        .on("GET /staff/orders/{id}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, OrderViews.staff(orders.get(request.pathParameter("id"))));
+        })
+        .on("GET /staff/customers/{id}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, staff.dossier(request.pathParameter("id")));
+        })
+        .on("PUT /staff/products/{sku}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, staff.putProduct(request.pathParameter("sku"),
+              request.bodyAs(StaffService.ProductRequest.class)));
+        })
+        .on("PUT /staff/managers/{id}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, staff.putManager(request.pathParameter("id"),
+              request.bodyAs(StaffService.ManagerRequest.class)));
+        })
+        .on("PUT /staff/warehouses/{id}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, staff.putWarehouse(request.pathParameter("id"),
+              request.bodyAs(StaffService.WarehouseRequest.class)));
+        })
+        .on("PUT /staff/stock/{sku}/{warehouse}", request -> {
+          staffId(request);
+          return HttpResponse.json(200, staff.setStock(request.pathParameter("sku"),
+              request.pathParameter("warehouse"), request.bodyAs(StaffService.StockRequest.class)));
+        });
+  }
+
+  /** The staff member's id: the JWT's {@code sub}. API Gateway rejects calls without a valid JWT first. */
+  static String staffId(HttpRequest request) {
+    String sub = request.jwtClaims().get("sub");
+    if (sub == null || sub.isBlank()) {
+      throw ApiException.unauthorized("A staff JWT with a sub claim is required.");
+    }
+    return sub;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return router.handle(event);
+  }
+}

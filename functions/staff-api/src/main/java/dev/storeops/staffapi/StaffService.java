@@ -1,0 +1,183 @@
+package dev.storeops.staffapi;
+
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.customer.CustomerRules;
+import dev.storeops.shared.customer.CustomerStore;
+import dev.storeops.shared.http.ApiException;
+import dev.storeops.shared.http.Validation;
+import dev.storeops.shared.order.Catalog;
+import dev.storeops.shared.order.Dossier;
+import dev.storeops.shared.order.Manager;
+import dev.storeops.shared.order.OrderRules;
+import dev.storeops.shared.order.OrderStatus;
+import dev.storeops.shared.order.OrderStore;
+import dev.storeops.shared.order.Product;
+import dev.storeops.shared.order.StockLevel;
+import dev.storeops.shared.order.Warehouse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Staff work on the catalog, stock, managers, orders and customers: validation and orchestration. */
+public final class StaffService {
+  static final int MAX_PAGE = 100;
+
+  /** The body of {@code PUT /staff/products/{sku}}. */
+  public record ProductRequest(String name, Long priceMinor, Integer weightGrams, Integer lengthMm, Integer widthMm,
+      Integer heightMm, String category, List<String> related, List<String> upsell) {}
+
+  /** The body of {@code PUT /staff/managers/{id}}. */
+  public record ManagerRequest(String name, String email, Boolean onShift) {}
+
+  /** The body of {@code PUT /staff/stock/{sku}/{warehouse}}. */
+  public record StockRequest(Long onHand) {}
+
+  /** The body of {@code PUT /staff/warehouses/{id}}. */
+  public record WarehouseRequest(String name, String city) {}
+
+  private final Catalog catalog;
+  private final OrderStore orders;
+  private final CustomerStore customers;
+  private final Clock clock;
+
+  public StaffService(Catalog catalog, OrderStore orders, CustomerStore customers, Clock clock) {
+    this.catalog = catalog;
+    this.orders = orders;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  public Product putProduct(String sku, ProductRequest r) {
+    Validation v = new Validation();
+    if (!OrderRules.validSku(sku)) {
+      v.error("sku", "is not a valid SKU");
+    }
+    String name = CustomerRules.validName(r.name(), "name", v);
+    if (r.priceMinor() == null || r.priceMinor() < 0 || r.priceMinor() > 10_000_000_000L) {
+      v.error("priceMinor", "is required: the price in kopecks, 0 to 10 000 000 000");
+    }
+    positive(r.weightGrams(), "weightGrams", 1_000_000, v);
+    positive(r.lengthMm(), "lengthMm", 10_000, v);
+    positive(r.widthMm(), "widthMm", 10_000, v);
+    positive(r.heightMm(), "heightMm", 10_000, v);
+    List<String> related = skus(r.related(), "related", sku, v);
+    List<String> upsell = skus(r.upsell(), "upsell", sku, v);
+    if (r.category() != null && r.category().length() > 100) {
+      v.error("category", "must be at most 100 characters");
+    }
+    v.throwIfInvalid();
+    Product product = new Product(sku, name, r.priceMinor(), "RUB", r.weightGrams(), r.lengthMm(), r.widthMm(),
+        r.heightMm(), r.category() == null || r.category().isBlank() ? null : r.category().strip(), related, upsell,
+        clock.instant());
+    catalog.putProduct(product);
+    return product;
+  }
+
+  public Manager putManager(String id, ManagerRequest r) {
+    Validation v = new Validation();
+    if (!OrderRules.validId(id)) {
+      v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
+    }
+    String name = CustomerRules.validName(r.name(), "name", v);
+    String email = CustomerRules.validEmail(r.email(), "email", v);
+    if (r.onShift() == null) {
+      v.error("onShift", "is required (true or false)");
+    }
+    v.throwIfInvalid();
+    return catalog.putManager(id, name, email, r.onShift());
+  }
+
+  public Warehouse putWarehouse(String id, WarehouseRequest r) {
+    Validation v = new Validation();
+    if (!OrderRules.validId(id)) {
+      v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
+    }
+    String name = CustomerRules.validName(r.name(), "name", v);
+    String city = CustomerRules.validName(r.city(), "city", v);
+    v.throwIfInvalid();
+    Warehouse w = new Warehouse(id, name, city);
+    catalog.putWarehouse(w);
+    return w;
+  }
+
+  public StockLevel setStock(String sku, String warehouse, StockRequest r) {
+    Validation v = new Validation();
+    if (!OrderRules.validSku(sku)) {
+      v.error("sku", "is not a valid SKU");
+    }
+    if (r.onHand() == null || r.onHand() < 0 || r.onHand() > 100_000_000L) {
+      v.error("onHand", "is required: a whole number from 0 to 100 000 000");
+    }
+    v.throwIfInvalid();
+    if (catalog.product(sku).isEmpty()) {
+      throw ApiException.badRequest("sku", "is not in the catalog; PUT /staff/products/" + sku + " first");
+    }
+    if (catalog.warehouses().stream().noneMatch(w -> w.id().equals(warehouse))) {
+      throw ApiException.badRequest("warehouse", "no warehouse " + warehouse);
+    }
+    return catalog.setOnHand(sku, warehouse, r.onHand());
+  }
+
+  public OrderStore.Page orders(String status, String manager, String limit, String cursor) {
+    Validation v = new Validation();
+    OrderStatus parsed = null;
+    if (status == null) {
+      v.error("status", "is required, one of " + Arrays.toString(OrderStatus.values()));
+    } else {
+      parsed = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim()))
+          .findFirst().orElse(null);
+      if (parsed == null) {
+        v.error("status", "must be one of " + Arrays.toString(OrderStatus.values()));
+      }
+    }
+    int size = 25;
+    if (limit != null) {
+      try {
+        size = Integer.parseInt(limit.trim());
+        if (size < 1 || size > MAX_PAGE) {
+          v.error("limit", "must be 1.." + MAX_PAGE);
+        }
+      } catch (NumberFormatException e) {
+        v.error("limit", "must be a number");
+      }
+    }
+    if (manager != null && !OrderRules.validId(manager)) {
+      v.error("manager", "is not a valid manager id");
+    }
+    v.throwIfInvalid();
+    return orders.byStatus(parsed, manager, size, cursor);
+  }
+
+  public Dossier dossier(String customerId) {
+    Customer customer = customers.find(customerId).orElseThrow(() -> ApiException.notFound("Customer " + customerId));
+    Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
+    return Dossier.of(customer, manager, orders.ordersOfCustomer(customerId));
+  }
+
+  private static void positive(Integer value, String field, int max, Validation v) {
+    if (value == null || value <= 0 || value > max) {
+      v.error(field, "is required: a whole number from 1 to " + max);
+    }
+  }
+
+  private static List<String> skus(List<String> raw, String field, String self, Validation v) {
+    List<String> out = new ArrayList<>();
+    if (raw == null) {
+      return out;
+    }
+    if (raw.size() > 50) {
+      v.error(field, "at most 50 SKUs");
+      return out;
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      String sku = raw.get(i) == null ? null : raw.get(i).trim();
+      if (!OrderRules.validSku(sku) || sku.equals(self)) {
+        v.error(field + "[" + i + "]", "is not a valid SKU of another product");
+      } else if (!out.contains(sku)) {
+        out.add(sku);
+      }
+    }
+    return out;
+  }
+}

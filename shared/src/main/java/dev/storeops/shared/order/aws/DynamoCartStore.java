@@ -1,0 +1,63 @@
+package dev.storeops.shared.order.aws;
+
+import static dev.storeops.shared.repo.Items.s;
+
+import dev.storeops.shared.order.Cart;
+import dev.storeops.shared.order.CartStore;
+import dev.storeops.shared.repo.Keys;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Carts: {@code CART#<id> / CART}; open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
+ * so the abandoned-cart flow finds carts by last change without a scan.
+ */
+public final class DynamoCartStore implements CartStore {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoCartStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  static Map<String, AttributeValue> key(String id) {
+    return Map.of(Keys.PK, s("CART#" + id), Keys.SK, s("CART"));
+  }
+
+  @Override
+  public Optional<Cart> find(String id) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attr.read(item, Cart.class));
+  }
+
+  @Override
+  public void save(Cart cart) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.item(cart));
+    item.putAll(key(cart.id()));
+    item.put("type", s("Cart"));
+    if (cart.status() == Cart.Status.OPEN) {
+      item.put(Keys.GSI2PK, s("CART#OPEN"));
+      item.put(Keys.GSI2SK, s(cart.updatedAt() + "#" + cart.id()));
+    }
+    try {
+      dynamo.putItem(p -> p.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(pk) OR #s = :open")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":open", s("OPEN"))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new CartClosedException();
+    }
+  }
+
+  @Override
+  public boolean delete(String id) {
+    var old = dynamo.deleteItem(d -> d.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_OLD)).attributes();
+    return old != null && !old.isEmpty();
+  }
+}
