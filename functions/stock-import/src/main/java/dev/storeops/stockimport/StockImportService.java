@@ -1,0 +1,371 @@
+package dev.storeops.stockimport;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.log.Log;
+import dev.storeops.shared.mail.MailIntent;
+import dev.storeops.shared.mail.MailOutbox;
+import dev.storeops.stockimport.core.BadInputException;
+import dev.storeops.stockimport.core.CurrentStock;
+import dev.storeops.stockimport.core.FileReaders;
+import dev.storeops.stockimport.core.ImportLedger;
+import dev.storeops.stockimport.core.ImportPlan;
+import dev.storeops.stockimport.core.ImportReport;
+import dev.storeops.stockimport.core.ParsedFile;
+import dev.storeops.stockimport.core.Rejection;
+import dev.storeops.stockimport.core.StockChange;
+import dev.storeops.stockimport.core.StockFileParser;
+import dev.storeops.stockimport.core.StockPlanner;
+import dev.storeops.stockimport.core.StockStore;
+import dev.storeops.stockimport.core.SupplierFiles;
+import dev.storeops.stockimport.core.SupplierProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Imports one supplier file: claim (once per S3 object) → profile → download (size-capped) → parse
+ * and normalise (streaming) → diff against the supplier's stock → safety stop or write the changed
+ * items → report (+ rejected rows CSV) → move the file to processed/ or quarantine/ → alert staff when
+ * the file was not applied. Nothing is written before the whole file has been read and checked.
+ */
+public final class StockImportService {
+  private static final Log LOG = Log.get(StockImportService.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+  /** Longer than the function's timeout (900 s): an unfinished claim is free again after it. */
+  static final Duration LEASE = Duration.ofMinutes(16);
+
+  /** Limits and wiring that tests and the benchmark may change. */
+  public record Settings(long maxFileBytes, int writeThreads, String opsEmail, Path tempDir) {
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L << 20;
+  }
+
+  /** The S3 object an event names. */
+  public record ObjectRef(String bucket, String key, String versionId, String eTag, String sequencer, Long size) {
+    String idempotencyId() {
+      String version = versionId != null && !versionId.isBlank() ? "v:" + versionId : "e:" + eTag;
+      return bucket + "/" + key + "/" + version + "/" + sequencer;
+    }
+  }
+
+  private final SupplierFiles files;
+  private final StockStore stock;
+  private final ImportLedger ledger;
+  private final MailOutbox mail;
+  private final Clock clock;
+  private final Settings settings;
+  private final ExecutorService writers;
+
+  public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
+      Settings settings) {
+    this.files = files;
+    this.stock = stock;
+    this.ledger = ledger;
+    this.mail = mail;
+    this.clock = clock;
+    this.settings = settings;
+    this.writers = Executors.newFixedThreadPool(Math.max(1, settings.writeThreads()), r -> {
+      Thread t = new Thread(r, "stock-writer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The report, or empty when the object was not imported now (already done, busy, not an incoming file). */
+  public Optional<ImportReport> handle(ObjectRef object) {
+    if (!object.key().startsWith("incoming/")) {
+      LOG.info("not an incoming supplier file, ignored", "key", object.key());
+      return Optional.empty();
+    }
+    String id = object.idempotencyId();
+    ImportLedger.Claim claim = ledger.claim(id, clock.instant(), LEASE);
+    if (claim != ImportLedger.Claim.ACQUIRED) {
+      LOG.info("supplier file already imported or being imported, delivery ignored", "key", object.key(),
+          "claim", claim.name());
+      return Optional.empty();
+    }
+    try {
+      Optional<ImportReport> report = run(object);
+      ledger.complete(id, report.map(ImportReport::status).orElse("missing"),
+          report.map(r -> reportKey(r.supplierId(), r.startedAt(), object.key())).orElse(null), clock.instant());
+      return report;
+    } catch (RuntimeException | Error e) {
+      ledger.release(id);
+      throw e;
+    }
+  }
+
+  private Optional<ImportReport> run(ObjectRef object) {
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    String[] parts = object.key().split("/", 3);
+    String supplierId = parts.length == 3 && !parts[1].isBlank() ? parts[1] : "_unknown";
+    String fileName = parts.length == 3 ? parts[2] : object.key().substring("incoming/".length());
+    String stamp = STAMP.format(started);
+    String safeName = fileName.replace('/', '_');
+    Builder report = new Builder(supplierId, object.key(), started);
+    Path temp = null;
+    Path rejectedCsv = null;
+    try {
+      try {
+        if (supplierId.equals("_unknown")) {
+          throw new BadInputException("files go to incoming/<supplierId>/<file>; this key names no supplier");
+        }
+        SupplierProfile profile = profile(supplierId);
+        if (object.size() != null && object.size() > settings.maxFileBytes()) {
+          throw new BadInputException(tooLarge(object.size()));
+        }
+        temp = Files.createTempFile(settings.tempDir(), "supplier-", ".upload");
+        SupplierFiles.Download download = files.download(object.key(), object.versionId(), settings.maxFileBytes(),
+            temp);
+        if (download == SupplierFiles.Download.MISSING) {
+          LOG.info("supplier file is gone (moved by an earlier delivery?), nothing to do", "key", object.key());
+          return Optional.empty();
+        }
+        if (download == SupplierFiles.Download.TOO_LARGE) {
+          throw new BadInputException(tooLarge(null));
+        }
+        rejectedCsv = Files.createTempFile(settings.tempDir(), "rejected-", ".csv");
+        ParsedFile parsed = parse(temp, fileName, profile, rejectedCsv, report);
+        report.parsed(parsed);
+        Map<String, CurrentStock> current = stock.supplierStock(profile.supplierId(), profile.warehouse());
+        ImportPlan plan = StockPlanner.plan(parsed, current, profile);
+        report.plan(plan);
+        if (plan.refused()) {
+          report.status = ImportReport.REFUSED;
+          report.reason = plan.refusal();
+        } else {
+          write(profile, plan.changes());
+          report.status = ImportReport.APPLIED;
+        }
+      } catch (BadInputException e) {
+        report.status = ImportReport.QUARANTINED;
+        report.reason = e.getMessage();
+      }
+      String reportKey = reportKey(supplierId, started.toString(), object.key());
+      if (report.rejectedCount > 0 && rejectedCsv != null) {
+        report.rejectedRowsFile = "reports/" + supplierId + "/" + stamp + "-" + safeName + "-rejected.csv";
+        files.put(report.rejectedRowsFile, rejectedCsv, "text/csv; charset=utf-8");
+      }
+      String target = (report.status.equals(ImportReport.APPLIED) ? "processed/" : "quarantine/") + supplierId + "/"
+          + stamp + "-" + safeName;
+      report.movedTo = target;
+      report.durationMs = (System.nanoTime() - startNanos) / 1_000_000;
+      ImportReport done = report.build();
+      files.put(reportKey, Json.write(done).getBytes(StandardCharsets.UTF_8), "application/json");
+      if (!files.move(object.key(), object.versionId(), target)) {
+        LOG.warn("supplier file was already moved", "key", object.key());
+      }
+      LOG.info("supplier file imported", "supplierId", supplierId, "key", object.key(), "status", done.status(),
+          "updated", done.updated(), "unchanged", done.unchanged(), "zeroed", done.zeroed(), "rejected",
+          done.rejectedCount(), "durationMs", done.durationMs());
+      if (!done.status().equals(ImportReport.APPLIED)) {
+        alert(done, reportKey);
+      }
+      return Optional.of(done);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(temp);
+      delete(rejectedCsv);
+    }
+  }
+
+  private String tooLarge(Long size) {
+    return "the file is " + (size == null ? "larger than the limit" : size + " bytes") + "; the limit is "
+        + settings.maxFileBytes() + " bytes: split it";
+  }
+
+  private SupplierProfile profile(String supplierId) {
+    byte[] raw = files.read("profiles/" + supplierId + ".json").orElseThrow(() -> new BadInputException(
+        "no profile for supplier '" + supplierId + "': put profiles/" + supplierId + ".json in the bucket"));
+    SupplierProfile profile;
+    try {
+      profile = Json.mapper().readValue(raw, SupplierProfile.class);
+    } catch (IOException e) {
+      throw new BadInputException("profile profiles/" + supplierId + ".json is not valid JSON: " + e.getMessage(), e);
+    }
+    SupplierProfile valid = profile.validated();
+    if (!valid.supplierId().equals(supplierId)) {
+      throw new BadInputException("profile profiles/" + supplierId + ".json names supplierId '" + valid.supplierId()
+          + "'");
+    }
+    return valid;
+  }
+
+  private static ParsedFile parse(Path file, String fileName, SupplierProfile profile, Path rejectedCsv,
+      Builder report) throws IOException {
+    StockFileParser parser = new StockFileParser(profile);
+    try (CsvWriter rejected = CsvWriter.builder().build(rejectedCsv, StandardCharsets.UTF_8)) {
+      rejected.writeRecord("row", "reason", "cells");
+      FileReaders.Opened opened;
+      opened = FileReaders.open(file, fileName, profile, parser.detector());
+      report.format = opened.format();
+      report.encoding = opened.encoding();
+      report.delimiter = opened.delimiter();
+      try (var rows = opened.rows()) {
+        return parser.parse(rows, (Rejection r) -> {
+          report.rejectedCount++;
+          try {
+            List<String> record = new ArrayList<>();
+            record.add(Long.toString(r.row()));
+            record.add(r.reason());
+            record.addAll(r.cells());
+            rejected.writeRecord(record);
+          } catch (UncheckedIOException e) {
+            throw e;
+          }
+        });
+      }
+    } catch (BadInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new BadInputException("the file could not be read: " + e.getClass().getSimpleName() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void write(SupplierProfile profile, List<StockChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    int workers = Math.min(Math.max(1, settings.writeThreads()), changes.size());
+    List<Future<?>> running = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      running.add(writers.submit(() -> {
+        int i;
+        while (failure.get() == null && (i = next.getAndIncrement()) < changes.size()) {
+          try {
+            stock.write(profile.supplierId(), profile.warehouse(), changes.get(i), now);
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          }
+        }
+      }));
+    }
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing stock", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failure.compareAndSet(null, new IllegalStateException(e.getCause()));
+      }
+    }
+    if (failure.get() != null) {
+      // a store failure (not bad input): the event is retried; the diff then writes only what is still missing
+      throw failure.get();
+    }
+  }
+
+  private void alert(ImportReport report, String reportKey) {
+    if (settings.opsEmail() == null) {
+      return;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("supplierId", report.supplierId());
+    data.put("file", report.file());
+    data.put("status", report.status());
+    data.put("reason", report.reason() == null ? "" : report.reason());
+    data.put("report", reportKey);
+    data.put("movedTo", report.movedTo());
+    mail.send(new MailIntent("stock-import#" + reportKey, "stock-import-alert", MailIntent.Category.STAFF, null,
+        settings.opsEmail(), null, "stock-import", data));
+  }
+
+  static String reportKey(String supplierId, String startedAt, String key) {
+    String[] parts = key.split("/", 3);
+    String name = (parts.length == 3 ? parts[2] : key).replace('/', '_');
+    return "reports/" + supplierId + "/" + STAMP.format(Instant.parse(startedAt)) + "-" + name + ".json";
+  }
+
+  private static void delete(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("temporary file not deleted", "path", p.toString());
+      }
+    }
+  }
+
+  /** Collects the report's figures as the import goes. */
+  private static final class Builder {
+    final String supplierId;
+    final String file;
+    final Instant started;
+    String status;
+    String reason;
+    String format;
+    String encoding;
+    String delimiter;
+    Long headerRow;
+    long rowsRead;
+    long dataRows;
+    long updated;
+    long unchanged;
+    long zeroed;
+    Map<String, Long> skipped;
+    long rejectedCount;
+    List<ImportReport.RejectedRow> rejected = List.of();
+    long warningCount;
+    List<String> warnings = List.of();
+    String rejectedRowsFile;
+    String movedTo;
+    long durationMs;
+
+    Builder(String supplierId, String file, Instant started) {
+      this.supplierId = supplierId;
+      this.file = file;
+      this.started = started;
+    }
+
+    void parsed(ParsedFile p) {
+      headerRow = p.header().rowNumber();
+      rowsRead = p.rowsRead();
+      dataRows = p.dataRows();
+      skipped = p.skipped();
+      rejectedCount = p.rejectedCount();
+      rejected = p.rejectedSample().stream().map(r -> new ImportReport.RejectedRow(r.row(), r.reason())).toList();
+      warningCount = p.warningCount();
+      warnings = p.warningSample();
+    }
+
+    void plan(ImportPlan plan) {
+      unchanged = plan.unchanged();
+      zeroed = plan.zeroed();
+      updated = plan.refused() ? 0 : plan.changes().size();
+      if (plan.refused()) {
+        zeroed = 0;
+      }
+    }
+
+    ImportReport build() {
+      return new ImportReport(supplierId, file, status, reason, started.toString(), durationMs, format, encoding,
+          delimiter, headerRow, rowsRead, dataRows, updated, unchanged, zeroed, skipped, rejectedCount, rejected,
+          warningCount, warnings, rejectedRowsFile, movedTo);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.storeops.stockimport.aws;
+
+import dev.storeops.shared.repo.Items;
+import dev.storeops.shared.repo.Keys;
+import dev.storeops.stockimport.core.CurrentStock;
+import dev.storeops.stockimport.core.StockChange;
+import dev.storeops.stockimport.core.StockStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Stock items (pk {@code SKU#<sku>}, sk {@code STOCK#<warehouse>}; GSI1 {@code
+ * SUPPLIER#<supplierId>#<warehouse>} / {@code SKU#<sku>}). An import write sets {@code onHand} and
+ * {@code available = max(0, onHand − reserved)} with the condition that {@code reserved} still has
+ * the value it read; an order reserving in between makes it re-read and retry.
+ */
+public class DynamoStockStore implements StockStore {
+  static final int MAX_ATTEMPTS = 20;
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoStockStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  public static Map<String, AttributeValue> key(String sku, String warehouse) {
+    return Map.of(Keys.PK, Items.s("SKU#" + sku), Keys.SK, Items.s("STOCK#" + warehouse));
+  }
+
+  public static String supplierKey(String supplierId, String warehouse) {
+    return "SUPPLIER#" + supplierId + "#" + warehouse;
+  }
+
+  @Override
+  public Map<String, CurrentStock> supplierStock(String supplierId, String warehouse) {
+    Map<String, CurrentStock> out = new HashMap<>();
+    QueryRequest request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+        .keyConditionExpression("gsi1pk = :p")
+        .expressionAttributeValues(Map.of(":p", Items.s(supplierKey(supplierId, warehouse))))
+        .build();
+    for (var page : dynamo.queryPaginator(request)) {
+      for (Map<String, AttributeValue> item : page.items()) {
+        String sku = Items.str(item, "sku");
+        AttributeValue price = item.get("supplierPrice");
+        out.put(sku, new CurrentStock(sku, Items.num(item, "onHand", 0), Items.num(item, "reserved", 0),
+            Items.str(item, "supplierName"), price == null || price.n() == null ? null : Long.parseLong(price.n()),
+            Items.str(item, "expiresAt")));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void write(String supplierId, String warehouse, StockChange change, Instant now) {
+    Long reserved = change.expectedReserved();
+    boolean known = reserved != null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        update(supplierId, warehouse, change, known ? reserved : null, now);
+        return;
+      } catch (ConditionalCheckFailedException conflict) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(change.sku(), warehouse))
+            .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+          known = false;
+        } else {
+          known = true;
+          reserved = Items.num(item, "reserved", 0);
+        }
+      }
+    }
+    throw new IllegalStateException("stock of " + change.sku() + " kept changing; gave up after " + MAX_ATTEMPTS
+        + " attempts");
+  }
+
+  /** One conditional UpdateItem; {@code reserved == null}: the item must not exist yet. */
+  protected void update(String supplierId, String warehouse, StockChange change, Long reserved, Instant now) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    StringBuilder set = new StringBuilder("SET #type = :type, sku = :sku, warehouse = :wh, onHand = :n, "
+        + "available = :a, supplierId = :sup, gsi1pk = :g1pk, gsi1sk = :g1sk, updatedAt = :now");
+    names.put("#type", "type");
+    values.put(":type", Items.s("Stock"));
+    values.put(":sku", Items.s(change.sku()));
+    values.put(":wh", Items.s(warehouse));
+    values.put(":n", Items.n(change.onHand()));
+    values.put(":a", Items.n(StockChange.available(change.onHand(), reserved == null ? 0 : reserved)));
+    values.put(":sup", Items.s(supplierId));
+    values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
+    values.put(":g1sk", Items.s("SKU#" + change.sku()));
+    values.put(":now", Items.s(now.toString()));
+    if (change.name() != null) {
+      set.append(", supplierName = :name");
+      values.put(":name", Items.s(change.name()));
+    }
+    if (change.priceMinor() != null) {
+      set.append(", supplierPrice = :price");
+      values.put(":price", Items.n(change.priceMinor()));
+    }
+    if (change.expiresAt() != null) {
+      set.append(", expiresAt = :exp");
+      values.put(":exp", Items.s(change.expiresAt()));
+    }
+    String condition;
+    if (reserved == null) {
+      set.append(", reserved = :zero");
+      values.put(":zero", Items.n(0));
+      condition = "attribute_not_exists(pk)";
+    } else if (reserved == 0) {
+      values.put(":r", Items.n(0));
+      set.append(", reserved = if_not_exists(reserved, :r)");
+      condition = "attribute_exists(pk) AND (reserved = :r OR attribute_not_exists(reserved))";
+    } else {
+      values.put(":r", Items.n(reserved));
+      condition = "reserved = :r";
+    }
+    dynamo.updateItem(b -> b.tableName(table).key(key(change.sku(), warehouse))
+        .updateExpression(set.toString()).conditionExpression(condition)
+        .expressionAttributeNames(names).expressionAttributeValues(values));
+  }
+}

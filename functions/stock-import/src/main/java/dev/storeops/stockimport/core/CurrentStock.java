@@ -1,0 +1,6 @@
+package dev.storeops.stockimport.core;
+
+/** A stock item as stored now (what this supplier fed before), for the diff. */
+public record CurrentStock(String sku, long onHand, long reserved, String supplierName, Long supplierPrice,
+    String expiresAt) {
+}

@@ -1,0 +1,12 @@
+package dev.storeops.stockimport.core;
+
+/**
+ * Where the header was found and which column holds which field ({@code -1} = not mapped).
+ *
+ * @param rowNumber the (first) header row's 1-based number in the file
+ * @param rows 1, or 2 for a two-row header under merged cells
+ * @param position 0-based index of the first header row among the rows examined
+ */
+public record Header(long rowNumber, int rows, int position, int sku, int quantity, int name, int price,
+    int expiresAt) {
+}

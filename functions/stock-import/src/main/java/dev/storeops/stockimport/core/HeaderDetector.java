@@ -1,0 +1,137 @@
+package dev.storeops.stockimport.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the header row within the first rows of a file by the profile's column synonyms (case- and
+ * space-insensitive): a row naming both the SKU and the quantity column. Handles a two-row header
+ * under merged cells: a merged cell's text stands only in its first column, so the upper row's text
+ * is carried to the right over the columns the lower row names ("Остаток" over "Москва" | "СПб"
+ * reads as "остаток москва", "остаток спб").
+ */
+public final class HeaderDetector {
+  /** The header must be within the first this many rows. */
+  public static final int SCAN_ROWS = 30;
+  private static final Pattern NUMERIC = Pattern.compile("^[-+]?[\\d\\s\\u00A0.,]+$");
+
+  private final List<List<String>> synonyms;
+
+  public HeaderDetector(SupplierProfile.Columns columns) {
+    this.synonyms = List.of(norm(columns.sku()), norm(columns.quantity()), norm(columns.name()),
+        norm(columns.price()), norm(columns.expiresAt()));
+  }
+
+  private static List<String> norm(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      String n = Text.normalize(v);
+      if (!n.isEmpty()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  public Optional<Header> detect(List<SourceRow> rows) {
+    int limit = Math.min(rows.size(), SCAN_ROWS);
+    for (int i = 0; i < limit; i++) {
+      SourceRow top = rows.get(i);
+      if (top.isBlank()) {
+        continue;
+      }
+      int[] single = map(top, null);
+      int[] two = i + 1 < rows.size() ? map(top, rows.get(i + 1)) : null;
+      boolean singleOk = single[0] >= 0 && single[1] >= 0;
+      // the upper row must name a column itself, else the lower row is the header on its own
+      boolean twoOk = two != null && two[0] >= 0 && two[1] >= 0 && (single[0] >= 0 || single[1] >= 0);
+      if (twoOk && (!singleOk || continuesHeader(rows.get(i + 1), single[0]))) {
+        return Optional.of(header(top, 2, i, two));
+      }
+      if (singleOk) {
+        return Optional.of(header(top, 1, i, single));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Does this column's header text name the field (equal, or the synonym followed by a non-letter)? */
+  public boolean names(int field, String cell) {
+    String text = Text.normalize(cell);
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (String synonym : synonyms.get(field)) {
+      if (text.equals(synonym) || (text.startsWith(synonym)
+          && !Character.isLetterOrDigit(text.charAt(synonym.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Header header(SourceRow top, int rows, int position, int[] m) {
+    return new Header(top.number(), rows, position, m[0], m[1], m[2], m[3], m[4]);
+  }
+
+  /** The row under a header is its second line when it has no SKU and only words. */
+  private static boolean continuesHeader(SourceRow next, int skuColumn) {
+    if (next.isBlank() || (skuColumn >= 0 && !Text.isBlank(next.cell(skuColumn)))) {
+      return false;
+    }
+    for (String c : next.cells()) {
+      if (!Text.isBlank(c) && NUMERIC.matcher(c).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int[] map(SourceRow top, SourceRow bottom) {
+    int width = Math.max(top.cells().size(), bottom == null ? 0 : bottom.cells().size());
+    List<List<String>> texts = new ArrayList<>(width);
+    String carried = null;
+    for (int c = 0; c < width; c++) {
+      String upper = top.cell(c);
+      List<String> candidates = new ArrayList<>(3);
+      if (bottom == null) {
+        candidates.add(upper);
+      } else {
+        String lower = bottom.cell(c);
+        if (!Text.isBlank(upper)) {
+          carried = upper;
+        }
+        if (!Text.isBlank(lower)) {
+          candidates.add((carried == null ? "" : carried + " ") + lower);
+          candidates.add(lower);
+        } else {
+          // under a header cell merged down (or a lone cell): the upper text alone
+          carried = Text.isBlank(upper) ? carried : upper;
+        }
+        if (!Text.isBlank(upper)) {
+          candidates.add(upper);
+        }
+      }
+      texts.add(candidates);
+    }
+    int[] found = {-1, -1, -1, -1, -1};
+    boolean[] used = new boolean[width];
+    for (int field = 0; field < found.length; field++) {
+      for (int c = 0; c < width && found[field] < 0; c++) {
+        if (used[c]) {
+          continue;
+        }
+        for (String text : texts.get(c)) {
+          if (names(field, text)) {
+            found[field] = c;
+            used[c] = true;
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
