@@ -11,6 +11,8 @@ import dev.storeops.shared.customer.CustomerRegistration;
 import dev.storeops.shared.customer.CustomerService;
 import dev.storeops.shared.http.HttpResponse;
 import dev.storeops.shared.http.Router;
+import dev.storeops.shared.mail.MailIntent;
+import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.repo.DynamoCustomerStore;
 import java.time.Clock;
 import java.util.Map;
@@ -30,8 +32,17 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
   public OrderApiHandler(Env env) {
     DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
     String table = env.required("TABLE_NAME");
+    String emailQueueUrl = env.optional("EMAIL_QUEUE_URL", null);
+    SqsMailOutbox outbox = emailQueueUrl == null ? null : new SqsMailOutbox(new AwsClients(env).sqs(), emailQueueUrl);
     CustomerService customers = new CustomerService(new DynamoCustomerStore(dynamo, table),
-        Clock.systemUTC(), env.optional("DEFAULT_LOCALE", "ru"));
+        Clock.systemUTC(), env.optional("DEFAULT_LOCALE", "ru"), customer -> {
+          if (outbox != null) {
+            // the welcome flow (issue 7): one intent per customer, deduped by the sender
+            outbox.send(new MailIntent("welcome#" + customer.id(), "welcome", MailIntent.Category.TRANSACTIONAL,
+                customer.id(), customer.email(), customer.locale(), "welcome",
+                Map.of("customerName", customer.name())));
+          }
+        });
 
     this.router = new Router()
         .on("POST /customers", request -> {
