@@ -1,5 +1,6 @@
 package dev.storeops.emailsender;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -28,7 +29,9 @@ public final class MailTemplates {
   public static final Set<String> LOCALES = Set.of("ru", "en");
   private static final String ROOT = "mail-templates/";
   private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false);
-  private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true);
+  /** HTML escaping of the five significant characters (jmustache's default also escapes '=' and '`', which mangles URLs). */
+  private static final Mustache.Compiler HTML = Mustache.compiler().withEscaper(Escapers.simple(new String[][] {
+      {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}}));
 
   private record Compiled(Template subject, Template text, Template html) {}
 
