@@ -12,6 +12,7 @@ import dev.storeops.shared.customer.CustomerService;
 import dev.storeops.shared.http.ApiException;
 import dev.storeops.shared.http.HttpResponse;
 import dev.storeops.shared.http.Router;
+import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.order.CartService;
 import dev.storeops.shared.order.OrderLimits;
 import dev.storeops.shared.order.OrderRequest;
@@ -46,7 +47,8 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     OrderComponents c = OrderComponents.build(dynamo, sqs, env.required("TABLE_NAME"),
         env.required("ORDER_EVENTS_QUEUE_URL"),
         new OrderLimits(OrderLimits.MAX_LINES, env.optionalInt("MAX_LINE_QTY", 99)),
-        env.optional("DEFAULT_LOCALE", "ru"), Clock.systemUTC());
+        env.optional("DEFAULT_LOCALE", "ru"), Clock.systemUTC(),
+        new SqsMailOutbox(sqs, env.required("EMAIL_QUEUE_URL")));
     CustomerService customers = c.customers();
     OrderService orders = c.orderService();
     CartService carts = c.cartService();

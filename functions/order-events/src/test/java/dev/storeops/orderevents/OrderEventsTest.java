@@ -48,7 +48,7 @@ class OrderEventsTest {
     this.stack = stack;
     this.handler = stack.handler("OrderEventsFunction", OrderEventsHandler.class);
     this.orders = OrderComponents.build(stack.dynamoDb(), stack.sqs(), stack.tableName("StoreTable"),
-        stack.queueUrl("OrderEventsQueue"), OrderLimits.defaults(), "ru", Clock.systemUTC());
+        stack.queueUrl("OrderEventsQueue"), OrderLimits.defaults(), "ru", Clock.systemUTC(), null);
     orders.catalog().putWarehouse(new Warehouse("msk-1", "Склад на Тверской", "Москва"));
     sku = "E-" + UUID.randomUUID().toString().substring(0, 8);
     orders.catalog().putProduct(new Product(sku, "Чай улун", 99000, "RUB", 300, 100, 100, 100, "tea", null, null, null));

@@ -10,6 +10,7 @@ import dev.storeops.shared.http.ApiException;
 import dev.storeops.shared.http.HttpRequest;
 import dev.storeops.shared.http.HttpResponse;
 import dev.storeops.shared.http.Router;
+import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.order.OrderLimits;
 import dev.storeops.shared.order.OrderRequest;
 import dev.storeops.shared.order.OrderService;
@@ -37,7 +38,8 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), env.required("TABLE_NAME"),
         env.required("ORDER_EVENTS_QUEUE_URL"),
         new OrderLimits(OrderLimits.MAX_LINES, env.optionalInt("MAX_LINE_QTY", 99)),
-        env.optional("DEFAULT_LOCALE", "ru"), clock);
+        env.optional("DEFAULT_LOCALE", "ru"), clock,
+        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")));
     OrderService orders = c.orderService();
     StaffService staff = new StaffService(c.catalog(), c.orders(), c.customerStore(), clock);
 

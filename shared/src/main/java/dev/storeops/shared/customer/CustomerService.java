@@ -7,6 +7,7 @@ import dev.storeops.shared.log.Pii;
 import dev.storeops.shared.util.Ids;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Registers and reads customers. */
 public final class CustomerService {
@@ -14,11 +15,18 @@ public final class CustomerService {
   private final CustomerStore store;
   private final Clock clock;
   private final String defaultLocale;
+  private final Consumer<Customer> onRegistered;
 
   public CustomerService(CustomerStore store, Clock clock, String defaultLocale) {
+    this(store, clock, defaultLocale, customer -> { });
+  }
+
+  /** With a hook run after a customer is stored (e.g. enqueue the welcome mail); its failure is logged, never fails the registration. */
+  public CustomerService(CustomerStore store, Clock clock, String defaultLocale, Consumer<Customer> onRegistered) {
     this.store = store;
     this.clock = clock;
     this.defaultLocale = defaultLocale;
+    this.onRegistered = onRegistered;
   }
 
   public Customer register(CustomerRegistration registration) {
@@ -30,6 +38,11 @@ public final class CustomerService {
           List.of(new Problem.FieldError("email", "is already registered")));
     }
     LOG.info("customer registered", "customerId", customer.id(), "email", Pii.email(customer.email()));
+    try {
+      onRegistered.accept(customer);
+    } catch (RuntimeException e) {
+      LOG.error("after-registration hook failed", e, "customerId", customer.id());
+    }
     return customer;
   }
 

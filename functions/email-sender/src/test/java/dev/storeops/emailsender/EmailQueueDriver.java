@@ -1,0 +1,71 @@
+package dev.storeops.emailsender;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storeops.stack.AwsStack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Does what the Lambda SQS poller does, on the emulated queue: receives a batch, hands it to the
+ * handler as an SQSEvent, deletes the messages that succeeded and makes the reported failures visible
+ * again at once (standing in for the visibility timeout running out), so the queue's own redrive
+ * policy counts the receives and moves a message to the DLQ.
+ */
+final class EmailQueueDriver {
+  private final AwsStack stack;
+  private final String queueUrl;
+
+  EmailQueueDriver(AwsStack stack, String queueLogicalId) {
+    this.stack = stack;
+    this.queueUrl = stack.queueUrl(queueLogicalId);
+  }
+
+  /** Receives once (up to 10 messages) and delivers them; returns how many were delivered. */
+  int deliverOnce(EmailSenderHandler handler) {
+    List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+        .waitTimeSeconds(1).visibilityTimeout(30)
+        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    SQSEvent event = new SQSEvent();
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (Message m : messages) {
+      SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+      r.setMessageId(m.messageId());
+      r.setReceiptHandle(m.receiptHandle());
+      r.setBody(m.body());
+      r.setEventSource("aws:sqs");
+      r.setEventSourceArn(stack.resources().queueArn("EmailQueue"));
+      var attributes = new HashMap<String, String>();
+      m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+      r.setAttributes(attributes);
+      records.add(r);
+    }
+    event.setRecords(records);
+    SQSBatchResponse response = handler.handleRequest(event, null);
+    Set<String> failed = response.getBatchItemFailures().stream()
+        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+    for (Message m : messages) {
+      if (failed.contains(m.messageId())) {
+        stack.sqs().changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+      } else {
+        stack.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+      }
+    }
+    return messages.size();
+  }
+
+  /** Delivers until the queue is empty (at most {@code maxRounds} receives). */
+  void drain(EmailSenderHandler handler, int maxRounds) {
+    for (int i = 0; i < maxRounds && deliverOnce(handler) > 0; i++) {
+      // keep delivering
+    }
+  }
+}

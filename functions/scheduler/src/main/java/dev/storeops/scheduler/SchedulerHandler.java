@@ -1,0 +1,61 @@
+package dev.storeops.scheduler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.storeops.shared.aws.AwsClients;
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.email.DynamoMailFigures;
+import dev.storeops.shared.log.Log;
+import dev.storeops.shared.mail.SqsMailOutbox;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * EventBridge Scheduler (ScheduleV2) target. Each schedule's Input names the job, e.g. {@code
+ * {"job":"birthday"}}; the handler dispatches to it. Jobs are registered in {@link #jobs()}; other
+ * features add theirs (payment jobs) the same way.
+ */
+public final class SchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final Log LOG = Log.get(SchedulerHandler.class);
+  private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+  public SchedulerHandler() {
+    this(Env.system());
+  }
+
+  public SchedulerHandler(Env env) {
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
+    ZoneId zone = ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow"));
+    SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
+    jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
+        outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone,
+        env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
+  }
+
+  public SchedulerHandler(Map<String, Job> jobs) {
+    this.jobs.putAll(jobs);
+  }
+
+  public Map<String, Job> jobs() {
+    return jobs;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    Object name = input == null ? null : input.get("job");
+    Job job = name == null ? null : jobs.get(name.toString());
+    if (job == null) {
+      // a schedule with a wrong Input is a deployment error: fail loudly (Scheduler retries, then its DLQ)
+      throw new IllegalArgumentException("unknown scheduled job " + name + "; known: " + jobs.keySet());
+    }
+    long start = System.nanoTime();
+    Map<String, Object> result = job.run();
+    LOG.info("scheduled job done", "job", name, "durationMs", (System.nanoTime() - start) / 1_000_000);
+    return result;
+  }
+}
