@@ -2,7 +2,6 @@ package dev.storeops.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.shared.json.Json;
-import dev.storeops.shared.log.Log;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
  * one at once.
  */
 public final class Schedules implements AutoCloseable {
-  private static final Log LOG = Log.get(Schedules.class);
 
   private final class Entry {
     final LocalTemplate.ScheduleSource source;
@@ -152,6 +150,5 @@ public final class Schedules implements AutoCloseable {
     running = false;
     ticker.interrupt();
     executor.shutdownNow();
-    LOG.info("schedules stopped");
   }
 }
