@@ -80,6 +80,8 @@ public final class LocalMode {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runtime.close();
+      out.println("storeops local: stopped");
+      out.flush();
       stopped.countDown();
     }, "local-mode-stop"));
     runtime.printBanner(out, (System.currentTimeMillis() - started) / 1000.0);

@@ -42,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final String staffId;
   private final String staffToken;
   private final Path endpointsFile;
+  private final Map<String, Long> phases = new LinkedHashMap<>();
 
   private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets) {
     this.config = config;
@@ -49,9 +50,11 @@ public final class LocalRuntime implements AutoCloseable {
     this.secrets = secrets;
     this.tokens = new StaffTokens(secrets.jwtKey(), Clock.systemUTC());
     S3Notifications notifications = new S3Notifications(EmbeddedBackend.REGION, config.s3RetryDelayMillis());
+    long t = System.nanoTime();
     EmbeddedBackend backend = EmbeddedBackend.start(config.root(), new EmbeddedBackend.Options(config.dynamoDbPort(),
         config.sqsPort(), config.s3Port(), config.sesPort(), config.dataDir()), notifications);
     running.add(backend::close);
+    t = phase("emulators", t);
     AwsStack started;
     try {
       started = AwsStack.start(backend, plan.template(), parameters(secrets, config));
@@ -62,6 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
     this.stack = started;
     running.add(stack);
     running.add(notifications);
+    t = phase("resources", t);
     try {
     StackResources resources = stack.resources();
     for (LocalTemplate.FunctionSpec f : plan.functions()) {
@@ -72,6 +76,7 @@ public final class LocalRuntime implements AutoCloseable {
       notifications.addTarget(new S3Notifications.Target(resources.name(s.bucketId()), s, functions.get(s.functionId())));
     }
     this.demo = config.empty() ? null : loadDemo(resources);
+    t = phase("demo data", t);
     this.staffId = demo != null && !demo.managerIds().isEmpty() ? demo.managerIds().get(0) : "staff-local";
     this.staffToken = tokens.mint(staffId, STAFF_TOKEN_VALIDITY);
 
@@ -106,6 +111,12 @@ public final class LocalRuntime implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private long phase(String name, long since) {
+    long now = System.nanoTime();
+    phases.put(name, (now - since) / 1_000_000);
+    return now;
   }
 
   /** Reads and checks the template (fails fast with a {@link LocalTemplate.TemplateError}), then starts everything. */
@@ -248,7 +259,10 @@ public final class LocalRuntime implements AutoCloseable {
     b.append("  staff     ").append(staffId).append(" token (12 h): ").append(staffToken).append('\n');
     b.append("            another staff id: ./run-local token <staff-id>\n");
     b.append("  details   ").append(endpointsFile).append(" (endpoints, resource names, token, webhook secret)\n");
-    b.append(String.format("ready in %.1f s. Ctrl-C stops.%n", readySeconds));
+    StringBuilder detail = new StringBuilder();
+    phases.forEach((name, ms) -> detail.append(detail.isEmpty() ? "" : ", ").append(name).append(' ')
+        .append(String.format("%.1f s", ms / 1000.0)));
+    b.append(String.format("ready in %.1f s (%s). Ctrl-C stops.%n", readySeconds, detail));
     out.print(b);
     out.flush();
   }
