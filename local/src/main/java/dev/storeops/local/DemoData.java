@@ -1,0 +1,198 @@
+package dev.storeops.local;
+
+import static dev.storeops.shared.repo.Items.bool;
+import static dev.storeops.shared.repo.Items.n;
+import static dev.storeops.shared.repo.Items.s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.customer.CustomerStore;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.shared.repo.Keys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The demo data set of local mode, from {@code local/demo-data.json} (extend it there): products,
+ * two warehouses, stock, supplier profiles in the supplier bucket, a manager roster and customers,
+ * written in the item formats every feature reads. Items that exist already (a kept {@code --data}
+ * directory) are left as they are.
+ */
+public final class DemoData {
+  public static final String RESOURCE = "/local/demo-data.json";
+
+  /** What was loaded. */
+  public record Summary(int products, int warehouses, int stock, int managers, int customers, int profiles,
+      List<String> customerIds, List<String> managerIds) {}
+
+  private final DynamoDbClient dynamo;
+  private final S3Client s3;
+  private final String table;
+  private final String bucket;
+
+  public DemoData(DynamoDbClient dynamo, S3Client s3, String table, String bucket) {
+    this.dynamo = dynamo;
+    this.s3 = s3;
+    this.table = table;
+    this.bucket = bucket;
+  }
+
+  public Summary load() {
+    JsonNode data;
+    try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      data = Json.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String now = Instant.now().toString();
+    for (JsonNode w : data.path("warehouses")) {
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(Keys.PK, s("WAREHOUSE#" + w.path("id").asText()));
+      item.put(Keys.SK, s("WAREHOUSE"));
+      item.put("type", s("Warehouse"));
+      item.put("id", s(w.path("id").asText()));
+      item.put("name", s(w.path("name").asText()));
+      item.put("city", s(w.path("city").asText()));
+      item.put(Keys.GSI1PK, s("WAREHOUSES"));
+      item.put(Keys.GSI1SK, s(w.path("id").asText()));
+      putNew(item);
+    }
+    for (JsonNode p : data.path("products")) {
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(Keys.PK, s("SKU#" + p.path("sku").asText()));
+      item.put(Keys.SK, s("PRODUCT"));
+      item.put("type", s("Product"));
+      item.put("sku", s(p.path("sku").asText()));
+      item.put("name", s(p.path("name").asText()));
+      item.put("priceMinor", n(p.path("priceMinor").asLong()));
+      item.put("currency", s(p.path("currency").asText("RUB")));
+      for (String f : List.of("weightGrams", "lengthMm", "widthMm", "heightMm")) {
+        item.put(f, n(p.path(f).asLong()));
+      }
+      item.put("category", s(p.path("category").asText()));
+      item.put("related", strings(p.path("related")));
+      item.put("upsell", strings(p.path("upsell")));
+      item.put("updatedAt", s(now));
+      putNew(item);
+    }
+    for (JsonNode st : data.path("stock")) {
+      String sku = st.path("sku").asText();
+      String warehouse = st.path("warehouse").asText();
+      long onHand = st.path("onHand").asLong();
+      long reserved = st.path("reserved").asLong();
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(Keys.PK, s("SKU#" + sku));
+      item.put(Keys.SK, s("STOCK#" + warehouse));
+      item.put("type", s("Stock"));
+      item.put("sku", s(sku));
+      item.put("warehouse", s(warehouse));
+      item.put("onHand", n(onHand));
+      item.put("reserved", n(reserved));
+      item.put("available", n(Math.max(0, onHand - reserved)));
+      if (st.hasNonNull("supplierId")) {
+        String supplier = st.path("supplierId").asText();
+        item.put("supplierId", s(supplier));
+        item.put(Keys.GSI1PK, s("SUPPLIER#" + supplier + "#" + warehouse));
+        item.put(Keys.GSI1SK, s("SKU#" + sku));
+      }
+      if (st.hasNonNull("supplierName")) {
+        item.put("supplierName", s(st.path("supplierName").asText()));
+      }
+      if (st.hasNonNull("supplierPrice")) {
+        item.put("supplierPrice", n(st.path("supplierPrice").asLong()));
+      }
+      if (st.hasNonNull("expiresAt")) {
+        item.put("expiresAt", s(st.path("expiresAt").asText()));
+      }
+      item.put("updatedAt", s(now));
+      putNew(item);
+    }
+    for (JsonNode m : data.path("managers")) {
+      Map<String, AttributeValue> item = new HashMap<>();
+      item.put(Keys.PK, s("MANAGER#" + m.path("id").asText()));
+      item.put(Keys.SK, s("MANAGER"));
+      item.put("type", s("Manager"));
+      item.put("id", s(m.path("id").asText()));
+      item.put("name", s(m.path("name").asText()));
+      item.put("email", s(m.path("email").asText()));
+      item.put("onShift", bool(m.path("onShift").asBoolean()));
+      item.put("openOrders", n(m.path("openOrders").asLong()));
+      item.put(Keys.GSI1PK, s("MANAGERS"));
+      item.put(Keys.GSI1SK, s(m.path("id").asText()));
+      putNew(item);
+    }
+    DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
+    for (JsonNode c : data.path("customers")) {
+      Customer customer = new Customer(c.path("id").asText(), c.path("email").asText(), c.path("name").asText(),
+          text(c, "phone"), c.hasNonNull("birthday") ? LocalDate.parse(c.path("birthday").asText()) : null,
+          c.path("marketingConsent").asBoolean(), Instant.parse(now), c.path("locale").asText("ru"),
+          Instant.parse(now), text(c, "managerId"));
+      try {
+        customers.create(customer);
+      } catch (CustomerStore.DuplicateEmailException | software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException kept) {
+        // kept from an earlier run (--data)
+      }
+    }
+    int profiles = 0;
+    if (bucket != null) {
+      for (JsonNode p : data.path("supplierProfiles")) {
+        String key = "profiles/" + p.path("supplierId").asText() + ".json";
+        if (!exists(key)) {
+          s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
+              RequestBody.fromString(Json.write(p)));
+        }
+        profiles++;
+      }
+    }
+    return new Summary(data.path("products").size(), data.path("warehouses").size(), data.path("stock").size(),
+        data.path("managers").size(), data.path("customers").size(), profiles,
+        data.path("customers").findValuesAsText("id"), data.path("managers").findValuesAsText("id"));
+  }
+
+  private boolean exists(String key) {
+    try {
+      s3.headObject(b -> b.bucket(bucket).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void putNew(Map<String, AttributeValue> item) {
+    try {
+      dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    } catch (ConditionalCheckFailedException kept) {
+      // kept from an earlier run (--data): never overwrite what a run changed
+    }
+  }
+
+  private static AttributeValue strings(JsonNode list) {
+    return AttributeValue.fromL(java.util.stream.StreamSupport.stream(list.spliterator(), false)
+        .map(v -> s(v.asText())).toList());
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.path(field).asText() : null;
+  }
+}

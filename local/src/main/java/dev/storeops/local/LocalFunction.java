@@ -1,0 +1,253 @@
+package dev.storeops.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.log.Log;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * One function of the template, run in this JVM as Lambda runs it: the handler class built through
+ * its {@code (Env)} constructor with the function's environment (one instance per concurrent
+ * invocation, reused warm, like Lambda execution environments), the event deserialised with the
+ * Lambda runtime's own serializers, and the result serialised back to JSON.
+ */
+public final class LocalFunction {
+  private static final Log LOG = Log.get(LocalFunction.class);
+
+  private final String logicalId;
+  private final String functionName;
+  private final Class<?> handlerClass;
+  private final Method method;
+  private final boolean streamHandler;
+  private final Constructor<?> constructor;
+  private final Env env;
+  private final int timeoutSeconds;
+  private final int memoryMb;
+  private final ConcurrentLinkedDeque<Object> warm = new ConcurrentLinkedDeque<>();
+
+  /** The outcome of one invocation: the handler's JSON result, or its error. */
+  public record Result(String requestId, byte[] output, Throwable error, long durationMs) {
+    public boolean ok() {
+      return error == null;
+    }
+
+    public String outputText() {
+      return output == null ? null : new String(output, StandardCharsets.UTF_8);
+    }
+  }
+
+  LocalFunction(String logicalId, String functionName, Class<?> handlerClass, Method method, Constructor<?> constructor,
+      Map<String, String> environment, int timeoutSeconds, int memoryMb) {
+    this.logicalId = logicalId;
+    this.functionName = functionName;
+    this.handlerClass = handlerClass;
+    this.method = method;
+    this.streamHandler = method.getParameterCount() == 3;
+    this.constructor = constructor;
+    this.env = Env.of(environment);
+    this.timeoutSeconds = timeoutSeconds;
+    this.memoryMb = memoryMb;
+  }
+
+  public String logicalId() {
+    return logicalId;
+  }
+
+  /**
+   * Invokes the handler with {@code event} (JSON) and logs one line: function, trigger, duration,
+   * outcome (plus {@code details}). {@code outcome} maps the result to the logged outcome.
+   */
+  public Result invoke(byte[] event, String trigger, java.util.function.Function<Result, String> outcome) {
+    String requestId = UUID.randomUUID().toString();
+    long start = System.nanoTime();
+    byte[] output = null;
+    Throwable error = null;
+    Object instance = warm.pollFirst();
+    boolean cold = instance == null;
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try {
+      Thread.currentThread().setContextClassLoader(handlerClass.getClassLoader());
+      if (instance == null) {
+        instance = constructor.newInstance(env);
+      }
+      output = call(instance, event, new LocalContext(requestId, start));
+      long elapsed = (System.nanoTime() - start) / 1_000_000;
+      if (elapsed > timeoutSeconds * 1000L) {
+        error = new IllegalStateException("Task timed out after " + timeoutSeconds + " seconds");
+        output = null;
+      }
+    } catch (InvocationTargetException e) {
+      error = e.getCause();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      error = e;
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+      if (instance != null && error == null) {
+        warm.offerFirst(instance);
+      }
+    }
+    Result result = new Result(requestId, output, error, (System.nanoTime() - start) / 1_000_000);
+    String o = error != null ? "error" : outcome.apply(result);
+    if (error != null) {
+      LOG.error("invocation", error, "function", logicalId, "trigger", trigger, "durationMs", result.durationMs(),
+          "outcome", o, "coldStart", cold, "requestId", requestId);
+    } else {
+      LOG.info("invocation", "function", logicalId, "trigger", trigger, "durationMs", result.durationMs(),
+          "outcome", o, "coldStart", cold, "requestId", requestId);
+    }
+    return result;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private byte[] call(Object instance, byte[] event, Context context) throws ReflectiveOperationException {
+    if (streamHandler) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      method.invoke(instance, new ByteArrayInputStream(event), out, context);
+      return out.toByteArray();
+    }
+    Class<?> inputType = method.getParameterTypes()[0];
+    Object input = deserialize(inputType, event);
+    Object result = method.invoke(instance, input, context);
+    if (result == null) {
+      return "null".getBytes(StandardCharsets.UTF_8);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PojoSerializer serializer = serializer(result.getClass());
+    if (serializer != null) {
+      serializer.toJson(result, out);
+      return out.toByteArray();
+    }
+    try {
+      return Json.mapper().writeValueAsBytes(result);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(logicalId + ": cannot serialise the handler's result", e);
+    }
+  }
+
+  private Object deserialize(Class<?> type, byte[] event) {
+    if (type == InputStream.class) {
+      return new ByteArrayInputStream(event);
+    }
+    if (type == String.class) {
+      return new String(event, StandardCharsets.UTF_8);
+    }
+    PojoSerializer<?> serializer = serializer(type);
+    if (serializer != null) {
+      return serializer.fromJson(new ByteArrayInputStream(event));
+    }
+    try {
+      Class<?> target = type == Object.class ? Map.class : type;
+      return Json.mapper().readValue(event, target);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(logicalId + ": the event does not fit " + type.getName(), e);
+    }
+  }
+
+  private PojoSerializer<?> serializer(Class<?> type) {
+    if (!LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+      return null;
+    }
+    return LambdaEventSerializers.serializerFor(type, handlerClass.getClassLoader());
+  }
+
+  /** Whether {@code method} is a handler entry point: {@code (Input, Context)} or {@code (InputStream, OutputStream, Context)}. */
+  static boolean isEntryPoint(Method m) {
+    Class<?>[] p = m.getParameterTypes();
+    if (m.isBridge() || m.isSynthetic() || !java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+      return false;
+    }
+    return p.length == 2 && p[1] == Context.class
+        || p.length == 3 && p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class;
+  }
+
+  private final class LocalContext implements Context {
+    private final String requestId;
+    private final long startNanos;
+
+    LocalContext(String requestId, long startNanos) {
+      this.requestId = requestId;
+      this.startNanos = startNanos;
+    }
+
+    @Override
+    public String getAwsRequestId() {
+      return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return (int) Math.max(0, timeoutSeconds * 1000L - (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return memoryMb;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+          System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
+      };
+    }
+  }
+}

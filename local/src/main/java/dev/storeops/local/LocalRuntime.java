@@ -1,0 +1,313 @@
+package dev.storeops.local;
+
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.log.Log;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.EmbeddedBackend;
+import dev.storeops.stack.Endpoints;
+import dev.storeops.stack.StackResources;
+import dev.storeops.stack.template.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local mode, running: the embedded emulators with the template's resources, the functions, the HTTP
+ * API, the SQS pollers, S3 notifications and schedules. {@link #close()} stops everything.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private static final Log LOG = Log.get(LocalRuntime.class);
+  public static final String STAGE = "local";
+  public static final Duration STAFF_TOKEN_VALIDITY = Duration.ofHours(12);
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final LocalConfig config;
+  private final LocalTemplate plan;
+  private final AwsStack stack;
+  private final StaffTokens tokens;
+  private final LocalSecrets secrets;
+  private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+  private final HttpGateway gateway;
+  private final Schedules schedules;
+  private final DemoData.Summary demo;
+  private final String staffId;
+  private final String staffToken;
+  private final Path endpointsFile;
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+
+  private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets) {
+    this.config = config;
+    this.plan = plan;
+    this.secrets = secrets;
+    this.tokens = new StaffTokens(secrets.jwtKey(), Clock.systemUTC());
+    S3Notifications notifications = new S3Notifications(EmbeddedBackend.REGION, config.s3RetryDelayMillis());
+    long t = System.nanoTime();
+    EmbeddedBackend backend = EmbeddedBackend.start(config.root(), new EmbeddedBackend.Options(config.dynamoDbPort(),
+        config.sqsPort(), config.s3Port(), config.sesPort(), config.dataDir()), notifications);
+    running.add(backend::close);
+    t = phase("emulators", t);
+    AwsStack started;
+    try {
+      started = AwsStack.start(backend, plan.template(), parameters(secrets, config));
+    } catch (RuntimeException e) {
+      notifications.close();
+      throw e;
+    }
+    this.stack = started;
+    running.add(stack);
+    running.add(notifications);
+    t = phase("resources", t);
+    try {
+    StackResources resources = stack.resources();
+    for (LocalTemplate.FunctionSpec f : plan.functions()) {
+      functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.name(f.logicalId()), f.handlerClass(),
+          f.method(), f.constructor(), stack.functionEnvironment(f.logicalId()), f.timeoutSeconds(), f.memoryMb()));
+    }
+    for (LocalTemplate.S3Source s : plan.buckets()) {
+      notifications.addTarget(new S3Notifications.Target(resources.name(s.bucketId()), s, functions.get(s.functionId())));
+    }
+    this.demo = config.empty() ? null : loadDemo(resources);
+    t = phase("demo data", t);
+    this.staffId = demo != null && !demo.managerIds().isEmpty() ? demo.managerIds().get(0) : "staff-local";
+    this.staffToken = tokens.mint(staffId, STAFF_TOKEN_VALIDITY);
+
+    RouteMatcher<LocalFunction> routes = new RouteMatcher<>();
+    for (LocalTemplate.HttpRoute r : plan.routes()) {
+      try {
+        routes.add(r.method(), r.path(), functions.get(r.functionId()), r.authorized());
+      } catch (IllegalArgumentException e) {
+        throw new LocalTemplate.TemplateError(r.functionId() + " event " + r.event() + ": " + e.getMessage());
+      }
+    }
+    Map<LocalTemplate.ScheduleSource, LocalFunction> scheduled = new LinkedHashMap<>();
+    plan.schedules().forEach(s -> scheduled.put(s, functions.get(s.functionId())));
+    this.schedules = new Schedules(scheduled, config.clockSpeed(), EmbeddedBackend.REGION, "storeops-" + STAGE);
+    running.add(schedules);
+    for (LocalTemplate.SqsSource q : plan.queues()) {
+      if (q.enabled()) {
+        running.add(new SqsDelivery(stack.sqs(), functions.get(q.functionId()), q, resources.queueUrl(q.queueId()),
+            resources.queueArn(q.queueId()), EmbeddedBackend.REGION));
+      }
+    }
+    try {
+      this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, cors(plan.template()), this::localEndpoint);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve the API on 127.0.0.1:" + config.apiPort()
+          + " (in use? set PORT or --port)", e);
+    }
+    running.add(gateway);
+    this.endpointsFile = config.localDir().resolve("endpoints.json");
+    writeEndpoints();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private long phase(String name, long since) {
+    long now = System.nanoTime();
+    phases.put(name, (now - since) / 1_000_000);
+    return now;
+  }
+
+  /** Reads and checks the template (fails fast with a {@link LocalTemplate.TemplateError}), then starts everything. */
+  public static LocalRuntime start(LocalConfig config) {
+    SamTemplate template;
+    try {
+      template = SamTemplate.load(config.template());
+    } catch (RuntimeException e) {
+      throw new LocalTemplate.TemplateError(config.template() + ": cannot be read: " + e.getMessage());
+    }
+    LocalTemplate plan = LocalTemplate.read(template, LocalRuntime.class.getClassLoader());
+    LocalSecrets secrets = LocalSecrets.loadOrCreate(config.localDir());
+    Map<String, String> parameters = parameters(secrets, config);
+    template.parameters().forEach((name, spec) -> {
+      if (!parameters.containsKey(name) && spec.get("Default") == null) {
+        throw new LocalTemplate.TemplateError("parameter " + name + " has no Default and local mode has no value for it");
+      }
+    });
+    return new LocalRuntime(config, plan, secrets);
+  }
+
+  private static Map<String, String> parameters(LocalSecrets secrets, LocalConfig config) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("Stage", STAGE);
+    p.put("WebhookSecret", secrets.webhookSecret());
+    p.put("UnsubscribeSecret", secrets.unsubscribeSecret());
+    p.put("PublicBaseUrl", "http://127.0.0.1:" + config.apiPort());
+    return p;
+  }
+
+  private DemoData.Summary loadDemo(StackResources resources) {
+    List<String> tables = plan.template().resourcesOfType("AWS::DynamoDB::Table");
+    List<String> buckets = plan.template().resourcesOfType("AWS::S3::Bucket");
+    if (tables.isEmpty()) {
+      return null;
+    }
+    String table = tables.contains("StoreTable") ? "StoreTable" : tables.get(0);
+    String bucket = buckets.contains("SupplierBucket") ? "SupplierBucket" : buckets.isEmpty() ? null : buckets.get(0);
+    return new DemoData(stack.dynamoDb(), stack.s3(), resources.name(table),
+        bucket == null ? null : resources.name(bucket)).load();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static HttpGateway.Cors cors(SamTemplate template) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    if (template.globals("HttpApi").get("CorsConfiguration") instanceof Map<?, ?> g) {
+      c.putAll((Map<String, Object>) g);
+    }
+    for (String api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
+      if (template.properties(api).get("CorsConfiguration") instanceof Map<?, ?> own) {
+        c.putAll((Map<String, Object>) own);
+      }
+    }
+    return new HttpGateway.Cors(list(c.get("AllowOrigins")), list(c.get("AllowHeaders")), list(c.get("AllowMethods")));
+  }
+
+  private static List<String> list(Object v) {
+    return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+  }
+
+  private Optional<Map.Entry<Integer, Object>> localEndpoint(String method, String rest, Map<String, String> query) {
+    if (rest.equals("health") && method.equals("GET")) {
+      return Optional.of(Map.entry(200, Map.of("status", "ok")));
+    }
+    if (rest.equals("endpoints") && method.equals("GET")) {
+      return Optional.of(Map.entry(200, endpoints()));
+    }
+    if (rest.equals("schedules") && method.equals("GET")) {
+      return Optional.of(Map.entry(200, Map.of("now", schedules.now().toString(), "next", schedules.nextFirings())));
+    }
+    if (rest.startsWith("schedules/") && method.equals("POST")) {
+      String function = rest.substring("schedules/".length());
+      var fired = schedules.fireNow(function, query.get("event"));
+      if (fired.isEmpty()) {
+        return Optional.of(Map.entry(404, Map.of("message", "no schedule of a function " + function + " in the template",
+            "schedules", schedules.nextFirings().keySet())));
+      }
+      return Optional.of(Map.entry(200, Map.of("fired", fired.get())));
+    }
+    return Optional.empty();
+  }
+
+  /** What {@code .local/endpoints.json} holds. */
+  public Map<String, Object> endpoints() {
+    Endpoints e = stack.endpoints();
+    StackResources r = stack.resources();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("apiUrl", apiUrl());
+    out.put("region", e.region());
+    out.put("accessKeyId", e.accessKey());
+    out.put("secretAccessKey", e.secretKey());
+    Map<String, Object> endpoints = new LinkedHashMap<>();
+    endpoints.put("dynamodb", e.dynamoDb().toString());
+    endpoints.put("sqs", e.sqs().toString());
+    endpoints.put("s3", e.s3().toString());
+    endpoints.put("ses", e.ses().toString());
+    out.put("endpoints", endpoints);
+    Map<String, String> tables = new LinkedHashMap<>();
+    plan.template().resourcesOfType("AWS::DynamoDB::Table").forEach(id -> tables.put(id, r.name(id)));
+    out.put("tables", tables);
+    Map<String, Object> queues = new LinkedHashMap<>();
+    plan.template().resourcesOfType("AWS::SQS::Queue").forEach(id -> queues.put(id,
+        Map.of("name", r.name(id), "url", r.queueUrl(id), "arn", r.queueArn(id))));
+    out.put("queues", queues);
+    Map<String, String> buckets = new LinkedHashMap<>();
+    plan.template().resourcesOfType("AWS::S3::Bucket").forEach(id -> buckets.put(id, r.name(id)));
+    out.put("buckets", buckets);
+    out.put("staff", Map.of("id", staffId, "token", staffToken));
+    out.put("webhookSecret", secrets.webhookSecret());
+    out.put("dataDir", config.dataDir() == null ? "in memory" : config.dataDir().toAbsolutePath().toString());
+    return out;
+  }
+
+  private void writeEndpoints() {
+    try {
+      Files.createDirectories(endpointsFile.getParent());
+      Files.writeString(endpointsFile, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(endpoints()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + endpointsFile, e);
+    }
+  }
+
+  /** The short start-up banner. */
+  public void printBanner(PrintStream out, double readySeconds) {
+    Endpoints e = stack.endpoints();
+    StackResources r = stack.resources();
+    StringBuilder b = new StringBuilder();
+    b.append("\nstoreops local: ").append(config.root().relativize(config.template().toAbsolutePath().normalize()))
+        .append(", ").append(functions.size()).append(" function(s), ").append(plan.routes().size())
+        .append(" route(s), ").append(plan.queues().size()).append(" SQS source(s), ").append(plan.buckets().size())
+        .append(" S3 source(s), ").append(plan.schedules().size()).append(" schedule(s)\n");
+    b.append(String.format("  API       %s%n", apiUrl()));
+    b.append(String.format("  DynamoDB  %-24s %s%n", e.dynamoDb(), names(r, "AWS::DynamoDB::Table")));
+    b.append(String.format("  SQS       %-24s %s%n", e.sqs(), names(r, "AWS::SQS::Queue")));
+    b.append(String.format("  S3        %-24s %s%n", e.s3(), names(r, "AWS::S3::Bucket")));
+    b.append(String.format("  SES       %-24s sent mail: %s/store%n", e.ses(), e.ses()));
+    b.append("  AWS CLI   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1\n");
+    b.append("  data      ").append(config.dataDir() == null ? "in memory (gone on exit; --data DIR keeps it)"
+        : config.dataDir().toAbsolutePath()).append(demo == null ? ", no demo data" : ", demo data loaded").append('\n');
+    b.append("  staff     ").append(staffId).append(" token (12 h): ").append(staffToken).append('\n');
+    b.append("            another staff id: ./run-local token <staff-id>\n");
+    b.append("  details   ").append(endpointsFile).append(" (endpoints, resource names, token, webhook secret)\n");
+    StringBuilder detail = new StringBuilder();
+    phases.forEach((name, ms) -> detail.append(detail.isEmpty() ? "" : ", ").append(name).append(' ')
+        .append(String.format("%.1f s", ms / 1000.0)));
+    b.append(String.format("ready in %.1f s (%s). Ctrl-C stops.%n", readySeconds, detail));
+    out.print(b);
+    out.flush();
+  }
+
+  private String names(StackResources r, String type) {
+    List<String> out = new ArrayList<>();
+    for (String id : plan.template().resourcesOfType(type)) {
+      out.add(id + "=" + r.name(id));
+    }
+    return String.join(" ", out);
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + gateway.port();
+  }
+
+  public AwsStack stack() {
+    return stack;
+  }
+
+  public StaffTokens tokens() {
+    return tokens;
+  }
+
+  public String staffToken() {
+    return staffToken;
+  }
+
+  public List<String> warnings() {
+    return plan.warnings();
+  }
+
+  public Path endpointsFile() {
+    return endpointsFile;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("stop failed", "error", String.valueOf(e.getMessage()));
+      }
+    }
+    running.clear();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.storeops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.log.Log;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * An SQS event source mapping: long-polls the queue, hands batches (up to BatchSize) to the function
+ * as a real-shaped SQS event, and deletes what succeeded. With ReportBatchItemFailures only the
+ * reported messages stay; a thrown error leaves the whole batch. Messages left on the queue come back
+ * after the queue's visibility timeout, and ElasticMQ moves them to the DLQ once their receive count
+ * passes the redrive policy's maxReceiveCount — as in AWS.
+ */
+public final class SqsDelivery implements AutoCloseable {
+  private static final Log LOG = Log.get(SqsDelivery.class);
+
+  private final SqsClient sqs;
+  private final LocalFunction function;
+  private final LocalTemplate.SqsSource source;
+  private final String queueUrl;
+  private final String queueArn;
+  private final String region;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public SqsDelivery(SqsClient sqs, LocalFunction function, LocalTemplate.SqsSource source, String queueUrl,
+      String queueArn, String region) {
+    this.sqs = sqs;
+    this.function = function;
+    this.source = source;
+    this.queueUrl = queueUrl;
+    this.queueArn = queueArn;
+    this.region = region;
+    this.thread = Thread.ofVirtual().name("sqs-" + source.functionId() + "-" + source.event()).start(this::run);
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        List<Message> batch = receive();
+        if (!batch.isEmpty() && running) {
+          deliver(batch);
+        }
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.error("sqs poll failed", e, "function", source.functionId(), "queue", source.queueId());
+          pause(1000);
+        }
+      }
+    }
+  }
+
+  private List<Message> receive() {
+    List<Message> batch = new ArrayList<>();
+    int wait = 1;
+    while (batch.size() < source.batchSize() && running) {
+      int want = Math.min(10, source.batchSize() - batch.size());
+      int waitSeconds = wait;
+      List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(want)
+          .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+          .messageAttributeNames("All")).messages();
+      batch.addAll(got);
+      if (got.size() < want) {
+        break;
+      }
+      wait = 0;
+    }
+    return batch;
+  }
+
+  private void deliver(List<Message> batch) {
+    byte[] event = event(batch);
+    LocalFunction.Result result = function.invoke(event, "sqs " + source.queueId(), r -> outcome(batch, r));
+    if (!result.ok()) {
+      return; // the whole batch comes back after the visibility timeout
+    }
+    Set<String> failed = failures(result);
+    if (failed == null) {
+      return;
+    }
+    List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+    for (Message m : batch) {
+      if (!failed.contains(m.messageId())) {
+        done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+            .receiptHandle(m.receiptHandle()).build());
+      }
+    }
+    for (int i = 0; i < done.size(); i += 10) {
+      List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
+      sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(chunk));
+    }
+  }
+
+  private String outcome(List<Message> batch, LocalFunction.Result result) {
+    Set<String> failed = failures(result);
+    if (failed == null) {
+      return "batch failed: unknown itemIdentifier in batchItemFailures (" + batch.size() + " messages)";
+    }
+    return failed.isEmpty() ? "ok (" + batch.size() + " messages)"
+        : "partial (" + failed.size() + " of " + batch.size() + " failed)";
+  }
+
+  /**
+   * The message IDs the function reported as failed; {@code null} when the report is unusable (an
+   * unknown ID), which Lambda treats as a failure of the whole batch.
+   */
+  private Set<String> failures(LocalFunction.Result result) {
+    Set<String> failed = new HashSet<>();
+    if (!source.reportsFailures()) {
+      return failed;
+    }
+    try {
+      JsonNode node = Json.mapper().readTree(result.output());
+      if (node == null) {
+        return failed;
+      }
+      for (JsonNode f : node.path("batchItemFailures")) {
+        String id = f.path("itemIdentifier").asText("");
+        if (id.isEmpty()) {
+          return null;
+        }
+        failed.add(id);
+      }
+    } catch (java.io.IOException e) {
+      return failed;
+    }
+    return failed;
+  }
+
+  private byte[] event(List<Message> batch) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    ArrayNode records = root.putArray("Records");
+    for (Message m : batch) {
+      ObjectNode r = records.addObject();
+      r.put("messageId", m.messageId());
+      r.put("receiptHandle", m.receiptHandle());
+      r.put("body", m.body());
+      ObjectNode attributes = r.putObject("attributes");
+      m.attributesAsStrings().forEach(attributes::put);
+      ObjectNode messageAttributes = r.putObject("messageAttributes");
+      m.messageAttributes().forEach((name, v) -> {
+        ObjectNode a = messageAttributes.putObject(name);
+        a.put("stringValue", v.stringValue());
+        if (v.binaryValue() != null) {
+          a.put("binaryValue", java.util.Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
+        }
+        a.putArray("stringListValues");
+        a.putArray("binaryListValues");
+        a.put("dataType", v.dataType());
+      });
+      r.put("md5OfBody", m.md5OfBody());
+      if (m.md5OfMessageAttributes() != null) {
+        r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
+      }
+      r.put("eventSource", "aws:sqs");
+      r.put("eventSourceARN", queueArn);
+      r.put("awsRegion", region);
+    }
+    return Json.write(root).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

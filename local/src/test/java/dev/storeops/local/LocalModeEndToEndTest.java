@@ -1,0 +1,294 @@
+package dev.storeops.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.shared.aws.AwsClients;
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.json.Json;
+import dev.storeops.stack.RepoRoot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Starts local mode in this JVM with a test template (the real order-api function plus recording
+ * functions on S3, SQS and schedules) and drives it as a user would: over HTTP and the S3/SQS APIs,
+ * at the endpoints local mode wrote to endpoints.json.
+ */
+class LocalModeEndToEndTest {
+  private static final Duration WAIT = Duration.ofSeconds(40);
+  @TempDir
+  static Path localDir;
+  private static LocalRuntime runtime;
+  private static JsonNode endpoints;
+  private static S3Client s3;
+  private static SqsClient sqs;
+  private static String bucket;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path root = RepoRoot.find();
+    Path template = Path.of("src/test/resources/local-test-template.yaml").toAbsolutePath();
+    if (!Files.exists(template)) {
+      template = root.resolve("local/src/test/resources/local-test-template.yaml");
+    }
+    runtime = LocalRuntime.start(LocalConfig.defaults(root).withTemplate(template).withLocalDir(localDir)
+        .withPorts(0, 0, 0, 0, 0).withClockSpeed(60).withS3RetryDelayMillis(100));
+    endpoints = Json.mapper().readTree(runtime.endpointsFile().toFile());
+    Env clientEnv = Env.of(Map.of("AWS_REGION", endpoints.path("region").asText(),
+        "AWS_ACCESS_KEY_ID", endpoints.path("accessKeyId").asText(),
+        "AWS_SECRET_ACCESS_KEY", endpoints.path("secretAccessKey").asText(),
+        "AWS_ENDPOINT_URL_S3", endpoints.path("endpoints").path("s3").asText(),
+        "AWS_ENDPOINT_URL_SQS", endpoints.path("endpoints").path("sqs").asText()));
+    s3 = new AwsClients(clientEnv).s3();
+    sqs = new AwsClients(clientEnv).sqs();
+    bucket = endpoints.path("buckets").path("TestBucket").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void endpointsFileListsEverything() {
+    assertEquals(runtime.apiUrl(), endpoints.path("apiUrl").asText());
+    assertEquals("storeops-local-e2e", endpoints.path("tables").path("StoreTable").asText());
+    assertTrue(endpoints.path("queues").path("WorkQueue").path("url").asText().startsWith("http://127.0.0.1:"));
+    assertTrue(endpoints.path("queues").has("WorkDLQ"));
+    assertFalse(bucket.isBlank());
+    assertEquals(runtime.staffToken(), endpoints.path("staff").path("token").asText());
+    assertTrue(endpoints.path("webhookSecret").asText().length() >= 32);
+    assertTrue(endpoints.path("endpoints").path("dynamodb").asText().startsWith("http://127.0.0.1:"));
+  }
+
+  @Test
+  void registersACustomerThroughTheRealOrderApi() throws Exception {
+    String email = "e2e-" + UUID.randomUUID() + "@example.com";
+    var created = send("POST", "/customers", Map.of("Content-Type", "application/json"),
+        "{\"email\":\"" + email + "\",\"name\":\"Анна Тестова\",\"phone\":\"+79161234567\",\"locale\":\"ru\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = Json.mapper().readTree(created.body()).path("id").asText();
+    assertEquals("/customers/" + id, created.headers().firstValue("Location").orElseThrow());
+
+    var fetched = send("GET", "/customers/" + id, Map.of(), null);
+    assertEquals(200, fetched.statusCode());
+    assertEquals(email, Json.mapper().readTree(fetched.body()).path("email").asText());
+
+    var duplicate = send("POST", "/customers", Map.of("Content-Type", "application/json"),
+        "{\"email\":\"" + email.toUpperCase() + "\",\"name\":\"Другая\",\"phone\":\"+79161234568\"}");
+    assertEquals(409, duplicate.statusCode());
+
+    var invalid = send("POST", "/customers", Map.of("Content-Type", "application/json"), "{\"email\":\"nope\"}");
+    assertEquals(400, invalid.statusCode());
+    assertTrue(invalid.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+  }
+
+  @Test
+  void demoDataIsLoaded() throws Exception {
+    var anna = send("GET", "/customers/cus_demo_anna", Map.of(), null);
+    assertEquals(200, anna.statusCode(), anna.body());
+    assertEquals("anna@example.com", Json.mapper().readTree(anna.body()).path("email").asText());
+  }
+
+  @Test
+  void buildsARealShapedHttpApiEvent() throws Exception {
+    var r = send("GET", "/echo/Hello%20World?a=1&a=2&b=x%2By", Map.of("X-Custom", "v1"), null);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("yes", r.headers().firstValue("X-Echo").orElseThrow());
+    JsonNode echo = Json.mapper().readTree(r.body());
+    assertEquals("ANY /echo/{name}", echo.path("routeKey").asText());
+    assertEquals("/echo/Hello%20World", echo.path("rawPath").asText());
+    assertEquals("a=1&a=2&b=x%2By", echo.path("rawQueryString").asText());
+    assertEquals("1,2", echo.path("queryStringParameters").path("a").asText());
+    assertEquals("x+y", echo.path("queryStringParameters").path("b").asText());
+    assertEquals("Hello World", echo.path("pathParameters").path("name").asText());
+    assertEquals("v1", echo.path("headers").path("x-custom").asText());
+    assertEquals("GET", echo.path("method").asText());
+    assertEquals("local", echo.path("stage").asText());
+    assertFalse(echo.path("requestId").asText().isBlank());
+
+    var literal = send("GET", "/echo/literal", Map.of(), null);
+    assertEquals("GET /echo/literal", Json.mapper().readTree(literal.body()).path("routeKey").asText());
+
+    var binary = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/echo/bin"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 255})).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode b = Json.mapper().readTree(binary.body());
+    assertEquals("ANY /echo/{name}", b.path("routeKey").asText());
+    assertTrue(b.path("isBase64Encoded").asBoolean());
+    assertEquals(4, b.path("bodyBytes").asInt());
+
+    var missing = send("GET", "/nowhere", Map.of(), null);
+    assertEquals(404, missing.statusCode());
+    assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void staffRoutesNeedAValidLocalJwt() throws Exception {
+    var none = send("GET", "/staff/whoami", Map.of(), null);
+    assertEquals(401, none.statusCode());
+    assertEquals("application/problem+json", none.headers().firstValue("Content-Type").orElseThrow());
+    String token = runtime.staffToken();
+    String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+    assertEquals(401, send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + tampered), null).statusCode());
+
+    var ok = send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + token), null);
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertEquals("mgr-olga", Json.mapper().readTree(ok.body()).path("claims").path("sub").asText());
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = LocalMode.run(new String[] {"token", "mgr-pavel", "--local-dir", localDir.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+    assertEquals(0, code);
+    String minted = out.toString(StandardCharsets.UTF_8).trim();
+    var pavel = send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + minted), null);
+    assertEquals("mgr-pavel", Json.mapper().readTree(pavel.body()).path("claims").path("sub").asText());
+  }
+
+  @Test
+  void objectPutIntoTheBucketRunsTheS3Function() throws Exception {
+    s3.putObject(b -> b.bucket(bucket).key("incoming/acme/ignored.txt"), RequestBody.fromString("not a csv"));
+    s3.putObject(b -> b.bucket(bucket).key("incoming/acme/stock list.csv"), RequestBody.fromString("sku;qty\nA;1\n"));
+    JsonNode seen = awaitJson("seen/s3/incoming/acme/stock list.csv.json");
+    assertEquals("ObjectCreated:Put", seen.path("eventName").asText());
+    assertEquals("aws:s3", seen.path("eventSource").asText());
+    assertEquals(bucket, seen.path("bucket").asText());
+    assertEquals("incoming/acme/stock+list.csv", seen.path("key").asText());
+    assertEquals(12, seen.path("size").asLong());
+
+    // multipart, as `aws s3 cp` does for big files
+    String key = "incoming/acme/big.csv";
+    String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+    byte[] part1 = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(part1, (byte) 'x');
+    String e1 = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(1), RequestBody.fromBytes(part1)).eTag();
+    String e2 = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(2), RequestBody.fromString("tail")).eTag();
+    s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload).multipartUpload(m -> m.parts(
+        CompletedPart.builder().partNumber(1).eTag(e1).build(), CompletedPart.builder().partNumber(2).eTag(e2).build())));
+    JsonNode big = awaitJson("seen/s3/incoming/acme/big.csv.json");
+    assertEquals("ObjectCreated:CompleteMultipartUpload", big.path("eventName").asText());
+    assertEquals(part1.length + 4, big.path("size").asLong());
+
+    assertTrue(keys("seen/s3/incoming/acme/ignored").isEmpty(), "a .txt file does not match the suffix filter");
+  }
+
+  @Test
+  void messagesReachTheSqsFunctionAndAPoisonMessageEndsInTheDlq() throws Exception {
+    String queue = endpoints.path("queues").path("WorkQueue").path("url").asText();
+    String dlq = endpoints.path("queues").path("WorkDLQ").path("url").asText();
+    String good = sqs.sendMessage(b -> b.queueUrl(queue).messageBody("hello")).messageId();
+    String poison = sqs.sendMessage(b -> b.queueUrl(queue).messageBody("poison")).messageId();
+
+    JsonNode seen = awaitJson("seen/sqs/" + good + ".json");
+    assertEquals("hello", seen.path("body").asText());
+    assertEquals("aws:sqs", seen.path("eventSource").asText());
+    assertEquals(endpoints.path("queues").path("WorkQueue").path("arn").asText(), seen.path("eventSourceArn").asText());
+
+    Message dead = await("the poison message in the DLQ", () -> {
+      List<Message> got = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages();
+      return got.stream().filter(m -> m.messageId().equals(poison)).findFirst().orElse(null);
+    });
+    assertEquals("poison", dead.body());
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertNotNull(awaitJson("seen/sqs-failed/" + poison + "-" + attempt + ".json"));
+    }
+    assertTrue(keys("seen/sqs-failed/" + poison + "-4").isEmpty(), "no fourth delivery after maxReceiveCount 3");
+    assertTrue(keys("seen/sqs/" + poison).isEmpty());
+  }
+
+  @Test
+  void schedulesFireOnTheirClockAndOnDemand() throws Exception {
+    var fired = send("POST", "/_local/schedules/ScheduleFunction?event=Nightly", Map.of(), null);
+    assertEquals(200, fired.statusCode(), fired.body());
+    JsonNode result = Json.mapper().readTree(fired.body()).path("fired").get(0);
+    assertEquals("Nightly", result.path("event").asText());
+    assertEquals("ok", result.path("outcome").asText());
+    List<String> nightly = await("the Nightly input recorded", () -> {
+      List<String> k = keys("seen/schedule/input-nightly/");
+      return k.isEmpty() ? null : k;
+    });
+    JsonNode input = Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(nightly.get(0))).asByteArray());
+    assertEquals("nightly", input.path("job").asText());
+
+    // rate(1 minute) at 60x speed: fires about every second on its own, as a Scheduled Event
+    List<String> ticks = await("EveryMinute fired by the clock", () -> {
+      List<String> k = keys("seen/schedule/scheduled-event/");
+      return k.size() >= 2 ? k : null;
+    });
+    JsonNode tick = Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(ticks.get(0))).asByteArray());
+    assertEquals("Scheduled Event", tick.path("detail-type").asText());
+    assertEquals("aws.events", tick.path("source").asText());
+
+    assertEquals(404, send("POST", "/_local/schedules/NoSuchFunction", Map.of(), null).statusCode());
+  }
+
+  private static HttpResponse<String> send(String method, String path, Map<String, String> headers, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.apiUrl() + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(b::header);
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> keys(String prefix) {
+    List<String> out = new ArrayList<>();
+    for (S3Object o : s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+      out.add(o.key());
+    }
+    return out;
+  }
+
+  private static JsonNode awaitJson(String key) throws IOException {
+    await(key, () -> keys(key).contains(key) ? key : null);
+    return Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+  }
+
+  private static <T> T await(String what, Supplier<T> probe) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+    throw new AssertionError("timed out after " + WAIT + " waiting for " + what);
+  }
+}

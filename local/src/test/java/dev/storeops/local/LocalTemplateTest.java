@@ -1,0 +1,185 @@
+package dev.storeops.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeops.stack.RepoRoot;
+import dev.storeops.stack.template.SamTemplate;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What local mode refuses to run (clear error naming the resource) and what it only warns about. */
+class LocalTemplateTest {
+  private static final String HEAD = """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Queue:
+          Type: AWS::SQS::Queue
+        Bucket:
+          Type: AWS::S3::Bucket
+      """;
+
+  private static LocalTemplate read(String functions) {
+    return LocalTemplate.read(SamTemplate.parse(HEAD + functions), LocalTemplateTest.class.getClassLoader());
+  }
+
+  private static String function(String id, String handler, String extra) {
+    return "  " + id + ":\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: java21\n"
+        + "      Handler: " + handler + "\n" + indent(extra, 6);
+  }
+
+  /** Re-indents a YAML snippet so its least indented lines start at {@code by} spaces. */
+  private static String indent(String yaml, int by) {
+    int least = yaml.lines().filter(l -> !l.isBlank())
+        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    StringBuilder out = new StringBuilder();
+    yaml.lines().filter(l -> !l.isBlank()).forEach(l -> out.append(" ".repeat(by)).append(l.substring(least)).append('\n'));
+    return out.toString();
+  }
+
+  @Test
+  void anUnknownHandlerClassNamesTheFunction() {
+    var e = assertThrows(LocalTemplate.TemplateError.class,
+        () -> read(function("GhostFunction", "dev.storeops.nowhere.GhostHandler::handleRequest", "")));
+    assertTrue(e.getMessage().startsWith("GhostFunction: "), e.getMessage());
+    assertTrue(e.getMessage().contains("dev.storeops.nowhere.GhostHandler"), e.getMessage());
+  }
+
+  @Test
+  void aHandlerWithoutAnEnvConstructorIsRefused() {
+    var e = assertThrows(LocalTemplate.TemplateError.class,
+        () -> read(function("OldFunction", "dev.storeops.local.testfn.NoEnvConstructorHandler", "")));
+    assertTrue(e.getMessage().startsWith("OldFunction: "), e.getMessage());
+    assertTrue(e.getMessage().contains("dev.storeops.shared.config.Env"), e.getMessage());
+  }
+
+  @Test
+  void aMissingHandlerMethodIsRefused() {
+    var e = assertThrows(LocalTemplate.TemplateError.class,
+        () -> read(function("F", "dev.storeops.local.testfn.EchoHandler::noSuchMethod", "")));
+    assertTrue(e.getMessage().contains("noSuchMethod"), e.getMessage());
+  }
+
+  @Test
+  void anUnsupportedEventTypeNamesFunctionAndEvent() {
+    var e = assertThrows(LocalTemplate.TemplateError.class, () -> read(function("StreamFunction",
+        "dev.storeops.local.testfn.EchoHandler", """
+              Events:
+                Changes:
+                  Type: Kinesis
+                  Properties: { Stream: arn:aws:kinesis:us-east-1:1:stream/x, StartingPosition: LATEST }
+            """)));
+    assertTrue(e.getMessage().startsWith("StreamFunction event Changes: event type Kinesis is not supported"),
+        e.getMessage());
+  }
+
+  @Test
+  void anSqsSourceOnAQueueOutsideTheTemplateIsRefused() {
+    var e = assertThrows(LocalTemplate.TemplateError.class, () -> read(function("Worker",
+        "dev.storeops.local.testfn.SqsRecordingHandler", """
+              Events:
+                Work:
+                  Type: SQS
+                  Properties: { Queue: arn:aws:sqs:us-east-1:1:elsewhere }
+            """)));
+    assertTrue(e.getMessage().startsWith("Worker event Work: Queue must be"), e.getMessage());
+  }
+
+  @Test
+  void aBadScheduleExpressionNamesTheEvent() {
+    var e = assertThrows(LocalTemplate.TemplateError.class, () -> read(function("Cron",
+        "dev.storeops.local.testfn.ScheduleRecordingHandler", """
+              Events:
+                Tick:
+                  Type: Schedule
+                  Properties: { Schedule: 'cron(0 12 * * *)' }
+            """)));
+    assertTrue(e.getMessage().startsWith("Cron event Tick: cron(0 12 * * *): AWS cron has 6 fields"), e.getMessage());
+  }
+
+  @Test
+  void harmlessUnsupportedPropertiesAreOneLineWarnings() {
+    LocalTemplate t = read(function("Worker", "dev.storeops.local.testfn.SqsRecordingHandler", """
+              Layers: [arn:aws:lambda:us-east-1:1:layer:x:1]
+              Events:
+                Work:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Queue.Arn
+                    BatchSize: 7
+                    MaximumBatchingWindowInSeconds: 5
+                    FunctionResponseTypes: [ReportBatchItemFailures]
+            """));
+    assertEquals(List.of("Worker: property Layers is ignored by local mode",
+        "Worker event Work: property MaximumBatchingWindowInSeconds is ignored by local mode"), t.warnings());
+    assertEquals(List.of(new LocalTemplate.SqsSource("Worker", "Work", "Queue", 7, true, true)), t.queues());
+  }
+
+  @Test
+  void readsS3FiltersAndSchedules() {
+    LocalTemplate t = read(function("Files", "dev.storeops.local.testfn.S3RecordingHandler", """
+              Events:
+                Incoming:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Bucket
+                    Events: [s3:ObjectCreated:Put]
+                    Filter: { S3Key: { Rules: [{ Name: prefix, Value: in/ }, { Name: suffix, Value: .csv }] } }
+            """) + function("Jobs", "dev.storeops.local.testfn.ScheduleRecordingHandler", """
+              Events:
+                Daily:
+                  Type: ScheduleV2
+                  Properties:
+                    ScheduleExpression: cron(0 3 * * ? *)
+                    ScheduleExpressionTimezone: Europe/Moscow
+                    State: DISABLED
+            """));
+    LocalTemplate.S3Source s3 = t.buckets().get(0);
+    assertTrue(s3.matches("ObjectCreated:Put", "in/a.csv"));
+    assertTrue(!s3.matches("ObjectCreated:CompleteMultipartUpload", "in/a.csv"));
+    assertTrue(!s3.matches("ObjectCreated:Put", "out/a.csv"));
+    assertTrue(!s3.matches("ObjectCreated:Put", "in/a.txt"));
+    LocalTemplate.ScheduleSource daily = t.schedules().get(0);
+    assertEquals("Europe/Moscow", daily.timezone());
+    assertTrue(!daily.enabled());
+    assertTrue(daily.v2());
+  }
+
+  @Test
+  void theRealTemplateRunsWithoutErrors() {
+    Path root = RepoRoot.find();
+    LocalTemplate t = LocalTemplate.read(SamTemplate.load(root.resolve("template.yaml")), getClass().getClassLoader());
+    assertTrue(t.routes().stream().anyMatch(r -> r.method().equals("POST") && r.path().equals("/customers")));
+    assertTrue(t.routes().stream().filter(r -> r.path().startsWith("/staff/")).allMatch(LocalTemplate.HttpRoute::authorized));
+  }
+
+  @Test
+  void theCommandExitsNonZeroNamingTheResource(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, HEAD + function("GhostFunction", "dev.storeops.nowhere.GhostHandler", ""));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = LocalMode.run(new String[] {"--template", bad.toString(), "--local-dir", dir.resolve(".local").toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    assertEquals(2, code);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("GhostFunction: handler class dev.storeops.nowhere.GhostHandler"), message);
+  }
+
+  @Test
+  void badOptionsAreAUsageError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = LocalMode.run(new String[] {"--port", "abc"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    assertEquals(64, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port must be a port number"));
+  }
+}
