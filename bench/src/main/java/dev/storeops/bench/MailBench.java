@@ -9,7 +9,7 @@ import dev.storeops.emailsender.MailPolicy;
 import dev.storeops.emailsender.MailSender;
 import dev.storeops.emailsender.MailTemplates;
 import dev.storeops.emailsender.SesMailSender;
-import dev.storeops.emailsender.campaigns.DynamoRecipients;
+import dev.storeops.campaigns.DynamoRecipients;
 import dev.storeops.scheduler.CampaignPlanner;
 import dev.storeops.shared.customer.Customer;
 import dev.storeops.shared.email.Campaign;

@@ -1,4 +1,4 @@
-package dev.storeops.emailsender.campaigns;
+package dev.storeops.campaigns;
 
 /** The body of {@code POST /staff/campaigns}. */
 public record CampaignRequest(

@@ -1,4 +1,4 @@
-package dev.storeops.emailsender.campaigns;
+package dev.storeops.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

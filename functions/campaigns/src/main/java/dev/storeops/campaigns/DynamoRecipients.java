@@ -1,4 +1,4 @@
-package dev.storeops.emailsender.campaigns;
+package dev.storeops.campaigns;
 
 import static dev.storeops.shared.repo.Items.s;
 

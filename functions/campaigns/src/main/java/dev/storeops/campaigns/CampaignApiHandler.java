@@ -1,4 +1,4 @@
-package dev.storeops.emailsender.campaigns;
+package dev.storeops.campaigns;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Staff campaign API (JWT): {@code POST /staff/campaigns} (draft + preview), {@code POST
  * /staff/campaigns/{id}/schedule}, {@code GET /staff/campaigns/{id}} (campaign + figures). Ships in
- * the email-sender jar: it renders the sample with the same templates.
+ * its own jar, built on the email-sender module: it renders the sample with the same templates.
  */
 public final class CampaignApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Router router;

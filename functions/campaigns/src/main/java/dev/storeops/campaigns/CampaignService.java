@@ -1,4 +1,4 @@
-package dev.storeops.emailsender.campaigns;
+package dev.storeops.campaigns;
 
 import dev.storeops.emailsender.MailPolicy;
 import dev.storeops.emailsender.MailTemplates;
