@@ -133,7 +133,7 @@ public final class OrderIntakeBench {
         skus.add(sku);
       }
       String customerId = OrderComponents.build(stack.dynamoDb(), sqs, table, stack.queueUrl("OrderEventsQueue"),
-          OrderLimits.defaults(), "ru", Clock.systemUTC()).customers()
+          OrderLimits.defaults(), "ru", Clock.systemUTC(), null).customers()
           .register(new CustomerRegistration("bench." + UUID.randomUUID() + "@example.com", "Bench", "+79160000000",
               null, false, "ru")).id();
 
