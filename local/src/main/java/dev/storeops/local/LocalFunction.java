@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class LocalFunction {
   private static final Log LOG = Log.get(LocalFunction.class);
+  /** Where Lambda's {@link LambdaLogger} writes: the function's standard output. */
+  private static final java.io.PrintStream FUNCTION_OUTPUT = System.out;
 
   private final String logicalId;
   private final String functionName;
@@ -240,12 +242,12 @@ public final class LocalFunction {
       return new LambdaLogger() {
         @Override
         public void log(String message) {
-          System.out.println(message);
+          FUNCTION_OUTPUT.println(message);
         }
 
         @Override
         public void log(byte[] message) {
-          System.out.println(new String(message, StandardCharsets.UTF_8));
+          FUNCTION_OUTPUT.println(new String(message, StandardCharsets.UTF_8));
         }
       };
     }
