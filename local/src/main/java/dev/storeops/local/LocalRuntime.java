@@ -167,6 +167,11 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new LocalTemplate.TemplateError(config.template() + ": cannot be read: " + e.getMessage());
     }
+    checkFree(config.apiPort(), "the HTTP API", "PORT or --port");
+    checkFree(config.dynamoDbPort(), "DynamoDB Local", "DYNAMODB_PORT or --dynamodb-port");
+    checkFree(config.sqsPort(), "ElasticMQ (SQS)", "SQS_PORT or --sqs-port");
+    checkFree(config.s3Port(), "S3Proxy (S3)", "S3_PORT or --s3-port");
+    checkFree(config.sesPort(), "aws-ses-v2-local (SES)", "SES_PORT or --ses-port");
     LocalSecrets secrets = LocalSecrets.loadOrCreate(config.localDir());
     Map<String, String> parameters = parameters(secrets, config);
     LocalTemplate plan = LocalTemplate.read(template, LocalRuntime.class.getClassLoader(), parameters);
@@ -176,6 +181,20 @@ public final class LocalRuntime implements AutoCloseable {
       }
     });
     return new LocalRuntime(config, plan, secrets);
+  }
+
+  /** Fails fast, before anything starts, when a fixed port is taken (another local mode running?). */
+  private static void checkFree(int port, String what, String setting) {
+    if (port <= 0) {
+      return;
+    }
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " for " + what + " is in use (another ./run-local?); set "
+          + setting);
+    }
   }
 
   private static Map<String, String> parameters(LocalSecrets secrets, LocalConfig config) {
