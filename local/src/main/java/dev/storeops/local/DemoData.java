@@ -61,6 +61,7 @@ public final class DemoData {
       throw new UncheckedIOException(e);
     }
     String now = Instant.now().toString();
+    List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
     for (JsonNode w : data.path("warehouses")) {
       Map<String, AttributeValue> item = new HashMap<>();
       item.put(Keys.PK, s("WAREHOUSE#" + w.path("id").asText()));
@@ -71,7 +72,7 @@ public final class DemoData {
       item.put("city", s(w.path("city").asText()));
       item.put(Keys.GSI1PK, s("WAREHOUSES"));
       item.put(Keys.GSI1SK, s(w.path("id").asText()));
-      putNew(item);
+      items.add(item);
     }
     for (JsonNode p : data.path("products")) {
       Map<String, AttributeValue> item = new HashMap<>();
@@ -89,7 +90,7 @@ public final class DemoData {
       item.put("related", strings(p.path("related")));
       item.put("upsell", strings(p.path("upsell")));
       item.put("updatedAt", s(now));
-      putNew(item);
+      items.add(item);
     }
     for (JsonNode st : data.path("stock")) {
       String sku = st.path("sku").asText();
@@ -121,7 +122,7 @@ public final class DemoData {
         item.put("expiresAt", s(st.path("expiresAt").asText()));
       }
       item.put("updatedAt", s(now));
-      putNew(item);
+      items.add(item);
     }
     for (JsonNode m : data.path("managers")) {
       Map<String, AttributeValue> item = new HashMap<>();
@@ -135,7 +136,22 @@ public final class DemoData {
       item.put("openOrders", n(m.path("openOrders").asLong()));
       item.put(Keys.GSI1PK, s("MANAGERS"));
       item.put(Keys.GSI1SK, s(m.path("id").asText()));
-      putNew(item);
+      items.add(item);
+    }
+    // independent items: written concurrently (start-up time)
+    try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+      for (Map<String, AttributeValue> item : items) {
+        writes.add(executor.submit(() -> putNew(item)));
+      }
+      for (var write : writes) {
+        write.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("demo data could not be written: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing demo data", e);
     }
     DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
     for (JsonNode c : data.path("customers")) {

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.storeops.shared.config.Env;
-import dev.storeops.shared.json.Json;
 import dev.storeops.shared.log.Log;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class LocalFunction {
   private static final Log LOG = Log.get(LocalFunction.class);
+  /** Where Lambda's {@link LambdaLogger} writes: the function's standard output. */
+  private static final java.io.PrintStream FUNCTION_OUTPUT = System.out;
 
   private final String logicalId;
   private final String functionName;
@@ -121,49 +124,33 @@ public final class LocalFunction {
       method.invoke(instance, new ByteArrayInputStream(event), out, context);
       return out.toByteArray();
     }
-    Class<?> inputType = method.getParameterTypes()[0];
-    Object input = deserialize(inputType, event);
+    Type inputType = method.getGenericParameterTypes()[0];
+    Object input;
+    try {
+      input = serializer(inputType).fromJson(new ByteArrayInputStream(event));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(logicalId + ": the event does not fit " + inputType.getTypeName(), e);
+    }
     Object result = method.invoke(instance, input, context);
     if (result == null) {
       return "null".getBytes(StandardCharsets.UTF_8);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PojoSerializer serializer = serializer(result.getClass());
-    if (serializer != null) {
-      serializer.toJson(result, out);
-      return out.toByteArray();
-    }
-    try {
-      return Json.mapper().writeValueAsBytes(result);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(logicalId + ": cannot serialise the handler's result", e);
-    }
+    serializer.toJson(result, out);
+    return out.toByteArray();
   }
 
-  private Object deserialize(Class<?> type, byte[] event) {
-    if (type == InputStream.class) {
-      return new ByteArrayInputStream(event);
+  /**
+   * The serializer the Lambda Java runtime uses for a type: the event serializers for the events it
+   * knows (S3, SQS, DynamoDB streams, scheduled events, …), its Jackson factory for everything else.
+   */
+  private PojoSerializer<?> serializer(Type type) {
+    if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
+      return LambdaEventSerializers.serializerFor(c, handlerClass.getClassLoader());
     }
-    if (type == String.class) {
-      return new String(event, StandardCharsets.UTF_8);
-    }
-    PojoSerializer<?> serializer = serializer(type);
-    if (serializer != null) {
-      return serializer.fromJson(new ByteArrayInputStream(event));
-    }
-    try {
-      Class<?> target = type == Object.class ? Map.class : type;
-      return Json.mapper().readValue(event, target);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(logicalId + ": the event does not fit " + type.getName(), e);
-    }
-  }
-
-  private PojoSerializer<?> serializer(Class<?> type) {
-    if (!LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-      return null;
-    }
-    return LambdaEventSerializers.serializerFor(type, handlerClass.getClassLoader());
+    return type instanceof Class<?> c ? JacksonFactory.getInstance().getSerializer(c)
+        : JacksonFactory.getInstance().getSerializer(type);
   }
 
   /** Whether {@code method} is a handler entry point: {@code (Input, Context)} or {@code (InputStream, OutputStream, Context)}. */
@@ -240,12 +227,12 @@ public final class LocalFunction {
       return new LambdaLogger() {
         @Override
         public void log(String message) {
-          System.out.println(message);
+          FUNCTION_OUTPUT.println(message);
         }
 
         @Override
         public void log(byte[] message) {
-          System.out.println(new String(message, StandardCharsets.UTF_8));
+          FUNCTION_OUTPUT.println(new String(message, StandardCharsets.UTF_8));
         }
       };
     }

@@ -31,9 +31,13 @@ public final class LocalMode {
         --local-dir DIR     where secrets.json and endpoints.json go (default: .local)
       """;
 
+  /** DynamoDB Local's SQLite layer logs every open and close through java.util.logging: warnings only. */
+  private static final java.util.logging.Logger SQLITE = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
   private LocalMode() {}
 
   public static void main(String[] args) {
+    SQLITE.setLevel(java.util.logging.Level.WARNING);
     int code = run(args, System.out, System.err, System.getenv());
     if (code != 0) {
       System.exit(code);
@@ -71,7 +75,7 @@ public final class LocalMode {
       return 2;
     } catch (RuntimeException e) {
       err.println("storeops local: start-up failed: " + e.getMessage()
-          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+          + (e.getCause() != null && e.getCause().getMessage() != null ? " (" + e.getCause().getMessage() + ")" : ""));
       return 1;
     }
     for (String w : runtime.warnings()) {

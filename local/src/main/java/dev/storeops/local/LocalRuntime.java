@@ -1,5 +1,6 @@
 package dev.storeops.local;
 
+import dev.storeops.shared.aws.AwsClients;
 import dev.storeops.shared.json.Json;
 import dev.storeops.shared.log.Log;
 import dev.storeops.stack.AwsStack;
@@ -19,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Local mode, running: the embedded emulators with the template's resources, the functions, the HTTP
@@ -92,6 +97,9 @@ public final class LocalRuntime implements AutoCloseable {
     plan.schedules().forEach(s -> scheduled.put(s, functions.get(s.functionId())));
     this.schedules = new Schedules(scheduled, config.clockSpeed(), EmbeddedBackend.REGION, "storeops-" + STAGE);
     running.add(schedules);
+    if (!plan.streams().isEmpty()) {
+      startStreams(resources);
+    }
     for (LocalTemplate.SqsSource q : plan.queues()) {
       if (q.enabled()) {
         running.add(new SqsDelivery(stack.sqs(), functions.get(q.functionId()), q, resources.queueUrl(q.queueId()),
@@ -113,6 +121,38 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  private void startStreams(StackResources resources) {
+    Endpoints e = stack.endpoints();
+    DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(e.dynamoDb())
+        .region(Region.of(e.region())).httpClient(AwsClients.httpClient())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(e.accessKey(), e.secretKey())))
+        .build();
+    running.add(streams);
+    Path file = config.dataDir() == null ? null : config.dataDir().resolve("stream-checkpoints.json");
+    Map<String, String> checkpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    if (file != null && Files.exists(file)) {
+      try {
+        checkpoints.putAll(Json.mapper().readValue(file.toFile(),
+            new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {}));
+      } catch (IOException ex) {
+        LOG.warn("stream checkpoints unreadable; starting over", "file", file.toString());
+      }
+    }
+    if (file != null) {
+      running.add(() -> Files.writeString(file, Json.write(checkpoints)));
+    }
+    for (LocalTemplate.StreamSource s : plan.streams()) {
+      if (!s.enabled()) {
+        continue;
+      }
+      String table = resources.name(s.tableId());
+      String arn = stack.dynamoDb().describeTable(d -> d.tableName(table)).table().latestStreamArn();
+      running.add(new StreamDelivery(streams, stack.sqs(), functions.get(s.functionId()), s, arn,
+          s.onFailureQueueId() == null ? null : resources.queueUrl(s.onFailureQueueId()), EmbeddedBackend.REGION,
+          checkpoints));
+    }
+  }
+
   private long phase(String name, long since) {
     long now = System.nanoTime();
     phases.put(name, (now - since) / 1_000_000);
@@ -127,15 +167,34 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new LocalTemplate.TemplateError(config.template() + ": cannot be read: " + e.getMessage());
     }
-    LocalTemplate plan = LocalTemplate.read(template, LocalRuntime.class.getClassLoader());
+    checkFree(config.apiPort(), "the HTTP API", "PORT or --port");
+    checkFree(config.dynamoDbPort(), "DynamoDB Local", "DYNAMODB_PORT or --dynamodb-port");
+    checkFree(config.sqsPort(), "ElasticMQ (SQS)", "SQS_PORT or --sqs-port");
+    checkFree(config.s3Port(), "S3Proxy (S3)", "S3_PORT or --s3-port");
+    checkFree(config.sesPort(), "aws-ses-v2-local (SES)", "SES_PORT or --ses-port");
     LocalSecrets secrets = LocalSecrets.loadOrCreate(config.localDir());
     Map<String, String> parameters = parameters(secrets, config);
+    LocalTemplate plan = LocalTemplate.read(template, LocalRuntime.class.getClassLoader(), parameters);
     template.parameters().forEach((name, spec) -> {
       if (!parameters.containsKey(name) && spec.get("Default") == null) {
         throw new LocalTemplate.TemplateError("parameter " + name + " has no Default and local mode has no value for it");
       }
     });
     return new LocalRuntime(config, plan, secrets);
+  }
+
+  /** Fails fast, before anything starts, when a fixed port is taken (another local mode running?). */
+  private static void checkFree(int port, String what, String setting) {
+    if (port <= 0) {
+      return;
+    }
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " for " + what + " is in use (another ./run-local?); set "
+          + setting);
+    }
   }
 
   private static Map<String, String> parameters(LocalSecrets secrets, LocalConfig config) {
@@ -247,7 +306,8 @@ public final class LocalRuntime implements AutoCloseable {
     b.append("\nstoreops local: ").append(config.root().relativize(config.template().toAbsolutePath().normalize()))
         .append(", ").append(functions.size()).append(" function(s), ").append(plan.routes().size())
         .append(" route(s), ").append(plan.queues().size()).append(" SQS source(s), ").append(plan.buckets().size())
-        .append(" S3 source(s), ").append(plan.schedules().size()).append(" schedule(s)\n");
+        .append(" S3 source(s), ").append(plan.streams().size()).append(" stream source(s), ")
+        .append(plan.schedules().size()).append(" schedule(s)\n");
     b.append(String.format("  API       %s%n", apiUrl()));
     b.append(String.format("  DynamoDB  %-24s %s%n", e.dynamoDb(), names(r, "AWS::DynamoDB::Table")));
     b.append(String.format("  SQS       %-24s %s%n", e.sqs(), names(r, "AWS::SQS::Queue")));

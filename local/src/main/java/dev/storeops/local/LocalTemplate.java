@@ -27,6 +27,8 @@ public final class LocalTemplate {
   private static final Map<String, Set<String>> EVENT_PROPERTIES = Map.of(
       "HttpApi", Set.of("ApiId", "Method", "Path", "Auth", "PayloadFormatVersion", "TimeoutInMillis"),
       "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled"),
+      "DynamoDB", Set.of("Stream", "StartingPosition", "BatchSize", "FunctionResponseTypes", "Enabled",
+          "MaximumRetryAttempts", "DestinationConfig"),
       "S3", Set.of("Bucket", "Events", "Filter"),
       "Schedule", Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"),
       "ScheduleV2", Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
@@ -49,6 +51,9 @@ public final class LocalTemplate {
   public record SqsSource(String functionId, String event, String queueId, int batchSize, boolean reportsFailures,
       boolean enabled) {}
 
+  public record StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
+      boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId) {}
+
   public record S3Source(String functionId, String event, String bucketId, List<String> events, String prefix,
       String suffix) {
     /** Whether an object event ({@code ObjectCreated:Put}) on {@code key} is for this source. */
@@ -70,17 +75,27 @@ public final class LocalTemplate {
   private final List<HttpRoute> routes = new ArrayList<>();
   private final List<SqsSource> queues = new ArrayList<>();
   private final List<S3Source> buckets = new ArrayList<>();
+  private final List<StreamSource> streams = new ArrayList<>();
   private final List<ScheduleSource> schedules = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  /** property name → where it appears ("Fn", "Fn event E"): one warning line per property. */
+  private final Map<String, List<String>> ignored = new LinkedHashMap<>();
+  private final Map<String, String> parameterValues;
   private final Map<String, String> defaultAuthorizer = new LinkedHashMap<>();
 
-  private LocalTemplate(SamTemplate template) {
+  private LocalTemplate(SamTemplate template, Map<String, String> parameterValues) {
     this.template = template;
+    this.parameterValues = parameterValues;
   }
 
   /** Reads and checks the template; {@link TemplateError} if local mode cannot run it. */
   public static LocalTemplate read(SamTemplate template, ClassLoader loader) {
-    LocalTemplate t = new LocalTemplate(template);
+    return read(template, loader, Map.of());
+  }
+
+  /** As {@link #read(SamTemplate, ClassLoader)}, resolving {@code !Ref} of parameters with these values (else their Default). */
+  public static LocalTemplate read(SamTemplate template, ClassLoader loader, Map<String, String> parameterValues) {
+    LocalTemplate t = new LocalTemplate(template, parameterValues);
     t.readApis();
     List<SamFunction> functions = template.functions();
     if (functions.isEmpty()) {
@@ -108,6 +123,10 @@ public final class LocalTemplate {
     return List.copyOf(queues);
   }
 
+  public List<StreamSource> streams() {
+    return List.copyOf(streams);
+  }
+
   public List<S3Source> buckets() {
     return List.copyOf(buckets);
   }
@@ -116,8 +135,55 @@ public final class LocalTemplate {
     return List.copyOf(schedules);
   }
 
+  /** One line per ignored property (naming where it appears), then the other warnings. */
   public List<String> warnings() {
-    return List.copyOf(warnings);
+    List<String> out = new ArrayList<>();
+    ignored.forEach((property, places) -> out.add("property " + property + " is ignored by local mode (in "
+        + String.join(", ", places) + ")"));
+    out.addAll(warnings);
+    return out;
+  }
+
+  private void ignore(String where, String property) {
+    ignored.computeIfAbsent(property, k -> new ArrayList<>()).add(where);
+  }
+
+  /**
+   * A scalar property's value with {@code !Ref}/{@code !Sub} of parameters and pseudo parameters
+   * resolved (schedules may take their time zone from a parameter).
+   */
+  private Object scalar(Object value, String where) {
+    if (!(value instanceof Map<?, ?>)) {
+      return value;
+    }
+    try {
+      return dev.storeops.stack.template.Intrinsics.resolve(value, new dev.storeops.stack.template.Intrinsics.Names() {
+        @Override
+        public String ref(String name) {
+          if (name.equals("AWS::Region")) {
+            return "us-east-1";
+          }
+          if (name.equals("AWS::AccountId")) {
+            return "000000000000";
+          }
+          if (parameterValues.containsKey(name)) {
+            return parameterValues.get(name);
+          }
+          Map<String, Object> spec = template.parameters().get(name);
+          if (spec == null || spec.get("Default") == null) {
+            throw new TemplateError(where + ": !Ref " + name + " is not a parameter with a value");
+          }
+          return String.valueOf(spec.get("Default"));
+        }
+
+        @Override
+        public String getAtt(String id, String attribute) {
+          throw new TemplateError(where + ": !GetAtt " + id + "." + attribute + " cannot be used here locally");
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      throw new TemplateError(where + ": " + e.getMessage());
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -139,7 +205,7 @@ public final class LocalTemplate {
       }
       for (String key : props.keySet()) {
         if (!Set.of("StageName", "Auth", "CorsConfiguration", "Description", "Tags").contains(key)) {
-          warnings.add(api + ": property " + key + " is ignored by local mode");
+          ignore(api, key);
         }
       }
     }
@@ -181,7 +247,7 @@ public final class LocalTemplate {
         intOr(f.properties().get("MemorySize"), 128)));
     for (String key : f.properties().keySet()) {
       if (!SILENT_FUNCTION_PROPERTIES.contains(key)) {
-        warnings.add(id + ": property " + key + " is ignored by local mode");
+        ignore(id, key);
       }
     }
     f.events().forEach((name, event) -> readEvent(id, name, event));
@@ -196,10 +262,16 @@ public final class LocalTemplate {
       throw new TemplateError(where + ": event type " + type + " is not supported by local mode (supported: "
           + String.join(", ", EVENT_PROPERTIES.keySet().stream().sorted().toList()) + ")");
     }
-    Map<String, Object> p = SamFunction.eventProperties(event);
+    Map<String, Object> p = new LinkedHashMap<>(SamFunction.eventProperties(event));
+    for (String key : List.of("BatchSize", "Enabled", "State", "StartingPosition", "MaximumRetryAttempts", "Schedule",
+        "ScheduleExpression", "ScheduleExpressionTimezone", "Input", "Method", "Path")) {
+      if (p.containsKey(key)) {
+        p.put(key, scalar(p.get(key), fn + " event " + name));
+      }
+    }
     for (String key : p.keySet()) {
       if (!known.contains(key)) {
-        warnings.add(where + ": property " + key + " is ignored by local mode");
+        ignore(where, key);
       }
     }
     switch (type) {
@@ -229,7 +301,31 @@ public final class LocalTemplate {
         }
         List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
         queues.add(new SqsSource(fn, name, queue, intOr(p.get("BatchSize"), 10),
-            responseTypes.contains("ReportBatchItemFailures"), !Boolean.FALSE.equals(p.get("Enabled"))));
+            responseTypes.contains("ReportBatchItemFailures"), enabled(p)));
+      }
+      case "DynamoDB" -> {
+        String table = logicalIdOf(p.get("Stream"), "AWS::DynamoDB::Table");
+        if (table == null) {
+          throw new TemplateError(where + ": Stream must be !GetAtt <Table>.StreamArn of an AWS::DynamoDB::Table in the template");
+        }
+        if (!(template.properties(table).get("StreamSpecification") instanceof Map<?, ?>)) {
+          throw new TemplateError(where + ": table " + table + " has no StreamSpecification");
+        }
+        String position = String.valueOf(p.getOrDefault("StartingPosition", "LATEST"));
+        if (!position.equals("LATEST") && !position.equals("TRIM_HORIZON")) {
+          throw new TemplateError(where + ": StartingPosition " + position + " is not supported (LATEST or TRIM_HORIZON)");
+        }
+        String onFailure = null;
+        if (p.get("DestinationConfig") instanceof Map<?, ?> dc && dc.get("OnFailure") instanceof Map<?, ?> of) {
+          onFailure = logicalIdOf(of.get("Destination"), "AWS::SQS::Queue");
+          if (onFailure == null) {
+            warnings.add(where + ": OnFailure destination is not a queue of the template; ignored by local mode");
+          }
+        }
+        List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
+        streams.add(new StreamSource(fn, name, table, position, intOr(p.get("BatchSize"), 100),
+            responseTypes.contains("ReportBatchItemFailures"), enabled(p),
+            intOr(p.get("MaximumRetryAttempts"), -1), onFailure));
       }
       case "S3" -> {
         String bucket = logicalIdOf(p.get("Bucket"), "AWS::S3::Bucket");
@@ -275,7 +371,7 @@ public final class LocalTemplate {
         } catch (RuntimeException e) {
           throw new TemplateError(where + ": " + e.getMessage());
         }
-        boolean enabled = !Boolean.FALSE.equals(p.get("Enabled")) && !"DISABLED".equals(p.get("State"));
+        boolean enabled = enabled(p) && !"DISABLED".equals(p.get("State"));
         schedules.add(new ScheduleSource(fn, name, expr, zone,
             p.get("Input") == null ? null : String.valueOf(p.get("Input")), enabled, v2));
       }
@@ -296,6 +392,10 @@ public final class LocalTemplate {
       }
     }
     return id != null && type.equals(template.typeOf(id)) ? id : null;
+  }
+
+  private static boolean enabled(Map<String, Object> p) {
+    return !"false".equalsIgnoreCase(String.valueOf(p.get("Enabled")));
   }
 
   private static int intOr(Object value, int otherwise) {

@@ -109,6 +109,11 @@ class LocalModeEndToEndTest {
         "{\"email\":\"" + email.toUpperCase() + "\",\"name\":\"Другая\",\"phone\":\"+79161234568\"}");
     assertEquals(409, duplicate.statusCode());
 
+    JsonNode change = awaitJson("seen/stream/INSERT/CUSTOMER#" + id + ".json");
+    assertEquals("Анна Тестова", change.path("name").asText());
+    assertEquals("NEW_AND_OLD_IMAGES", change.path("viewType").asText());
+    assertTrue(change.path("eventSourceArn").asText().contains("storeops-local-e2e"));
+
     var invalid = send("POST", "/customers", Map.of("Content-Type", "application/json"), "{\"email\":\"nope\"}");
     assertEquals(400, invalid.statusCode());
     assertTrue(invalid.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
@@ -226,6 +231,24 @@ class LocalModeEndToEndTest {
     }
     assertTrue(keys("seen/sqs-failed/" + poison + "-4").isEmpty(), "no fourth delivery after maxReceiveCount 3");
     assertTrue(keys("seen/sqs/" + poison).isEmpty());
+  }
+
+  @Test
+  void tableChangesReachTheStreamFunctionAndAFailingRecordGoesToTheOnFailureQueue() throws Exception {
+    var poison = send("POST", "/customers", Map.of("Content-Type", "application/json"),
+        "{\"email\":\"poison-" + UUID.randomUUID() + "@example.com\",\"name\":\"Poison Stream\",\"phone\":\"+79160000000\"}");
+    assertEquals(201, poison.statusCode(), poison.body());
+    String id = Json.mapper().readTree(poison.body()).path("id").asText();
+    String failures = endpoints.path("queues").path("StreamFailures").path("url").asText();
+    Message failure = await("the stream batch reported on the OnFailure queue", () -> {
+      List<Message> got = sqs.receiveMessage(b -> b.queueUrl(failures).waitTimeSeconds(1)).messages();
+      return got.isEmpty() ? null : got.get(0);
+    });
+    JsonNode info = Json.mapper().readTree(failure.body());
+    assertEquals("RetryAttemptsExhausted", info.path("requestContext").path("condition").asText());
+    assertTrue(info.path("DDBStreamBatchInfo").path("streamArn").asText().contains("storeops-local-e2e"));
+    assertEquals(3, keys("seen/stream-failed/CUSTOMER#" + id + "/").size(), "the first try and 2 retries");
+    assertTrue(keys("seen/stream/INSERT/CUSTOMER#" + id).isEmpty());
   }
 
   @Test

@@ -118,9 +118,65 @@ class LocalTemplateTest {
                     MaximumBatchingWindowInSeconds: 5
                     FunctionResponseTypes: [ReportBatchItemFailures]
             """));
-    assertEquals(List.of("Worker: property Layers is ignored by local mode",
-        "Worker event Work: property MaximumBatchingWindowInSeconds is ignored by local mode"), t.warnings());
+    assertEquals(List.of("property Layers is ignored by local mode (in Worker)",
+        "property MaximumBatchingWindowInSeconds is ignored by local mode (in Worker event Work)"), t.warnings());
     assertEquals(List.of(new LocalTemplate.SqsSource("Worker", "Work", "Queue", 7, true, true)), t.queues());
+  }
+
+  @Test
+  void theSameIgnoredPropertyInManyPlacesIsOneLine() {
+    LocalTemplate t = read(function("A", "dev.storeops.local.testfn.SqsRecordingHandler", "Layers: [x]")
+        + function("B", "dev.storeops.local.testfn.SqsRecordingHandler", "Layers: [y]"));
+    assertEquals(List.of("property Layers is ignored by local mode (in A, B)"), t.warnings());
+  }
+
+  @Test
+  void readsStreamSourcesAndRefusesATableWithoutAStream() {
+    String table = """
+          Orders:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+              AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+        """;
+    String stream = """
+              Events:
+                Changes:
+                  Type: DynamoDB
+                  Properties:
+                    Stream: !GetAtt Orders.StreamArn
+                    StartingPosition: TRIM_HORIZON
+                    BatchSize: 50
+                    MaximumRetryAttempts: 4
+                    FunctionResponseTypes: [ReportBatchItemFailures]
+                    DestinationConfig: { OnFailure: { Destination: !GetAtt Queue.Arn } }
+            """;
+    var e = assertThrows(LocalTemplate.TemplateError.class, () -> read(indent(table, 2)
+        + function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler", stream)));
+    assertEquals("Reports event Changes: table Orders has no StreamSpecification", e.getMessage());
+
+    LocalTemplate t = read(indent(table + "      StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }\n", 2)
+        + function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler", stream));
+    assertEquals(List.of(new LocalTemplate.StreamSource("Reports", "Changes", "Orders", "TRIM_HORIZON", 50, true, true,
+        4, "Queue")), t.streams());
+  }
+
+  @Test
+  void scheduleSettingsMayComeFromParameters() {
+    String yaml = HEAD.replace("Resources:", "Parameters:\n  ShopTimeZone: { Type: String, Default: Europe/Moscow }\nResources:")
+        + function("Jobs", "dev.storeops.local.testfn.ScheduleRecordingHandler", """
+              Events:
+                Daily:
+                  Type: ScheduleV2
+                  Properties:
+                    ScheduleExpression: cron(0 8 * * ? *)
+                    ScheduleExpressionTimezone: !Ref ShopTimeZone
+            """);
+    LocalTemplate t = LocalTemplate.read(SamTemplate.parse(yaml), getClass().getClassLoader());
+    assertEquals("Europe/Moscow", t.schedules().get(0).timezone());
+    LocalTemplate berlin = LocalTemplate.read(SamTemplate.parse(yaml), getClass().getClassLoader(),
+        Map.of("ShopTimeZone", "Europe/Berlin"));
+    assertEquals("Europe/Berlin", berlin.schedules().get(0).timezone());
   }
 
   @Test
