@@ -7,6 +7,10 @@ import dev.storeops.shared.config.Env;
 import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.report.PurchasePlanner;
+import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.shared.report.aws.ReportService;
+import dev.storeops.shared.report.aws.S3SupplierTerms;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -35,6 +39,13 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
         outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone,
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
+    // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
+    ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
+        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), Clock.systemUTC(), zone,
+        env.optionalInt("REPORT_COVER_DAYS", PurchasePlanner.DEFAULT_COVER_DAYS));
+    String purchasing = env.required("PURCHASING_EMAIL");
+    jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));
+    jobs.put("purchase-list", () -> reports.mailPurchaseList(outbox, purchasing));
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {
