@@ -98,6 +98,24 @@ public final class LocalRuntime implements AutoCloseable {
             resources.queueArn(q.queueId()), EmbeddedBackend.REGION));
       }
     }
+    if (!plan.streams().isEmpty()) {
+      var streamsClient = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+          .region(software.amazon.awssdk.regions.Region.of(stack.endpoints().region()))
+          .endpointOverride(stack.endpoints().dynamoDb())
+          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(stack.endpoints().accessKey(),
+                  stack.endpoints().secretKey())))
+          .httpClient(dev.storeops.shared.aws.AwsClients.httpClient()).build();
+      running.add(streamsClient);
+      for (LocalTemplate.StreamSource s : plan.streams()) {
+        if (s.enabled()) {
+          String streamArn = stack.dynamoDb().describeTable(d -> d.tableName(resources.name(s.tableId())))
+              .table().latestStreamArn();
+          running.add(new StreamDelivery(streamsClient, stack.sqs(), functions.get(s.functionId()), s, streamArn,
+              s.onFailureQueueId() == null ? null : resources.queueUrl(s.onFailureQueueId()), EmbeddedBackend.REGION));
+        }
+      }
+    }
     try {
       this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, cors(plan.template()), this::localEndpoint);
     } catch (IOException e) {
@@ -247,7 +265,8 @@ public final class LocalRuntime implements AutoCloseable {
     b.append("\nstoreops local: ").append(config.root().relativize(config.template().toAbsolutePath().normalize()))
         .append(", ").append(functions.size()).append(" function(s), ").append(plan.routes().size())
         .append(" route(s), ").append(plan.queues().size()).append(" SQS source(s), ").append(plan.buckets().size())
-        .append(" S3 source(s), ").append(plan.schedules().size()).append(" schedule(s)\n");
+        .append(" S3 source(s), ").append(plan.streams().size()).append(" stream source(s), ")
+        .append(plan.schedules().size()).append(" schedule(s)\n");
     b.append(String.format("  API       %s%n", apiUrl()));
     b.append(String.format("  DynamoDB  %-24s %s%n", e.dynamoDb(), names(r, "AWS::DynamoDB::Table")));
     b.append(String.format("  SQS       %-24s %s%n", e.sqs(), names(r, "AWS::SQS::Queue")));

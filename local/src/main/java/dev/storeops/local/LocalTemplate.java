@@ -28,6 +28,8 @@ public final class LocalTemplate {
       "HttpApi", Set.of("ApiId", "Method", "Path", "Auth", "PayloadFormatVersion", "TimeoutInMillis"),
       "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled"),
       "S3", Set.of("Bucket", "Events", "Filter"),
+      "DynamoDB", Set.of("Stream", "StartingPosition", "BatchSize", "FunctionResponseTypes", "Enabled",
+          "MaximumRetryAttempts", "DestinationConfig", "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds"),
       "Schedule", Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"),
       "ScheduleV2", Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
           "Description", "GroupName", "RoleArn", "OmitName", "PermissionsBoundary"));
@@ -62,6 +64,14 @@ public final class LocalTemplate {
     }
   }
 
+  /**
+   * A DynamoDB stream event source: the table whose stream feeds the function, where a new reader
+   * starts, the batch size, whether the function reports batch item failures, the retries of a failing
+   * batch ({@code -1} = until it succeeds) and the queue that gets the failed batch's description.
+   */
+  public record StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
+      boolean reportsFailures, int maximumRetryAttempts, String onFailureQueueId, boolean enabled) {}
+
   public record ScheduleSource(String functionId, String event, String expression, String timezone, String input,
       boolean enabled, boolean v2) {}
 
@@ -71,6 +81,7 @@ public final class LocalTemplate {
   private final List<SqsSource> queues = new ArrayList<>();
   private final List<S3Source> buckets = new ArrayList<>();
   private final List<ScheduleSource> schedules = new ArrayList<>();
+  private final List<StreamSource> streams = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, String> defaultAuthorizer = new LinkedHashMap<>();
 
@@ -114,6 +125,10 @@ public final class LocalTemplate {
 
   public List<ScheduleSource> schedules() {
     return List.copyOf(schedules);
+  }
+
+  public List<StreamSource> streams() {
+    return List.copyOf(streams);
   }
 
   public List<String> warnings() {
@@ -262,6 +277,31 @@ public final class LocalTemplate {
           }
         }
         buckets.add(new S3Source(fn, name, bucket, events, prefix, suffix));
+      }
+      case "DynamoDB" -> {
+        String table = logicalIdOf(p.get("Stream"), "AWS::DynamoDB::Table");
+        if (table == null || !(p.get("Stream") instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> ga
+            && ga.size() == 2 && "StreamArn".equals(ga.get(1)))) {
+          throw new TemplateError(where + ": Stream must be !GetAtt <Table>.StreamArn of an AWS::DynamoDB::Table in the template");
+        }
+        if (!(template.properties(table).get("StreamSpecification") instanceof Map<?, ?>)) {
+          throw new TemplateError(where + ": table " + table + " has no StreamSpecification");
+        }
+        String start = String.valueOf(p.getOrDefault("StartingPosition", "LATEST"));
+        if (!start.equals("LATEST") && !start.equals("TRIM_HORIZON")) {
+          throw new TemplateError(where + ": StartingPosition " + start + " is not supported (LATEST or TRIM_HORIZON)");
+        }
+        List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
+        String onFailure = null;
+        if (p.get("DestinationConfig") instanceof Map<?, ?> d && d.get("OnFailure") instanceof Map<?, ?> f) {
+          onFailure = logicalIdOf(f.get("Destination"), "AWS::SQS::Queue");
+          if (onFailure == null) {
+            warnings.add(where + ": OnFailure destination is not a queue of the template; local mode drops failed batches");
+          }
+        }
+        streams.add(new StreamSource(fn, name, table, start, intOr(p.get("BatchSize"), 100),
+            responseTypes.contains("ReportBatchItemFailures"), intOr(p.get("MaximumRetryAttempts"), -1), onFailure,
+            !Boolean.FALSE.equals(p.get("Enabled"))));
       }
       case "Schedule", "ScheduleV2" -> {
         boolean v2 = type.equals("ScheduleV2");

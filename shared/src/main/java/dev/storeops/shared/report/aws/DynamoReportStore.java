@@ -189,7 +189,7 @@ public final class DynamoReportStore {
         .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))).build()).build());
     for (var p : pairs) {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(pairKey(p.getKey(), p.getValue()))
-          .updateExpression("SET #t = :t, sku = :sku, other = :o ADD #c :one")
+          .updateExpression("SET #t = :t, sku = :sku, otherSku = :o ADD #c :one")
           .expressionAttributeNames(Map.of("#t", "type", "#c", "count"))
           .expressionAttributeValues(Map.of(":t", s("BoughtTogether"), ":sku", s(p.getKey()), ":o", s(p.getValue()),
               ":one", Items.n(1)))
@@ -297,7 +297,7 @@ public final class DynamoReportStore {
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
         .expressionAttributeValues(Map.of(":pk", s("REPORT#SKU#" + sku), ":p", s("PAIR#"))),
-        item -> out.put(Items.str(item, "other"), Items.num(item, "count", 0)));
+        item -> out.put(Items.str(item, "otherSku"), Items.num(item, "count", 0)));
     return out;
   }
 
