@@ -50,6 +50,7 @@ class LocalModeEndToEndTest {
   private static JsonNode endpoints;
   private static S3Client s3;
   private static SqsClient sqs;
+  private static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
   private static String bucket;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -67,7 +68,9 @@ class LocalModeEndToEndTest {
         "AWS_ACCESS_KEY_ID", endpoints.path("accessKeyId").asText(),
         "AWS_SECRET_ACCESS_KEY", endpoints.path("secretAccessKey").asText(),
         "AWS_ENDPOINT_URL_S3", endpoints.path("endpoints").path("s3").asText(),
-        "AWS_ENDPOINT_URL_SQS", endpoints.path("endpoints").path("sqs").asText()));
+        "AWS_ENDPOINT_URL_SQS", endpoints.path("endpoints").path("sqs").asText(),
+        "AWS_ENDPOINT_URL_DYNAMODB", endpoints.path("endpoints").path("dynamodb").asText()));
+    dynamo = new AwsClients(clientEnv).dynamoDb();
     s3 = new AwsClients(clientEnv).s3();
     sqs = new AwsClients(clientEnv).sqs();
     bucket = endpoints.path("buckets").path("TestBucket").asText();
@@ -226,6 +229,48 @@ class LocalModeEndToEndTest {
     }
     assertTrue(keys("seen/sqs-failed/" + poison + "-4").isEmpty(), "no fourth delivery after maxReceiveCount 3");
     assertTrue(keys("seen/sqs/" + poison).isEmpty());
+  }
+
+  @Test
+  void tableChangesReachTheStreamFunctionAndAPoisonRecordEndsInTheOnFailureQueue() throws Exception {
+    String table = endpoints.path("tables").path("StoreTable").asText();
+    String dlq = endpoints.path("queues").path("StreamDLQ").path("url").asText();
+    String good = "e2e-stream-" + UUID.randomUUID();
+    dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(good), "sk", s("X"))));
+    JsonNode seen = awaitJson("seen/stream/" + good + ".json");
+    assertEquals("INSERT", seen.path("eventName").asText());
+    assertEquals("aws:dynamodb", seen.path("eventSource").asText());
+    assertEquals("NEW_AND_OLD_IMAGES", seen.path("streamViewType").asText());
+    assertTrue(seen.path("eventSourceArn").asText().contains(table), seen.toString());
+    dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(good), "sk", s("X"), "v", s("2"))));
+    await("the MODIFY with its old image", () -> {
+      try {
+        JsonNode again = Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket)
+            .key("seen/stream/" + good + ".json")).asByteArray());
+        return again.path("hasOldImage").asBoolean() && again.path("eventName").asText().equals("MODIFY") ? again : null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    String poison = "e2e-poison-" + UUID.randomUUID();
+    dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(poison), "sk", s("X"), "poison", s("yes"))));
+    Message dead = await("the failed batch's description in the on-failure queue", () -> {
+      List<Message> got = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages();
+      return got.isEmpty() ? null : got.get(0);
+    });
+    JsonNode info = Json.mapper().readTree(dead.body());
+    assertEquals("RetryAttemptsExhausted", info.path("requestContext").path("condition").asText());
+    assertEquals(1, info.path("DDBStreamBatchInfo").path("batchSize").asInt());
+    assertEquals(3, keys("seen/stream-failed/" + poison + "/").size(), "1 attempt + MaximumRetryAttempts 2");
+    // the shard moves on: a later change arrives
+    String after = "e2e-after-" + UUID.randomUUID();
+    dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(after), "sk", s("X"))));
+    assertEquals("INSERT", awaitJson("seen/stream/" + after + ".json").path("eventName").asText());
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String v) {
+    return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v);
   }
 
   @Test

@@ -123,6 +123,49 @@ class LocalTemplateTest {
     assertEquals(List.of(new LocalTemplate.SqsSource("Worker", "Work", "Queue", 7, true, true)), t.queues());
   }
 
+  private static final String TABLE = """
+        Table:
+          Type: AWS::DynamoDB::Table
+          Properties:
+            StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }
+        PlainTable:
+          Type: AWS::DynamoDB::Table
+      """;
+
+  private static String stream(String streamRef) {
+    return function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler", """
+              Events:
+                Changes:
+                  Type: DynamoDB
+                  Properties:
+                    Stream: %s
+                    StartingPosition: TRIM_HORIZON
+                    BatchSize: 25
+                    MaximumRetryAttempts: 4
+                    FunctionResponseTypes: [ReportBatchItemFailures]
+                    DestinationConfig:
+                      OnFailure:
+                        Destination: !GetAtt Queue.Arn
+            """.formatted(streamRef));
+  }
+
+  @Test
+  void readsDynamoDbStreamSources() {
+    LocalTemplate t = read(TABLE + stream("!GetAtt Table.StreamArn"));
+    assertEquals(List.of(new LocalTemplate.StreamSource("Reports", "Changes", "Table", "TRIM_HORIZON", 25, true, 4,
+        "Queue", true)), t.streams());
+    assertEquals(List.of(), t.warnings());
+  }
+
+  @Test
+  void aStreamOfATableWithoutStreamsOrNotAStreamArnIsRefused() {
+    var noStream = assertThrows(LocalTemplate.TemplateError.class, () -> read(TABLE + stream("!GetAtt PlainTable.StreamArn")));
+    assertEquals("Reports event Changes: table PlainTable has no StreamSpecification", noStream.getMessage());
+    var notArn = assertThrows(LocalTemplate.TemplateError.class, () -> read(TABLE + stream("!GetAtt Table.Arn")));
+    assertTrue(notArn.getMessage().startsWith("Reports event Changes: Stream must be !GetAtt <Table>.StreamArn"),
+        notArn.getMessage());
+  }
+
   @Test
   void readsS3FiltersAndSchedules() {
     LocalTemplate t = read(function("Files", "dev.storeops.local.testfn.S3RecordingHandler", """
