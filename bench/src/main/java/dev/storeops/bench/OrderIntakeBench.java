@@ -133,7 +133,8 @@ public final class OrderIntakeBench {
         skus.add(sku);
       }
       String customerId = OrderComponents.build(stack.dynamoDb(), sqs, table, stack.queueUrl("OrderEventsQueue"),
-          OrderLimits.defaults(), "ru", Clock.systemUTC()).customers()
+          OrderLimits.defaults(), "ru", Clock.systemUTC(),
+          new dev.storeops.shared.mail.SqsMailOutbox(sqs, stack.queueUrl("EmailQueue"))).customers()
           .register(new CustomerRegistration("bench." + UUID.randomUUID() + "@example.com", "Bench", "+79160000000",
               null, false, "ru")).id();
 
