@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DynamoDB stream of the store table → report items. Records of a shard arrive in order; on the first
- * record that fails, it and every later record of the batch are reported as failures
- * (ReportBatchItemFailures: Lambda retries from that sequence number), so nothing is skipped and the
- * order is kept; the records before it are not repeated.
+ * DynamoDB stream of the store table → report items. Records of a shard arrive in order; the first
+ * record that fails is reported by its sequence number and the rest of the batch is not processed
+ * (ReportBatchItemFailures: Lambda retries from that record), so nothing is skipped, the order is
+ * kept and the records before it are not repeated. After MaximumRetryAttempts the batch goes to the
+ * on-failure queue (template.yaml).
  */
 public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Log LOG = Log.get(ReportsStreamHandler.class);
