@@ -29,7 +29,8 @@ public final class LocalTemplate {
       "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled"),
       "S3", Set.of("Bucket", "Events", "Filter"),
       "DynamoDB", Set.of("Stream", "StartingPosition", "BatchSize", "FunctionResponseTypes", "Enabled",
-          "MaximumRetryAttempts", "DestinationConfig", "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds"),
+          "MaximumRetryAttempts", "DestinationConfig", "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds",
+          "FilterCriteria"),
       "Schedule", Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"),
       "ScheduleV2", Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
           "Description", "GroupName", "RoleArn", "OmitName", "PermissionsBoundary"));
@@ -70,7 +71,7 @@ public final class LocalTemplate {
    * batch ({@code -1} = until it succeeds) and the queue that gets the failed batch's description.
    */
   public record StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
-      boolean reportsFailures, int maximumRetryAttempts, String onFailureQueueId, boolean enabled) {}
+      boolean reportsFailures, int maximumRetryAttempts, String onFailureQueueId, boolean enabled, EventFilter filter) {}
 
   public record ScheduleSource(String functionId, String event, String expression, String timezone, String input,
       boolean enabled, boolean v2) {}
@@ -299,9 +300,15 @@ public final class LocalTemplate {
             warnings.add(where + ": OnFailure destination is not a queue of the template; local mode drops failed batches");
           }
         }
+        EventFilter filter;
+        try {
+          filter = EventFilter.of(p.get("FilterCriteria"));
+        } catch (IllegalArgumentException e) {
+          throw new TemplateError(where + ": FilterCriteria: " + e.getMessage());
+        }
         streams.add(new StreamSource(fn, name, table, start, intOr(p.get("BatchSize"), 100),
             responseTypes.contains("ReportBatchItemFailures"), intOr(p.get("MaximumRetryAttempts"), -1), onFailure,
-            !Boolean.FALSE.equals(p.get("Enabled"))));
+            !Boolean.FALSE.equals(p.get("Enabled")), filter));
       }
       case "Schedule", "ScheduleV2" -> {
         boolean v2 = type.equals("ScheduleV2");

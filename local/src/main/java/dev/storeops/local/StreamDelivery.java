@@ -142,6 +142,12 @@ public final class StreamDelivery implements AutoCloseable {
   }
 
   private void deliver(String shardId, ShardReader r) {
+    // FilterCriteria: records that match no filter are dropped without an invocation, as in AWS
+    r.pending.removeIf(rec -> !source.filter().matches(record(rec)));
+    if (r.pending.isEmpty()) {
+      r.attempts = 0;
+      return;
+    }
     List<Record> batch = List.copyOf(r.pending);
     LocalFunction.Result result = function.invoke(event(batch), "dynamodb " + source.tableId(), x -> outcome(batch, x));
     int failedFrom = result.ok() ? firstFailure(batch, result) : 0;
@@ -226,30 +232,36 @@ public final class StreamDelivery implements AutoCloseable {
     ObjectNode root = Json.mapper().createObjectNode();
     ArrayNode records = root.putArray("Records");
     for (Record rec : batch) {
-      ObjectNode r = records.addObject();
-      r.put("eventID", rec.eventID());
-      r.put("eventName", rec.eventNameAsString());
-      r.put("eventVersion", rec.eventVersion() == null ? "1.1" : rec.eventVersion());
-      r.put("eventSource", "aws:dynamodb");
-      r.put("awsRegion", region);
-      ObjectNode d = r.putObject("dynamodb");
-      var s = rec.dynamodb();
-      if (s.approximateCreationDateTime() != null) {
-        d.put("ApproximateCreationDateTime", s.approximateCreationDateTime().getEpochSecond());
-      }
-      d.set("Keys", image(s.keys()));
-      if (s.hasNewImage()) {
-        d.set("NewImage", image(s.newImage()));
-      }
-      if (s.hasOldImage()) {
-        d.set("OldImage", image(s.oldImage()));
-      }
-      d.put("SequenceNumber", s.sequenceNumber());
-      d.put("SizeBytes", s.sizeBytes() == null ? 0 : s.sizeBytes());
-      d.put("StreamViewType", s.streamViewTypeAsString());
-      r.put("eventSourceARN", streamArn);
+      records.add(record(rec));
     }
     return Json.write(root).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One record of the Lambda DynamoDB event. */
+  private ObjectNode record(Record rec) {
+    ObjectNode r = Json.mapper().createObjectNode();
+    r.put("eventID", rec.eventID());
+    r.put("eventName", rec.eventNameAsString());
+    r.put("eventVersion", rec.eventVersion() == null ? "1.1" : rec.eventVersion());
+    r.put("eventSource", "aws:dynamodb");
+    r.put("awsRegion", region);
+    ObjectNode d = r.putObject("dynamodb");
+    var s = rec.dynamodb();
+    if (s.approximateCreationDateTime() != null) {
+      d.put("ApproximateCreationDateTime", s.approximateCreationDateTime().getEpochSecond());
+    }
+    d.set("Keys", image(s.keys()));
+    if (s.hasNewImage()) {
+      d.set("NewImage", image(s.newImage()));
+    }
+    if (s.hasOldImage()) {
+      d.set("OldImage", image(s.oldImage()));
+    }
+    d.put("SequenceNumber", s.sequenceNumber());
+    d.put("SizeBytes", s.sizeBytes() == null ? 0 : s.sizeBytes());
+    d.put("StreamViewType", s.streamViewTypeAsString());
+    r.put("eventSourceARN", streamArn);
+    return r;
   }
 
   static ObjectNode image(Map<String, AttributeValue> item) {

@@ -263,10 +263,13 @@ class LocalModeEndToEndTest {
     assertEquals("RetryAttemptsExhausted", info.path("requestContext").path("condition").asText());
     assertEquals(1, info.path("DDBStreamBatchInfo").path("batchSize").asInt());
     assertEquals(3, keys("seen/stream-failed/" + poison + "/").size(), "1 attempt + MaximumRetryAttempts 2");
-    // the shard moves on: a later change arrives
+    // FilterCriteria: an item with sk FILTERED never reaches the function; the shard moves on past it
+    String filtered = "e2e-filtered-" + UUID.randomUUID();
+    dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(filtered), "sk", s("FILTERED"))));
     String after = "e2e-after-" + UUID.randomUUID();
     dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s(after), "sk", s("X"))));
     assertEquals("INSERT", awaitJson("seen/stream/" + after + ".json").path("eventName").asText());
+    assertTrue(keys("seen/stream/" + filtered).isEmpty(), "filtered out");
   }
 
   private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String v) {

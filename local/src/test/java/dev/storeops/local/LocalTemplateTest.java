@@ -153,7 +153,7 @@ class LocalTemplateTest {
   void readsDynamoDbStreamSources() {
     LocalTemplate t = read(TABLE + stream("!GetAtt Table.StreamArn"));
     assertEquals(List.of(new LocalTemplate.StreamSource("Reports", "Changes", "Table", "TRIM_HORIZON", 25, true, 4,
-        "Queue", true)), t.streams());
+        "Queue", true, EventFilter.NONE)), t.streams());
     assertEquals(List.of(), t.warnings());
   }
 
