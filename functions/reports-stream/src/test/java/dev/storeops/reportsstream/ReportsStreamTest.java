@@ -225,6 +225,33 @@ class ReportsStreamTest {
     assertEquals(1, store.sold("RX-9", LocalDate.parse("2031-04-01"), LocalDate.parse("2031-04-01")));
   }
 
+  @Test
+  void concurrentDeliveriesOfTheSameAndOtherOrdersOfOneDayCountEachOrderOnce() throws Exception {
+    // 6 orders of 2031-08-01 (1 000,00 ₽ each, 1 × RX-C), each applied by 4 threads at once: 24 racing applications
+    LocalDate day = LocalDate.parse("2031-08-01");
+    List<dev.storeops.shared.report.OrderFacts> orders = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      orders.add(new dev.storeops.shared.report.OrderFacts("ord_race" + i + UUID.randomUUID(), day, "SITE", 100000,
+          List.of(new dev.storeops.shared.report.OrderFacts.Line("RX-C", 1), new dev.storeops.shared.report.OrderFacts.Line("RX-D", 1)),
+          false, null));
+    }
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+      for (int copy = 0; copy < 4; copy++) {
+        for (var o : orders) {
+          runs.add(pool.submit(() -> store.apply(o)));
+        }
+      }
+      for (var r : runs) {
+        r.get();
+      }
+    }
+    var figures = store.salesDays(day, day).get(0).total();
+    assertEquals(new dev.storeops.shared.report.SalesDay.Figures(6, 600000, 0, 0), figures);
+    assertEquals(6, store.sold("RX-C", day, day));
+    assertEquals(6L, store.boughtTogether("RX-C").get("RX-D"));
+  }
+
   // ------------------------------------------------------------------ stock: purchase list, expiry
 
   private void stockItem(String sku, String warehouse, String supplier, long onHand, long reserved, String expiresAt) {

@@ -96,12 +96,16 @@ public final class DynamoReportStore {
         dynamo.transactWriteItems(t -> t.transactItems(actions(facts, delta)));
         applied = delta;
       } catch (TransactionCanceledException e) {
-        if (e.cancellationReasons().isEmpty()
-            || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())
-            && !"TransactionConflict".equals(e.cancellationReasons().get(0).code())) {
+        boolean stateChanged = !e.cancellationReasons().isEmpty()
+            && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
+        if (!stateChanged && !conflict(e)) {
           throw e;
         }
-        LOG.info("order counted concurrently; re-reading", "orderId", facts.orderId(), "attempt", attempt);
+        // another delivery counted the order first (re-read its state), or a concurrent write to the
+        // same day/SKU item (shards run in parallel): try again after a short jittered pause
+        LOG.info("order counting retried", "orderId", facts.orderId(), "attempt", attempt,
+            "reason", stateChanged ? "state changed" : "transaction conflict");
+        backoff(attempt);
       }
     }
     if (applied == null) {
@@ -195,13 +199,34 @@ public final class DynamoReportStore {
               ":one", Items.n(1)))
           .build()).build());
     }
-    try {
-      dynamo.transactWriteItems(t -> t.transactItems(actions));
-    } catch (TransactionCanceledException e) {
-      if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-        return; // already counted
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+          return; // already counted
+        }
+        if (!conflict(e) || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        backoff(attempt);
       }
-      throw e;
+    }
+  }
+
+  private static boolean conflict(TransactionCanceledException e) {
+    return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+  }
+
+  /** A short jittered pause before retrying a conflicting transaction (20 ms × attempt, ± half). */
+  private static void backoff(int attempt) {
+    long millis = 20L * attempt;
+    try {
+      Thread.sleep(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a report transaction", ie);
     }
   }
 
