@@ -28,7 +28,7 @@ public final class LocalTemplate {
       "HttpApi", Set.of("ApiId", "Method", "Path", "Auth", "PayloadFormatVersion", "TimeoutInMillis"),
       "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled"),
       "DynamoDB", Set.of("Stream", "StartingPosition", "BatchSize", "FunctionResponseTypes", "Enabled",
-          "MaximumRetryAttempts", "DestinationConfig"),
+          "MaximumRetryAttempts", "DestinationConfig", "FilterCriteria"),
       "S3", Set.of("Bucket", "Events", "Filter"),
       "Schedule", Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"),
       "ScheduleV2", Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
@@ -52,7 +52,7 @@ public final class LocalTemplate {
       boolean enabled) {}
 
   public record StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
-      boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId) {}
+      boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId, EventFilter filter) {}
 
   public record S3Source(String functionId, String event, String bucketId, List<String> events, String prefix,
       String suffix) {
@@ -133,6 +133,15 @@ public final class LocalTemplate {
 
   public List<ScheduleSource> schedules() {
     return List.copyOf(schedules);
+  }
+
+  /** A DynamoDB/SQS event's FilterCriteria; an operator local mode does not know stops it with a clear error. */
+  private static EventFilter filter(Object criteria, String where) {
+    try {
+      return EventFilter.of(criteria);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateError(where + ": FilterCriteria: " + e.getMessage());
+    }
   }
 
   /** One line per ignored property (naming where it appears), then the other warnings. */
@@ -325,7 +334,7 @@ public final class LocalTemplate {
         List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
         streams.add(new StreamSource(fn, name, table, position, intOr(p.get("BatchSize"), 100),
             responseTypes.contains("ReportBatchItemFailures"), enabled(p),
-            intOr(p.get("MaximumRetryAttempts"), -1), onFailure));
+            intOr(p.get("MaximumRetryAttempts"), -1), onFailure, filter(p.get("FilterCriteria"), where)));
       }
       case "S3" -> {
         String bucket = logicalIdOf(p.get("Bucket"), "AWS::S3::Bucket");

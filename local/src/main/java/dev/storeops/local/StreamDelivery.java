@@ -128,8 +128,15 @@ public final class StreamDelivery implements AutoCloseable {
       advance(shardId, page.nextShardIterator());
       return false;
     }
+    // FilterCriteria: records that match no filter are dropped without an invocation, as in AWS
+    List<Record> matching = records.stream().filter(r -> source.filter().matches(recordNode(r))).toList();
+    if (matching.isEmpty()) {
+      checkpoints.put(checkpointKey(shardId), records.get(records.size() - 1).dynamodb().sequenceNumber());
+      advance(shardId, page.nextShardIterator());
+      return true;
+    }
     int attempt = 0;
-    List<Record> batch = records;
+    List<Record> batch = matching;
     while (running && !batch.isEmpty()) {
       LocalFunction.Result result = function.invoke(event(batch), "dynamodb " + source.tableId(),
           r -> outcome(r));
@@ -232,7 +239,15 @@ public final class StreamDelivery implements AutoCloseable {
     ObjectNode root = Json.mapper().createObjectNode();
     ArrayNode records = root.putArray("Records");
     for (Record r : batch) {
-      ObjectNode e = records.addObject();
+      records.add(recordNode(r));
+    }
+    return Json.write(root).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One stream record as Lambda shows it to the function (and to FilterCriteria patterns). */
+  private ObjectNode recordNode(Record r) {
+    {
+      ObjectNode e = Json.mapper().createObjectNode();
       e.put("eventID", r.eventID());
       e.put("eventName", r.eventNameAsString());
       e.put("eventVersion", r.eventVersion() == null ? "1.1" : r.eventVersion());
@@ -263,8 +278,8 @@ public final class StreamDelivery implements AutoCloseable {
         id.put("principalId", r.userIdentity().principalId());
       }
       e.put("eventSourceARN", streamArn);
+      return e;
     }
-    return Json.write(root).getBytes(StandardCharsets.UTF_8);
   }
 
   private static ObjectNode image(Map<String, AttributeValue> item) {

@@ -158,7 +158,7 @@ class LocalTemplateTest {
     LocalTemplate t = read(indent(table + "      StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }\n", 2)
         + function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler", stream));
     assertEquals(List.of(new LocalTemplate.StreamSource("Reports", "Changes", "Orders", "TRIM_HORIZON", 50, true, true,
-        4, "Queue")), t.streams());
+        4, "Queue", EventFilter.NONE)), t.streams());
   }
 
   @Test

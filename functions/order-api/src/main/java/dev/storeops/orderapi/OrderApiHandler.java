@@ -18,7 +18,10 @@ import dev.storeops.shared.order.OrderRequest;
 import dev.storeops.shared.order.OrderService;
 import dev.storeops.shared.order.OrderViews;
 import dev.storeops.shared.order.aws.OrderComponents;
+import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.shared.report.aws.ReportService;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -52,6 +55,9 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     CustomerService customers = c.customers();
     OrderService orders = c.orderService();
     CartService carts = c.cartService();
+    // recommendations read only the report items and the catalog (no S3: supplier terms are not needed)
+    ReportService reports = new ReportService(new DynamoReportStore(dynamo, env.required("TABLE_NAME")), null,
+        Clock.systemUTC(), ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow")), 0);
 
     this.router = new Router()
         .on("POST /customers", request -> {
@@ -81,6 +87,11 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         .on("PUT /carts/{id}", request -> HttpResponse.json(200,
             carts.put(request.pathParameter("id"), request.bodyAs(CartService.CartRequest.class))))
         .on("GET /carts/{id}", request -> HttpResponse.json(200, carts.get(request.pathParameter("id"))))
+        .on("GET /products/{sku}/recommendations", request -> {
+          String sku = request.pathParameter("sku");
+          return HttpResponse.json(200, Map.of("sku", sku,
+              "recommendations", reports.recommendations(c.catalog(), sku, request.query("limit").orElse(null))));
+        })
         .on("DELETE /carts/{id}", request -> {
           carts.delete(request.pathParameter("id"));
           return HttpResponse.noContent();

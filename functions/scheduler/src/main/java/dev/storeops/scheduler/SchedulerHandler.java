@@ -9,6 +9,10 @@ import dev.storeops.shared.email.DynamoConsentSegment;
 import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.report.PurchasePlanner;
+import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.shared.report.aws.ReportService;
+import dev.storeops.shared.report.aws.S3SupplierTerms;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -58,6 +62,13 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         return campaigns.markPlanned(id, planned, now);
       }
     }, outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone));
+    // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
+    ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
+        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), Clock.systemUTC(), zone,
+        env.optionalInt("REPORT_COVER_DAYS", PurchasePlanner.DEFAULT_COVER_DAYS));
+    String purchasing = env.required("PURCHASING_EMAIL");
+    jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));
+    jobs.put("purchase-list", () -> reports.mailPurchaseList(outbox, purchasing));
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {

@@ -17,7 +17,14 @@ import dev.storeops.shared.order.OrderService;
 import dev.storeops.shared.order.OrderStore;
 import dev.storeops.shared.order.OrderViews;
 import dev.storeops.shared.order.aws.OrderComponents;
+import dev.storeops.shared.report.Expiring;
+import dev.storeops.shared.report.PurchasePlanner;
+import dev.storeops.shared.report.SalesReport;
+import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.shared.report.aws.ReportService;
+import dev.storeops.shared.report.aws.S3SupplierTerms;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,6 +49,10 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")));
     OrderService orders = c.orderService();
     StaffService staff = new StaffService(c.catalog(), c.orders(), c.customerStore(), clock);
+    ReportService reports = new ReportService(new DynamoReportStore(clients.dynamoDb(), env.required("TABLE_NAME")),
+        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock,
+        ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow")),
+        env.optionalInt("REPORT_COVER_DAYS", PurchasePlanner.DEFAULT_COVER_DAYS));
 
     this.router = new Router()
         .on("POST /staff/orders", request -> {
@@ -89,6 +100,26 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
           staffId(request);
           return HttpResponse.json(200, staff.setStock(request.pathParameter("sku"),
               request.pathParameter("warehouse"), request.bodyAs(StaffService.StockRequest.class)));
+        })
+        .on("GET /staff/reports/sales", request -> {
+          staffId(request);
+          SalesReport.Result r = reports.sales(request.query("from").orElse(null), request.query("to").orElse(null),
+              request.query("groupBy").orElse(null));
+          return wantsCsv(request) ? csv("sales-" + r.from() + "-" + r.to() + ".csv", SalesReport.csv(r))
+              : HttpResponse.json(200, r);
+        })
+        .on("GET /staff/reports/expiring", request -> {
+          staffId(request);
+          ReportService.ExpiringReport r = reports.expiring(request.query("days").orElse(null));
+          return wantsCsv(request) ? csv("expiring-" + r.today() + ".csv", Expiring.csv(r.items()))
+              : HttpResponse.json(200, r);
+        })
+        .on("GET /staff/reports/purchase-list", request -> {
+          staffId(request);
+          var lists = reports.purchaseLists(request.query("supplier").orElse(null),
+              request.query("coverDays").orElse(null));
+          return wantsCsv(request) ? csv("purchase-list.csv", PurchasePlanner.csv(lists))
+              : HttpResponse.json(200, Map.of("suppliers", lists));
         });
   }
 
@@ -99,6 +130,15 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
       throw ApiException.unauthorized("A staff JWT with a sub claim is required.");
     }
     return sub;
+  }
+
+  /** {@code Accept: text/csv} asks for CSV; anything else gets JSON. */
+  static boolean wantsCsv(HttpRequest request) {
+    return request.header("Accept").map(a -> a.toLowerCase(java.util.Locale.ROOT).contains("text/csv")).orElse(false);
+  }
+
+  private static APIGatewayV2HTTPResponse csv(String fileName, String body) {
+    return HttpResponse.of(200, "text/csv", body, Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""));
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class TemplateChecks {
     out.addAll(handlers());
     out.addAll(environment());
     out.addAll(sqsBatchFailures());
+    out.addAll(streamBatchFailures());
     out.addAll(queueRedrive());
     out.addAll(logRetention());
     out.addAll(runtimes());
@@ -112,6 +113,41 @@ public final class TemplateChecks {
     return out;
   }
 
+  /** Stream event source types (DynamoDB Streams, Kinesis). */
+  public static final List<String> STREAM_EVENT_TYPES = List.of("DynamoDB", "Kinesis");
+
+  /**
+   * Every stream event source (DynamoDB, Kinesis) reports batch item failures and gives up after a
+   * bounded number of retries to an on-failure destination — otherwise one bad record blocks its
+   * shard until the record expires.
+   */
+  public List<String> streamBatchFailures() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      for (String type : STREAM_EVENT_TYPES) {
+        for (var e : f.eventsOfType(type)) {
+          Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+          String where = f.logicalId() + "." + e.getKey() + ": " + type + " stream event";
+          if (!(p.get("FunctionResponseTypes") instanceof List<?> l) || !l.contains("ReportBatchItemFailures")) {
+            out.add(where + " without FunctionResponseTypes: [ReportBatchItemFailures]");
+          }
+          if (!(p.get("MaximumRetryAttempts") instanceof Number n) || n.intValue() < 0) {
+            out.add(where + " without MaximumRetryAttempts (a bad record would block the shard)");
+          }
+          if (onFailureDestination(p) == null) {
+            out.add(where + " without DestinationConfig.OnFailure.Destination");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object onFailureDestination(Map<String, Object> eventProperties) {
+    return eventProperties.get("DestinationConfig") instanceof Map<?, ?> d && d.get("OnFailure") instanceof Map<?, ?> f
+        ? f.get("Destination") : null;
+  }
+
   /** Every queue that is not itself a dead-letter queue has a redrive policy to a queue of the template. */
   @SuppressWarnings("unchecked")
   public List<String> queueRedrive() {
@@ -123,6 +159,17 @@ public final class TemplateChecks {
       if (policy instanceof Map<?, ?> p && p.get("deadLetterTargetArn") instanceof Map<?, ?> arn
           && arn.get("Fn::GetAtt") instanceof List<?> ga) {
         dlqs.add(String.valueOf(ga.get(0)));
+      }
+    }
+    // a stream event source's on-failure queue is a dead-letter queue too
+    for (SamFunction f : template.functions()) {
+      for (String type : STREAM_EVENT_TYPES) {
+        for (var e : f.eventsOfType(type)) {
+          if (onFailureDestination(SamFunction.eventProperties(e.getValue())) instanceof Map<?, ?> arn
+              && arn.get("Fn::GetAtt") instanceof List<?> ga) {
+            dlqs.add(String.valueOf(ga.get(0)));
+          }
+        }
       }
     }
     for (String q : queues) {

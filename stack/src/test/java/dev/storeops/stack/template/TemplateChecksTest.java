@@ -54,6 +54,16 @@ class TemplateChecksTest {
                 Properties:
                   Queue: !GetAtt Queue.Arn
                   FunctionResponseTypes: [ReportBatchItemFailures]
+              Changes:
+                Type: DynamoDB
+                Properties:
+                  Stream: !GetAtt Table.StreamArn
+                  StartingPosition: TRIM_HORIZON
+                  MaximumRetryAttempts: 5
+                  FunctionResponseTypes: [ ReportBatchItemFailures ]
+                  DestinationConfig:
+                    OnFailure:
+                      Destination: !GetAtt StreamDLQ.Arn
               Staff:
                 Type: HttpApi
                 Properties: { Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }
@@ -68,6 +78,8 @@ class TemplateChecksTest {
               deadLetterTargetArn: !GetAtt DLQ.Arn
               maxReceiveCount: 3
         DLQ:
+          Type: AWS::SQS::Queue
+        StreamDLQ:
           Type: AWS::SQS::Queue
       """;
 
@@ -123,6 +135,25 @@ class TemplateChecksTest {
   void sqsEventWithoutBatchItemFailuresFails() {
     var v = checks(GOOD.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "BatchSize: 10")).sqsBatchFailures();
     assertEquals(List.of("Fn.Work: SQS event without FunctionResponseTypes: [ReportBatchItemFailures]"), v);
+  }
+
+  @Test
+  void streamEventWithoutBatchItemFailuresFails() {
+    var v = checks(GOOD.replace("FunctionResponseTypes: [ ReportBatchItemFailures ]", "BatchSize: 100"))
+        .streamBatchFailures();
+    assertEquals(List.of("Fn.Changes: DynamoDB stream event without FunctionResponseTypes: [ReportBatchItemFailures]"), v);
+    assertEquals(v, checks(GOOD.replace("FunctionResponseTypes: [ ReportBatchItemFailures ]", "BatchSize: 100")).all());
+  }
+
+  @Test
+  void streamEventWithoutRetryLimitOrFailureDestinationFails() {
+    var v = checks(GOOD.replace("MaximumRetryAttempts: 5", "BatchSize: 100")).streamBatchFailures();
+    assertEquals(List.of("Fn.Changes: DynamoDB stream event without MaximumRetryAttempts (a bad record would block the shard)"), v);
+    String noDestination = GOOD.replace("DestinationConfig:", "Tags:");
+    var v2 = checks(noDestination).streamBatchFailures();
+    assertEquals(List.of("Fn.Changes: DynamoDB stream event without DestinationConfig.OnFailure.Destination"), v2);
+    // without the destination the stream's DLQ is an ordinary queue and needs a redrive policy of its own
+    assertEquals(List.of("StreamDLQ: queue without a RedrivePolicy (dead-letter queue)"), checks(noDestination).queueRedrive());
   }
 
   @Test
