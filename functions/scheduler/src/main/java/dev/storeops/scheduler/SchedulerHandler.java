@@ -27,14 +27,20 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
   }
 
   public SchedulerHandler(Env env) {
+    this(env, Clock.systemUTC());
+  }
+
+  /** With a controllable clock (tests of the timing rules). */
+  public SchedulerHandler(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     ZoneId zone = ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow"));
     SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
-        outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone,
+        outbox, new DynamoMailFigures(dynamo, table), clock, zone,
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
+    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env);
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {
