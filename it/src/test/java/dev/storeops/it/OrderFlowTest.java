@@ -148,6 +148,8 @@ class OrderFlowTest {
     assertEquals(1, w.c.tasks().list(w.manager, StaffTask.Status.OPEN, 100).stream()
         .filter(t -> t.kind().equals("payment-failed") && o.id().equals(t.orderId())).count());
     assertEquals(OrderStatus.AWAITING_PAYMENT, flow.get(o.id()).order().status());
+    flow.orderPlaced(o.id()); // order-events after the failed attempt: the deadline still starts
+    assertEquals(OrderFlow.STAGE_REMIND, flow.get(o.id()).paymentStage());
 
     PaymentEvent refunded = event(o, PaymentEvent.Type.REFUNDED, o.totalMinor(), "RUB");
     assertEquals(OrderStatus.CANCELLED, flow.payment(refunded).status());
@@ -157,6 +159,7 @@ class OrderFlowTest {
     OrderFile f = flow.get(o.id());
     assertEquals(1, f.order().statusHistory().stream().filter(c -> c.status() == OrderStatus.CANCELLED).count());
     assertEquals("rule:refund", f.order().statusHistory().get(1).by());
+    assertNull(f.paymentStage());
     assertEquals(2, f.payments().size());
     assertEquals(1, w.mail.stream().map(m -> m.dedupeKey()).filter(k -> k.equals("order-cancelled#" + o.id()))
         .distinct().count());

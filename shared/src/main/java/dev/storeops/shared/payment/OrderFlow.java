@@ -96,7 +96,7 @@ public final class OrderFlow {
   public void orderPlaced(String orderId) {
     Mutation m = mutate(orderId, f -> {
       Order o = f.order();
-      if (o.status() != OrderStatus.AWAITING_PAYMENT || f.paymentStage() != null || !f.payments().isEmpty()) {
+      if (o.status() != OrderStatus.AWAITING_PAYMENT || f.paymentStage() != null) {
         return null;
       }
       return new OrderChange(f, clock.instant()).due(STAGE_REMIND, o.createdAt().plus(settings.paymentReminderAfter()));
