@@ -9,7 +9,6 @@ import dev.storeops.shared.config.Env;
 import dev.storeops.shared.customer.Customer;
 import dev.storeops.shared.customer.CustomerRegistration;
 import dev.storeops.shared.customer.CustomerService;
-import dev.storeops.shared.http.ApiException;
 import dev.storeops.shared.http.HttpResponse;
 import dev.storeops.shared.http.Router;
 import dev.storeops.shared.mail.SqsMailOutbox;
@@ -18,11 +17,8 @@ import dev.storeops.shared.order.OrderLimits;
 import dev.storeops.shared.order.OrderRequest;
 import dev.storeops.shared.order.OrderService;
 import dev.storeops.shared.order.OrderViews;
-import dev.storeops.shared.order.StockLevel;
 import dev.storeops.shared.order.aws.OrderComponents;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,7 +35,11 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   public OrderApiHandler(Env env) {
-    this(env, new AwsClients(env).dynamoDb(), new AwsClients(env).sqs());
+    this(env, new AwsClients(env));
+  }
+
+  private OrderApiHandler(Env env, AwsClients clients) {
+    this(env, clients.dynamoDb(), clients.sqs());
   }
 
   /** With given clients (the benchmark hands in a client that counts its calls). */
@@ -71,19 +71,7 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
           String token = request.query("token").or(() -> request.header("X-Order-Token")).orElse(null);
           return HttpResponse.json(200, OrderViews.customer(orders.getForCustomer(request.pathParameter("id"), token)));
         })
-        .on("GET /stock/{sku}", request -> {
-          String sku = request.pathParameter("sku");
-          List<StockLevel> levels = c.catalog().stock(sku);
-          if (levels.isEmpty() && c.catalog().product(sku).isEmpty()) {
-            throw ApiException.notFound("SKU " + sku);
-          }
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("sku", sku);
-          body.put("available", levels.stream().mapToLong(StockLevel::available).sum());
-          body.put("warehouses", levels.stream()
-              .map(l -> Map.of("warehouse", l.warehouse(), "available", l.available())).toList());
-          return HttpResponse.json(200, body);
-        })
+        .on("GET /stock/{sku}", request -> HttpResponse.json(200, orders.stock(request.pathParameter("sku"))))
         .on("GET /delivery-options", request -> {
           String city = request.query("city").orElse(null);
           var lines = orders.parseSkus(request.query("skus").orElse(null));

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storeops.shared.aws.AwsClients;
 import dev.storeops.shared.config.Env;
+import dev.storeops.shared.email.DynamoCampaigns;
+import dev.storeops.shared.email.DynamoConsentSegment;
 import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
@@ -40,6 +42,27 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
         outbox, new DynamoMailFigures(dynamo, table), clock, zone,
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
+    DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
+    DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
+    jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
+      @Override
+      public java.util.List<dev.storeops.shared.email.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
+        return campaigns.due(now, oldest);
+      }
+
+      @Override
+      public void segment(String segment, java.util.function.Consumer<dev.storeops.shared.customer.Customer> action) {
+        if (!dev.storeops.shared.email.Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
+          throw new IllegalStateException("unknown campaign segment " + segment);
+        }
+        consent.forEach(action);
+      }
+
+      @Override
+      public boolean markPlanned(String id, long planned, java.time.Instant now) {
+        return campaigns.markPlanned(id, planned, now);
+      }
+    }, outbox, new DynamoMailFigures(dynamo, table), clock, zone));
     PaymentJobs.register(jobs, dynamo, table, outbox, clock, env);
   }
 

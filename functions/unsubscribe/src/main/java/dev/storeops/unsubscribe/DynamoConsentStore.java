@@ -24,7 +24,7 @@ public final class DynamoConsentStore implements ConsentStore {
     try {
       dynamo.updateItem(u -> u.tableName(table)
           .key(Map.of(Keys.PK, s(Keys.customer(customerId)), Keys.SK, s("PROFILE")))
-          .updateExpression("SET marketingConsent = :false, consentChangedAt = :at")
+          .updateExpression("SET marketingConsent = :false, consentChangedAt = :at REMOVE gsi2pk, gsi2sk")
           .conditionExpression("attribute_exists(pk) AND marketingConsent = :true")
           .expressionAttributeValues(Map.of(":false", Items.bool(false), ":true", Items.bool(true),
               ":at", s(at.toString()))));

@@ -27,12 +27,14 @@ import org.junit.jupiter.api.TestInstance;
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnsubscribeTest {
+  private AwsStack stack;
   private UnsubscribeHandler handler;
   private DynamoCustomerStore customers;
   private UnsubscribeTokens tokens;
 
   @BeforeAll
   void setUp(AwsStack stack) {
+    this.stack = stack;
     this.handler = stack.handler("UnsubscribeFunction", UnsubscribeHandler.class);
     this.customers = new DynamoCustomerStore(stack.dynamoDb(), stack.tableName("StoreTable"));
     this.tokens = new UnsubscribeTokens(stack.functionEnvironment("UnsubscribeFunction").get("UNSUBSCRIBE_SECRET"));
@@ -83,6 +85,10 @@ class UnsubscribeTest {
     JsonNode body = Json.mapper().readTree(r.getBody());
     assertEquals("unsubscribed", body.path("status").asText());
     assertFalse(customers.find(c.id()).orElseThrow().marketingConsent());
+    var profile = stack.dynamoDb().getItem(g -> g.tableName(stack.tableName("StoreTable")).key(Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CUSTOMER#" + c.id()),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE")))).item();
+    assertFalse(profile.containsKey("gsi2pk"), "the customer leaves the marketing segment (GSI2)");
     assertEquals(200, handler.handleRequest(event("post-one-click.json", validToken(c)), null).getStatusCode());
   }
 

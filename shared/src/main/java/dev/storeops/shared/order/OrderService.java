@@ -113,10 +113,23 @@ public final class OrderService {
                   "The shop is busy; repeat the request with the same Idempotency-Key."));
             }
             LOG.info("order write retried", "reason", e.reason(), "attempt", attempt);
+            if (e.reason() == OrderStore.CreateFailed.Reason.CONTENTION) {
+              backOff(attempt);
+            }
           }
           default -> throw e;
         }
       }
+    }
+  }
+
+  /** A short random pause before retrying a transaction that met another one on the same items. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(RANDOM.nextInt(5, 20) * (long) attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(Problem.of(503, "busy", "Try again", "The request was interrupted; repeat it."));
     }
   }
 
@@ -128,6 +141,21 @@ public final class OrderService {
 
   public Order get(String id) {
     return orders.find(id).orElseThrow(() -> ApiException.notFound("Order " + id));
+  }
+
+  /** Available stock of one SKU in total and per warehouse. */
+  public record StockSummary(String sku, long available, List<WarehouseStock> warehouses) {
+    public record WarehouseStock(String warehouse, long available) {}
+  }
+
+  /** {@code GET /stock/{sku}}: 404 for a SKU with neither stock nor a product. */
+  public StockSummary stock(String sku) {
+    List<StockLevel> levels = catalog.stock(sku);
+    if (levels.isEmpty() && catalog.product(sku).isEmpty()) {
+      throw ApiException.notFound("SKU " + sku);
+    }
+    return new StockSummary(sku, levels.stream().mapToLong(StockLevel::available).sum(), levels.stream()
+        .map(l -> new StockSummary.WarehouseStock(l.warehouse(), l.available())).toList());
   }
 
   /** Delivery options for a city and lines ({@code GET /delivery-options}). */

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoCustomerStore implements CustomerStore {
   static final String PROFILE = "PROFILE";
+  /** GSI2 partition of the customers who gave marketing consent (the campaign segment). */
+  public static final String MARKETING_CONSENT = "CONSENT#marketing";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -79,6 +81,11 @@ public final class DynamoCustomerStore implements CustomerStore {
       item.put(Keys.GSI1SK, s(Keys.customer(c.id())));
     }
     item.put("marketingConsent", Items.bool(c.marketingConsent()));
+    if (c.marketingConsent()) {
+      // marketing segment "all with consent": GSI2 partition, removed when consent is withdrawn
+      item.put(Keys.GSI2PK, s(MARKETING_CONSENT));
+      item.put(Keys.GSI2SK, s(Keys.customer(c.id())));
+    }
     Items.putIfPresent(item, "consentChangedAt", c.consentChangedAt());
     item.put("locale", s(c.locale()));
     item.put("createdAt", s(c.createdAt().toString()));

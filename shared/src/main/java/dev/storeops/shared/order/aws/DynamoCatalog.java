@@ -33,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class DynamoCatalog implements Catalog {
   private static final int SET_STOCK_ATTEMPTS = 5;
+  /** Warehouses change rarely: a container reads them at most every 30 s (and after its own change). */
+  private static final long WAREHOUSES_TTL_MILLIS = 30_000;
+  private volatile List<Warehouse> warehouses;
+  private volatile long warehousesReadAt;
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
@@ -96,6 +100,18 @@ public final class DynamoCatalog implements Catalog {
 
   @Override
   public List<Warehouse> warehouses() {
+    List<Warehouse> cached = warehouses;
+    long now = clock.millis();
+    if (cached != null && now - warehousesReadAt < WAREHOUSES_TTL_MILLIS) {
+      return cached;
+    }
+    List<Warehouse> read = readWarehouses();
+    warehouses = read;
+    warehousesReadAt = now;
+    return read;
+  }
+
+  private List<Warehouse> readWarehouses() {
     return queryAll(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", s("WAREHOUSES"))).build())
         .stream().map(i -> new Warehouse(Items.str(i, "id"), Items.str(i, "name"), Items.str(i, "city"))).toList();
@@ -142,6 +158,7 @@ public final class DynamoCatalog implements Catalog {
     item.put(Keys.GSI1PK, s("WAREHOUSES"));
     item.put(Keys.GSI1SK, s(w.id()));
     dynamo.putItem(b -> b.tableName(table).item(item));
+    warehouses = null;
   }
 
   @Override

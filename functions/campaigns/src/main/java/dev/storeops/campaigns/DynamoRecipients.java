@@ -1,0 +1,79 @@
+package dev.storeops.campaigns;
+
+import static dev.storeops.shared.repo.Items.s;
+
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.email.Campaign;
+import dev.storeops.shared.email.DynamoConsentSegment;
+import dev.storeops.shared.email.SuppressionList;
+import dev.storeops.shared.repo.Items;
+import dev.storeops.shared.repo.Keys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * A segment's customers (GSI2 Query) with their suppression and cap items, read with BatchGetItem
+ * 50 customers (100 keys) at a time: reads grow with the segment, never with the table.
+ */
+public final class DynamoRecipients implements Recipients {
+  private static final int CHUNK = 50;
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DynamoConsentSegment consent;
+
+  public DynamoRecipients(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.consent = new DynamoConsentSegment(dynamo, table);
+  }
+
+  @Override
+  public void forEach(String segment, Consumer<Candidate> action) {
+    if (!Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
+      throw new IllegalArgumentException("unknown segment " + segment);
+    }
+    List<Customer> chunk = new ArrayList<>(CHUNK);
+    consent.forEach(c -> {
+      chunk.add(c);
+      if (chunk.size() == CHUNK) {
+        flush(chunk, action);
+        chunk.clear();
+      }
+    });
+    flush(chunk, action);
+  }
+
+  private void flush(List<Customer> customers, Consumer<Candidate> action) {
+    if (customers.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
+    for (Customer c : customers) {
+      String sup = "SUPPRESSED#" + SuppressionList.key(c.email());
+      keys.put(sup + "|SUPPRESSED", Map.of(Keys.PK, s(sup), Keys.SK, s("SUPPRESSED")));
+      keys.put(Keys.customer(c.id()) + "|MAILCAP", Map.of(Keys.PK, s(Keys.customer(c.id())), Keys.SK, s("MAILCAP")));
+    }
+    Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+    Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+        .keys(new ArrayList<>(keys.values())).consistentRead(true).build());
+    while (!request.isEmpty()) {
+      Map<String, KeysAndAttributes> current = request;
+      var response = dynamo.batchGetItem(b -> b.requestItems(current));
+      response.responses().getOrDefault(table, List.of())
+          .forEach(item -> found.put(Items.str(item, Keys.PK) + "|" + Items.str(item, Keys.SK), item));
+      request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+    }
+    for (Customer c : customers) {
+      boolean suppressed = found.containsKey("SUPPRESSED#" + SuppressionList.key(c.email()) + "|SUPPRESSED");
+      Map<String, AttributeValue> cap = found.get(Keys.customer(c.id()) + "|MAILCAP");
+      action.accept(new Candidate(c, suppressed, cap == null ? null : Items.instant(cap, "lastMarketingAt")));
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.storeops.campaigns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.email.DynamoSuppressionList;
+import dev.storeops.shared.json.Json;
+import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** POST/GET /staff/campaigns through the handler built from template.yaml, on DynamoDB Local. */
+@WithAwsStack
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CampaignApiTest {
+  private AwsStack stack;
+  private CampaignApiHandler handler;
+  private DynamoCustomerStore customers;
+  private String table;
+
+  @BeforeAll
+  void setUp(AwsStack stack) {
+    this.stack = stack;
+    this.handler = stack.handler("CampaignsFunction", CampaignApiHandler.class);
+    this.table = stack.tableName("StoreTable");
+    this.customers = new DynamoCustomerStore(stack.dynamoDb(), table);
+  }
+
+  private static APIGatewayV2HTTPEvent create(String body) {
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json");
+    if (body != null) {
+      e.setBody(body);
+    }
+    return e;
+  }
+
+  private static APIGatewayV2HTTPEvent get(String id, String route) {
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/campaigns/get-campaign.json");
+    e.setPathParameters(Map.of("id", id));
+    e.setRouteKey(route);
+    return e;
+  }
+
+  private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {
+    return Json.mapper().readTree(r.getBody());
+  }
+
+  private Customer customer(boolean consent) {
+    String u = UUID.randomUUID().toString().substring(0, 8);
+    Customer c = new Customer("cus_cmp" + u, "cmp." + u + "@example.com", "Ольга " + u, null, null, consent,
+        Instant.now(), "ru", Instant.now(), null);
+    customers.create(c);
+    return c;
+  }
+
+  private JsonNode preview() throws Exception {
+    APIGatewayV2HTTPResponse r = handler.handleRequest(create(null), null);
+    assertEquals(201, r.getStatusCode(), r.getBody());
+    return json(r);
+  }
+
+  @Test
+  void aDraftShowsRecipientsAfterSuppressionAndCapAndARenderedSample() throws Exception {
+    JsonNode before = preview().path("preview");
+    customer(true);
+    Customer suppressed = customer(true);
+    new DynamoSuppressionList(stack.dynamoDb(), table).suppress(suppressed.email(), "complaint", Instant.now(), "test");
+    Customer capped = customer(true);
+    stack.dynamoDb().putItem(p -> p.tableName(table).item(Map.of(
+        "pk", AttributeValue.fromS("CUSTOMER#" + capped.id()), "sk", AttributeValue.fromS("MAILCAP"),
+        "lastMarketingAt", AttributeValue.fromS("2030-12-20T01:00:00Z"))));
+    customer(false);
+
+    JsonNode created = preview();
+    JsonNode after = created.path("preview");
+    assertEquals(3, after.path("segment").asLong() - before.path("segment").asLong(), "consenting customers only");
+    assertEquals(1, after.path("suppressed").asLong() - before.path("suppressed").asLong());
+    assertEquals(1, after.path("capped").asLong() - before.path("capped").asLong(), "capped at the send time");
+    assertEquals(1, after.path("recipients").asLong() - before.path("recipients").asLong());
+    assertEquals("Скидки до 30% к Новому году", created.path("sample").path("subject").asText());
+    assertTrue(created.path("sample").path("text").asText().contains("Промокод: NY2027"));
+    assertTrue(created.path("sample").path("html").asText().contains("<b>NY2027</b>"));
+
+    String id = created.path("campaign").path("id").asText();
+    APIGatewayV2HTTPResponse read = handler.handleRequest(get(id, "GET /staff/campaigns/{id}"), null);
+    assertEquals(200, read.getStatusCode(), read.getBody());
+    JsonNode view = json(read);
+    assertEquals("DRAFT", view.path("campaign").path("status").asText());
+    assertEquals("mgr_01hx2k3m4n5p6q7r8s9t0v1w2", view.path("campaign").path("createdBy").asText());
+    assertEquals(after.path("recipients").asLong(), view.path("campaign").path("preview").path("recipients").asLong());
+    assertEquals(0, view.path("figures").path("sent").asLong());
+    assertTrue(view.path("figures").has("skippedDuplicate"));
+
+    APIGatewayV2HTTPResponse scheduled = handler.handleRequest(get(id, "POST /staff/campaigns/{id}/schedule"), null);
+    assertEquals(200, scheduled.getStatusCode(), scheduled.getBody());
+    assertEquals("SCHEDULED", json(scheduled).path("status").asText());
+    var item = stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of(
+        "pk", AttributeValue.fromS("CAMPAIGN#" + id), "sk", AttributeValue.fromS("CAMPAIGN")))).item();
+    assertEquals("DUE#campaign#2030-12-20", item.get("duePk").s());
+    assertEquals("2030-12-20T07:00:00Z#" + id, item.get("dueSk").s());
+    assertEquals(409, handler.handleRequest(get(id, "POST /staff/campaigns/{id}/schedule"), null).getStatusCode());
+  }
+
+  @Test
+  void badRequestsAre4xxProblems() throws Exception {
+    APIGatewayV2HTTPResponse invalid = handler.handleRequest(create(
+        "{\"subject\":\"\",\"body\":\"x\",\"segment\":{\"type\":\"vip\"},\"sendAt\":\"soon\"}"), null);
+    assertEquals(400, invalid.getStatusCode());
+    assertEquals("application/problem+json; charset=utf-8", invalid.getHeaders().get("Content-Type"));
+    assertEquals(3, json(invalid).path("errors").size(), invalid.getBody());
+
+    APIGatewayV2HTTPEvent anonymous = create(null);
+    anonymous.getRequestContext().setAuthorizer(null);
+    assertEquals(401, handler.handleRequest(anonymous, null).getStatusCode());
+
+    assertEquals(404, handler.handleRequest(get("cmp_nope", "GET /staff/campaigns/{id}"), null).getStatusCode());
+    APIGatewayV2HTTPEvent broken = create("{\"subject\": ");
+    assertEquals(400, handler.handleRequest(broken, null).getStatusCode());
+  }
+}
