@@ -248,8 +248,14 @@ class OrderFlowTest {
       }));
     }
     start.countDown();
-    for (Future<Object> r : results) {
-      r.get(); // none fails: the losers see the order cancelled and change nothing
+    for (int i = 0; i < results.size(); i++) {
+      try {
+        results.get(i).get(); // the losers see the order cancelled and change nothing
+      } catch (java.util.concurrent.ExecutionException e) {
+        // only a call logged after another path cancelled is refused: no calls on a closed order
+        assertEquals(2, i, "path " + i + " failed: " + e.getCause());
+        assertEquals(409, ((ApiException) e.getCause()).problem().status());
+      }
     }
     pool.shutdown();
     OrderFile f = flow.get(o.id());

@@ -525,6 +525,16 @@ public final class OrderFlow {
   /** The order after the write (or as read when nothing was written), the change written, and a duplicate event. */
   private record Mutation(OrderFile file, OrderChange change, boolean duplicate) {}
 
+  /** A short jittered pause before deciding again, so racing writers do not collide in lockstep. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(Problem.of(503, "busy", "Try again", "Interrupted; try again."));
+    }
+  }
+
   private Mutation mutate(String orderId, Function<OrderFile, OrderChange> decide) {
     OrderFile f = store.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
     return mutateFrom(f, decide);
@@ -548,6 +558,7 @@ public final class OrderFlow {
         }
         default -> {
           LOG.info("order changed meanwhile: deciding again", "orderId", id, "attempt", attempt);
+          backOff(attempt);
           f = store.find(id).orElseThrow();
         }
       }
