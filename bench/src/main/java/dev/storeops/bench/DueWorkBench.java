@@ -3,6 +3,8 @@ package dev.storeops.bench;
 import static dev.storeops.shared.repo.Items.s;
 
 import dev.storeops.shared.due.DueWorkStore;
+import dev.storeops.shared.payment.OrderFlow;
+import dev.storeops.shared.payment.aws.DynamoOrderFlowStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
 import dev.storeops.stack.RepoRoot;
@@ -29,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Usage: {@code DueWorkBench [sizes…]} (default 10000 100000), on DynamoDB Local.
  */
 public final class DueWorkBench {
-  private static final String KIND = "PAYMENT_DUE";
+  /** The payment-timeouts job's kind: the bench reads exactly what the job reads. */
+  private static final String KIND = OrderFlow.PAYMENT_DUE;
   private static final int DUE = 10;
   private static final java.io.PrintStream OUT = System.out;
 
@@ -50,7 +53,8 @@ public final class DueWorkBench {
         SamTemplate.load(RepoRoot.find().resolve("template.yaml")), parameters)) {
       String table = stack.tableName("StoreTable");
       DueWorkStore due = new DueWorkStore(stack.dynamoDb(), table, clock);
-      report("orders", "due", "index: items read", "index: queries", "scan baseline: items read", "baseline/index");
+      report("orders", "due", "index: items read", "index: queries", "job: items read", "scan baseline: items read",
+          "baseline/index");
       int written = 0;
       for (int size : sizes) {
         written = fill(stack, due, table, written, size, now);
@@ -59,6 +63,14 @@ public final class DueWorkBench {
           throw new IllegalStateException("expected " + DUE + " due orders, found " + scan.items().size());
         }
         long baseline = scanBaseline(stack, table, now);
+        // the scheduler's payment-timeouts job reads its due orders through this same call
+        // (DynamoOrderFlowStore.paymentDue → DueWorkStore.due(PAYMENT_DUE)), then one GetItem per due order
+        List<String> jobIds = new DynamoOrderFlowStore(stack.dynamoDb(), table, due, clock).paymentDue(1000);
+        List<String> indexIds = scan.items().stream().map(i -> i.get("id").s()).toList();
+        if (!jobIds.equals(indexIds)) {
+          throw new IllegalStateException("the job's read path found " + jobIds + ", the index " + indexIds);
+        }
+        long jobRead = scan.itemsRead() + jobIds.size();
         // the run handled them, as the scheduler does: they leave the index
         for (var item : scan.items()) {
           stack.dynamoDb().updateItem(b -> b.tableName(table)
@@ -68,7 +80,7 @@ public final class DueWorkBench {
               .expressionAttributeValues(Map.of(":cancelled", s("CANCELLED"))));
         }
         report(Integer.toString(size), Integer.toString(scan.items().size()), Long.toString(scan.itemsRead()),
-            Integer.toString(scan.queries()), Long.toString(baseline),
+            Integer.toString(scan.queries()), Long.toString(jobRead), Long.toString(baseline),
             String.format(Locale.ROOT, "%.0fx", (double) baseline / scan.itemsRead()));
       }
     }
@@ -86,6 +98,7 @@ public final class DueWorkBench {
       item.put("pk", s("ORDER#" + id));
       item.put("sk", s("ORDER"));
       item.put("type", s("Order"));
+      item.put("id", s(id));
       item.put("status", s("AWAITING_PAYMENT"));
       item.put("paymentDueAt", s(deadline.toString()));
       item.put("totalMinor", AttributeValue.fromN(Integer.toString(100_000 + i)));

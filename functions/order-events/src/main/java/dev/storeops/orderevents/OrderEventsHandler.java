@@ -13,7 +13,11 @@ import dev.storeops.shared.order.OrderCreated;
 import dev.storeops.shared.order.aws.DynamoCatalog;
 import dev.storeops.shared.order.aws.DynamoOrderStore;
 import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.shared.payment.FlowSettings;
+import dev.storeops.shared.payment.OrderFlow;
+import dev.storeops.shared.payment.aws.FlowComponents;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Log LOG = Log.get(OrderEventsHandler.class);
   private final OrderEventsService service;
+  private final OrderFlow followUps;
 
   public OrderEventsHandler() {
     this(Env.system());
@@ -38,6 +43,14 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoCustomerStore(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
         new OrderMails(env.required("PUBLIC_BASE_URL")), env.required("OPS_EMAIL"));
+    // payment deadline of a prepaid order / "confirm by phone" task of a cash-on-delivery order
+    // (docs/payments.md), started once the manager is assigned
+    FlowSettings settings = new FlowSettings(Duration.ofHours(env.optionalInt("PAYMENT_REMINDER_HOURS", 72)),
+        Duration.ofHours(env.optionalInt("PAYMENT_GRACE_HOURS", 48)), env.optionalInt("MAX_NO_ANSWER_CALLS", 3),
+        Duration.ofMinutes(env.optionalInt("TASK_DUE_MINUTES", 120)),
+        Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", 30)));
+    this.followUps = FlowComponents.build(dynamo, table, new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
+        settings, Clock.systemUTC(), env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation()).flow();
   }
 
   @Override
@@ -50,6 +63,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
           throw new IllegalArgumentException("not an OrderCreated event");
         }
         service.orderCreated(created);
+        followUps.orderPlaced(created.orderId());
       } catch (Exception e) {
         LOG.error("order event failed", e, "messageId", message.getMessageId());
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());

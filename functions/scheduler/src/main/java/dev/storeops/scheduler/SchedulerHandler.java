@@ -33,13 +33,18 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
   }
 
   public SchedulerHandler(Env env) {
+    this(env, Clock.systemUTC());
+  }
+
+  /** With a controllable clock (tests of the timing rules). */
+  public SchedulerHandler(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     ZoneId zone = ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow"));
     SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
-        outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone,
+        outbox, new DynamoMailFigures(dynamo, table), clock, zone,
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
@@ -61,10 +66,11 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
       public boolean markPlanned(String id, long planned, java.time.Instant now) {
         return campaigns.markPlanned(id, planned, now);
       }
-    }, outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone));
+    }, outbox, new DynamoMailFigures(dynamo, table), clock, zone));
+    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env);
     // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
     ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
-        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), Clock.systemUTC(), zone,
+        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, zone,
         env.optionalInt("REPORT_COVER_DAYS", PurchasePlanner.DEFAULT_COVER_DAYS));
     String purchasing = env.required("PURCHASING_EMAIL");
     jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));

@@ -128,7 +128,8 @@ class BirthdayFlowTest {
       Object input = dev.storeops.stack.template.SamFunction.eventProperties(schedule.getValue()).get("Input");
       jobs.add(Json.mapper().readValue(input.toString(), Map.class).get("job"));
     }
-    assertEquals(java.util.Set.of("birthday", "campaigns", "expiring-stock", "purchase-list"), jobs,
+    assertEquals(java.util.Set.of("birthday", "campaigns", "expiring-stock", "purchase-list", "payment-timeouts",
+        "task-escalation"), jobs,
         "the template schedules each job by its Input");
     assertEquals(jobs, handler.jobs().keySet());
   }

@@ -25,6 +25,9 @@ import dev.storeops.shared.report.aws.ReportService;
 import dev.storeops.shared.report.aws.S3SupplierTerms;
 import java.time.Clock;
 import java.time.ZoneId;
+import dev.storeops.shared.payment.FlowSettings;
+import dev.storeops.shared.payment.aws.FlowComponents;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,8 +43,12 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   public StaffApiHandler(Env env) {
+    this(env, Clock.systemUTC());
+  }
+
+  /** With a controllable clock (tests of the timing rules). */
+  public StaffApiHandler(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
-    Clock clock = Clock.systemUTC();
     OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), env.required("TABLE_NAME"),
         env.required("ORDER_EVENTS_QUEUE_URL"),
         new OrderLimits(OrderLimits.MAX_LINES, env.optionalInt("MAX_LINE_QTY", 99)),
@@ -53,6 +60,10 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock,
         ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow")),
         env.optionalInt("REPORT_COVER_DAYS", PurchasePlanner.DEFAULT_COVER_DAYS));
+    FlowComponents flowComponents = FlowComponents.build(clients.dynamoDb(), env.required("TABLE_NAME"),
+        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), flowSettings(env), clock,
+        env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
+    StaffFlowRoutes flowRoutes = new StaffFlowRoutes(flowComponents.flow(), flowComponents.tasks(), clock);
 
     this.router = new Router()
         .on("POST /staff/orders", request -> {
@@ -121,6 +132,15 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
           return wantsCsv(request) ? csv("purchase-list.csv", PurchasePlanner.csv(lists))
               : HttpResponse.json(200, Map.of("suppliers", lists));
         });
+    flowRoutes.register(router);
+  }
+
+  /** The payment and follow-up rules' settings (docs/payments.md lists the variables and defaults). */
+  static FlowSettings flowSettings(Env env) {
+    return new FlowSettings(Duration.ofHours(env.optionalInt("PAYMENT_REMINDER_HOURS", 72)),
+        Duration.ofHours(env.optionalInt("PAYMENT_GRACE_HOURS", 48)), env.optionalInt("MAX_NO_ANSWER_CALLS", 3),
+        Duration.ofMinutes(env.optionalInt("TASK_DUE_MINUTES", 120)),
+        Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", 30)));
   }
 
   /** The staff member's id: the JWT's {@code sub}. API Gateway rejects calls without a valid JWT first. */

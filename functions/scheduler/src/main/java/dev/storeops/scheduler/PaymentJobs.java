@@ -1,0 +1,51 @@
+package dev.storeops.scheduler;
+
+import dev.storeops.shared.config.Env;
+import dev.storeops.shared.mail.MailOutbox;
+import dev.storeops.shared.payment.FlowSettings;
+import dev.storeops.shared.payment.OrderFlow;
+import dev.storeops.shared.payment.aws.FlowComponents;
+import dev.storeops.shared.task.TaskService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The payment and follow-up jobs: {@code {"job":"payment-timeouts"}} (payment deadlines from the
+ * due-work index, {@link OrderFlow#paymentTimeouts}) and {@code {"job":"task-escalation"}} (overdue
+ * staff tasks, {@link TaskService#escalateOverdue}). Both read only due items and are idempotent.
+ */
+final class PaymentJobs {
+  static final String PAYMENT_TIMEOUTS = "payment-timeouts";
+  static final String TASK_ESCALATION = "task-escalation";
+  /** Items one run handles at most; the rest wait for the next run (5-15 minutes later). */
+  static final int BATCH = 200;
+
+  private PaymentJobs() {}
+
+  static void register(Map<String, Job> jobs, DynamoDbClient dynamo, String table, MailOutbox outbox, Clock clock,
+      Env env) {
+    FlowSettings settings = new FlowSettings(Duration.ofHours(env.optionalInt("PAYMENT_REMINDER_HOURS", 72)),
+        Duration.ofHours(env.optionalInt("PAYMENT_GRACE_HOURS", 48)), env.optionalInt("MAX_NO_ANSWER_CALLS", 3),
+        Duration.ofMinutes(env.optionalInt("TASK_DUE_MINUTES", 120)),
+        Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", 30)));
+    TaskService.EscalationPolicy policy;
+    String raw = env.optional("TASK_ESCALATION", "REASSIGN").trim().toUpperCase(Locale.ROOT);
+    try {
+      policy = TaskService.EscalationPolicy.valueOf(raw);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("TASK_ESCALATION must be REASSIGN or REPORT, not " + raw, e);
+    }
+    FlowComponents.Escalation escalation = new FlowComponents.Escalation(policy,
+        Duration.ofMinutes(env.optionalInt("TASK_ESCALATION_MINUTES", 60)), env.required("OPS_EMAIL"));
+    FlowComponents c = FlowComponents.build(dynamo, table, outbox, settings, clock, env.required("PUBLIC_BASE_URL"),
+        escalation);
+    jobs.put(PAYMENT_TIMEOUTS, () -> c.flow().paymentTimeouts(BATCH).figures());
+    jobs.put(TASK_ESCALATION, () -> {
+      TaskService.Escalation result = c.tasks().escalateOverdue(BATCH);
+      return Map.of("reassigned", result.reassigned(), "reported", result.reported());
+    });
+  }
+}

@@ -1,0 +1,158 @@
+package dev.storeops.scheduler;
+
+import static dev.storeops.shared.repo.Items.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.mail.MailOutbox;
+import dev.storeops.shared.order.Channel;
+import dev.storeops.shared.order.IdempotencyRecord;
+import dev.storeops.shared.order.Order;
+import dev.storeops.shared.order.OrderLifecycle;
+import dev.storeops.shared.order.OrderLine;
+import dev.storeops.shared.order.OrderStatus;
+import dev.storeops.shared.order.PaymentMethod;
+import dev.storeops.shared.order.Reservation;
+import dev.storeops.shared.order.aws.DynamoOrderStore;
+import dev.storeops.shared.payment.FlowSettings;
+import dev.storeops.shared.payment.OrderFile;
+import dev.storeops.shared.payment.OrderFlow;
+import dev.storeops.shared.payment.aws.FlowComponents;
+import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.shared.repo.Items;
+import dev.storeops.shared.task.StaffTask;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The scheduler's payment-timeouts and task-escalation jobs, dispatched by Input, with a clock the test moves. */
+@WithAwsStack
+class PaymentJobsTest {
+  private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+  /** A clock the test moves by hand (no sleeping). */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static Map<String, Object> run(SchedulerHandler handler, String job) {
+    return handler.handleRequest(Map.of("job", job), null);
+  }
+
+  private static FlowComponents components(AwsStack stack, Clock clock) {
+    MailOutbox none = intents -> { };
+    return FlowComponents.build(stack.dynamoDb(), stack.tableName("StoreTable"), none, FlowSettings.defaults(), clock,
+        "https://shop.example.com", FlowComponents.noEscalation());
+  }
+
+  @Test
+  void paymentTimeoutsJobRemindsThenCancelsAndEachRunReplayedChangesNothing(AwsStack stack) {
+    MovableClock clock = new MovableClock(T0);
+    String table = stack.tableName("StoreTable");
+    SchedulerHandler handler = new SchedulerHandler(stack.functionEnv("SchedulerFunction"), clock);
+    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("pk", s("SKU#" + sku), "sk", s("STOCK#msk-1"),
+        "type", s("Stock"), "sku", s(sku), "warehouse", s("msk-1"), "onHand", Items.n(7), "reserved", Items.n(0),
+        "available", Items.n(7))));
+    String customerId = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    new DynamoCustomerStore(stack.dynamoDb(), table).create(new Customer(customerId, customerId + "@example.com",
+        "Anna", null, null, false, null, "ru", T0, null));
+    String id = "ord_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    PaymentMethod method = PaymentMethod.BANK_TRANSFER;
+    Order o = new Order(id, "261120-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), customerId,
+        Channel.SITE, "customer", List.of(new OrderLine(sku, "Tea", 7, 100_00, 700_00)), 700_00, 0, 700_00, "RUB", null,
+        method, OrderLifecycle.initialStatus(method), OrderLifecycle.created(method, T0, "customer"), null, null, "hash",
+        List.of(new Reservation(sku, "msk-1", 7)), T0, T0);
+    new DynamoOrderStore(stack.dynamoDb(), table).create(o, new IdempotencyRecord("k-" + id, "h", id, "s", T0,
+        T0.plus(Duration.ofDays(1))));
+    OrderFlow flow = components(stack, clock).flow();
+    flow.orderPlaced(id);
+
+    clock.advance(Duration.ofHours(72).plusMinutes(15));
+    Map<String, Object> first = run(handler, PaymentJobs.PAYMENT_TIMEOUTS);
+    run(handler, PaymentJobs.PAYMENT_TIMEOUTS);
+    OrderFile reminded = flow.get(id);
+    assertEquals(OrderFlow.STAGE_CANCEL, reminded.paymentStage());
+    assertEquals(2, reminded.rev());
+    assertEquals(StaffTask.Status.OPEN, components(stack, clock).taskStore().find("call-about-payment_" + id)
+        .orElseThrow().status());
+    assertEquals(0, (int) first.get("failed"));
+
+    clock.advance(Duration.ofHours(48).plusMinutes(15));
+    run(handler, PaymentJobs.PAYMENT_TIMEOUTS);
+    OrderFile cancelled = flow.get(id);
+    run(handler, PaymentJobs.PAYMENT_TIMEOUTS);
+    assertEquals(OrderStatus.CANCELLED, cancelled.order().status());
+    assertEquals(cancelled.rev(), flow.get(id).rev());
+    var stock = stack.dynamoDb().getItem(b -> b.tableName(table).key(DynamoOrderStore.stockKey(sku, "msk-1"))
+        .consistentRead(true)).item();
+    assertEquals("0", stock.get("reserved").n());
+    assertEquals("7", stock.get("available").n());
+  }
+
+  @Test
+  void overdueTaskIsReassignedOnceToAnotherOnShiftManager(AwsStack stack) {
+    MovableClock clock = new MovableClock(T0.plus(Duration.ofDays(1)));
+    String table = stack.tableName("StoreTable");
+    String other = "mgr-" + UUID.randomUUID().toString().substring(0, 8);
+    stack.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("pk", s("MANAGER#" + other), "sk", s("MANAGER"),
+        "type", s("Manager"), "id", s(other), "name", s("Oleg"), "email", s(other + "@example.com"),
+        "onShift", AttributeValue.fromBool(true), "openOrders", Items.n(0), "gsi1pk", s("MANAGERS"),
+        "gsi1sk", s(other))));
+    SchedulerHandler handler = new SchedulerHandler(stack.functionEnv("SchedulerFunction"), clock);
+    String owner = "mgr-" + UUID.randomUUID().toString().substring(0, 8);
+    String taskId = "t-" + UUID.randomUUID();
+    components(stack, clock).tasks().open(taskId, "confirm-by-phone", "Confirm by phone", "ord_1", null, owner,
+        Duration.ofMinutes(30), "rule:test");
+    clock.advance(Duration.ofMinutes(20));
+    run(handler, PaymentJobs.TASK_ESCALATION);
+    assertEquals(owner, components(stack, clock).taskStore().find(taskId).orElseThrow().assigneeId());
+    clock.advance(Duration.ofMinutes(15));
+    run(handler, PaymentJobs.TASK_ESCALATION);
+    run(handler, PaymentJobs.TASK_ESCALATION);
+    StaffTask escalated = components(stack, clock).taskStore().find(taskId).orElseThrow();
+    assertNotEquals(owner, escalated.assigneeId());
+    assertEquals(1, escalated.escalations());
+    assertEquals(clock.instant().plus(Duration.ofMinutes(60)), escalated.dueAt());
+  }
+
+  @Test
+  void anUnknownJobFailsLoudly(AwsStack stack) {
+    SchedulerHandler handler = new SchedulerHandler(stack.functionEnv("SchedulerFunction"), Clock.systemUTC());
+    assertThrows(IllegalArgumentException.class, () -> run(handler, "payment-timeout"));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.storeops.staffapi;
+
+import dev.storeops.shared.http.ApiException;
+import dev.storeops.shared.http.HttpResponse;
+import dev.storeops.shared.http.Router;
+import dev.storeops.shared.order.OrderRules;
+import dev.storeops.shared.payment.OrderFlow;
+import dev.storeops.shared.task.StaffTask;
+import dev.storeops.shared.task.TaskService;
+import dev.storeops.shared.util.Ids;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The staff routes of the payment and follow-up rules: calls, cancel, ship, deliver, and staff tasks.
+ * Thin: parse → {@link OrderFlow} / {@link TaskService} → the order's staff view.
+ */
+final class StaffFlowRoutes {
+  private final OrderFlow flow;
+  private final TaskService tasks;
+  private final Clock clock;
+
+  StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock) {
+    this.flow = flow;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  void register(Router router) {
+    router
+        .on("POST /staff/orders/{id}/calls", request -> {
+          String by = StaffApiHandler.staffId(request);
+          String callId = request.header("Idempotency-Key").map(String::strip)
+              .filter(k -> k.matches("[A-Za-z0-9_.:-]{1,100}")).orElseGet(() -> Ids.newId("call", clock));
+          return HttpResponse.json(200, flow.logCall(request.pathParameter("id"), by, callId,
+              request.bodyAs(OrderFlow.CallRequest.class)).view());
+        })
+        .on("POST /staff/orders/{id}/cancel", request -> HttpResponse.json(200, flow.cancel(request.pathParameter("id"),
+            StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.CancelRequest.class)).view()))
+        .on("POST /staff/orders/{id}/ship", request -> HttpResponse.json(200, flow.ship(request.pathParameter("id"),
+            StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.ShipRequest.class)).view()))
+        .on("POST /staff/orders/{id}/deliver", request -> HttpResponse.json(200,
+            flow.deliver(request.pathParameter("id"), StaffApiHandler.staffId(request)).view()))
+        .on("GET /staff/tasks", request -> {
+          String me = StaffApiHandler.staffId(request);
+          String assignee = request.query("assignee").map(String::strip).orElse("me");
+          if (assignee.equals("me")) {
+            assignee = me;
+          } else if (!OrderRules.validId(assignee)) {
+            throw ApiException.badRequest("assignee", "must be me or a staff id");
+          }
+          String rawStatus = request.query("status").map(String::strip).orElse("open").toUpperCase(Locale.ROOT);
+          StaffTask.Status status;
+          try {
+            status = StaffTask.Status.valueOf(rawStatus);
+          } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status", "must be open or done");
+          }
+          return HttpResponse.json(200, Map.of("assignee", assignee, "status", status,
+              "tasks", tasks.list(assignee, status, 100)));
+        })
+        .on("POST /staff/tasks/{id}/done", request -> {
+          String by = StaffApiHandler.staffId(request);
+          TaskDone body = request.bodyAs(TaskDone.class);
+          return HttpResponse.json(200, tasks.complete(request.pathParameter("id"), by, body.comment()));
+        });
+  }
+
+  /** The body of {@code POST /staff/tasks/{id}/done}. */
+  public record TaskDone(String comment) {}
+}
