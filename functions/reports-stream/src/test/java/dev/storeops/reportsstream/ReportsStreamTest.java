@@ -159,11 +159,13 @@ class ReportsStreamTest {
     Order f = order(Channel.PHONE, "2031-03-11T11:00:00Z", 100001, Map.of("RX-1", 1));
     deliverStreamTwice(); // created versions first, delivered twice
     move(a, OrderStatus.PAID, "paid");
+    move(a, OrderStatus.READY_TO_SHIP, "paid");
     move(a, OrderStatus.SHIPPED, "shipped");
-    move(b, OrderStatus.CONFIRMED, "call ok");
+    move(b, OrderStatus.PAID, "paid");
     move(c, OrderStatus.CANCELLED, "Customer refused");
     move(e, OrderStatus.CANCELLED, "No payment");
-    move(f, OrderStatus.CONFIRMED, "call ok");
+    move(f, OrderStatus.PAID, "paid");
+    move(f, OrderStatus.READY_TO_SHIP, "paid");
     move(f, OrderStatus.SHIPPED, "shipped");
     // G: first seen already cancelled (created and cancelled before the stream was read)
     Order g = order(Channel.SITE, "2031-03-13T09:00:00Z", 200000, Map.of("RX-2", 1));
