@@ -229,9 +229,15 @@ public final class StockImportBench {
         String sku = formatter.formatCellValue(row.getCell(0));
         long qty = (long) row.getCell(2).getNumericCellValue();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS("BASE#SKU#" + sku));
-        item.put("sk", AttributeValue.fromS("STOCK#msk-1"));
+        // the same item shape as ours (the stock contract), under another warehouse id
+        item.put("pk", AttributeValue.fromS("SKU#" + sku));
+        item.put("sk", AttributeValue.fromS("STOCK#baseline-1"));
+        item.put("type", AttributeValue.fromS("Stock"));
         item.put("sku", AttributeValue.fromS(sku));
+        item.put("warehouse", AttributeValue.fromS("baseline-1"));
+        item.put("supplierId", AttributeValue.fromS("bench"));
+        item.put("gsi1pk", AttributeValue.fromS("SUPPLIER#bench#baseline-1"));
+        item.put("gsi1sk", AttributeValue.fromS("SKU#" + sku));
         item.put("onHand", AttributeValue.fromN(Long.toString(qty)));
         item.put("available", AttributeValue.fromN(Long.toString(qty)));
         item.put("reserved", AttributeValue.fromN("0"));
