@@ -314,6 +314,17 @@ class StockImportHandlerTest {
     files.put("random.xlsx", random);
     files.put("empty.csv", new byte[0]);
     files.put("wrong-encoding.csv", csv(sup, "$-1;Чай;5;;"));
+    files.put("bomb.xlsx", zipBomb());
+    // 20,000 good UTF-8 rows, then a windows-1251 line: nothing of it may be applied
+    StringBuilder late = new StringBuilder("Артикул;Остаток\n");
+    for (int i = 0; i < 20_000; i++) {
+      late.append(sup).append('-').append(i).append(";5\n");
+    }
+    byte[] head = late.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = (sup + "-x;много\n").getBytes(Charset.forName("windows-1251"));
+    byte[] lateBad = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, lateBad, head.length, tail.length);
+    files.put("late-bad-encoding.csv", lateBad);
     for (var f : files.entrySet()) {
       String key = "incoming/" + sup + "/" + f.getKey();
       ImportReport report = upload(key, f.getValue()).get(0);
@@ -328,19 +339,41 @@ class StockImportHandlerTest {
         .isEmpty());
   }
 
+  static byte[] zipBomb() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 120; i++) {
+        zip.write(zeros);
+      }
+    }
+    return out.toByteArray();
+  }
+
   @Test
-  void a200MegabyteFileIsQuarantinedWithoutBeingRead() throws Exception {
+  void aRowOf100000CharactersIsRejectedAndTheRestApplied() throws Exception {
     String sup = newSupplier();
     putProfile(sup, "");
-    String key = "incoming/" + sup + "/huge.csv";
-    long size = 200L << 20;
+    ImportReport report = upload("incoming/" + sup + "/long.csv",
+        csv(sup, "$-1;" + "я".repeat(100_000) + ";5;;", "$-2;Чай;3;;")).get(0);
+    assertEquals(ImportReport.APPLIED, report.status());
+    assertEquals(1, report.rejectedCount());
+    assertTrue(report.rejected().get(0).reason().contains("100000 characters"), report.rejected().get(0).reason());
+    assertEquals(3, num(stock(sku(sup, 2)), "onHand"));
+    assertTrue(stock(sku(sup, 1)) == null || stock(sku(sup, 1)).isEmpty());
+  }
+
+  void putGenerated(String key, long size) {
     stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromContentProvider(
         () -> new InputStream() {
           long left = size;
 
           @Override
           public int read() {
-            return left-- > 0 ? 'x' : -1;
+            return left-- > 0 ? ';' : -1;
           }
 
           @Override
@@ -354,11 +387,28 @@ class StockImportHandlerTest {
             return n;
           }
         }, size, "text/csv"));
+  }
+
+  @Test
+  void a200MegabyteFileIsQuarantinedWithoutBeingRead() throws Exception {
+    String sup = newSupplier();
+    putProfile(sup, "");
+    long size = 200L << 20;
+    String key = "incoming/" + sup + "/huge.csv";
+    putGenerated(key, size);
     // the event's size is enough to refuse it
     ImportReport report = handler.handleRequest(event(key, size), null).get(0);
     assertEquals(ImportReport.QUARANTINED, report.status());
-    assertTrue(report.reason().contains("limit"), report.reason());
+    assertTrue(report.reason().contains(size + " bytes; the limit is"), report.reason());
     assertTrue(exists(report.movedTo()));
+    assertFalse(exists(key));
+
+    // an event that understates the size: the download stops at the limit
+    String second = "incoming/" + sup + "/huge-2.csv";
+    putGenerated(second, size);
+    ImportReport capped = handler.handleRequest(event(second, 1_000), null).get(0);
+    assertEquals(ImportReport.QUARANTINED, capped.status());
+    assertTrue(capped.reason().contains("larger than the limit"), capped.reason());
   }
 
   @Test

@@ -45,6 +45,10 @@ public final class QuantityParser {
     if (raw == null || Text.isBlank(raw)) {
       return Result.error("quantity is empty");
     }
+    long plain = plainDigits(raw);
+    if (plain >= 0) {
+      return Result.of(plain);
+    }
     String s = Text.normalize(raw);
     Long word = words.get(s);
     if (word != null) {
@@ -77,6 +81,33 @@ public final class QuantityParser {
       return Result.error("quantity too large: '" + shorten(raw) + "'");
     }
     return Result.of(floor.longValueExact());
+  }
+
+  /** The fast path: up to 9 ASCII digits, optionally followed by ".0…" (a spreadsheet number); else -1. */
+  private static long plainDigits(String raw) {
+    int n = raw.length();
+    int end = n;
+    int dot = raw.indexOf('.');
+    if (dot > 0) {
+      for (int i = dot + 1; i < n; i++) {
+        if (raw.charAt(i) != '0') {
+          return -1;
+        }
+      }
+      end = dot;
+    }
+    if (end == 0 || end > 9) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < end; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   static String shorten(String raw) {

@@ -14,11 +14,11 @@ public final class Skus {
     if (raw == null) {
       return null;
     }
-    String s = raw.strip().replace('\u00A0', ' ').strip();
+    String s = raw.indexOf('\u00A0') >= 0 ? raw.replace('\u00A0', ' ').strip() : raw.strip();
     if (s.isEmpty()) {
       return null;
     }
-    if (NUMERIC_WITH_ZERO_FRACTION.matcher(s).matches()) {
+    if (s.indexOf('.') > 0 && NUMERIC_WITH_ZERO_FRACTION.matcher(s).matches()) {
       s = s.substring(0, s.indexOf('.'));
     }
     return s;

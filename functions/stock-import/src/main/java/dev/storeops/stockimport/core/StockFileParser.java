@@ -96,16 +96,17 @@ public final class StockFileParser {
         return;
       }
       String rawSku = row.cell(header.sku());
-      if (detector.names(0, rawSku) && detector.names(1, row.cell(header.quantity()))) {
+      boolean skuIsWord = rawSku != null && rawSku.length() < 200 && mayBeWord(rawSku);
+      if (skuIsWord && detector.names(0, rawSku) && detector.names(1, row.cell(header.quantity()))) {
         skipped.merge("repeatedHeader", 1L, Long::sum);
         return;
       }
-      if ((Text.isBlank(rawSku) || isSubtotal(rawSku)) && hasSubtotalWord(row)) {
+      if ((Text.isBlank(rawSku) || (skuIsWord && isSubtotal(rawSku))) && hasSubtotalWord(row)) {
         skipped.merge("subtotal", 1L, Long::sum);
         return;
       }
       // a section title ("Напитки"): one cell of words, no quantity; a lone SKU with no quantity is rejected
-      if (row.nonBlankCount() == 1 && Text.isBlank(row.cell(header.quantity()))
+      if (Text.isBlank(row.cell(header.quantity())) && row.nonBlankCount() == 1
           && (Text.isBlank(rawSku) || (rawSku.chars().anyMatch(Character::isLetter)
               && rawSku.chars().noneMatch(Character::isDigit)))) {
         skipped.merge("title", 1L, Long::sum);
@@ -157,7 +158,11 @@ public final class StockFileParser {
       if (Text.isBlank(raw)) {
         return null;
       }
-      String s = PRICE_NOISE.matcher(raw).replaceAll("").replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+      String s = raw;
+      if (!isPlainDecimal(raw)) {
+        s = PRICE_NOISE.matcher(raw).replaceAll("").replace('\u00A0', ' ').replace(" ", "");
+      }
+      s = s.replace(',', '.');
       try {
         BigDecimal value = new BigDecimal(s);
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100_000_000)) > 0) {
@@ -215,8 +220,29 @@ public final class StockFileParser {
     }
   }
 
+  private static boolean isPlainDecimal(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != '.' && c != ',') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
   private static String emptyToNull(String s) {
     return Text.isBlank(s) ? null : s.strip();
+  }
+
+  /** Header and subtotal words start with a letter; most SKUs start with a digit or are short codes. */
+  private static boolean mayBeWord(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        return Character.isLetter(c);
+      }
+    }
+    return false;
   }
 
   private static boolean isSubtotal(String cell) {

@@ -33,6 +33,15 @@ public final class Text {
   }
 
   public static boolean isBlank(String s) {
-    return s == null || s.isBlank() || s.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    if (s == null) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
