@@ -39,6 +39,18 @@ class MailTemplatesTest {
   }
 
   @Test
+  void staffMailsOfOrderEventsAndTaskEscalationRender() {
+    RenderedMail unassigned = TEMPLATES.render("order-unassigned", "ru",
+        Map.of("orderId", "ord_1", "orderNumber", "261123-ABC123", "totalText", "1 200 ₽", "shopUrl", "https://shop.example.com"));
+    assertEquals("Заказ 261123-ABC123 без менеджера", unassigned.subject());
+    assertTrue(unassigned.text().contains("1 200 ₽"), unassigned.text());
+    RenderedMail overdue = TEMPLATES.render("task-overdue", "en", Map.of("taskId", "tsk_1", "title", "Call about payment",
+        "assigneeId", "mgr-olga", "orderId", "ord_1", "dueAt", "2026-11-23T10:00:00Z", "shopUrl", "https://shop.example.com"));
+    assertEquals("Overdue task: Call about payment", overdue.subject());
+    assertTrue(overdue.text().contains("mgr-olga"), overdue.text());
+  }
+
+  @Test
   void orderConfirmationInRussian() {
     RenderedMail mail = TEMPLATES.render("order-confirmation", "ru", orderData());
     assertEquals("Заказ 1042 принят", mail.subject());
