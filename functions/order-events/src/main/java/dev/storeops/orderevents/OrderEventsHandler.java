@@ -9,6 +9,7 @@ import dev.storeops.shared.config.Env;
 import dev.storeops.shared.json.Json;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.mailflow.DynamoMailFlows;
 import dev.storeops.shared.order.OrderCreated;
 import dev.storeops.shared.order.aws.DynamoCatalog;
 import dev.storeops.shared.order.aws.DynamoOrderStore;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Log LOG = Log.get(OrderEventsHandler.class);
   private final OrderEventsService service;
+  private final OrderMailFlowsStep mailFlows;
 
   public OrderEventsHandler() {
     this(Env.system());
@@ -38,6 +40,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoCustomerStore(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
         new OrderMails(env.required("PUBLIC_BASE_URL")), env.required("OPS_EMAIL"));
+    this.mailFlows = new OrderMailFlowsStep(new DynamoOrderStore(dynamo, table), new DynamoMailFlows(dynamo, table));
   }
 
   @Override
@@ -50,6 +53,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
           throw new IllegalArgumentException("not an OrderCreated event");
         }
         service.orderCreated(created);
+        mailFlows.orderCreated(created.orderId());
       } catch (Exception e) {
         LOG.error("order event failed", e, "messageId", message.getMessageId());
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());

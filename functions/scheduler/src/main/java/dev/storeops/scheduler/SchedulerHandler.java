@@ -58,6 +58,11 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         return campaigns.markPlanned(id, planned, now);
       }
     }, outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(), zone));
+    jobs.putAll(MailFlowJobs.create(dynamo, table, outbox, new DynamoMailFigures(dynamo, table), Clock.systemUTC(),
+        zone, env.required("PUBLIC_BASE_URL"), new MailFlowJobs.Settings(
+            java.time.Duration.ofHours(env.optionalInt("ABANDONED_CART_HOURS", 10)),
+            java.time.Duration.ofDays(env.optionalInt("REVIEW_REQUEST_DAYS", 7)),
+            java.time.Duration.ofDays(env.optionalInt("REACTIVATION_STEP_DAYS", 7)))));
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {
