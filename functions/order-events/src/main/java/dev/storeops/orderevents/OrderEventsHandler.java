@@ -10,6 +10,7 @@ import dev.storeops.shared.json.Json;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.mailflow.DynamoMailFlows;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
 import dev.storeops.shared.order.OrderCreated;
 import dev.storeops.shared.order.aws.DynamoCatalog;
 import dev.storeops.shared.order.aws.DynamoOrderStore;
@@ -40,7 +41,8 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoCustomerStore(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
         new OrderMails(env.required("PUBLIC_BASE_URL")), env.required("OPS_EMAIL"));
-    this.mailFlows = new OrderMailFlowsStep(new DynamoOrderStore(dynamo, table), new DynamoMailFlows(dynamo, table));
+    this.mailFlows = new OrderMailFlowsStep(new DynamoOrderStore(dynamo, table), new DynamoMailFlows(dynamo, table),
+        new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoOrderSegments(dynamo, table));
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.storeops.shared.email.DynamoConsentSegment;
 import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
+import dev.storeops.shared.mailflow.OrderSegments;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
+    DynamoOrderSegments orderSegments = new DynamoOrderSegments(dynamo, table);
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
       public java.util.List<dev.storeops.shared.email.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
@@ -47,10 +50,18 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
 
       @Override
       public void segment(String segment, java.util.function.Consumer<dev.storeops.shared.customer.Customer> action) {
-        if (!dev.storeops.shared.email.Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
-          throw new IllegalStateException("unknown campaign segment " + segment);
+        if (dev.storeops.shared.email.Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
+          consent.forEach(action);
+          return;
         }
-        consent.forEach(action);
+        // order segments: only customers with consent are enqueued (the figures stay honest)
+        orderSegments.forEach(OrderSegments.parse(segment)
+                .orElseThrow(() -> new IllegalStateException("unknown campaign segment " + segment)),
+            java.time.Instant.now(), c -> {
+              if (c.marketingConsent()) {
+                action.accept(c);
+              }
+            });
       }
 
       @Override

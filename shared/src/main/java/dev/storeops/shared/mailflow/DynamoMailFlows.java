@@ -2,6 +2,7 @@ package dev.storeops.shared.mailflow;
 
 import static dev.storeops.shared.repo.Items.s;
 
+import dev.storeops.shared.due.DueWork;
 import dev.storeops.shared.due.DueWorkStore;
 import dev.storeops.shared.order.Order;
 import dev.storeops.shared.repo.Items;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *       orderCount}, {@code intervalDays}; due (kind {@code reorder}) at the last order + interval, only
  *       with at least 2 orders.
  *   <li>{@code CUSTOMER#<id> / MAILFLOW#reactivation}: {@code lastOrderId}, {@code lastOrderAt}, {@code
- *       step} (the next step to send); due (kind {@code reactivation}) at the last order + 90 days.
+ *       step} (the next step to send); due (kind {@code reactivation}) at the last order + 90 days; GSI1
+ *       {@code LASTORDER#<UTC day of the last order> / CUSTOMER#<id>} (segment "ordered in the last N days").
  * </ul>
  *
  * Both are recomputed from the customer's whole order history after each order and written only when
@@ -73,6 +75,9 @@ public final class DynamoMailFlows {
     }
     Map<String, AttributeValue> reactivation = base(customerId, REACTIVATION, last);
     reactivation.put("step", Items.n(1));
+    // the last-order-day index of the campaign segment "ordered in the last N days" (DynamoOrderSegments)
+    reactivation.put(Keys.GSI1PK, s(DynamoOrderSegments.lastOrderPartition(DueWork.day(last.createdAt()))));
+    reactivation.put(Keys.GSI1SK, s(Keys.customer(customerId)));
     reactivation.putAll(DueWorkStore.dueAttributes(REACTIVATION, reactivationDue, customerId));
     due.announce(REACTIVATION, reactivationDue);
     return new Recorded(putIfNewer(reorder, last.createdAt()), putIfNewer(reactivation, last.createdAt()),
