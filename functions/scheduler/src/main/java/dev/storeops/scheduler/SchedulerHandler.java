@@ -10,7 +10,6 @@ import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.mailflow.DynamoOrderSegments;
-import dev.storeops.shared.mailflow.OrderSegments;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -41,7 +40,8 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
-    DynamoOrderSegments orderSegments = new DynamoOrderSegments(dynamo, table);
+    CampaignSegments segments = new CampaignSegments(consent, new DynamoOrderSegments(dynamo, table),
+        Clock.systemUTC());
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
       public java.util.List<dev.storeops.shared.email.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
@@ -50,18 +50,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
 
       @Override
       public void segment(String segment, java.util.function.Consumer<dev.storeops.shared.customer.Customer> action) {
-        if (dev.storeops.shared.email.Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
-          consent.forEach(action);
-          return;
-        }
-        // order segments: only customers with consent are enqueued (the figures stay honest)
-        orderSegments.forEach(OrderSegments.parse(segment)
-                .orElseThrow(() -> new IllegalStateException("unknown campaign segment " + segment)),
-            java.time.Instant.now(), c -> {
-              if (c.marketingConsent()) {
-                action.accept(c);
-              }
-            });
+        segments.forEach(segment, action);
       }
 
       @Override

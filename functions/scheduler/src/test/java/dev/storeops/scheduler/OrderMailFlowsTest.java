@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.email.Campaign;
+import dev.storeops.shared.email.DynamoCampaigns;
+import dev.storeops.shared.email.DynamoConsentSegment;
 import dev.storeops.shared.email.DynamoMailFigures;
 import dev.storeops.shared.json.Json;
 import dev.storeops.shared.mail.MailIntent;
 import dev.storeops.shared.mail.SqsMailOutbox;
 import dev.storeops.shared.mailflow.DynamoMailFlows;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
+import dev.storeops.shared.mailflow.OrderSegments;
 import dev.storeops.shared.mailflow.ReviewRequests;
 import dev.storeops.shared.order.Cart;
 import dev.storeops.shared.order.Channel;
@@ -285,5 +290,50 @@ class OrderMailFlowsTest {
     assertEquals("https://shop.example/orders/" + o.id() + "/review", intents.get(0).data().get("reviewUrl"));
     assertEquals(0, job("review-request", delivered.plus(Duration.ofDays(8))).run().get("due"), "rerun: nothing");
     assertEquals(List.of(), drain(ids));
+  }
+
+  @Test
+  void aCategoryCampaignIsPlannedForItsBuyersWithConsentOnly() throws Exception {
+    String category = "mf-tea-" + u();
+    Customer buyer = customer(true);
+    Customer buyerNoConsent = customer(false);
+    Customer other = customer(true);
+    DynamoOrderSegments segments = new DynamoOrderSegments(stack.dynamoDb(), table);
+    Instant t = Instant.now().minus(Duration.ofDays(5));
+    segments.recordBuyer(buyer.id(), category, t);
+    segments.recordBuyer(buyerNoConsent.id(), category, t);
+    segments.recordBuyer(other.id(), "coffee", t);
+    DynamoCampaigns campaigns = new DynamoCampaigns(stack.dynamoDb(), table);
+    Instant sendAt = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+    Campaign c = new Campaign("cmp_mf" + u(), "Tea", "campaign", "Чай", "Новый урожай", null,
+        OrderSegments.boughtInCategory(category), sendAt, "DRAFT", "mgr_1", Instant.now(), null, null);
+    campaigns.create(c);
+    assertTrue(campaigns.schedule(c.id(), sendAt, Instant.now()));
+    Set<String> ids = Set.of(buyer.id(), buyerNoConsent.id(), other.id());
+    drain(ids);
+
+    CampaignSegments segmentsAtSend = new CampaignSegments(new DynamoConsentSegment(stack.dynamoDb(), table), segments,
+        Clock.fixed(sendAt, MOSCOW));
+    CampaignPlanner planner = new CampaignPlanner(new CampaignPlanner.Campaigns() {
+      @Override
+      public List<Campaign> due(Instant at, java.time.LocalDate oldest) {
+        return campaigns.due(at, oldest);
+      }
+
+      @Override
+      public void segment(String segment, java.util.function.Consumer<Customer> action) {
+        segmentsAtSend.forEach(segment, action);
+      }
+
+      @Override
+      public boolean markPlanned(String id, long planned, Instant at) {
+        return campaigns.markPlanned(id, planned, at);
+      }
+    }, new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(stack.dynamoDb(), table),
+        Clock.fixed(sendAt.plusSeconds(60), MOSCOW), MOSCOW);
+    planner.run();
+    List<MailIntent> intents = drain(ids);
+    assertEquals(List.of("campaign:" + c.id() + "#" + buyer.id()), intents.stream().map(MailIntent::dedupeKey).toList());
+    assertEquals(1, campaigns.find(c.id()).orElseThrow().planned());
   }
 }
