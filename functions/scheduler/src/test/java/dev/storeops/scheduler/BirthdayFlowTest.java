@@ -128,7 +128,8 @@ class BirthdayFlowTest {
       Object input = dev.storeops.stack.template.SamFunction.eventProperties(schedule.getValue()).get("Input");
       jobs.add(Json.mapper().readValue(input.toString(), Map.class).get("job"));
     }
-    assertEquals(java.util.Set.of("birthday", "campaigns"), jobs, "the template schedules each job by its Input");
+    assertEquals(java.util.Set.of("birthday", "campaigns", "abandoned-cart", "reorder-reminder",
+        "reactivation", "review-request"), jobs, "the template schedules each job by its Input");
     assertEquals(jobs, handler.jobs().keySet());
   }
 }
