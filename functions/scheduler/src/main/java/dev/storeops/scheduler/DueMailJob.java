@@ -29,14 +29,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Customers without marketing consent are not enqueued (counted as {@code skippedNoConsent}).
  */
 abstract class DueMailJob implements Job {
-  static final int LIMIT = 1000;
+  /** Rounds of one run at most (a run handles up to rounds × batch items; the rest waits for the next run). */
+  static final int MAX_ROUNDS = 50;
 
   /** What a run did with one due item. */
   enum Outcome { PLANNED, NO_CONSENT, STOPPED_BY_ORDER, GONE }
 
   /** What the flow jobs share. */
   record Deps(DynamoMailFlows flows, CustomerStore customers, MailOutbox outbox, MailFigures figures, Clock clock,
-      ZoneId zone, String publicBaseUrl) {}
+      ZoneId zone, String publicBaseUrl, int batch) {}
 
   private final Log log = Log.get(getClass());
   protected final Deps deps;
@@ -55,26 +56,36 @@ abstract class DueMailJob implements Job {
 
   @Override
   public Map<String, Object> run() {
-    DueWorkStore.Scan scan = due.due(kind, LIMIT);
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (Outcome o : Outcome.values()) {
       counts.put(o, 0);
     }
-    for (Map<String, AttributeValue> item : scan.items()) {
-      counts.merge(handle(item), 1, Integer::sum);
-    }
+    // handled items leave the index (or move to a later step), so each round reads the next due ones
+    int dueCount = 0;
+    long itemsRead = 0;
+    int rounds = 0;
+    int found;
+    do {
+      DueWorkStore.Scan scan = due.due(kind, deps.batch());
+      found = scan.items().size();
+      dueCount += found;
+      itemsRead += scan.itemsRead();
+      for (Map<String, AttributeValue> item : scan.items()) {
+        counts.merge(handle(item), 1, Integer::sum);
+      }
+    } while (found == deps.batch() && ++rounds < MAX_ROUNDS);
     LocalDate today = LocalDate.now(deps.clock().withZone(deps.zone()));
     deps.figures().add(flow, Figure.PLANNED, counts.get(Outcome.PLANNED), today);
     deps.figures().add(flow, Figure.SKIPPED_NO_CONSENT, counts.get(Outcome.NO_CONSENT), today);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("job", flow);
-    result.put("due", scan.items().size());
-    result.put("itemsRead", scan.itemsRead());
+    result.put("due", dueCount);
+    result.put("itemsRead", itemsRead);
     result.put("planned", counts.get(Outcome.PLANNED));
     result.put("skippedNoConsent", counts.get(Outcome.NO_CONSENT));
     result.put("stoppedByOrder", counts.get(Outcome.STOPPED_BY_ORDER));
     result.put("gone", counts.get(Outcome.GONE));
-    log.info("mail flow planned", "flow", flow, "due", scan.items().size(), "itemsRead", scan.itemsRead(),
+    log.info("mail flow planned", "flow", flow, "due", dueCount, "itemsRead", itemsRead,
         "planned", counts.get(Outcome.PLANNED), "skippedNoConsent", counts.get(Outcome.NO_CONSENT),
         "stoppedByOrder", counts.get(Outcome.STOPPED_BY_ORDER));
     return result;

@@ -17,10 +17,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The order-driven mail flow jobs (issue 7), wired to DynamoDB; names are the schedules' Input {@code job}. */
 public final class MailFlowJobs {
-  /** Settings (env: ABANDONED_CART_HOURS, REVIEW_REQUEST_DAYS, REACTIVATION_STEP_DAYS). */
-  public record Settings(Duration abandonedCartAfter, Duration reviewAfter, Duration reactivationStepGap) {
+  /**
+   * Settings (env: ABANDONED_CART_HOURS, REVIEW_REQUEST_DAYS, REACTIVATION_STEP_DAYS); {@code batch} =
+   * due items read per round.
+   */
+  public record Settings(Duration abandonedCartAfter, Duration reviewAfter, Duration reactivationStepGap, int batch) {
+    public static final int BATCH = 1000;
+
     public static Settings defaults() {
-      return new Settings(Duration.ofHours(10), Duration.ofDays(7), Duration.ofDays(7));
+      return new Settings(Duration.ofHours(10), Duration.ofDays(7), Duration.ofDays(7), BATCH);
     }
   }
 
@@ -29,7 +34,7 @@ public final class MailFlowJobs {
   public static Map<String, Job> create(DynamoDbClient dynamo, String table, MailOutbox outbox, MailFigures figures,
       Clock clock, ZoneId zone, String publicBaseUrl, Settings settings) {
     DueMailJob.Deps deps = new DueMailJob.Deps(new DynamoMailFlows(dynamo, table),
-        new DynamoCustomerStore(dynamo, table), outbox, figures, clock, zone, publicBaseUrl);
+        new DynamoCustomerStore(dynamo, table), outbox, figures, clock, zone, publicBaseUrl, settings.batch());
     Map<String, Job> jobs = new LinkedHashMap<>();
     jobs.put(AbandonedCartJob.FLOW, new AbandonedCartJob(deps,
         new DueWorkStore(dynamo, table, Clock.offset(clock, settings.abandonedCartAfter().negated())),

@@ -62,7 +62,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         zone, env.required("PUBLIC_BASE_URL"), new MailFlowJobs.Settings(
             java.time.Duration.ofHours(env.optionalInt("ABANDONED_CART_HOURS", 10)),
             java.time.Duration.ofDays(env.optionalInt("REVIEW_REQUEST_DAYS", 7)),
-            java.time.Duration.ofDays(env.optionalInt("REACTIVATION_STEP_DAYS", 7)))));
+            java.time.Duration.ofDays(env.optionalInt("REACTIVATION_STEP_DAYS", 7)), MailFlowJobs.Settings.BATCH)));
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {
