@@ -157,7 +157,14 @@ class OrderApiTest {
     APIGatewayV2HTTPResponse read = handler.handleRequest(getOrder(id, token), null);
     assertEquals(200, read.getStatusCode(), read.getBody());
     assertEquals(id, json(read).path("id").asText());
-    assertEquals("Товар " + tea, json(read).path("lines").get(0).path("name").asText());
+    // the request's lines come from a Map.of (no fixed order): find the tea line by its SKU
+    JsonNode teaLine = null;
+    for (JsonNode line : json(read).path("lines")) {
+      if (tea.equals(line.path("sku").asText())) {
+        teaLine = line;
+      }
+    }
+    assertEquals("Товар " + tea, teaLine == null ? null : teaLine.path("name").asText());
     assertEquals(404, handler.handleRequest(getOrder(id, token + "x"), null).getStatusCode());
     assertEquals(404, handler.handleRequest(getOrder(id, null), null).getStatusCode());
     assertEquals(404, handler.handleRequest(getOrder("ord_missing", token), null).getStatusCode());
