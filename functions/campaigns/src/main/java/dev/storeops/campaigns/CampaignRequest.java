@@ -10,6 +10,13 @@ public record CampaignRequest(
     String discountCode,
     String sendAt) {
 
-  /** Who gets it; today {@code all-with-consent}. */
-  public record Segment(String type) {}
+  /**
+   * Who gets it: {@code all-with-consent}, {@code bought-in-category} (with {@code category}) or {@code
+   * ordered-in-last-days} (with {@code days}, 1–365).
+   */
+  public record Segment(String type, String category, Integer days) {
+    public Segment(String type) {
+      this(type, null, null);
+    }
+  }
 }

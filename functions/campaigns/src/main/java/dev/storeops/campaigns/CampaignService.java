@@ -11,6 +11,7 @@ import dev.storeops.shared.email.MailFigures;
 import dev.storeops.shared.http.ApiException;
 import dev.storeops.shared.http.Validation;
 import dev.storeops.shared.mail.MailIntent;
+import dev.storeops.shared.mailflow.OrderSegments;
 import dev.storeops.shared.util.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * cap at the send time; a rendered sample), schedule it, read it with its figures.
  */
 public final class CampaignService {
-  public static final Set<String> SEGMENTS = Set.of(Campaign.SEGMENT_ALL_WITH_CONSENT);
+  public static final Set<String> SEGMENTS = Set.of(Campaign.SEGMENT_ALL_WITH_CONSENT,
+      OrderSegments.BOUGHT_IN_CATEGORY, OrderSegments.ORDERED_IN_LAST_DAYS);
   private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
 
   /** Where campaigns are kept (the DynamoDB repository in production). */
@@ -94,7 +96,19 @@ public final class CampaignService {
     if (segment == null) {
       v.error("segment.type", "is required");
     } else if (!SEGMENTS.contains(segment)) {
-      v.error("segment.type", "must be one of " + SEGMENTS + " (segments by category or recent orders need order history)");
+      v.error("segment.type", "must be one of " + SEGMENTS);
+    } else if (OrderSegments.BOUGHT_IN_CATEGORY.equals(segment)) {
+      if (OrderSegments.validCategory(r.segment().category())) {
+        segment = OrderSegments.boughtInCategory(r.segment().category());
+      } else {
+        v.error("segment.category", "is required: 1-100 letters, digits, spaces or _ . & / -");
+      }
+    } else if (OrderSegments.ORDERED_IN_LAST_DAYS.equals(segment)) {
+      if (OrderSegments.validDays(r.segment().days())) {
+        segment = OrderSegments.orderedInLastDays(r.segment().days());
+      } else {
+        v.error("segment.days", "is required: a whole number of days from 1 to " + OrderSegments.MAX_DAYS);
+      }
     }
     String code = r.discountCode() == null || r.discountCode().isBlank() ? null : r.discountCode().trim();
     if (code != null && !CODE.matcher(code).matches()) {

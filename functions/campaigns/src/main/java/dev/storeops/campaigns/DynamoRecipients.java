@@ -6,8 +6,11 @@ import dev.storeops.shared.customer.Customer;
 import dev.storeops.shared.email.Campaign;
 import dev.storeops.shared.email.DynamoConsentSegment;
 import dev.storeops.shared.email.SuppressionList;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
+import dev.storeops.shared.mailflow.OrderSegments;
 import dev.storeops.shared.repo.Items;
 import dev.storeops.shared.repo.Keys;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * A segment's customers (GSI2 Query) with their suppression and cap items, read with BatchGetItem
+ * A segment's customers (GSI2 Query for all-with-consent; the order segments' index items, see
+ * {@link DynamoOrderSegments}) with their suppression and cap items, read with BatchGetItem
  * 50 customers (100 keys) at a time: reads grow with the segment, never with the table.
  */
 public final class DynamoRecipients implements Recipients {
@@ -27,26 +31,34 @@ public final class DynamoRecipients implements Recipients {
   private final DynamoDbClient dynamo;
   private final String table;
   private final DynamoConsentSegment consent;
+  private final DynamoOrderSegments orderSegments;
+  private final Clock clock;
 
   public DynamoRecipients(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
     this.consent = new DynamoConsentSegment(dynamo, table);
+    this.orderSegments = new DynamoOrderSegments(dynamo, table);
+    this.clock = Clock.systemUTC();
   }
 
   @Override
   public void forEach(String segment, Consumer<Candidate> action) {
-    if (!Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
-      throw new IllegalArgumentException("unknown segment " + segment);
-    }
     List<Customer> chunk = new ArrayList<>(CHUNK);
-    consent.forEach(c -> {
+    Consumer<Customer> add = c -> {
       chunk.add(c);
       if (chunk.size() == CHUNK) {
         flush(chunk, action);
         chunk.clear();
       }
-    });
+    };
+    if (Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
+      consent.forEach(add);
+    } else {
+      // order segments: index items, then the profiles (consent is the policy's check, counted as noConsent)
+      orderSegments.forEach(OrderSegments.parse(segment)
+          .orElseThrow(() -> new IllegalArgumentException("unknown segment " + segment)), clock.instant(), add);
+    }
     flush(chunk, action);
   }
 

@@ -114,7 +114,7 @@ class CampaignServiceTest {
   @Test
   void invalidRequestsNameEveryField() {
     ApiException e = assertThrows(ApiException.class, () -> service(List.of()).create(
-        new CampaignRequest(null, "welcome", " ", null, new CampaignRequest.Segment("bought-in-category"), "ny 2027",
+        new CampaignRequest(null, "welcome", " ", null, new CampaignRequest.Segment("vip"), "ny 2027",
             "yesterday"), "mgr_1"));
     assertEquals(400, e.problem().status());
     Set<String> fields = new HashSet<>();

@@ -9,6 +9,8 @@ import dev.storeops.shared.config.Env;
 import dev.storeops.shared.json.Json;
 import dev.storeops.shared.log.Log;
 import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.shared.mailflow.DynamoMailFlows;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
 import dev.storeops.shared.order.OrderCreated;
 import dev.storeops.shared.order.aws.DynamoCatalog;
 import dev.storeops.shared.order.aws.DynamoOrderStore;
@@ -30,6 +32,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
   private static final Log LOG = Log.get(OrderEventsHandler.class);
   private final OrderEventsService service;
   private final OrderFlow followUps;
+  private final OrderMailFlowsStep mailFlows;
 
   public OrderEventsHandler() {
     this(Env.system());
@@ -51,6 +54,8 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", 30)));
     this.followUps = FlowComponents.build(dynamo, table, new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
         settings, Clock.systemUTC(), env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation()).flow();
+    this.mailFlows = new OrderMailFlowsStep(new DynamoOrderStore(dynamo, table), new DynamoMailFlows(dynamo, table),
+        new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoOrderSegments(dynamo, table));
   }
 
   @Override
@@ -64,6 +69,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         }
         service.orderCreated(created);
         followUps.orderPlaced(created.orderId());
+        mailFlows.orderCreated(created.orderId());
       } catch (Exception e) {
         LOG.error("order event failed", e, "messageId", message.getMessageId());
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());

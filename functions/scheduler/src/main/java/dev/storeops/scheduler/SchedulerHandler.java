@@ -13,6 +13,7 @@ import dev.storeops.shared.report.PurchasePlanner;
 import dev.storeops.shared.report.aws.DynamoReportStore;
 import dev.storeops.shared.report.aws.ReportService;
 import dev.storeops.shared.report.aws.S3SupplierTerms;
+import dev.storeops.shared.mailflow.DynamoOrderSegments;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
+    CampaignSegments segments = new CampaignSegments(consent, new DynamoOrderSegments(dynamo, table),
+        Clock.systemUTC());
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
       public java.util.List<dev.storeops.shared.email.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
@@ -56,10 +59,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
 
       @Override
       public void segment(String segment, java.util.function.Consumer<dev.storeops.shared.customer.Customer> action) {
-        if (!dev.storeops.shared.email.Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
-          throw new IllegalStateException("unknown campaign segment " + segment);
-        }
-        consent.forEach(action);
+        segments.forEach(segment, action);
       }
 
       @Override
@@ -75,6 +75,11 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     String purchasing = env.required("PURCHASING_EMAIL");
     jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));
     jobs.put("purchase-list", () -> reports.mailPurchaseList(outbox, purchasing));
+    jobs.putAll(MailFlowJobs.create(dynamo, table, outbox, new DynamoMailFigures(dynamo, table), clock,
+        zone, env.required("PUBLIC_BASE_URL"), new MailFlowJobs.Settings(
+            java.time.Duration.ofHours(env.optionalInt("ABANDONED_CART_HOURS", 10)),
+            java.time.Duration.ofDays(env.optionalInt("REVIEW_REQUEST_DAYS", 7)),
+            java.time.Duration.ofDays(env.optionalInt("REACTIVATION_STEP_DAYS", 7)), MailFlowJobs.Settings.BATCH)));
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {

@@ -25,6 +25,7 @@ import dev.storeops.shared.report.aws.ReportService;
 import dev.storeops.shared.report.aws.S3SupplierTerms;
 import java.time.Clock;
 import java.time.ZoneId;
+import dev.storeops.shared.mailflow.ReviewRequests;
 import dev.storeops.shared.payment.FlowSettings;
 import dev.storeops.shared.payment.aws.FlowComponents;
 import java.time.Duration;
@@ -63,7 +64,11 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     FlowComponents flowComponents = FlowComponents.build(clients.dynamoDb(), env.required("TABLE_NAME"),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), flowSettings(env), clock,
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
-    StaffFlowRoutes flowRoutes = new StaffFlowRoutes(flowComponents.flow(), flowComponents.tasks(), clock);
+    // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
+    ReviewRequests reviews = new ReviewRequests(clients.dynamoDb(), env.required("TABLE_NAME"));
+    StaffFlowRoutes flowRoutes = new StaffFlowRoutes(flowComponents.flow(), flowComponents.tasks(), clock,
+        file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
+            file.order().statusHistory().get(file.order().statusHistory().size() - 1).at()));
 
     this.router = new Router()
         .on("POST /staff/orders", request -> {

@@ -20,8 +20,12 @@ final class StaffFlowRoutes {
   private final OrderFlow flow;
   private final TaskService tasks;
   private final Clock clock;
+  private final java.util.function.Consumer<dev.storeops.shared.payment.OrderFile> onDelivered;
 
-  StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock) {
+  /** With what follows a delivery (the review-request mail flow); it must be idempotent: a repeated deliver calls it again. */
+  StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock,
+      java.util.function.Consumer<dev.storeops.shared.payment.OrderFile> onDelivered) {
+    this.onDelivered = onDelivered;
     this.flow = flow;
     this.tasks = tasks;
     this.clock = clock;
@@ -40,8 +44,11 @@ final class StaffFlowRoutes {
             StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.CancelRequest.class)).view()))
         .on("POST /staff/orders/{id}/ship", request -> HttpResponse.json(200, flow.ship(request.pathParameter("id"),
             StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.ShipRequest.class)).view()))
-        .on("POST /staff/orders/{id}/deliver", request -> HttpResponse.json(200,
-            flow.deliver(request.pathParameter("id"), StaffApiHandler.staffId(request)).view()))
+        .on("POST /staff/orders/{id}/deliver", request -> {
+          var delivered = flow.deliver(request.pathParameter("id"), StaffApiHandler.staffId(request));
+          onDelivered.accept(delivered);
+          return HttpResponse.json(200, delivered.view());
+        })
         .on("GET /staff/tasks", request -> {
           String me = StaffApiHandler.staffId(request);
           String assignee = request.query("assignee").map(String::strip).orElse("me");

@@ -169,6 +169,10 @@ class StaffFlowApiTest {
     assertEquals("DELIVERED", json(call(event("deliver-order.json", Map.of("id", id), null, null))).get("status").asText());
     assertEquals(200, call(event("deliver-order.json", Map.of("id", id), null, null)).getStatusCode());
     assertEquals(404, call(event("deliver-order.json", Map.of("id", "ord_nope"), null, null)).getStatusCode());
+    // the delivery schedules the review request (issue 7) once, on the due-work index
+    var review = stack.dynamoDb().getItem(b -> b.tableName(stack.tableName("StoreTable"))
+        .key(dev.storeops.shared.mailflow.ReviewRequests.key(id))).item();
+    assertTrue(review.containsKey("duePk") && review.get("duePk").s().startsWith("DUE#"), String.valueOf(review));
   }
 
   @Test

@@ -2,9 +2,11 @@ package dev.storeops.shared.order.aws;
 
 import static dev.storeops.shared.repo.Items.s;
 
+import dev.storeops.shared.due.DueWorkStore;
 import dev.storeops.shared.order.Cart;
 import dev.storeops.shared.order.CartStore;
 import dev.storeops.shared.repo.Keys;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoCartStore implements CartStore {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DueWorkStore due;
+
+  /** Due-work kind of open carts of known customers (each save moves the due time to the save). */
+  public static final String ABANDONED_CART = "abandoned-cart";
 
   public DynamoCartStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
+    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
   }
 
-  static Map<String, AttributeValue> key(String id) {
+  public static Map<String, AttributeValue> key(String id) {
     return Map.of(Keys.PK, s("CART#" + id), Keys.SK, s("CART"));
   }
 
@@ -44,6 +51,11 @@ public final class DynamoCartStore implements CartStore {
     if (cart.status() == Cart.Status.OPEN) {
       item.put(Keys.GSI2PK, s("CART#OPEN"));
       item.put(Keys.GSI2SK, s(cart.updatedAt() + "#" + cart.id()));
+      if (cart.customerId() != null) {
+        // abandoned-cart mail: due at the last change; the scheduler reads it N hours later
+        due.announce(ABANDONED_CART, cart.updatedAt());
+        item.putAll(DueWorkStore.dueAttributes(ABANDONED_CART, cart.updatedAt(), cart.id()));
+      }
     }
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)

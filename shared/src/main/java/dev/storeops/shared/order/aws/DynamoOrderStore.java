@@ -95,7 +95,7 @@ public final class DynamoOrderStore implements OrderStore {
     if (cart) {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
           .key(DynamoCartStore.key(order.cartId()))
-          .updateExpression("SET #s = :ordered, orderId = :o, updatedAt = :now REMOVE gsi2pk, gsi2sk")
+          .updateExpression("SET #s = :ordered, orderId = :o, updatedAt = :now REMOVE gsi2pk, gsi2sk, duePk, dueSk")
           .conditionExpression("attribute_exists(pk) AND #s = :open")
           .expressionAttributeNames(Map.of("#s", "status"))
           .expressionAttributeValues(Map.of(":ordered", s("ORDERED"), ":open", s("OPEN"),

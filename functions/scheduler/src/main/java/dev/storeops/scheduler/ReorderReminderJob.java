@@ -1,0 +1,50 @@
+package dev.storeops.scheduler;
+
+import dev.storeops.shared.customer.Customer;
+import dev.storeops.shared.due.DueWorkStore;
+import dev.storeops.shared.mailflow.DynamoMailFlows;
+import dev.storeops.shared.repo.Items;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Regular-order reminder: {@code CUSTOMER#<id> / MAILFLOW#reorder} is due at the last order + the
+ * customer's usual interval ({@code MailFlowRules.reorderInterval}). One reminder per last order:
+ * {@code reorder-reminder#<customerId>#<lastOrderId>}; a newer order stops it (its event reschedules).
+ */
+final class ReorderReminderJob extends DueMailJob {
+  static final String FLOW = "reorder-reminder";
+
+  ReorderReminderJob(Deps deps, DueWorkStore due) {
+    super(deps, due, DynamoMailFlows.REORDER, FLOW);
+  }
+
+  @Override
+  Outcome handle(Map<String, AttributeValue> item) {
+    String customerId = Items.str(item, "customerId");
+    Instant lastOrderAt = Instant.parse(Items.str(item, "lastOrderAt"));
+    Instant latest = deps.flows().latestOrderAt(customerId);
+    if (latest != null && latest.isAfter(lastOrderAt)) {
+      clear(item);
+      return Outcome.STOPPED_BY_ORDER;
+    }
+    Optional<Customer> customer = consenting(customerId);
+    if (customer.isEmpty()) {
+      clear(item);
+      return Outcome.NO_CONSENT;
+    }
+    String lastOrderId = Items.str(item, "lastOrderId");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("customerName", customer.get().name());
+    data.put("intervalDays", Items.num(item, "intervalDays", 0));
+    data.put("lastOrderDate", LocalDate.ofInstant(lastOrderAt, deps.zone()).toString());
+    data.put("reorderUrl", deps.publicBaseUrl() + "/orders/" + lastOrderId + "/reorder");
+    deps.outbox().send(marketing(FLOW + "#" + customerId + "#" + lastOrderId, "reorder-reminder", customer.get(), data));
+    clear(item);
+    return Outcome.PLANNED;
+  }
+}
