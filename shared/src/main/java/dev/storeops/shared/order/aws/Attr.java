@@ -13,12 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Converts plain Java data (records via Jackson) to DynamoDB attribute maps and back: objects become
  * M, lists L, numbers N, strings S, booleans BOOL; nulls are left out.
  */
-final class Attr {
+public final class Attr {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private Attr() {}
 
-  static Map<String, AttributeValue> item(Object value) {
+  public static Map<String, AttributeValue> item(Object value) {
     Map<String, Object> plain = Json.mapper().convertValue(value, MAP);
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     plain.forEach((k, v) -> {
@@ -29,14 +29,14 @@ final class Attr {
     return item;
   }
 
-  static <T> T read(Map<String, AttributeValue> item, Class<T> type) {
+  public static <T> T read(Map<String, AttributeValue> item, Class<T> type) {
     Map<String, Object> plain = new LinkedHashMap<>();
     item.forEach((k, v) -> plain.put(k, java(v)));
     return Json.mapper().convertValue(plain, type);
   }
 
   @SuppressWarnings("unchecked")
-  static AttributeValue of(Object v) {
+  public static AttributeValue of(Object v) {
     if (v instanceof String s) {
       return AttributeValue.fromS(s);
     }
@@ -65,7 +65,7 @@ final class Attr {
     return AttributeValue.fromS(String.valueOf(v));
   }
 
-  static Object java(AttributeValue v) {
+  public static Object java(AttributeValue v) {
     if (v.s() != null) {
       return v.s();
     }

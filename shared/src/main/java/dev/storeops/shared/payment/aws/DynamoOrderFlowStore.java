@@ -1,5 +1,6 @@
 package dev.storeops.shared.payment.aws;
 
+import dev.storeops.shared.order.aws.Attr;
 import static dev.storeops.shared.repo.Items.s;
 
 import dev.storeops.shared.due.DueWork;
@@ -67,10 +68,10 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     Order order = DynamoOrderStore.fromItem(item);
     return new OrderFile(order, Items.num(item, "rev", 0), (int) Items.num(item, "noAnswerCalls", 0),
         Items.str(item, "paymentStage"), Items.instant(item, "paymentDueAt"), Items.str(item, Keys.DUE_SK),
-        item.containsKey("payments") ? (List<Map<String, Object>>) java(item.get("payments")) : List.of(),
-        item.containsKey("calls") ? (List<Map<String, Object>>) java(item.get("calls")) : List.of(),
+        item.containsKey("payments") ? (List<Map<String, Object>>) Attr.java(item.get("payments")) : List.of(),
+        item.containsKey("calls") ? (List<Map<String, Object>>) Attr.java(item.get("calls")) : List.of(),
         Items.str(item, "flag"),
-        item.containsKey("shipment") ? (Map<String, Object>) java(item.get("shipment")) : null);
+        item.containsKey("shipment") ? (Map<String, Object>) Attr.java(item.get("shipment")) : null);
   }
 
   @Override
@@ -158,18 +159,18 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       set.add("statusHistory = list_append(statusHistory, :history)");
       values.put(":to", s(after.status().name()));
       values.put(":gsi2pk", s("STATUS#" + after.status()));
-      values.put(":history", of(Json.mapper().convertValue(c.added(), List.class)));
+      values.put(":history", Attr.of(Json.mapper().convertValue(c.added(), List.class)));
     }
     if (c.payment() != null || c.call() != null) {
       values.put(":empty", AttributeValue.fromL(List.of()));
     }
     if (c.payment() != null) {
       set.add("payments = list_append(if_not_exists(payments, :empty), :payment)");
-      values.put(":payment", AttributeValue.fromL(List.of(of(c.payment()))));
+      values.put(":payment", AttributeValue.fromL(List.of(Attr.of(c.payment()))));
     }
     if (c.call() != null) {
       set.add("calls = list_append(if_not_exists(calls, :empty), :call)");
-      values.put(":call", AttributeValue.fromL(List.of(of(c.call()))));
+      values.put(":call", AttributeValue.fromL(List.of(Attr.of(c.call()))));
     }
     if (c.noAnswerCalls() != null) {
       set.add("noAnswerCalls = :noAnswer");
@@ -182,7 +183,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     }
     if (c.shipment() != null) {
       set.add("shipment = :shipment");
-      values.put(":shipment", of(c.shipment()));
+      values.put(":shipment", Attr.of(c.shipment()));
     }
     if (c.cancelReason() != null) {
       set.add("cancelReason = :cancelReason");
@@ -238,57 +239,5 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
     return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
-
-  /** Plain JSON-like Java values to attribute values (nulls left out of maps). */
-  @SuppressWarnings("unchecked")
-  static AttributeValue of(Object v) {
-    if (v instanceof String str) {
-      return AttributeValue.fromS(str);
-    }
-    if (v instanceof Number n) {
-      return AttributeValue.fromN(n instanceof BigDecimal b ? b.toPlainString() : n.toString());
-    }
-    if (v instanceof Boolean b) {
-      return AttributeValue.fromBool(b);
-    }
-    if (v instanceof Map<?, ?> m) {
-      Map<String, AttributeValue> out = new LinkedHashMap<>();
-      ((Map<String, Object>) m).forEach((k, x) -> {
-        if (x != null) {
-          out.put(k, of(x));
-        }
-      });
-      return AttributeValue.fromM(out);
-    }
-    if (v instanceof List<?> l) {
-      List<AttributeValue> out = new ArrayList<>();
-      l.forEach(x -> out.add(x == null ? AttributeValue.fromNul(true) : of(x)));
-      return AttributeValue.fromL(out);
-    }
-    return AttributeValue.fromS(String.valueOf(v));
-  }
-
-  static Object java(AttributeValue v) {
-    if (v.s() != null) {
-      return v.s();
-    }
-    if (v.n() != null) {
-      return v.n().contains(".") ? new BigDecimal(v.n()) : Long.valueOf(v.n());
-    }
-    if (v.bool() != null) {
-      return v.bool();
-    }
-    if (v.hasM()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      v.m().forEach((k, x) -> out.put(k, java(x)));
-      return out;
-    }
-    if (v.hasL()) {
-      List<Object> out = new ArrayList<>();
-      v.l().forEach(x -> out.add(java(x)));
-      return out;
-    }
-    return null;
   }
 }
