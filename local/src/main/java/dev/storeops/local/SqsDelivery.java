@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * after the queue's visibility timeout, and ElasticMQ moves them to the DLQ once their receive count
  * passes the redrive policy's maxReceiveCount — as in AWS.
  */
-public final class SqsDelivery implements AutoCloseable {
+public final class SqsDelivery extends DeliveryLoop {
   private static final Log LOG = Log.get(SqsDelivery.class);
 
   private final SqsClient sqs;
@@ -31,8 +31,6 @@ public final class SqsDelivery implements AutoCloseable {
   private final String queueUrl;
   private final String queueArn;
   private final String region;
-  private final Thread thread;
-  private volatile boolean running = true;
 
   public SqsDelivery(SqsClient sqs, LocalFunction function, LocalTemplate.SqsSource source, String queueUrl,
       String queueArn, String region) {
@@ -42,10 +40,11 @@ public final class SqsDelivery implements AutoCloseable {
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
     this.region = region;
-    this.thread = Thread.ofVirtual().name("sqs-" + source.functionId() + "-" + source.event()).start(this::run);
+    start("sqs-" + source.functionId() + "-" + source.event());
   }
 
-  private void run() {
+  @Override
+  protected void run() {
     while (running) {
       try {
         List<Message> batch = receive();
@@ -168,23 +167,5 @@ public final class SqsDelivery implements AutoCloseable {
       r.put("awsRegion", region);
     }
     return Json.write(root).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    try {
-      thread.join(3000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * with an SQS OnFailure destination, a record describing it is sent there. Checkpoints are kept in
  * memory (and in the data directory with {@code --data}), so a restart does not replay.
  */
-public final class StreamDelivery implements AutoCloseable {
+public final class StreamDelivery extends DeliveryLoop {
   private static final Log LOG = Log.get(StreamDelivery.class);
 
   private final DynamoDbStreamsClient streams;
@@ -43,8 +43,6 @@ public final class StreamDelivery implements AutoCloseable {
   private final Map<String, String> checkpoints;
   private final Map<String, String> iterators = new LinkedHashMap<>();
   private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
 
   public StreamDelivery(DynamoDbStreamsClient streams, SqsClient sqs, LocalFunction function,
       LocalTemplate.StreamSource source, String streamArn, String onFailureQueueUrl, String region,
@@ -62,7 +60,7 @@ public final class StreamDelivery implements AutoCloseable {
     for (Shard shard : shards()) {
       iterators.put(shard.shardId(), iterator(shard.shardId(), latest));
     }
-    this.thread = Thread.ofVirtual().name("stream-" + source.functionId()).start(this::run);
+    start("stream-" + source.functionId());
   }
 
   private List<Shard> shards() {
@@ -94,7 +92,8 @@ public final class StreamDelivery implements AutoCloseable {
     return source.functionId() + "/" + source.event() + "/" + shardId;
   }
 
-  private void run() {
+  @Override
+  protected void run() {
     while (running) {
       boolean got = false;
       try {
@@ -317,21 +316,5 @@ public final class StreamDelivery implements AutoCloseable {
     return n;
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
-  @Override
-  public void close() {
-    running = false;
-    try {
-      thread.join(3000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -97,6 +97,28 @@ abstract class DueMailJob implements Job {
         : deps.customers().find(customerId).filter(Customer::marketingConsent);
   }
 
+  /** Who a per-customer flow item (with {@code customerId} and {@code lastOrderAt}) mails, or why nobody. */
+  record Recipient(Customer customer, Outcome skipped) {}
+
+  /**
+   * The consenting customer of a flow item whose last order is still the customer's latest; when a
+   * newer order exists or consent is missing, the item leaves the index and the reason is returned.
+   */
+  Recipient sinceLastOrder(Map<String, AttributeValue> item, java.time.Instant lastOrderAt) {
+    String customerId = Items.str(item, "customerId");
+    java.time.Instant latest = deps.flows().latestOrderAt(customerId);
+    if (latest != null && latest.isAfter(lastOrderAt)) {
+      clear(item);
+      return new Recipient(null, Outcome.STOPPED_BY_ORDER);
+    }
+    Optional<Customer> customer = consenting(customerId);
+    if (customer.isEmpty()) {
+      clear(item);
+      return new Recipient(null, Outcome.NO_CONSENT);
+    }
+    return new Recipient(customer.get(), null);
+  }
+
   static String dueSk(Map<String, AttributeValue> item) {
     return Items.str(item, Keys.DUE_SK);
   }

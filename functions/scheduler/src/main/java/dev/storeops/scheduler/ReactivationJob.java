@@ -34,23 +34,18 @@ final class ReactivationJob extends DueMailJob {
   Outcome handle(Map<String, AttributeValue> item) {
     String customerId = Items.str(item, "customerId");
     Instant lastOrderAt = Instant.parse(Items.str(item, "lastOrderAt"));
-    Instant latest = deps.flows().latestOrderAt(customerId);
-    if (latest != null && latest.isAfter(lastOrderAt)) {
-      clear(item);
-      return Outcome.STOPPED_BY_ORDER;
+    Recipient recipient = sinceLastOrder(item, lastOrderAt);
+    if (recipient.skipped() != null) {
+      return recipient.skipped();
     }
-    Optional<Customer> customer = consenting(customerId);
-    if (customer.isEmpty()) {
-      clear(item);
-      return Outcome.NO_CONSENT;
-    }
+    Customer customer = recipient.customer();
     int step = (int) Items.num(item, "step", 1);
     String lastOrderId = Items.str(item, "lastOrderId");
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("customerName", customer.get().name());
+    data.put("customerName", customer.name());
     data.put("step", step);
     deps.outbox().send(marketing(FLOW + "#" + customerId + "#" + lastOrderId + "#" + step, "reactivation",
-        customer.get(), data));
+        customer, data));
     Instant dueAt = DueWork.instantOf(dueSk(item));
     Optional<Instant> next = MailFlowRules.nextReactivationStep(step, dueAt, stepGap);
     if (next.isPresent()) {

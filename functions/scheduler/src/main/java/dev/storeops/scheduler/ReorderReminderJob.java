@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,23 +26,18 @@ final class ReorderReminderJob extends DueMailJob {
   Outcome handle(Map<String, AttributeValue> item) {
     String customerId = Items.str(item, "customerId");
     Instant lastOrderAt = Instant.parse(Items.str(item, "lastOrderAt"));
-    Instant latest = deps.flows().latestOrderAt(customerId);
-    if (latest != null && latest.isAfter(lastOrderAt)) {
-      clear(item);
-      return Outcome.STOPPED_BY_ORDER;
+    Recipient recipient = sinceLastOrder(item, lastOrderAt);
+    if (recipient.skipped() != null) {
+      return recipient.skipped();
     }
-    Optional<Customer> customer = consenting(customerId);
-    if (customer.isEmpty()) {
-      clear(item);
-      return Outcome.NO_CONSENT;
-    }
+    Customer customer = recipient.customer();
     String lastOrderId = Items.str(item, "lastOrderId");
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("customerName", customer.get().name());
+    data.put("customerName", customer.name());
     data.put("intervalDays", Items.num(item, "intervalDays", 0));
     data.put("lastOrderDate", LocalDate.ofInstant(lastOrderAt, deps.zone()).toString());
     data.put("reorderUrl", deps.publicBaseUrl() + "/orders/" + lastOrderId + "/reorder");
-    deps.outbox().send(marketing(FLOW + "#" + customerId + "#" + lastOrderId, "reorder-reminder", customer.get(), data));
+    deps.outbox().send(marketing(FLOW + "#" + customerId + "#" + lastOrderId, "reorder-reminder", customer, data));
     clear(item);
     return Outcome.PLANNED;
   }
