@@ -1,10 +1,10 @@
 package dev.storeops.bench;
 
-import static dev.storeops.shared.repo.Items.s;
+import static dev.storeops.platform.dynamo.Items.s;
 
-import dev.storeops.shared.due.DueWorkStore;
-import dev.storeops.shared.payment.OrderFlow;
-import dev.storeops.shared.payment.aws.DynamoOrderFlowStore;
+import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.dynamo.DynamoOrderFlowStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
 import dev.storeops.stack.RepoRoot;

@@ -5,27 +5,27 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.orderapi.OrderApiHandler;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.customer.CustomerRegistration;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.order.Channel;
-import dev.storeops.shared.order.Delivery;
-import dev.storeops.shared.order.DeliveryMethod;
-import dev.storeops.shared.order.Order;
-import dev.storeops.shared.order.OrderLifecycle;
-import dev.storeops.shared.order.OrderLine;
-import dev.storeops.shared.order.PaymentMethod;
-import dev.storeops.shared.order.Product;
-import dev.storeops.shared.order.Reservation;
-import dev.storeops.shared.order.Tokens;
-import dev.storeops.shared.order.Warehouse;
-import dev.storeops.shared.order.aws.DynamoCatalog;
-import dev.storeops.shared.order.aws.DynamoOrderStore;
-import dev.storeops.shared.order.aws.OrderComponents;
-import dev.storeops.shared.order.OrderLimits;
-import dev.storeops.shared.repo.Items;
-import dev.storeops.shared.repo.Keys;
-import dev.storeops.shared.util.Ids;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.platform.json.Json;
+import dev.storeops.ordering.Channel;
+import dev.storeops.catalog.Delivery;
+import dev.storeops.catalog.DeliveryMethod;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderLifecycle;
+import dev.storeops.ordering.OrderLine;
+import dev.storeops.ordering.PaymentMethod;
+import dev.storeops.catalog.Product;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.ordering.Tokens;
+import dev.storeops.catalog.Warehouse;
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.ordering.dynamo.OrderComponents;
+import dev.storeops.ordering.OrderLimits;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.ids.Ids;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.RepoRoot;
 import java.nio.file.Files;
@@ -230,18 +230,18 @@ public final class OrderIntakeBench {
 
     boolean place(String customerId, List<String> skus) {
       String key = Tokens.sha256Hex("naive|" + UUID.randomUUID());
-      var idem = dynamo.getItem(g -> g.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
-          Keys.SK, AttributeValue.fromS("IDEMPOTENCY"))).consistentRead(true));
+      var idem = dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
+          TableKeys.SK, AttributeValue.fromS("IDEMPOTENCY"))).consistentRead(true));
       if (idem.hasItem()) {
         return false;
       }
-      dynamo.getItem(g -> g.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
-          Keys.SK, AttributeValue.fromS("PROFILE"))));
+      dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.customer(customerId)),
+          TableKeys.SK, AttributeValue.fromS("PROFILE"))));
       List<OrderLine> lines = new ArrayList<>();
       List<Reservation> reservations = new ArrayList<>();
       for (String sku : skus) {
-        var product = dynamo.getItem(g -> g.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS("SKU#" + sku),
-            Keys.SK, AttributeValue.fromS("PRODUCT")))).item();
+        var product = dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS("SKU#" + sku),
+            TableKeys.SK, AttributeValue.fromS("PRODUCT")))).item();
         long price = Long.parseLong(product.get("priceMinor").n());
         dynamo.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SKU#" + sku), ":s", AttributeValue.fromS("STOCK#")))
@@ -265,8 +265,8 @@ public final class OrderIntakeBench {
           OrderLifecycle.created(PaymentMethod.ONLINE_CARD, now, "customer"), null, null, Tokens.sha256Hex("t"),
           reservations, now, now);
       dynamo.putItem(p -> p.tableName(table).item(DynamoOrderStore.toItem(order)));
-      Map<String, AttributeValue> idemItem = new HashMap<>(Map.of(Keys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
-          Keys.SK, AttributeValue.fromS("IDEMPOTENCY"), "orderId", AttributeValue.fromS(order.id())));
+      Map<String, AttributeValue> idemItem = new HashMap<>(Map.of(TableKeys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
+          TableKeys.SK, AttributeValue.fromS("IDEMPOTENCY"), "orderId", AttributeValue.fromS(order.id())));
       dynamo.putItem(p -> p.tableName(table).item(idemItem).conditionExpression("attribute_not_exists(pk)"));
       sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody("{\"type\":\"OrderCreated\",\"orderId\":\"" + order.id() + "\"}"));
       return true;

@@ -1,6 +1,6 @@
 package dev.storeops.bench;
 
-import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stockimport.StockImportService;
 import dev.storeops.stockimport.aws.DynamoImportLedger;
@@ -160,7 +160,7 @@ public final class StockImportBench {
           stack.queueUrl("EmailQueue")), Clock.systemUTC(), new StockImportService.Settings(
           StockImportService.Settings.DEFAULT_MAX_FILE_BYTES, threads, "ops@example.com", dir));
       stack.s3().putObject(b -> b.bucket(bucket).key("profiles/bench.json"),
-          RequestBody.fromString(dev.storeops.shared.json.Json.write(PROFILE)));
+          RequestBody.fromString(dev.storeops.platform.json.Json.write(PROFILE)));
       String[] names = {"first import", "re-import same file", "1 % changed"};
       Path[] files = {dbCsv, dbCsv, dbCsvChanged};
       long[][] ours = new long[3][];

@@ -1,10 +1,10 @@
 package dev.storeops.it;
 
-import static dev.storeops.shared.repo.Items.s;
+import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.storeops.shared.due.DueWork;
-import dev.storeops.shared.due.DueWorkStore;
+import dev.storeops.platform.dynamo.DueWork;
+import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;

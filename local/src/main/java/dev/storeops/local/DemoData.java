@@ -1,15 +1,15 @@
 package dev.storeops.local;
 
-import static dev.storeops.shared.repo.Items.bool;
-import static dev.storeops.shared.repo.Items.n;
-import static dev.storeops.shared.repo.Items.s;
+import static dev.storeops.platform.dynamo.Items.bool;
+import static dev.storeops.platform.dynamo.Items.n;
+import static dev.storeops.platform.dynamo.Items.s;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.shared.customer.Customer;
-import dev.storeops.shared.customer.CustomerStore;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.repo.DynamoCustomerStore;
-import dev.storeops.shared.repo.Keys;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.json.Json;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.platform.dynamo.TableKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,20 +64,20 @@ public final class DemoData {
     List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
     for (JsonNode w : data.path("warehouses")) {
       Map<String, AttributeValue> item = new HashMap<>();
-      item.put(Keys.PK, s("WAREHOUSE#" + w.path("id").asText()));
-      item.put(Keys.SK, s("WAREHOUSE"));
+      item.put(TableKeys.PK, s("WAREHOUSE#" + w.path("id").asText()));
+      item.put(TableKeys.SK, s("WAREHOUSE"));
       item.put("type", s("Warehouse"));
       item.put("id", s(w.path("id").asText()));
       item.put("name", s(w.path("name").asText()));
       item.put("city", s(w.path("city").asText()));
-      item.put(Keys.GSI1PK, s("WAREHOUSES"));
-      item.put(Keys.GSI1SK, s(w.path("id").asText()));
+      item.put(TableKeys.GSI1PK, s("WAREHOUSES"));
+      item.put(TableKeys.GSI1SK, s(w.path("id").asText()));
       items.add(item);
     }
     for (JsonNode p : data.path("products")) {
       Map<String, AttributeValue> item = new HashMap<>();
-      item.put(Keys.PK, s("SKU#" + p.path("sku").asText()));
-      item.put(Keys.SK, s("PRODUCT"));
+      item.put(TableKeys.PK, s("SKU#" + p.path("sku").asText()));
+      item.put(TableKeys.SK, s("PRODUCT"));
       item.put("type", s("Product"));
       item.put("sku", s(p.path("sku").asText()));
       item.put("name", s(p.path("name").asText()));
@@ -98,8 +98,8 @@ public final class DemoData {
       long onHand = st.path("onHand").asLong();
       long reserved = st.path("reserved").asLong();
       Map<String, AttributeValue> item = new HashMap<>();
-      item.put(Keys.PK, s("SKU#" + sku));
-      item.put(Keys.SK, s("STOCK#" + warehouse));
+      item.put(TableKeys.PK, s("SKU#" + sku));
+      item.put(TableKeys.SK, s("STOCK#" + warehouse));
       item.put("type", s("Stock"));
       item.put("sku", s(sku));
       item.put("warehouse", s(warehouse));
@@ -109,8 +109,8 @@ public final class DemoData {
       if (st.hasNonNull("supplierId")) {
         String supplier = st.path("supplierId").asText();
         item.put("supplierId", s(supplier));
-        item.put(Keys.GSI1PK, s("SUPPLIER#" + supplier + "#" + warehouse));
-        item.put(Keys.GSI1SK, s("SKU#" + sku));
+        item.put(TableKeys.GSI1PK, s("SUPPLIER#" + supplier + "#" + warehouse));
+        item.put(TableKeys.GSI1SK, s("SKU#" + sku));
       }
       if (st.hasNonNull("supplierName")) {
         item.put("supplierName", s(st.path("supplierName").asText()));
@@ -126,16 +126,16 @@ public final class DemoData {
     }
     for (JsonNode m : data.path("managers")) {
       Map<String, AttributeValue> item = new HashMap<>();
-      item.put(Keys.PK, s("MANAGER#" + m.path("id").asText()));
-      item.put(Keys.SK, s("MANAGER"));
+      item.put(TableKeys.PK, s("MANAGER#" + m.path("id").asText()));
+      item.put(TableKeys.SK, s("MANAGER"));
       item.put("type", s("Manager"));
       item.put("id", s(m.path("id").asText()));
       item.put("name", s(m.path("name").asText()));
       item.put("email", s(m.path("email").asText()));
       item.put("onShift", bool(m.path("onShift").asBoolean()));
       item.put("openOrders", n(m.path("openOrders").asLong()));
-      item.put(Keys.GSI1PK, s("MANAGERS"));
-      item.put(Keys.GSI1SK, s(m.path("id").asText()));
+      item.put(TableKeys.GSI1PK, s("MANAGERS"));
+      item.put(TableKeys.GSI1SK, s(m.path("id").asText()));
       items.add(item);
     }
     // independent items: written concurrently (start-up time)

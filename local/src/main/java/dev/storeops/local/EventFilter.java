@@ -1,7 +1,7 @@
 package dev.storeops.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

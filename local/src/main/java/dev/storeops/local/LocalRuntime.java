@@ -1,8 +1,8 @@
 package dev.storeops.local;
 
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.log.Log;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
 import dev.storeops.stack.Endpoints;

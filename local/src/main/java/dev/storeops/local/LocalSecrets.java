@@ -1,8 +1,8 @@
 package dev.storeops.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.util.Ids;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.ids.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.storeops.local;
 
-import dev.storeops.shared.config.Env;
+import dev.storeops.platform.config.Env;
 import dev.storeops.stack.template.SamFunction;
 import dev.storeops.stack.template.SamTemplate;
 import java.lang.reflect.Constructor;

@@ -1,8 +1,8 @@
 package dev.storeops.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.log.Log;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
 import dev.storeops.stack.EmbeddedBackend;
 import java.io.InputStream;
 import java.net.URLEncoder;

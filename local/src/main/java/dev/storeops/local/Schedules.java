@@ -1,7 +1,7 @@
 package dev.storeops.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.storeops.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

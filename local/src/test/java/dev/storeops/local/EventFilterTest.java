@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -58,7 +58,7 @@ class LocalTemplateTest {
     var e = assertThrows(LocalTemplate.TemplateError.class,
         () -> read(function("OldFunction", "dev.storeops.local.testfn.NoEnvConstructorHandler", "")));
     assertTrue(e.getMessage().startsWith("OldFunction: "), e.getMessage());
-    assertTrue(e.getMessage().contains("dev.storeops.shared.config.Env"), e.getMessage());
+    assertTrue(e.getMessage().contains("dev.storeops.platform.config.Env"), e.getMessage());
   }
 
   @Test

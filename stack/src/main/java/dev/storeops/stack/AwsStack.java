@@ -1,7 +1,7 @@
 package dev.storeops.stack;
 
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
 import dev.storeops.stack.template.Intrinsics;
 import dev.storeops.stack.template.SamFunction;
 import dev.storeops.stack.template.SamTemplate;
@@ -165,7 +165,7 @@ public final class AwsStack implements AutoCloseable {
       throw new IllegalStateException(functionLogicalId + ": handler constructor failed", e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(functionLogicalId + ": handler " + function.handlerClass()
-          + " needs a public constructor taking dev.storeops.shared.config.Env", e);
+          + " needs a public constructor taking dev.storeops.platform.config.Env", e);
     }
   }
 

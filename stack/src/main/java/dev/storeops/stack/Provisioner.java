@@ -2,7 +2,7 @@ package dev.storeops.stack;
 
 import dev.storeops.stack.template.Intrinsics;
 import dev.storeops.stack.template.SamTemplate;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

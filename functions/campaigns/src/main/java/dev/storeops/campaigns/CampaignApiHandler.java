@@ -1,19 +1,23 @@
 package dev.storeops.campaigns;
 
+import dev.storeops.messaging.campaigns.CampaignRequest;
+import dev.storeops.messaging.campaigns.CampaignService;
+import dev.storeops.messaging.dynamo.DynamoRecipients;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.emailsender.MailPolicy;
-import dev.storeops.emailsender.MailTemplates;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.email.DynamoCampaigns;
-import dev.storeops.shared.email.DynamoMailFigures;
-import dev.storeops.shared.http.ApiException;
-import dev.storeops.shared.http.HttpRequest;
-import dev.storeops.shared.http.HttpResponse;
-import dev.storeops.shared.http.Router;
+import dev.storeops.messaging.sending.MailPolicy;
+import dev.storeops.messaging.sending.MailTemplates;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.dynamo.DynamoCampaigns;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.HttpRequest;
+import dev.storeops.platform.http.HttpResponse;
+import dev.storeops.platform.http.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,18 +1,25 @@
 package dev.storeops.emailsender;
 
+import dev.storeops.messaging.dynamo.DynamoFrequencyCap;
+import dev.storeops.messaging.dynamo.DynamoSendLog;
+import dev.storeops.messaging.sending.EmailService;
+import dev.storeops.messaging.sending.MailPolicy;
+import dev.storeops.messaging.sending.MailTemplates;
+import dev.storeops.messaging.ses.SesMailSender;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.email.DynamoMailFigures;
-import dev.storeops.shared.email.DynamoSuppressionList;
-import dev.storeops.shared.email.UnsubscribeTokens;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.log.Log;
-import dev.storeops.shared.mail.MailIntent;
-import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.messaging.dynamo.DynamoSuppressionList;
+import dev.storeops.messaging.sending.UnsubscribeTokens;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.MailIntent;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

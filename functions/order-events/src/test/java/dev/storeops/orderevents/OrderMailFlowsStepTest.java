@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.storeops.shared.due.DueWork;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.mailflow.DynamoMailFlows;
-import dev.storeops.shared.order.CartService;
-import dev.storeops.shared.order.OrderCreated;
-import dev.storeops.shared.order.OrderLimits;
-import dev.storeops.shared.order.OrderRequest;
-import dev.storeops.shared.order.OrderService;
-import dev.storeops.shared.order.Product;
-import dev.storeops.shared.order.Warehouse;
-import dev.storeops.shared.order.aws.DynamoCartStore;
-import dev.storeops.shared.order.aws.OrderComponents;
-import dev.storeops.shared.repo.Keys;
+import dev.storeops.platform.dynamo.DueWork;
+import dev.storeops.platform.json.Json;
+import dev.storeops.messaging.dynamo.DynamoMailFlows;
+import dev.storeops.ordering.CartService;
+import dev.storeops.ordering.OrderCreated;
+import dev.storeops.ordering.OrderLimits;
+import dev.storeops.ordering.OrderRequest;
+import dev.storeops.ordering.OrderService;
+import dev.storeops.catalog.Product;
+import dev.storeops.catalog.Warehouse;
+import dev.storeops.ordering.dynamo.DynamoCartStore;
+import dev.storeops.ordering.dynamo.OrderComponents;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +84,8 @@ class OrderMailFlowsStepTest {
   }
 
   private Map<String, AttributeValue> item(String pk, String sk) {
-    return stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of(Keys.PK, AttributeValue.fromS(pk),
-        Keys.SK, AttributeValue.fromS(sk)))).item();
+    return stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS(pk),
+        TableKeys.SK, AttributeValue.fromS(sk)))).item();
   }
 
   @Test
@@ -95,12 +95,12 @@ class OrderMailFlowsStepTest {
     for (int i = 0; i < 2; i++) {
       deliver(first);
     }
-    var reactivation = item(Keys.customer(customerId), "MAILFLOW#reactivation");
+    var reactivation = item(TableKeys.customer(customerId), "MAILFLOW#reactivation");
     assertEquals(first.order().id(), reactivation.get("lastOrderId").s());
-    assertEquals("DUE#reactivation#" + DueWork.day(T1.plus(Duration.ofDays(90))), reactivation.get(Keys.DUE_PK).s());
-    assertEquals("LASTORDER#" + DueWork.day(T1), reactivation.get(Keys.GSI1PK).s());
-    assertFalse(item(Keys.customer(customerId), "MAILFLOW#reorder").containsKey(Keys.DUE_PK), "one order: no interval");
-    assertEquals(customerId, item("BUYERS#" + category.toLowerCase(), Keys.customer(customerId)).get("customerId").s());
+    assertEquals("DUE#reactivation#" + DueWork.day(T1.plus(Duration.ofDays(90))), reactivation.get(TableKeys.DUE_PK).s());
+    assertEquals("LASTORDER#" + DueWork.day(T1), reactivation.get(TableKeys.GSI1PK).s());
+    assertFalse(item(TableKeys.customer(customerId), "MAILFLOW#reorder").containsKey(TableKeys.DUE_PK), "one order: no interval");
+    assertEquals(customerId, item("BUYERS#" + category.toLowerCase(), TableKeys.customer(customerId)).get("customerId").s());
 
     // a cart saved, then ordered from: the order's transaction takes it out of the due index
     String cartId = "cart_mfs" + UUID.randomUUID().toString().substring(0, 8);
@@ -108,21 +108,21 @@ class OrderMailFlowsStepTest {
         new CartService.CartRequest(customerId, List.of(new OrderRequest.LineRequest(sku, 1))));
     var cart = item("CART#" + cartId, "CART");
     assertEquals("DUE#" + DynamoCartStore.ABANDONED_CART + "#" + DueWork.day(T1.plus(Duration.ofDays(19))),
-        cart.get(Keys.DUE_PK).s());
+        cart.get(TableKeys.DUE_PK).s());
     OrderService.Placed second = order(T1.plus(Duration.ofDays(20)), customerId, null, cartId);
-    assertFalse(item("CART#" + cartId, "CART").containsKey(Keys.DUE_PK));
+    assertFalse(item("CART#" + cartId, "CART").containsKey(TableKeys.DUE_PK));
     deliver(second);
     deliver(first); // a late redelivery of the first order's event changes nothing
 
-    var reorder = item(Keys.customer(customerId), "MAILFLOW#reorder");
+    var reorder = item(TableKeys.customer(customerId), "MAILFLOW#reorder");
     assertEquals(second.order().id(), reorder.get("lastOrderId").s());
     assertEquals("20", reorder.get("intervalDays").n());
     assertEquals(DueWork.sortKey(second.order().createdAt().plus(Duration.ofDays(20)), customerId),
-        reorder.get(Keys.DUE_SK).s());
-    var restarted = item(Keys.customer(customerId), "MAILFLOW#reactivation");
+        reorder.get(TableKeys.DUE_SK).s());
+    var restarted = item(TableKeys.customer(customerId), "MAILFLOW#reactivation");
     assertEquals(second.order().id(), restarted.get("lastOrderId").s());
     assertEquals(DueWork.sortKey(second.order().createdAt().plus(Duration.ofDays(90)), customerId),
-        restarted.get(Keys.DUE_SK).s());
+        restarted.get(TableKeys.DUE_SK).s());
     assertEquals("1", restarted.get("step").n());
   }
 }

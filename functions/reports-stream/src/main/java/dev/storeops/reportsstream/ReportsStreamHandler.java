@@ -1,13 +1,16 @@
 package dev.storeops.reportsstream;
 
+import dev.storeops.reporting.dynamo.ReportsStreamService;
+import dev.storeops.reporting.dynamo.StreamImages;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.log.Log;
-import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.log.Log;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.storeops.shared.report.CountedState;
-import dev.storeops.shared.report.Expiring;
-import dev.storeops.shared.report.SalesDay;
-import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.reporting.CountedState;
+import dev.storeops.reporting.Expiring;
+import dev.storeops.reporting.SalesDay;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.LocalDate;

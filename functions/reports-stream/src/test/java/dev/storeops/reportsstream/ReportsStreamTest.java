@@ -1,29 +1,29 @@
 package dev.storeops.reportsstream;
 
-import static dev.storeops.shared.repo.Items.s;
+import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.mail.SqsMailOutbox;
-import dev.storeops.shared.order.Channel;
-import dev.storeops.shared.order.Delivery;
-import dev.storeops.shared.order.DeliveryMethod;
-import dev.storeops.shared.order.Order;
-import dev.storeops.shared.order.OrderLifecycle;
-import dev.storeops.shared.order.OrderLine;
-import dev.storeops.shared.order.OrderStatus;
-import dev.storeops.shared.order.PaymentMethod;
-import dev.storeops.shared.order.aws.DynamoOrderStore;
-import dev.storeops.shared.report.Expiring;
-import dev.storeops.shared.report.PurchasePlanner;
-import dev.storeops.shared.report.SalesReport;
-import dev.storeops.shared.report.aws.DynamoReportStore;
-import dev.storeops.shared.report.aws.ReportService;
-import dev.storeops.shared.report.aws.S3SupplierTerms;
+import dev.storeops.platform.json.Json;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.ordering.Channel;
+import dev.storeops.catalog.Delivery;
+import dev.storeops.catalog.DeliveryMethod;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderLifecycle;
+import dev.storeops.ordering.OrderLine;
+import dev.storeops.ordering.OrderStatus;
+import dev.storeops.ordering.PaymentMethod;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.reporting.Expiring;
+import dev.storeops.reporting.PurchasePlanner;
+import dev.storeops.reporting.SalesReport;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
+import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.s3.S3SupplierTerms;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
@@ -171,8 +171,8 @@ class ReportsStreamTest {
     Order g = order(Channel.SITE, "2031-03-13T09:00:00Z", 200000, Map.of("RX-2", 1));
     move(g, OrderStatus.CANCELLED, "customer  refused");
     deliverStreamTwice();
-    assertEquals(dev.storeops.shared.report.CountedState.ACTIVE, store.counted(d.id()));
-    assertEquals(dev.storeops.shared.report.CountedState.CANCELLED, store.counted(g.id()));
+    assertEquals(dev.storeops.reporting.CountedState.ACTIVE, store.counted(d.id()));
+    assertEquals(dev.storeops.reporting.CountedState.CANCELLED, store.counted(g.id()));
 
     SalesReport.Result byDay = reports(Instant.parse("2031-03-20T00:00:00Z")).sales("2031-03-10", "2031-03-13", "day");
     assertEquals(List.of(
@@ -231,10 +231,10 @@ class ReportsStreamTest {
   void concurrentDeliveriesOfTheSameAndOtherOrdersOfOneDayCountEachOrderOnce() throws Exception {
     // 6 orders of 2031-08-01 (1 000,00 ₽ each, 1 × RX-C), each applied by 4 threads at once: 24 racing applications
     LocalDate day = LocalDate.parse("2031-08-01");
-    List<dev.storeops.shared.report.OrderFacts> orders = new ArrayList<>();
+    List<dev.storeops.reporting.OrderFacts> orders = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      orders.add(new dev.storeops.shared.report.OrderFacts("ord_race" + i + UUID.randomUUID(), day, "SITE", 100000,
-          List.of(new dev.storeops.shared.report.OrderFacts.Line("RX-C", 1), new dev.storeops.shared.report.OrderFacts.Line("RX-D", 1)),
+      orders.add(new dev.storeops.reporting.OrderFacts("ord_race" + i + UUID.randomUUID(), day, "SITE", 100000,
+          List.of(new dev.storeops.reporting.OrderFacts.Line("RX-C", 1), new dev.storeops.reporting.OrderFacts.Line("RX-D", 1)),
           false, null));
     }
     try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
@@ -249,7 +249,7 @@ class ReportsStreamTest {
       }
     }
     var figures = store.salesDays(day, day).get(0).total();
-    assertEquals(new dev.storeops.shared.report.SalesDay.Figures(6, 600000, 0, 0), figures);
+    assertEquals(new dev.storeops.reporting.SalesDay.Figures(6, 600000, 0, 0), figures);
     assertEquals(6, store.sold("RX-C", day, day));
     assertEquals(6L, store.boughtTogether("RX-C").get("RX-D"));
   }
@@ -261,9 +261,9 @@ class ReportsStreamTest {
     item.put("type", s("Stock"));
     item.put("sku", s(sku));
     item.put("warehouse", s(warehouse));
-    item.put("onHand", dev.storeops.shared.repo.Items.n(onHand));
-    item.put("reserved", dev.storeops.shared.repo.Items.n(reserved));
-    item.put("available", dev.storeops.shared.repo.Items.n(Math.max(0, onHand - reserved)));
+    item.put("onHand", dev.storeops.platform.dynamo.Items.n(onHand));
+    item.put("reserved", dev.storeops.platform.dynamo.Items.n(reserved));
+    item.put("available", dev.storeops.platform.dynamo.Items.n(Math.max(0, onHand - reserved)));
     item.put("supplierId", s(supplier));
     item.put("gsi1pk", s("SUPPLIER#" + supplier + "#" + warehouse));
     item.put("gsi1sk", s("SKU#" + sku));

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ final class TableStream implements AutoCloseable {
         .endpointOverride(stack.endpoints().dynamoDb())
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
             stack.endpoints().accessKey(), stack.endpoints().secretKey())))
-        .httpClient(dev.storeops.shared.aws.AwsClients.httpClient())
+        .httpClient(dev.storeops.platform.aws.AwsClients.httpClient())
         .build();
     this.streamArn = stack.dynamoDb().describeTable(d -> d.tableName(stack.tableName("StoreTable")))
         .table().latestStreamArn();

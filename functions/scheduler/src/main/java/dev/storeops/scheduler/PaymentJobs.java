@@ -1,11 +1,13 @@
 package dev.storeops.scheduler;
 
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.mail.MailOutbox;
-import dev.storeops.shared.payment.FlowSettings;
-import dev.storeops.shared.payment.OrderFlow;
-import dev.storeops.shared.payment.aws.FlowComponents;
-import dev.storeops.shared.task.TaskService;
+import dev.storeops.platform.Job;
+
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.staff.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

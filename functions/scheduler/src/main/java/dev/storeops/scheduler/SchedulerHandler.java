@@ -1,19 +1,27 @@
 package dev.storeops.scheduler;
 
+import dev.storeops.messaging.flows.MailFlowJobs;
+import dev.storeops.messaging.campaigns.CampaignPlanner;
+import dev.storeops.messaging.campaigns.CampaignSegments;
+import dev.storeops.messaging.dynamo.DynamoBirthdays;
+import dev.storeops.messaging.dynamo.DynamoPromoCodes;
+import dev.storeops.messaging.flows.BirthdayPlanner;
+import dev.storeops.platform.Job;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.email.DynamoCampaigns;
-import dev.storeops.shared.email.DynamoConsentSegment;
-import dev.storeops.shared.email.DynamoMailFigures;
-import dev.storeops.shared.log.Log;
-import dev.storeops.shared.mail.SqsMailOutbox;
-import dev.storeops.shared.report.PurchasePlanner;
-import dev.storeops.shared.report.aws.DynamoReportStore;
-import dev.storeops.shared.report.aws.ReportService;
-import dev.storeops.shared.report.aws.S3SupplierTerms;
-import dev.storeops.shared.mailflow.DynamoOrderSegments;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.dynamo.DynamoCampaigns;
+import dev.storeops.messaging.dynamo.DynamoConsentSegment;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.reporting.PurchasePlanner;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
+import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -53,12 +61,12 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         Clock.systemUTC());
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
-      public java.util.List<dev.storeops.shared.email.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
+      public java.util.List<dev.storeops.messaging.campaigns.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {
         return campaigns.due(now, oldest);
       }
 
       @Override
-      public void segment(String segment, java.util.function.Consumer<dev.storeops.shared.customer.Customer> action) {
+      public void segment(String segment, java.util.function.Consumer<dev.storeops.customers.Customer> action) {
         segments.forEach(segment, action);
       }
 

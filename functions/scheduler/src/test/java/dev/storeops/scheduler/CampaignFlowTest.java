@@ -1,19 +1,21 @@
 package dev.storeops.scheduler;
 
+import dev.storeops.messaging.campaigns.CampaignPlanner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.shared.customer.Customer;
-import dev.storeops.shared.email.Campaign;
-import dev.storeops.shared.email.DynamoCampaigns;
-import dev.storeops.shared.email.DynamoConsentSegment;
-import dev.storeops.shared.email.DynamoMailFigures;
-import dev.storeops.shared.email.Figure;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.mail.MailIntent;
-import dev.storeops.shared.mail.SqsMailOutbox;
-import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.customers.Customer;
+import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.dynamo.DynamoCampaigns;
+import dev.storeops.messaging.dynamo.DynamoConsentSegment;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.messaging.Figure;
+import dev.storeops.platform.json.Json;
+import dev.storeops.messaging.MailIntent;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;

@@ -1,38 +1,43 @@
 package dev.storeops.scheduler;
 
+import dev.storeops.messaging.flows.MailFlowJobs;
+import dev.storeops.messaging.campaigns.CampaignPlanner;
+import dev.storeops.messaging.campaigns.CampaignSegments;
+import dev.storeops.platform.Job;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.shared.customer.Customer;
-import dev.storeops.shared.email.Campaign;
-import dev.storeops.shared.email.DynamoCampaigns;
-import dev.storeops.shared.email.DynamoConsentSegment;
-import dev.storeops.shared.email.DynamoMailFigures;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.mail.MailIntent;
-import dev.storeops.shared.mail.SqsMailOutbox;
-import dev.storeops.shared.mailflow.DynamoMailFlows;
-import dev.storeops.shared.mailflow.DynamoOrderSegments;
-import dev.storeops.shared.mailflow.OrderSegments;
-import dev.storeops.shared.mailflow.ReviewRequests;
-import dev.storeops.shared.order.Cart;
-import dev.storeops.shared.order.Channel;
-import dev.storeops.shared.order.Delivery;
-import dev.storeops.shared.order.DeliveryMethod;
-import dev.storeops.shared.order.IdempotencyRecord;
-import dev.storeops.shared.order.Order;
-import dev.storeops.shared.order.OrderLifecycle;
-import dev.storeops.shared.order.OrderLine;
-import dev.storeops.shared.order.PaymentMethod;
-import dev.storeops.shared.order.Product;
-import dev.storeops.shared.order.ValidOrder;
-import dev.storeops.shared.order.aws.DynamoCartStore;
-import dev.storeops.shared.order.aws.DynamoCatalog;
-import dev.storeops.shared.order.aws.DynamoOrderStore;
-import dev.storeops.shared.repo.DynamoCustomerStore;
-import dev.storeops.shared.repo.Keys;
+import dev.storeops.customers.Customer;
+import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.dynamo.DynamoCampaigns;
+import dev.storeops.messaging.dynamo.DynamoConsentSegment;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.platform.json.Json;
+import dev.storeops.messaging.MailIntent;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.messaging.dynamo.DynamoMailFlows;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
+import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.dynamo.DynamoReviewRequests;
+import dev.storeops.ordering.Cart;
+import dev.storeops.ordering.Channel;
+import dev.storeops.catalog.Delivery;
+import dev.storeops.catalog.DeliveryMethod;
+import dev.storeops.ordering.IdempotencyRecord;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderLifecycle;
+import dev.storeops.ordering.OrderLine;
+import dev.storeops.ordering.PaymentMethod;
+import dev.storeops.catalog.Product;
+import dev.storeops.ordering.ValidOrder;
+import dev.storeops.ordering.dynamo.DynamoCartStore;
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
@@ -153,7 +158,7 @@ class OrderMailFlowsTest {
     order(ordersLater, t.plus(Duration.ofHours(1)), null);
     order(ordersFromCart, t.plus(Duration.ofHours(2)), ordered.id());
     var closed = stack.dynamoDb().getItem(g -> g.tableName(table).key(DynamoCartStore.key(ordered.id()))).item();
-    assertFalse(closed.containsKey(Keys.DUE_PK), "an order from the cart takes it out of the due index");
+    assertFalse(closed.containsKey(TableKeys.DUE_PK), "an order from the cart takes it out of the due index");
     Set<String> ids = Set.of(waits.id(), ordersLater.id(), ordersFromCart.id(), noConsent.id(), movesCart.id());
     drain(ids);
 
@@ -201,9 +206,9 @@ class OrderMailFlowsTest {
     job("reorder-reminder", t.plus(Duration.ofDays(59))).run();
     assertEquals(List.of(), drain(ids), "nobody is due before the interval passed");
     job("reorder-reminder", t.plus(Duration.ofDays(60)).plusSeconds(60)).run();
-    assertNull(flows.find(quiet.id(), DynamoMailFlows.REORDER).orElseThrow().get(Keys.DUE_PK),
+    assertNull(flows.find(quiet.id(), DynamoMailFlows.REORDER).orElseThrow().get(TableKeys.DUE_PK),
         "quiet was due too, has no consent: not enqueued, out of the flow");
-    assertNull(flows.find(once.id(), DynamoMailFlows.REORDER).orElseThrow().get(Keys.DUE_PK), "one order: no interval");
+    assertNull(flows.find(once.id(), DynamoMailFlows.REORDER).orElseThrow().get(TableKeys.DUE_PK), "one order: no interval");
     List<MailIntent> intents = drain(ids);
     assertEquals(1, intents.size());
     assertEquals("reorder-reminder#" + regular.id() + "#" + third.id(), intents.get(0).dedupeKey());
@@ -213,7 +218,7 @@ class OrderMailFlowsTest {
 
     Order fourth = order(regular, t.plus(Duration.ofDays(70)), null);
     var item = flows.find(regular.id(), DynamoMailFlows.REORDER).orElseThrow();
-    assertEquals(t.plus(Duration.ofDays(90)), dev.storeops.shared.due.DueWork.instantOf(item.get(Keys.DUE_SK).s()),
+    assertEquals(t.plus(Duration.ofDays(90)), dev.storeops.platform.dynamo.DueWork.instantOf(item.get(TableKeys.DUE_SK).s()),
         "the new order moves the reminder to its last order + the median interval: " + item);
     job("reorder-reminder", t.plus(Duration.ofDays(89))).run();
     assertEquals(List.of(), drain(ids));
@@ -257,7 +262,7 @@ class OrderMailFlowsTest {
         drain(ids).stream().map(MailIntent::dedupeKey).toList());
     job("reactivation", t.plus(Duration.ofDays(111)).plusSeconds(60)).run();
     assertEquals(List.of(), drain(ids), "three steps at most");
-    assertNull(flows.find(dormant.id(), DynamoMailFlows.REACTIVATION).orElseThrow().get(Keys.DUE_PK));
+    assertNull(flows.find(dormant.id(), DynamoMailFlows.REACTIVATION).orElseThrow().get(TableKeys.DUE_PK));
 
     var restarted = flows.find(comesBack.id(), DynamoMailFlows.REACTIVATION).orElseThrow();
     assertEquals(back.id(), restarted.get("lastOrderId").s());
@@ -274,7 +279,7 @@ class OrderMailFlowsTest {
     Customer noConsent = customer(false);
     Order o = order(buyer, t, null);
     Order other = order(noConsent, t, null);
-    ReviewRequests reviews = new ReviewRequests(stack.dynamoDb(), table);
+    DynamoReviewRequests reviews = new DynamoReviewRequests(stack.dynamoDb(), table);
     Instant delivered = t.plus(Duration.ofDays(2));
     assertTrue(reviews.scheduleAfterDelivery(o.id(), buyer.id(), delivered));
     assertFalse(reviews.scheduleAfterDelivery(o.id(), buyer.id(), delivered), "a repeated deliver call changes nothing");

@@ -1,15 +1,17 @@
 package dev.storeops.sesevents;
 
+import dev.storeops.messaging.ses.SesNotifications;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.email.DynamoSuppressionList;
-import dev.storeops.shared.email.SuppressionList;
-import dev.storeops.shared.log.Log;
-import dev.storeops.shared.log.Pii;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.dynamo.DynamoSuppressionList;
+import dev.storeops.messaging.sending.SuppressionList;
+import dev.storeops.platform.log.Log;
+import dev.storeops.platform.log.Pii;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

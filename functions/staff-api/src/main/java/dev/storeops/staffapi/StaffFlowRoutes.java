@@ -1,13 +1,13 @@
 package dev.storeops.staffapi;
 
-import dev.storeops.shared.http.ApiException;
-import dev.storeops.shared.http.HttpResponse;
-import dev.storeops.shared.http.Router;
-import dev.storeops.shared.order.OrderRules;
-import dev.storeops.shared.payment.OrderFlow;
-import dev.storeops.shared.task.StaffTask;
-import dev.storeops.shared.task.TaskService;
-import dev.storeops.shared.util.Ids;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.HttpResponse;
+import dev.storeops.platform.http.Router;
+import dev.storeops.ordering.OrderRules;
+import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.staff.StaffTask;
+import dev.storeops.staff.TaskService;
+import dev.storeops.platform.ids.Ids;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +20,11 @@ final class StaffFlowRoutes {
   private final OrderFlow flow;
   private final TaskService tasks;
   private final Clock clock;
-  private final java.util.function.Consumer<dev.storeops.shared.payment.OrderFile> onDelivered;
+  private final java.util.function.Consumer<dev.storeops.fulfilment.OrderFile> onDelivered;
 
   /** With what follows a delivery (the review-request mail flow); it must be idempotent: a repeated deliver calls it again. */
   StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock,
-      java.util.function.Consumer<dev.storeops.shared.payment.OrderFile> onDelivered) {
+      java.util.function.Consumer<dev.storeops.fulfilment.OrderFile> onDelivered) {
     this.onDelivered = onDelivered;
     this.flow = flow;
     this.tasks = tasks;

@@ -10,10 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.shared.customer.CustomerRegistration;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.order.aws.DynamoOrderStore;
-import dev.storeops.shared.repo.DynamoCustomerStore;
+import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.platform.json.Json;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.util.ArrayList;
@@ -257,7 +257,7 @@ class StaffApiTest {
   /** Registers customers straight through the shared customer store. */
   private record DynamoCustomerStoreHelper(AwsStack stack, String table) {
     String register() {
-      var service = new dev.storeops.shared.customer.CustomerService(
+      var service = new dev.storeops.customers.CustomerService(
           new DynamoCustomerStore(stack.dynamoDb(), table), java.time.Clock.systemUTC(), "ru");
       return service.register(new CustomerRegistration("caller." + UUID.randomUUID() + "@example.com",
           "Пётр Звонков", "+79161234567", null, true, "ru")).id();

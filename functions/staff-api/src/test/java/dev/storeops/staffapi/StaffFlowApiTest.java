@@ -8,15 +8,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.shared.customer.CustomerRegistration;
-import dev.storeops.shared.customer.CustomerService;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.mail.MailOutbox;
-import dev.storeops.shared.order.aws.DynamoOrderStore;
-import dev.storeops.shared.payment.FlowSettings;
-import dev.storeops.shared.payment.aws.FlowComponents;
-import dev.storeops.shared.repo.DynamoCustomerStore;
-import dev.storeops.shared.task.TaskService;
+import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.customers.CustomerService;
+import dev.storeops.platform.json.Json;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.staff.TaskService;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
@@ -171,7 +171,7 @@ class StaffFlowApiTest {
     assertEquals(404, call(event("deliver-order.json", Map.of("id", "ord_nope"), null, null)).getStatusCode());
     // the delivery schedules the review request (issue 7) once, on the due-work index
     var review = stack.dynamoDb().getItem(b -> b.tableName(stack.tableName("StoreTable"))
-        .key(dev.storeops.shared.mailflow.ReviewRequests.key(id))).item();
+        .key(dev.storeops.messaging.dynamo.DynamoReviewRequests.key(id))).item();
     assertTrue(review.containsKey("duePk") && review.get("duePk").s().startsWith("DUE#"), String.valueOf(review));
   }
 

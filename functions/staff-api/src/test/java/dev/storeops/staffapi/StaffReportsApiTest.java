@@ -1,6 +1,6 @@
 package dev.storeops.staffapi;
 
-import static dev.storeops.shared.repo.Items.s;
+import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.report.OrderFacts;
-import dev.storeops.shared.report.aws.DynamoReportStore;
+import dev.storeops.platform.json.Json;
+import dev.storeops.reporting.OrderFacts;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.LocalDate;
@@ -129,9 +129,9 @@ class StaffReportsApiTest {
     Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stock = new HashMap<>(Map.of(
         "pk", s("SKU#" + sku), "sk", s("STOCK#msk-1"), "type", s("Stock"), "sku", s(sku), "warehouse", s("msk-1"),
         "supplierId", s(sup), "gsi1pk", s("SUPPLIER#" + sup + "#msk-1"), "gsi1sk", s("SKU#" + sku)));
-    stock.put("onHand", dev.storeops.shared.repo.Items.n(2));
-    stock.put("reserved", dev.storeops.shared.repo.Items.n(0));
-    stock.put("available", dev.storeops.shared.repo.Items.n(2));
+    stock.put("onHand", dev.storeops.platform.dynamo.Items.n(2));
+    stock.put("reserved", dev.storeops.platform.dynamo.Items.n(0));
+    stock.put("available", dev.storeops.platform.dynamo.Items.n(2));
     stack.dynamoDb().putItem(x -> x.tableName(table).item(stock));
     // sold yesterday (in the shop's zone): 30 in the window → 1/day; 2 left ≤ 1 × 5 → listed;
     // suggested ceil(30 × (5 + 14) / 30) − 2 = 17

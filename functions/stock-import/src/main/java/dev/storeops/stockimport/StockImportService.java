@@ -1,10 +1,10 @@
 package dev.storeops.stockimport;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.storeops.shared.json.Json;
-import dev.storeops.shared.log.Log;
-import dev.storeops.shared.mail.MailIntent;
-import dev.storeops.shared.mail.MailOutbox;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.MailIntent;
+import dev.storeops.messaging.MailOutbox;
 import dev.storeops.stockimport.core.BadInputException;
 import dev.storeops.stockimport.core.CurrentStock;
 import dev.storeops.stockimport.core.FileReaders;

@@ -2,7 +2,7 @@ package dev.storeops.stockimport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.storeops.shared.mail.SqsMailOutbox;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.stockimport.aws.DynamoImportLedger;

@@ -1,6 +1,6 @@
 package dev.storeops.unsubscribe;
 
-import dev.storeops.shared.email.UnsubscribeTokens;
+import dev.storeops.messaging.sending.UnsubscribeTokens;
 
 /** The small bilingual HTML pages of the unsubscribe link. */
 final class Pages {

@@ -1,17 +1,20 @@
 package dev.storeops.unsubscribe;
 
+import dev.storeops.messaging.dynamo.DynamoConsentStore;
+import dev.storeops.messaging.sending.UnsubscribeService;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.email.UnsubscribeTokens;
-import dev.storeops.shared.http.ApiException;
-import dev.storeops.shared.http.HttpRequest;
-import dev.storeops.shared.http.HttpResponse;
-import dev.storeops.shared.http.Problem;
-import dev.storeops.shared.http.Router;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.messaging.sending.UnsubscribeTokens;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.HttpRequest;
+import dev.storeops.platform.http.HttpResponse;
+import dev.storeops.platform.http.Problem;
+import dev.storeops.platform.http.Router;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.http.HttpRequest;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.http.HttpRequest;
+import dev.storeops.platform.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

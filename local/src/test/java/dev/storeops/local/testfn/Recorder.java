@@ -1,8 +1,8 @@
 package dev.storeops.local.testfn;
 
-import dev.storeops.shared.aws.AwsClients;
-import dev.storeops.shared.config.Env;
-import dev.storeops.shared.json.Json;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 

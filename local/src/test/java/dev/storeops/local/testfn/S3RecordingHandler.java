@@ -3,7 +3,7 @@ package dev.storeops.local.testfn;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.storeops.shared.config.Env;
+import dev.storeops.platform.config.Env;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.storeops.local.testfn;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.storeops.shared.config.Env;
+import dev.storeops.platform.config.Env;
 import java.util.Map;
 import java.util.UUID;
 

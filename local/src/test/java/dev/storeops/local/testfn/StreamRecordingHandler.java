@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.storeops.shared.config.Env;
+import dev.storeops.platform.config.Env;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.storeops.stockimport.aws;
 
-import dev.storeops.shared.repo.Items;
-import dev.storeops.shared.repo.Keys;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stockimport.core.ImportLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public final class DynamoImportLedger implements ImportLedger {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(Keys.PK, Items.s("IMPORT#" + id), Keys.SK, Items.s("IMPORT"));
+    return Map.of(TableKeys.PK, Items.s("IMPORT#" + id), TableKeys.SK, Items.s("IMPORT"));
   }
 
   @Override
@@ -37,7 +37,7 @@ public final class DynamoImportLedger implements ImportLedger {
     item.put("status", Items.s("running"));
     item.put("leaseUntil", Items.s(now.plus(lease).toString()));
     item.put("startedAt", Items.s(now.toString()));
-    item.put(Keys.TTL, Items.n(now.plus(KEEP).getEpochSecond()));
+    item.put(TableKeys.TTL, Items.n(now.plus(KEEP).getEpochSecond()));
     try {
       dynamo.putItem(b -> b.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk) OR (#s = :running AND leaseUntil < :now)")

@@ -1,7 +1,7 @@
 package dev.storeops.stockimport.aws;
 
-import dev.storeops.shared.repo.Items;
-import dev.storeops.shared.repo.Keys;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stockimport.core.CurrentStock;
 import dev.storeops.stockimport.core.StockChange;
 import dev.storeops.stockimport.core.StockStore;
@@ -31,7 +31,7 @@ public class DynamoStockStore implements StockStore {
   }
 
   public static Map<String, AttributeValue> key(String sku, String warehouse) {
-    return Map.of(Keys.PK, Items.s("SKU#" + sku), Keys.SK, Items.s("STOCK#" + warehouse));
+    return Map.of(TableKeys.PK, Items.s("SKU#" + sku), TableKeys.SK, Items.s("STOCK#" + warehouse));
   }
 
   public static String supplierKey(String supplierId, String warehouse) {
@@ -41,7 +41,7 @@ public class DynamoStockStore implements StockStore {
   @Override
   public Map<String, CurrentStock> supplierStock(String supplierId, String warehouse) {
     Map<String, CurrentStock> out = new HashMap<>();
-    QueryRequest request = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+    QueryRequest request = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
         .keyConditionExpression("gsi1pk = :p")
         .expressionAttributeValues(Map.of(":p", Items.s(supplierKey(supplierId, warehouse))))
         .build();

@@ -1,4 +1,0 @@
-package dev.storeops.emailsender;
-
-/** A fully rendered mail: subject, plain-text part and HTML part. */
-public record RenderedMail(String subject, String text, String html) {}

@@ -1,0 +1,113 @@
+package dev.storeops.messaging.sending;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+public class MailTemplatesTest {
+  private static final MailTemplates TEMPLATES = new MailTemplates();
+
+  public static Map<String, Object> orderData() {
+    Map<String, Object> data = new HashMap<>();
+    data.put("orderNumber", "1042");
+    data.put("customerName", "Анна <Петрова>");
+    data.put("lines", List.of(
+        Map.of("sku", "TEA-1", "name", "Чай улун", "qty", 2, "priceText", "450 ₽", "totalText", "900 ₽"),
+        Map.of("sku", "CUP-7", "name", "Чашка", "qty", 1, "priceText", "300 ₽", "totalText", "300 ₽")));
+    data.put("totalText", "1 200 ₽");
+    data.put("deliveryText", "Курьер, 24 ноября");
+    data.put("paymentMethod", "Картой онлайн");
+    data.put("paymentInstructions", "Оплатите по ссылке в течение 3 дней.");
+    data.put("orderUrl", "https://shop.example.com/orders/ord_1");
+    data.put("shopUrl", "https://shop.example.com");
+    return data;
+  }
+
+  @Test
+  void everyTemplateExistsInBothLocales() {
+    for (String name : MailTemplates.NAMES) {
+      for (String locale : MailTemplates.LOCALES) {
+        assertTrue(TEMPLATES.exists(name, locale), name + "." + locale);
+      }
+    }
+  }
+
+  @Test
+  void staffMailsOfOrderEventsAndTaskEscalationRender() {
+    RenderedMail unassigned = TEMPLATES.render("order-unassigned", "ru",
+        Map.of("orderId", "ord_1", "orderNumber", "261123-ABC123", "totalText", "1 200 ₽", "shopUrl", "https://shop.example.com"));
+    assertEquals("Заказ 261123-ABC123 без менеджера", unassigned.subject());
+    assertTrue(unassigned.text().contains("1 200 ₽"), unassigned.text());
+    RenderedMail overdue = TEMPLATES.render("task-overdue", "en", Map.of("taskId", "tsk_1", "title", "Call about payment",
+        "assigneeId", "mgr-olga", "orderId", "ord_1", "dueAt", "2026-11-23T10:00:00Z", "shopUrl", "https://shop.example.com"));
+    assertEquals("Overdue task: Call about payment", overdue.subject());
+    assertTrue(overdue.text().contains("mgr-olga"), overdue.text());
+  }
+
+  @Test
+  void orderConfirmationInRussian() {
+    RenderedMail mail = TEMPLATES.render("order-confirmation", "ru", orderData());
+    assertEquals("Заказ 1042 принят", mail.subject());
+    assertTrue(mail.text().contains("Здравствуйте, Анна <Петрова>!"), mail.text());
+    assertTrue(mail.text().contains("- Чай улун (TEA-1): 2 × 450 ₽ = 900 ₽"), mail.text());
+    assertTrue(mail.text().contains("Итого: 1 200 ₽"), mail.text());
+    assertTrue(mail.html().contains("Анна &lt;Петрова&gt;"), "HTML part escapes data");
+    assertFalse(mail.html().contains("<Петрова>"));
+    assertTrue(mail.html().contains("<html lang=\"ru\">"));
+    assertFalse(mail.text().contains("Отписаться"), "no unsubscribe footer without a link");
+  }
+
+  @Test
+  void orderConfirmationInEnglish() {
+    RenderedMail mail = TEMPLATES.render("order-confirmation", "en", orderData());
+    assertEquals("Order 1042 received", mail.subject());
+    assertTrue(mail.text().contains("Total: 1 200 ₽"));
+    assertTrue(mail.text().contains("The shop team"));
+    assertTrue(mail.html().contains("<a href=\"https://shop.example.com/orders/ord_1\">Track your order</a>"));
+  }
+
+  @Test
+  void marketingMailCarriesTheUnsubscribeLinkInBothParts() {
+    Map<String, Object> data = new HashMap<>(Map.of("customerName", "Ann", "promoCode", "BD-ABCD2345",
+        "discountText", "10%", "validUntil", "2026-12-06", "shopUrl", "https://shop.example.com",
+        "unsubscribeUrl", "https://api.example.com/unsubscribe?token=t.1.s"));
+    RenderedMail mail = TEMPLATES.render("birthday", "en", data);
+    assertEquals("Happy birthday, Ann! A gift: 10% off", mail.subject());
+    assertTrue(mail.text().contains("Unsubscribe: https://api.example.com/unsubscribe?token=t.1.s"));
+    assertTrue(mail.html().contains("href=\"https://api.example.com/unsubscribe?token=t.1.s\""));
+    assertTrue(mail.text().contains("BD-ABCD2345"));
+  }
+
+  @Test
+  void aMissingVariableFailsTheWholeMail() {
+    Map<String, Object> data = orderData();
+    data.remove("orderUrl");
+    TemplateException e = assertThrows(TemplateException.class,
+        () -> TEMPLATES.render("order-confirmation", "ru", data));
+    assertTrue(e.getMessage().contains("orderUrl"), e.getMessage());
+    Map<String, Object> nullValue = orderData();
+    nullValue.put("totalText", null);
+    assertThrows(TemplateException.class, () -> TEMPLATES.render("order-confirmation", "en", nullValue));
+  }
+
+  @Test
+  void anUnknownTemplateOrLocaleIsAClearFailure() {
+    assertTrue(assertThrows(TemplateException.class, () -> TEMPLATES.render("no-such", "ru", Map.of()))
+        .getMessage().contains("no-such"));
+    assertThrows(TemplateException.class, () -> TEMPLATES.render("welcome", "de", Map.of("customerName", "x")));
+  }
+
+  @Test
+  void templateFilesNeedAllThreeParts() {
+    assertThrows(IllegalStateException.class, () -> MailTemplates.split("x", "==== subject ====\nS\n==== text ====\nT\n"));
+    assertThrows(IllegalStateException.class,
+        () -> MailTemplates.split("x", "==== subject ====\nS\n==== body ====\nT\n==== html ====\nH\n"));
+    assertEquals("T\n", MailTemplates.split("x", "==== subject ====\nS\n==== text ====\nT\n==== html ====\nH\n").get("text"));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.storeops.catalog;
+
+import dev.storeops.staff.Manager;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Products, stock, warehouses and managers (DynamoDB in production). */
+public interface Catalog {
+  /** Products and stock of {@code skus} in every warehouse (unknown SKUs are absent). */
+  CatalogSnapshot snapshot(Collection<String> skus);
+
+  List<StockLevel> stock(String sku);
+
+  Optional<Product> product(String sku);
+
+  List<Warehouse> warehouses();
+
+  List<Manager> managers();
+
+  Optional<Manager> manager(String id);
+
+  void putProduct(Product product);
+
+  void putWarehouse(Warehouse warehouse);
+
+  /** Creates or updates a manager's profile, keeping the open-orders counter. */
+  Manager putManager(String id, String name, String email, boolean onShift);
+
+  /** Sets on-hand stock; {@code available = max(0, onHand − reserved)} against the current reserved. */
+  StockLevel setOnHand(String sku, String warehouse, long onHand);
+}

@@ -1,0 +1,89 @@
+package dev.storeops.fulfilment;
+
+import dev.storeops.messaging.OrderMails;
+
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.catalog.Catalog;
+import dev.storeops.staff.Manager;
+import dev.storeops.staff.ManagerChoice;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderCreated;
+import dev.storeops.ordering.OrderStore;
+import java.util.Optional;
+
+/**
+ * What happens after an order is stored: the customer's confirmation mail and the responsible
+ * manager (assigned once, notified once). Each step is guarded by a conditional write on the order,
+ * so a redelivered event sends nothing twice and re-assigns nothing. A crash between queueing a mail
+ * and writing its marker can queue it twice; the intent's dedupe key stops the second send.
+ */
+public final class OrderEventsService {
+  static final String CONFIRMATION_MARKER = "confirmationQueuedAt";
+  static final String MANAGER_MARKER = "managerNotifiedAt";
+  static final String UNASSIGNED_MARKER = "unassignedAlertAt";
+  private static final Log LOG = Log.get(OrderEventsService.class);
+
+  private final OrderStore orders;
+  private final Catalog catalog;
+  private final CustomerStore customers;
+  private final MailOutbox outbox;
+  private final OrderMails mails;
+  private final String opsEmail;
+
+  public OrderEventsService(OrderStore orders, Catalog catalog, CustomerStore customers, MailOutbox outbox,
+      OrderMails mails, String opsEmail) {
+    this.orders = orders;
+    this.catalog = catalog;
+    this.customers = customers;
+    this.outbox = outbox;
+    this.mails = mails;
+    this.opsEmail = opsEmail;
+  }
+
+  public void orderCreated(OrderCreated event) {
+    Order order = orders.find(event.orderId())
+        .orElseThrow(() -> new IllegalStateException("order " + event.orderId() + " not found"));
+    Customer customer = customers.find(order.customerId())
+        .orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
+
+    if (!orders.hasMarker(order.id(), CONFIRMATION_MARKER)) {
+      outbox.send(mails.confirmation(order, customer, event.accessToken()));
+      orders.markOnce(order.id(), CONFIRMATION_MARKER);
+      LOG.info("order confirmation queued", "orderId", order.id());
+    }
+
+    Optional<Manager> manager = responsibleManager(order, customer);
+    if (manager.isEmpty()) {
+      if (orders.markOnce(order.id(), UNASSIGNED_MARKER)) {
+        outbox.send(mails.unassigned(order, opsEmail));
+      }
+      LOG.warn("no manager on shift: order left unassigned", "orderId", order.id());
+      return;
+    }
+    if (!orders.hasMarker(order.id(), MANAGER_MARKER)) {
+      outbox.send(mails.managerNewOrder(order, customer, manager.get()));
+      orders.markOnce(order.id(), MANAGER_MARKER);
+      LOG.info("manager notified", "orderId", order.id(), "managerId", manager.get().id());
+    }
+  }
+
+  /** The order's manager: the one already assigned, or a new choice assigned now (exactly once). */
+  private Optional<Manager> responsibleManager(Order order, Customer customer) {
+    if (order.managerId() != null) {
+      return catalog.manager(order.managerId());
+    }
+    Optional<Manager> chosen = ManagerChoice.choose(customer.managerId(), catalog.managers());
+    if (chosen.isEmpty()) {
+      return chosen;
+    }
+    if (orders.assignManager(order, chosen.get().id())) {
+      LOG.info("manager assigned", "orderId", order.id(), "managerId", chosen.get().id());
+      return chosen;
+    }
+    // assigned concurrently by another delivery of this event: use that one
+    return orders.find(order.id()).map(Order::managerId).flatMap(catalog::manager);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.storeops.fulfilment;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the payment and follow-up rules read orders and apply their changes. */
+public interface OrderFlowStore {
+  enum Result {
+    APPLIED,
+    /** The order changed since it was read (status or revision): read again and decide again. */
+    CONFLICT,
+    /** The provider event was claimed before: nothing was written. */
+    DUPLICATE_EVENT
+  }
+
+  Optional<OrderFile> find(String orderId);
+
+  /** Whether a provider event id was already processed. */
+  boolean eventSeen(String eventId);
+
+  /**
+   * Applies the change in one transaction: the order update (conditioned on the status and revision
+   * read), one stock release per reservation when it cancels, the manager's open-order count when the
+   * order closes, and the event claim ({@code attribute_not_exists}) when it carries one.
+   */
+  Result apply(OrderChange change);
+
+  /** Ids of orders whose payment deadline has passed (through the due-work index), oldest first. */
+  List<String> paymentDue(int limit);
+
+  /** Takes the order off the due-work index if it is still at {@code dueSk}; false when it moved. */
+  boolean clearDue(String orderId, String dueSk);
+}

@@ -1,0 +1,243 @@
+package dev.storeops.fulfilment.dynamo;
+
+import dev.storeops.ordering.dynamo.Attr;
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.DueWork;
+import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.platform.json.Json;
+import dev.storeops.ordering.Order;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.fulfilment.OrderChange;
+import dev.storeops.fulfilment.OrderFile;
+import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.OrderFlowStore;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The payment and follow-up rules' writes on the order item (docs/payments.md): one
+ * TransactWriteItems per change — the order update conditioned on its status and {@code rev}, the
+ * stock releases of a cancellation, the manager's open-order count, the provider event claim.
+ */
+public final class DynamoOrderFlowStore implements OrderFlowStore {
+  /** How long a provider event id is remembered (the provider retries for days, not months). */
+  static final Duration EVENT_TTL = Duration.ofDays(90);
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DueWorkStore due;
+  private final Clock clock;
+
+  public DynamoOrderFlowStore(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.due = due;
+    this.clock = clock;
+  }
+
+  static Map<String, AttributeValue> eventKey(String eventId) {
+    return Map.of(TableKeys.PK, s("PAYMENTEVENT#" + eventId), TableKeys.SK, s("PAYMENTEVENT"));
+  }
+
+  @Override
+  public Optional<OrderFile> find(String orderId) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(DynamoOrderStore.orderKey(orderId)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @SuppressWarnings("unchecked")
+  static OrderFile fromItem(Map<String, AttributeValue> item) {
+    Order order = DynamoOrderStore.fromItem(item);
+    return new OrderFile(order, Items.num(item, "rev", 0), (int) Items.num(item, "noAnswerCalls", 0),
+        Items.str(item, "paymentStage"), Items.instant(item, "paymentDueAt"), Items.str(item, TableKeys.DUE_SK),
+        item.containsKey("payments") ? (List<Map<String, Object>>) Attr.java(item.get("payments")) : List.of(),
+        item.containsKey("calls") ? (List<Map<String, Object>>) Attr.java(item.get("calls")) : List.of(),
+        Items.str(item, "flag"),
+        item.containsKey("shipment") ? (Map<String, Object>) Attr.java(item.get("shipment")) : null);
+  }
+
+  @Override
+  public boolean eventSeen(String eventId) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(eventKey(eventId)).consistentRead(true)).item();
+    return item != null && !item.isEmpty();
+  }
+
+  @Override
+  public Result apply(OrderChange c) {
+    return apply(c, true);
+  }
+
+  private Result apply(OrderChange c, boolean countManager) {
+    OrderFile before = c.before();
+    Order o = before.order();
+    if (c.due() != null) {
+      due.announce(OrderFlow.PAYMENT_DUE, c.due().at());
+    }
+    List<TransactWriteItem> actions = new ArrayList<>();
+    if (c.claimEventId() != null) {
+      Map<String, AttributeValue> event = new HashMap<>(eventKey(c.claimEventId()));
+      event.put("type", s("PaymentEvent"));
+      event.put("orderId", s(o.id()));
+      event.put("receivedAt", s(c.at().toString()));
+      event.put(TableKeys.TTL, Items.n(clock.instant().plus(EVENT_TTL).getEpochSecond()));
+      actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(event)
+          .conditionExpression("attribute_not_exists(pk)").build()).build());
+    }
+    actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
+    if (c.releasesStock()) {
+      for (Reservation r : o.reservations()) {
+        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+            .key(DynamoOrderStore.stockKey(r.sku(), r.warehouse()))
+            .updateExpression("SET available = available + :q, reserved = reserved - :q, updatedAt = :now")
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", s(c.at().toString())))
+            .build()).build());
+      }
+    }
+    int managerIndex = actions.size();
+    boolean manager = countManager && c.closesForManager() && o.managerId() != null;
+    if (manager) {
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+          .key(Map.of(TableKeys.PK, s("MANAGER#" + o.managerId()), TableKeys.SK, s("MANAGER")))
+          .updateExpression("ADD openOrders :minus")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
+    }
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(actions));
+      return Result.APPLIED;
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (c.claimEventId() != null && failed(reasons, 0)) {
+        return Result.DUPLICATE_EVENT;
+      }
+      int orderIndex = c.claimEventId() != null ? 1 : 0;
+      boolean conflict = failed(reasons, orderIndex)
+          || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+      if (conflict) {
+        return Result.CONFLICT;
+      }
+      if (manager && failed(reasons, managerIndex)) {
+        // the manager item is gone: the order's change must not depend on the load counter
+        return apply(c, false);
+      }
+      throw e;
+    }
+  }
+
+  private Update orderUpdate(OrderChange c) {
+    OrderFile before = c.before();
+    Order after = c.after();
+    List<String> set = new ArrayList<>(List.of("rev = :rev", "updatedAt = :now"));
+    List<String> remove = new ArrayList<>();
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":rev", Items.n(before.rev() + 1));
+    values.put(":now", s(c.at().toString()));
+    values.put(":from", s(before.order().status().name()));
+    if (c.statusChanged()) {
+      set.add("#status = :to");
+      set.add("gsi2pk = :gsi2pk");
+      set.add("statusHistory = list_append(statusHistory, :history)");
+      values.put(":to", s(after.status().name()));
+      values.put(":gsi2pk", s("STATUS#" + after.status()));
+      values.put(":history", Attr.of(Json.mapper().convertValue(c.added(), List.class)));
+    }
+    if (c.payment() != null || c.call() != null) {
+      values.put(":empty", AttributeValue.fromL(List.of()));
+    }
+    if (c.payment() != null) {
+      set.add("payments = list_append(if_not_exists(payments, :empty), :payment)");
+      values.put(":payment", AttributeValue.fromL(List.of(Attr.of(c.payment()))));
+    }
+    if (c.call() != null) {
+      set.add("calls = list_append(if_not_exists(calls, :empty), :call)");
+      values.put(":call", AttributeValue.fromL(List.of(Attr.of(c.call()))));
+    }
+    if (c.noAnswerCalls() != null) {
+      set.add("noAnswerCalls = :noAnswer");
+      values.put(":noAnswer", Items.n(c.noAnswerCalls()));
+    }
+    if (c.flag() != null) {
+      set.add("flag = :flag");
+      set.add("flaggedAt = :now");
+      values.put(":flag", s(c.flag()));
+    }
+    if (c.shipment() != null) {
+      set.add("shipment = :shipment");
+      values.put(":shipment", Attr.of(c.shipment()));
+    }
+    if (c.cancelReason() != null) {
+      set.add("cancelReason = :cancelReason");
+      values.put(":cancelReason", s(c.cancelReason()));
+    }
+    if (c.due() != null) {
+      String id = after.id();
+      set.add("duePk = :duePk");
+      set.add("dueSk = :dueSk");
+      set.add("paymentStage = :stage");
+      set.add("paymentDueAt = :dueAt");
+      values.put(":duePk", s(DueWork.partition(OrderFlow.PAYMENT_DUE, c.due().at())));
+      values.put(":dueSk", s(DueWork.sortKey(c.due().at(), id)));
+      values.put(":stage", s(c.due().stage()));
+      values.put(":dueAt", s(c.due().at().toString()));
+    } else if (c.removesDue()) {
+      remove.addAll(List.of("duePk", "dueSk", "paymentStage", "paymentDueAt"));
+    }
+    String condition = "attribute_exists(pk) AND #status = :from AND ";
+    if (before.rev() == 0) {
+      condition += "attribute_not_exists(rev)";
+    } else {
+      condition += "rev = :oldRev";
+      values.put(":oldRev", Items.n(before.rev()));
+    }
+    String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+    return Update.builder().tableName(table).key(DynamoOrderStore.orderKey(after.id()))
+        .updateExpression(expression).conditionExpression(condition)
+        .expressionAttributeNames(names).expressionAttributeValues(values).build();
+  }
+
+  @Override
+  public List<String> paymentDue(int limit) {
+    return due.due(OrderFlow.PAYMENT_DUE, limit).items().stream().map(i -> Items.str(i, "id"))
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  @Override
+  public boolean clearDue(String orderId, String dueSk) {
+    if (dueSk == null) {
+      return false;
+    }
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(DynamoOrderStore.orderKey(orderId))
+          .updateExpression("REMOVE duePk, dueSk, paymentStage, paymentDueAt")
+          .conditionExpression("dueSk = :sk")
+          .expressionAttributeValues(Map.of(":sk", s(dueSk))));
+      return true;
+    } catch (ConditionalCheckFailedException moved) {
+      return false;
+    }
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.storeops.messaging.campaigns;
+
+import dev.storeops.customers.Customer;
+import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.dynamo.DynamoConsentSegment;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
+import dev.storeops.messaging.flows.OrderSegments;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * A campaign segment's customers at planning time: all with consent (GSI2), or an order segment
+ * (index items, {@link DynamoOrderSegments}) filtered to customers with marketing consent, so nobody
+ * without consent is enqueued.
+ */
+public final class CampaignSegments {
+  private final DynamoConsentSegment consent;
+  private final DynamoOrderSegments orders;
+  private final Clock clock;
+
+  public CampaignSegments(DynamoConsentSegment consent, DynamoOrderSegments orders, Clock clock) {
+    this.consent = consent;
+    this.orders = orders;
+    this.clock = clock;
+  }
+
+  public void forEach(String segment, Consumer<Customer> action) {
+    if (Campaign.SEGMENT_ALL_WITH_CONSENT.equals(segment)) {
+      consent.forEach(action);
+      return;
+    }
+    OrderSegments.Segment parsed = OrderSegments.parse(segment)
+        .orElseThrow(() -> new IllegalStateException("unknown campaign segment " + segment));
+    orders.forEach(parsed, clock.instant(), c -> {
+      if (c.marketingConsent()) {
+        action.accept(c);
+      }
+    });
+  }
+}

@@ -1,0 +1,130 @@
+package dev.storeops.messaging.dynamo;
+
+import dev.storeops.messaging.campaigns.Campaign;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Campaigns: {@code CAMPAIGN#<id> / CAMPAIGN}. A scheduled campaign carries the due-work keys {@code
+ * duePk = DUE#campaign#<yyyy-MM-dd of sendAt, UTC>}, {@code dueSk = <sendAt>#<id>}; planning removes them
+ * in the same conditional write that records the outcome.
+ */
+public final class DynamoCampaigns {
+  public static final String DUE_KIND = "campaign";
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoCampaigns(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  private static Map<String, AttributeValue> key(String id) {
+    return Map.of(TableKeys.PK, s("CAMPAIGN#" + id), TableKeys.SK, s("CAMPAIGN"));
+  }
+
+  public void create(Campaign c) {
+    Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
+    item.put("type", s("Campaign"));
+    item.put("id", s(c.id()));
+    Items.putIfPresent(item, "name", c.name());
+    item.put("template", s(c.template()));
+    item.put("subject", s(c.subject()));
+    item.put("body", s(c.body()));
+    Items.putIfPresent(item, "discountCode", c.discountCode());
+    item.put("segment", s(c.segment()));
+    item.put("sendAt", s(c.sendAt().toString()));
+    item.put("status", s(c.status()));
+    item.put("createdBy", s(c.createdBy()));
+    item.put("createdAt", s(c.createdAt().toString()));
+    if (c.preview() != null) {
+      Campaign.Preview p = c.preview();
+      item.put("preview", AttributeValue.fromM(Map.of("segment", Items.n(p.segment()), "noConsent", Items.n(p.noConsent()),
+          "suppressed", Items.n(p.suppressed()), "capped", Items.n(p.capped()), "recipients", Items.n(p.recipients()))));
+    }
+    dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+  }
+
+  public Optional<Campaign> find(String id) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  /** DRAFT → SCHEDULED with the due keys; {@code false} if it is not a draft (any more). */
+  public boolean schedule(String id, Instant sendAt, Instant now) {
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(id))
+          .updateExpression("SET #s = :scheduled, scheduledAt = :now, duePk = :duePk, dueSk = :dueSk")
+          .conditionExpression("#s = :draft")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":scheduled", s("SCHEDULED"), ":draft", s("DRAFT"),
+              ":now", s(now.toString()), ":duePk", s(duePk(LocalDate.ofInstant(sendAt, ZoneOffset.UTC))),
+              ":dueSk", s(sendAt + "#" + id))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  static String duePk(LocalDate day) {
+    return "DUE#" + DUE_KIND + "#" + day;
+  }
+
+  /** Scheduled campaigns due at or before {@code now}: DueIndex buckets from {@code oldest} to today. */
+  public List<Campaign> due(Instant now, LocalDate oldest) {
+    List<Campaign> out = new ArrayList<>();
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    for (LocalDate day = oldest; !day.isAfter(today); day = day.plusDays(1)) {
+      String pk = duePk(day);
+      dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.DUE_INDEX)
+              .keyConditionExpression("duePk = :pk AND dueSk <= :now")
+              .expressionAttributeValues(Map.of(":pk", s(pk), ":now", s(now + "#~"))))
+          .items().forEach(item -> out.add(fromItem(item)));
+    }
+    return out;
+  }
+
+  /** SCHEDULED → PLANNED, due keys removed; {@code false} if another run did it first. */
+  public boolean markPlanned(String id, long planned, Instant now) {
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(id))
+          .updateExpression("SET #s = :planned, planned = :n, plannedAt = :now REMOVE duePk, dueSk")
+          .conditionExpression("#s = :scheduled")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":planned", s("PLANNED"), ":scheduled", s("SCHEDULED"),
+              ":n", Items.n(planned), ":now", s(now.toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  static Campaign fromItem(Map<String, AttributeValue> item) {
+    Campaign.Preview preview = null;
+    AttributeValue p = item.get("preview");
+    if (p != null && p.m() != null) {
+      Map<String, AttributeValue> m = p.m();
+      preview = new Campaign.Preview(Items.num(m, "segment", 0), Items.num(m, "noConsent", 0),
+          Items.num(m, "suppressed", 0), Items.num(m, "capped", 0), Items.num(m, "recipients", 0));
+    }
+    return new Campaign(Items.str(item, "id"), Items.str(item, "name"), Items.str(item, "template"),
+        Items.str(item, "subject"), Items.str(item, "body"), Items.str(item, "discountCode"),
+        Items.str(item, "segment"), Items.instant(item, "sendAt"), Items.str(item, "status"),
+        Items.str(item, "createdBy"), Items.instant(item, "createdAt"), preview,
+        item.containsKey("planned") ? Items.num(item, "planned", 0) : null);
+  }
+}

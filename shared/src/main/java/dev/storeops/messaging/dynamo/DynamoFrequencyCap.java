@@ -1,0 +1,81 @@
+package dev.storeops.messaging.dynamo;
+
+import dev.storeops.messaging.sending.FrequencyCap;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The cap item {@code CUSTOMER#<id> / MAILCAP}: {@code lastMarketingAt}, changed with an optimistic condition. */
+public final class DynamoFrequencyCap implements FrequencyCap {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoFrequencyCap(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  private static Map<String, AttributeValue> key(String customerId) {
+    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s("MAILCAP"));
+  }
+
+  @Override
+  public Instant lastMarketingAt(String customerId) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(key(customerId)).consistentRead(true)).item();
+    return item == null ? null : Items.instant(item, "lastMarketingAt");
+  }
+
+  @Override
+  public boolean claim(String customerId, Instant expected, Instant now, String dedupeKey) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":now", s(now.toString()));
+    values.put(":key", s(dedupeKey));
+    values.put(":type", s("MailCap"));
+    String condition;
+    if (expected == null) {
+      condition = "attribute_not_exists(lastMarketingAt)";
+    } else {
+      condition = "lastMarketingAt = :expected";
+      values.put(":expected", s(expected.toString()));
+    }
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(customerId))
+          .updateExpression("SET lastMarketingAt = :now, lastDedupeKey = :key, #t = :type")
+          .conditionExpression(condition)
+          .expressionAttributeNames(Map.of("#t", "type"))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void release(String customerId, Instant previous, Instant claimedAt, String dedupeKey) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":claimed", s(claimedAt.toString()));
+    values.put(":key", s(dedupeKey));
+    String update = "REMOVE lastMarketingAt, lastDedupeKey";
+    if (previous != null) {
+      update = "SET lastMarketingAt = :previous REMOVE lastDedupeKey";
+      values.put(":previous", s(previous.toString()));
+    }
+    String expression = update;
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(customerId))
+          .updateExpression(expression)
+          .conditionExpression("lastMarketingAt = :claimed AND lastDedupeKey = :key")
+          .expressionAttributeValues(values));
+    } catch (ConditionalCheckFailedException e) {
+      // a later mail claimed the cap since: leave it
+    }
+  }
+}

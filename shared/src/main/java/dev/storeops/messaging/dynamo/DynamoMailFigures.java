@@ -1,0 +1,58 @@
+package dev.storeops.messaging.dynamo;
+
+import dev.storeops.messaging.Figure;
+import dev.storeops.messaging.MailFigures;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Mail figures as counter items: {@code MAILSTATS#<flow> / TOTAL} and {@code MAILSTATS#<flow> /
+ * DAY#<yyyy-MM-dd>}, each figure a number attribute changed only with {@code ADD} (atomic, no read).
+ */
+public final class DynamoMailFigures implements MailFigures {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoMailFigures(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  public static String pk(String flow) {
+    return "MAILSTATS#" + flow;
+  }
+
+  @Override
+  public void add(String flow, Figure figure, long count, LocalDate day) {
+    if (count == 0) {
+      return;
+    }
+    for (String sk : new String[] {"TOTAL", "DAY#" + day}) {
+      dynamo.updateItem(u -> u.tableName(table)
+          .key(Map.of(TableKeys.PK, s(pk(flow)), TableKeys.SK, s(sk)))
+          .updateExpression("ADD #f :n SET #t = :type, #flow = :flow")
+          .expressionAttributeNames(Map.of("#f", figure.attribute(), "#t", "type", "#flow", "flow"))
+          .expressionAttributeValues(Map.of(":n", Items.n(count), ":type", s("MailFigures"),
+              ":flow", s(flow))));
+    }
+  }
+
+  @Override
+  public Map<Figure, Long> totals(String flow) {
+    Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+        .key(Map.of(TableKeys.PK, s(pk(flow)), TableKeys.SK, s("TOTAL")))).item();
+    Map<Figure, Long> out = new EnumMap<>(Figure.class);
+    for (Figure f : Figure.values()) {
+      out.put(f, item == null ? 0L : Items.num(item, f.attribute(), 0));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.storeops.messaging.dynamo;
+
+import dev.storeops.messaging.sending.SendLog;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The send log in the single table: {@code MAILLOG#<dedupeKey> / MAILLOG}, {@code status} RESERVED →
+ * SENT or SKIPPED, kept for {@link #RETENTION} (TTL).
+ */
+public final class DynamoSendLog implements SendLog {
+  public static final Duration RETENTION = Duration.ofDays(400);
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoSendLog(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  static Map<String, AttributeValue> key(String dedupeKey) {
+    return Map.of(TableKeys.PK, s("MAILLOG#" + dedupeKey), TableKeys.SK, s("MAILLOG"));
+  }
+
+  @Override
+  public boolean reserve(String dedupeKey, String attemptId, String flow, Instant now, Instant staleBefore) {
+    Map<String, AttributeValue> item = new HashMap<>(key(dedupeKey));
+    item.put("type", s("MailLog"));
+    item.put("dedupeKey", s(dedupeKey));
+    item.put("flow", s(flow));
+    item.put("status", s("RESERVED"));
+    item.put("attemptId", s(attemptId));
+    item.put("reservedAt", Items.n(now.toEpochMilli()));
+    item.put(TableKeys.TTL, Items.n(now.plus(RETENTION).getEpochSecond()));
+    try {
+      dynamo.putItem(p -> p.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(":reserved", s("RESERVED"), ":stale", Items.n(staleBefore.toEpochMilli()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void complete(String dedupeKey, String attemptId, String status, String detail, Instant now) {
+    dynamo.updateItem(u -> u.tableName(table).key(key(dedupeKey))
+        .updateExpression("SET #status = :status, detail = :detail, completedAt = :now")
+        .conditionExpression("attemptId = :attempt")
+        .expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(Map.of(":status", s(status), ":detail", s(detail == null ? "-" : detail),
+            ":now", s(now.toString()), ":attempt", s(attemptId))));
+  }
+
+  @Override
+  public void release(String dedupeKey, String attemptId) {
+    try {
+      dynamo.deleteItem(d -> d.tableName(table).key(key(dedupeKey))
+          .conditionExpression("attemptId = :attempt AND #status = :reserved")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(":attempt", s(attemptId), ":reserved", s("RESERVED"))));
+    } catch (ConditionalCheckFailedException e) {
+      // another attempt took the key over (our lease ended): it is not ours to free
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.storeops.messaging.flows;
+
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.dynamo.DynamoMailFlows;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
+import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.catalog.Catalog;
+import dev.storeops.ordering.OrderLine;
+import dev.storeops.catalog.Product;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderStore;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * After an order: recomputes the customer's reorder reminder and reactivation chain from the whole
+ * order history (issue 7 flows). A recompute, not an increment, written only when the last order
+ * moves forward: a redelivered event changes nothing. Also records the customer as a buyer of each
+ * category of the order (campaign segment), a write that keeps the latest purchase time.
+ */
+public final class OrderMailFlowsStep {
+  private static final Log LOG = Log.get(OrderMailFlowsStep.class);
+  private final OrderStore orders;
+  private final DynamoMailFlows flows;
+  private final Catalog catalog;
+  private final DynamoOrderSegments segments;
+
+  public OrderMailFlowsStep(OrderStore orders, DynamoMailFlows flows, Catalog catalog, DynamoOrderSegments segments) {
+    this.orders = orders;
+    this.flows = flows;
+    this.catalog = catalog;
+    this.segments = segments;
+  }
+
+  public DynamoMailFlows.Recorded orderCreated(String orderId) {
+    Order order = orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " not found"));
+    List<Order> history = orders.ordersOfCustomer(order.customerId());
+    DynamoMailFlows.Recorded r = flows.recordOrders(order.customerId(), history);
+    // campaign segment "bought in a category": one index item per category of the order's products
+    Set<String> categories = new TreeSet<>();
+    for (OrderLine line : order.lines()) {
+      catalog.product(line.sku()).map(Product::category).filter(OrderSegments::validCategory)
+          .ifPresent(c -> categories.add(OrderSegments.categoryKey(c)));
+    }
+    categories.forEach(c -> segments.recordBuyer(order.customerId(), c, order.createdAt()));
+    LOG.info("mail flows recomputed", "orderId", orderId, "orders", history.size(), "reorderDueAt",
+        String.valueOf(r.reorderDueAt()), "reactivationDueAt", String.valueOf(r.reactivationDueAt()));
+    return r;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.storeops.messaging.sending;
+
+import dev.storeops.customers.Customer;
+import dev.storeops.messaging.Figure;
+import dev.storeops.messaging.MailFigures;
+import dev.storeops.messaging.sending.SuppressionList;
+import dev.storeops.messaging.sending.UnsubscribeTokens;
+import dev.storeops.platform.log.Log;
+import dev.storeops.platform.log.Pii;
+import dev.storeops.messaging.MailIntent;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Sends one {@link MailIntent}: dedupe, suppression, consent, cap, render, send, figures. Plain Java;
+ * the stores and the mail service come in as interfaces.
+ *
+ * <p>Dedupe: the key is <em>reserved</em> before anything is sent and marked {@code SENT} after SES
+ * took the mail. A redelivered message finds the key done and sends nothing. The one window left is a
+ * crash between SES accepting the mail and the {@code SENT} write: the reservation then stays as a
+ * lease; the redelivery (after the queue's visibility timeout, longer than the lease) takes it over
+ * and sends again. We accept that rare duplicate over the alternative (treat a stale reservation as
+ * sent), which would lose mail whenever a crash happened <em>before</em> the send.
+ */
+public final class EmailService {
+  /** A reservation older than this belongs to a crashed attempt (function timeout is 20 s). */
+  public static final Duration LEASE = Duration.ofSeconds(60);
+  private static final Log LOG = Log.get(EmailService.class);
+
+  /** What became of one intent. */
+  public enum Kind { SENT, SKIPPED, DUPLICATE, FAILED }
+
+  /** The outcome; {@code FAILED} is retried by the queue (DLQ after the last receive). */
+  public record Outcome(Kind kind, String detail, boolean throttled) {
+    static Outcome of(Kind kind, String detail) {
+      return new Outcome(kind, detail, false);
+    }
+  }
+
+  /** The sender's settings. */
+  public record Settings(String from, String configurationSet, String unsubscribeUrl, String shopUrl,
+      ZoneId zone, Duration unsubscribeValidity) {}
+
+  private final MailTemplates templates;
+  private final MailPolicy policy;
+  private final Function<String, Optional<Customer>> customers;
+  private final SuppressionList suppression;
+  private final SendLog sendLog;
+  private final FrequencyCap cap;
+  private final MailFigures figures;
+  private final MailSender sender;
+  private final UnsubscribeTokens tokens;
+  private final Settings settings;
+  private final Clock clock;
+
+  public EmailService(MailTemplates templates, MailPolicy policy, Function<String, Optional<Customer>> customers,
+      SuppressionList suppression, SendLog sendLog, FrequencyCap cap, MailFigures figures, MailSender sender,
+      UnsubscribeTokens tokens, Settings settings, Clock clock) {
+    this.templates = templates;
+    this.policy = policy;
+    this.customers = customers;
+    this.suppression = suppression;
+    this.sendLog = sendLog;
+    this.cap = cap;
+    this.figures = figures;
+    this.sender = sender;
+    this.tokens = tokens;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one intent.
+   *
+   * @param attempt the queue's receive count of the message (1 = first delivery)
+   * @param lastAttempt the receive count after which the queue moves the message to the DLQ
+   */
+  public Outcome handle(MailIntent intent, int attempt, int lastAttempt) {
+    Instant now = clock.instant();
+    LocalDate day = LocalDate.ofInstant(now, settings.zone());
+    String attemptId = UUID.randomUUID().toString();
+    if (!sendLog.reserve(intent.dedupeKey(), attemptId, intent.flow(), now, now.minus(LEASE))) {
+      figures.add(intent.flow(), Figure.SKIPPED_DUPLICATE, 1, day);
+      LOG.info("mail skipped", "reason", "duplicate", "dedupeKey", intent.dedupeKey(), "flow", intent.flow());
+      return Outcome.of(Kind.DUPLICATE, "duplicate");
+    }
+    boolean sent = false;
+    try {
+      Customer customer = intent.customerId() == null ? null : customers.apply(intent.customerId()).orElse(null);
+      boolean marketing = intent.category() == MailIntent.Category.MARKETING;
+      boolean suppressed = suppression.isSuppressed(intent.to());
+      Instant lastMarketing = marketing && customer != null && customer.marketingConsent() && !suppressed
+          ? cap.lastMarketingAt(customer.id()) : null;
+      Optional<MailPolicy.SkipReason> skip = policy.check(intent.category(), customer, suppressed, lastMarketing, now);
+      if (skip.isPresent()) {
+        return skipped(intent, attemptId, skip.get(), now, day);
+      }
+
+      String locale = policy.locale(intent.locale(), customer, MailTemplates.LOCALES);
+      Map<String, Object> model = new HashMap<>(intent.data());
+      model.putIfAbsent("shopUrl", settings.shopUrl());
+      Map<String, String> headers = new LinkedHashMap<>();
+      if (marketing) {
+        String token = tokens.sign(customer.id(), now.plus(settings.unsubscribeValidity()));
+        String url = settings.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        model.put("unsubscribeUrl", url);
+        headers.put("List-Unsubscribe", "<" + url + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
+      RenderedMail mail = templates.render(intent.template(), locale, model);
+
+      if (marketing && !cap.claim(customer.id(), lastMarketing, now, intent.dedupeKey())) {
+        return skipped(intent, attemptId, MailPolicy.SkipReason.CAPPED, now, day);
+      }
+      String messageId;
+      try {
+        messageId = sender.send(new MailSender.OutgoingMail(settings.from(), intent.to(), mail, headers,
+            settings.configurationSet()));
+      } catch (RuntimeException e) {
+        if (marketing) {
+          cap.release(customer.id(), lastMarketing, now, intent.dedupeKey());
+        }
+        throw e;
+      }
+      sent = true;
+      sendLog.complete(intent.dedupeKey(), attemptId, "SENT", messageId, now);
+      figures.add(intent.flow(), Figure.SENT, 1, day);
+      LOG.info("mail sent", "dedupeKey", intent.dedupeKey(), "flow", intent.flow(), "template", intent.template(),
+          "locale", locale, "to", Pii.email(intent.to()), "messageId", messageId);
+      return Outcome.of(Kind.SENT, messageId);
+    } catch (RuntimeException e) {
+      if (sent) {
+        // SES has the mail: never release the key (that would send twice); the lease stays as the record
+        LOG.error("mail sent but not recorded", e, "dedupeKey", intent.dedupeKey());
+        return Outcome.of(Kind.SENT, "unrecorded");
+      }
+      sendLog.release(intent.dedupeKey(), attemptId);
+      boolean throttled = e instanceof MailSender.SendFailedException f && f.throttled();
+      boolean last = attempt >= lastAttempt;
+      figures.add(intent.flow(), last ? Figure.FAILED : Figure.RETRIED, 1, day);
+      LOG.error(last ? "mail failed for the last time, to the DLQ" : "mail failed, retried later", e,
+          "dedupeKey", intent.dedupeKey(), "flow", intent.flow(), "template", intent.template(),
+          "attempt", attempt);
+      return new Outcome(Kind.FAILED, e.getMessage(), throttled);
+    }
+  }
+
+  private Outcome skipped(MailIntent intent, String attemptId, MailPolicy.SkipReason reason, Instant now, LocalDate day) {
+    sendLog.complete(intent.dedupeKey(), attemptId, "SKIPPED", reason.name(), now);
+    figures.add(intent.flow(), switch (reason) {
+      case NO_CONSENT -> Figure.SKIPPED_NO_CONSENT;
+      case SUPPRESSED -> Figure.SKIPPED_SUPPRESSED;
+      case CAPPED -> Figure.SKIPPED_CAPPED;
+    }, 1, day);
+    LOG.info("mail skipped", "reason", reason.name(), "dedupeKey", intent.dedupeKey(), "flow", intent.flow());
+    return Outcome.of(Kind.SKIPPED, reason.name());
+  }
+}

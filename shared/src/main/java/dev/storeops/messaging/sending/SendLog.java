@@ -1,0 +1,22 @@
+package dev.storeops.messaging.sending;
+
+import java.time.Instant;
+
+/**
+ * One entry per dedupe key. A sender first <em>reserves</em> the key (a lease), then sends, then
+ * <em>completes</em> it; a failed attempt <em>releases</em> it so the retry can take it again.
+ */
+public interface SendLog {
+  /**
+   * Takes the key for {@code attemptId}: {@code true} when it was free, or reserved by an attempt
+   * whose lease ended before {@code staleBefore} (that attempt crashed); {@code false} when the mail
+   * is done (sent or skipped) or another attempt is working on it now.
+   */
+  boolean reserve(String dedupeKey, String attemptId, String flow, Instant now, Instant staleBefore);
+
+  /** Records the final outcome ({@code SENT} or {@code SKIPPED}) of the reserving attempt. */
+  void complete(String dedupeKey, String attemptId, String status, String detail, Instant now);
+
+  /** Frees the key if {@code attemptId} still holds it. */
+  void release(String dedupeKey, String attemptId);
+}

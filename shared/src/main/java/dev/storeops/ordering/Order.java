@@ -1,0 +1,65 @@
+package dev.storeops.ordering;
+
+import dev.storeops.catalog.Delivery;
+import dev.storeops.catalog.Reservation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order: the one record every channel produces. Plain data; status changes go through {@link
+ * OrderLifecycle} only, so the rules of the order's life live in one place.
+ *
+ * @param id {@code ord_…} (time-sortable, random)
+ * @param number the human order number ({@code yyMMdd-XXXXXX}), unique (claimed in the creating transaction)
+ * @param createdBy {@code customer} for the storefront, else the staff id (JWT {@code sub})
+ * @param itemsTotalMinor sum of the lines' totals
+ * @param totalMinor items + delivery; what the customer pays
+ * @param accessTokenHash SHA-256 (hex) of the token returned at creation; the token itself is never stored
+ * @param reservations the stock this order holds, released exactly once on cancellation
+ */
+public record Order(
+    String id,
+    String number,
+    String customerId,
+    Channel channel,
+    String createdBy,
+    List<OrderLine> lines,
+    long itemsTotalMinor,
+    long deliveryCostMinor,
+    long totalMinor,
+    String currency,
+    Delivery delivery,
+    PaymentMethod paymentMethod,
+    OrderStatus status,
+    List<StatusChange> statusHistory,
+    String managerId,
+    String cartId,
+    String accessTokenHash,
+    List<Reservation> reservations,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Order {
+    lines = List.copyOf(lines);
+    statusHistory = List.copyOf(statusHistory);
+    reservations = List.copyOf(reservations);
+  }
+
+  public Order withManager(String newManagerId, Instant at) {
+    return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
+        totalMinor, currency, delivery, paymentMethod, status, statusHistory, newManagerId, cartId,
+        accessTokenHash, reservations, createdAt, at);
+  }
+
+  /** Used by {@link OrderLifecycle} only. */
+  Order withStatus(OrderStatus newStatus, List<StatusChange> history, Instant at) {
+    return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
+        totalMinor, currency, delivery, paymentMethod, newStatus, history, managerId, cartId,
+        accessTokenHash, reservations, createdAt, at);
+  }
+
+  public int totalQty() {
+    return lines.stream().mapToInt(OrderLine::qty).sum();
+  }
+}

@@ -1,0 +1,392 @@
+package dev.storeops.ordering;
+
+import dev.storeops.catalog.Allocation;
+import dev.storeops.catalog.Catalog;
+import dev.storeops.catalog.CatalogSnapshot;
+import dev.storeops.catalog.Delivery;
+import dev.storeops.catalog.DeliveryCalculator;
+import dev.storeops.catalog.DeliveryMethod;
+import dev.storeops.catalog.DeliveryOption;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockLevel;
+import dev.storeops.catalog.Warehouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerService;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.Problem;
+import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
+import dev.storeops.platform.ids.Ids;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes orders from every channel: validates, resolves the customer, prices from the catalog, plans
+ * the stock reservation and the delivery, and stores everything in one transaction; then publishes
+ * {@link OrderCreated}. Idempotent per Idempotency-Key: the same key and body return the same order,
+ * the same key with another body is a 422.
+ */
+public final class OrderService {
+  private static final Log LOG = Log.get(OrderService.class);
+  private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+  private static final int ATTEMPTS = 4;
+  private static final char[] NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+  private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final OrderStore orders;
+  private final Catalog catalog;
+  private final CartStore carts;
+  private final CustomerService customerService;
+  private final CustomerStore customerStore;
+  private final OrderEvents events;
+  private final DeliveryCalculator delivery;
+  private final OrderLimits limits;
+  private final Clock clock;
+
+  public OrderService(OrderStore orders, Catalog catalog, CartStore carts, CustomerService customerService,
+      CustomerStore customerStore, OrderEvents events, DeliveryCalculator delivery, OrderLimits limits, Clock clock) {
+    this.orders = orders;
+    this.catalog = catalog;
+    this.carts = carts;
+    this.customerService = customerService;
+    this.customerStore = customerStore;
+    this.events = events;
+    this.delivery = delivery;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** Who places the order and through which channels. */
+  public record Origin(String idempotencyScope, String createdBy, List<Channel> allowedChannels) {
+    public static Origin storefront() {
+      return new Origin("site", "customer", List.of(Channel.SITE));
+    }
+
+    public static Origin staff(String staffId) {
+      return new Origin("staff:" + staffId, staffId, List.of(Channel.PHONE, Channel.EMAIL));
+    }
+  }
+
+  /** The stored order, its access token and whether this was a replay of an earlier request. */
+  public record Placed(Order order, String accessToken, boolean replayed) {}
+
+  public Placed place(String idempotencyKeyHeader, byte[] rawBody, OrderRequest request, Origin origin) {
+    String key = OrderRules.idempotencyKey(idempotencyKeyHeader);
+    String keyHash = Tokens.sha256Hex(origin.idempotencyScope() + "|" + key);
+    String requestHash = requestHash(rawBody);
+    Optional<Placed> replay = replay(key, keyHash, requestHash);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    ValidOrder valid = OrderRules.validate(request, limits, origin.allowedChannels());
+    Customer customer = resolveCustomer(valid);
+    Cart cart = valid.cartId() == null ? null : checkCart(valid.cartId(), customer.id());
+
+    for (int attempt = 1; ; attempt++) {
+      Order order = build(valid, customer, origin);
+      String token = Ids.token(32);
+      order = withToken(order, Tokens.sha256Hex(token));
+      Instant now = order.createdAt();
+      IdempotencyRecord record = new IdempotencyRecord(keyHash, requestHash, order.id(),
+          Tokens.seal(key, token), now, now.plus(IDEMPOTENCY_TTL));
+      try {
+        orders.create(order, record);
+        LOG.info("order created", "orderId", order.id(), "number", order.number(), "channel", order.channel(),
+            "lines", order.lines().size(), "totalMinor", order.totalMinor(), "attempt", attempt,
+            "fromCart", cart != null);
+        publish(order, token);
+        return new Placed(order, token, false);
+      } catch (OrderStore.CreateFailed e) {
+        switch (e.reason()) {
+          case IDEMPOTENCY_KEY_USED -> {
+            return replay(key, keyHash, requestHash).orElseThrow(() -> e);
+          }
+          case CART_CLOSED -> throw cartClosed();
+          case NUMBER_TAKEN, STOCK, CONTENTION -> {
+            if (attempt >= ATTEMPTS) {
+              if (e.reason() == OrderStore.CreateFailed.Reason.STOCK) {
+                throw shortage(e.failedReservations(), valid);
+              }
+              throw new ApiException(Problem.of(503, "busy", "Try again",
+                  "The shop is busy; repeat the request with the same Idempotency-Key."));
+            }
+            LOG.info("order write retried", "reason", e.reason(), "attempt", attempt);
+            if (e.reason() == OrderStore.CreateFailed.Reason.CONTENTION) {
+              backOff(attempt);
+            }
+          }
+          default -> throw e;
+        }
+      }
+    }
+  }
+
+  /** A short random pause before retrying a transaction that met another one on the same items. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(RANDOM.nextInt(5, 20) * (long) attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(Problem.of(503, "busy", "Try again", "The request was interrupted; repeat it."));
+    }
+  }
+
+  /** The order, when {@code token} is its access token; otherwise 404 (existence is not revealed). */
+  public Order getForCustomer(String id, String token) {
+    return orders.find(id).filter(o -> Tokens.matches(token, o.accessTokenHash()))
+        .orElseThrow(() -> ApiException.notFound("Order " + id));
+  }
+
+  public Order get(String id) {
+    return orders.find(id).orElseThrow(() -> ApiException.notFound("Order " + id));
+  }
+
+  /** Available stock of one SKU in total and per warehouse. */
+  public record StockSummary(String sku, long available, List<WarehouseStock> warehouses) {
+    public record WarehouseStock(String warehouse, long available) {}
+  }
+
+  /** {@code GET /stock/{sku}}: 404 for a SKU with neither stock nor a product. */
+  public StockSummary stock(String sku) {
+    List<StockLevel> levels = catalog.stock(sku);
+    if (levels.isEmpty() && catalog.product(sku).isEmpty()) {
+      throw ApiException.notFound("SKU " + sku);
+    }
+    return new StockSummary(sku, levels.stream().mapToLong(StockLevel::available).sum(), levels.stream()
+        .map(l -> new StockSummary.WarehouseStock(l.warehouse(), l.available())).toList());
+  }
+
+  /** Delivery options for a city and lines ({@code GET /delivery-options}). */
+  public List<DeliveryOption> deliveryOptions(String city, List<ValidOrder.Line> lines) {
+    if (city == null || city.isBlank() || city.length() > 100) {
+      throw ApiException.badRequest("city", "is required (at most 100 characters)");
+    }
+    CatalogSnapshot snapshot = catalog.snapshot(lines.stream().map(ValidOrder.Line::sku).toList());
+    List<Problem.FieldError> unknown = new ArrayList<>();
+    for (ValidOrder.Line line : lines) {
+      if (!snapshot.products().containsKey(line.sku())) {
+        unknown.add(new Problem.FieldError("skus", "unknown SKU " + line.sku()));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest("Some SKUs are not in the catalog.", unknown);
+    }
+    return delivery.options(city, catalog.warehouses(), items(lines, snapshot));
+  }
+
+  private Optional<Placed> replay(String key, String keyHash, String requestHash) {
+    Optional<IdempotencyRecord> found = orders.findIdempotency(keyHash);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    IdempotencyRecord record = found.get();
+    if (!record.requestHash().equals(requestHash)) {
+      throw ApiException.unprocessable("idempotency-key-reused",
+          "This Idempotency-Key was used with a different request body; use a new key for a new order.");
+    }
+    Order order = orders.find(record.orderId()).orElseThrow(() -> new IllegalStateException(
+        "idempotency record points at a missing order " + record.orderId()));
+    String token = Tokens.open(key, record.sealedToken());
+    // the first attempt may have stored the order but failed to publish: publishing again is safe,
+    // order-events is idempotent
+    publish(order, token);
+    LOG.info("order request replayed", "orderId", order.id());
+    return Optional.of(new Placed(order, token, true));
+  }
+
+  /**
+   * The order is stored; if its event cannot be queued, the client is told to repeat the request with
+   * the same key, which replays the order and publishes again.
+   */
+  private void publish(Order order, String token) {
+    try {
+      events.publish(OrderCreated.of(order, token));
+    } catch (RuntimeException e) {
+      LOG.error("order event not queued", e, "orderId", order.id());
+      throw new ApiException(Problem.of(503, "event-queue-unavailable", "Try again",
+          "The order " + order.number() + " is stored; repeat the request with the same Idempotency-Key to finish it."));
+    }
+  }
+
+  private Customer resolveCustomer(ValidOrder valid) {
+    if (valid.customerId() != null) {
+      return customerStore.find(valid.customerId()).orElseThrow(() ->
+          ApiException.badRequest("customerId", "no customer with this id"));
+    }
+    Optional<Customer> existing = customerStore.findIdByEmail(valid.newCustomer().email()).flatMap(customerStore::find);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      return customerService.register(valid.newCustomer());
+    } catch (ApiException e) {
+      if (e.problem().status() == 409) {
+        // registered concurrently by another request: match it
+        return customerStore.findIdByEmail(valid.newCustomer().email()).flatMap(customerStore::find).orElseThrow(() -> e);
+      }
+      throw prefixFields(e, "customer.");
+    }
+  }
+
+  private Cart checkCart(String cartId, String customerId) {
+    Cart cart = carts.find(cartId).orElseThrow(() -> ApiException.badRequest("cartId", "no cart with this id"));
+    if (cart.status() == Cart.Status.ORDERED) {
+      throw cartClosed();
+    }
+    if (cart.customerId() != null && !cart.customerId().equals(customerId)) {
+      throw ApiException.badRequest("cartId", "belongs to another customer");
+    }
+    return cart;
+  }
+
+  private Order build(ValidOrder valid, Customer customer, Origin origin) {
+    CatalogSnapshot snapshot = catalog.snapshot(valid.skus());
+    List<Problem.FieldError> unknown = new ArrayList<>();
+    for (int i = 0; i < valid.lines().size(); i++) {
+      if (!snapshot.products().containsKey(valid.lines().get(i).sku())) {
+        unknown.add(new Problem.FieldError("lines[" + i + "].sku", "unknown SKU " + valid.lines().get(i).sku()));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest("Some SKUs are not in the catalog.", unknown);
+    }
+    List<Warehouse> warehouses = catalog.warehouses();
+    DeliveryOption option = chooseDelivery(valid, snapshot, warehouses);
+    // reserve from the pickup warehouse, else from a warehouse in the delivery city, first
+    String preferred = option.warehouse() != null ? option.warehouse() : warehouses.stream()
+        .filter(w -> w.city() != null && w.city().strip().equalsIgnoreCase(valid.delivery().city()))
+        .map(Warehouse::id).sorted().findFirst().orElse(null);
+    Allocation.Plan plan = Allocation.plan(valid.lines(), snapshot.stock(), preferred);
+    if (!plan.covered()) {
+      throw ApiException.conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.",
+          plan.shortages().stream().map(s -> new Problem.FieldError("lines[" + s.line() + "]",
+              "SKU " + s.sku() + ": requested " + s.requested() + ", available " + s.available())).toList());
+    }
+    List<OrderLine> lines = new ArrayList<>();
+    long itemsTotal = 0;
+    for (ValidOrder.Line line : valid.lines()) {
+      OrderLine priced = OrderLine.of(snapshot.products().get(line.sku()), line.qty());
+      lines.add(priced);
+      itemsTotal = Math.addExact(itemsTotal, priced.lineTotalMinor());
+    }
+    Instant now = clock.instant();
+    String id = Ids.newId("ord", clock);
+    var choice = valid.delivery();
+    Delivery chosen = new Delivery(option.id(), option.method(), option.carrier(), choice.city(),
+        option.method() == DeliveryMethod.PICKUP ? null : choice.address(), option.warehouse(), option.costMinor());
+    return new Order(id, number(now), customer.id(), valid.channel(), origin.createdBy(), lines, itemsTotal,
+        option.costMinor(), Math.addExact(itemsTotal, option.costMinor()), "RUB", chosen, valid.paymentMethod(),
+        OrderLifecycle.initialStatus(valid.paymentMethod()),
+        OrderLifecycle.created(valid.paymentMethod(), now, origin.createdBy()), null, valid.cartId(), null,
+        plan.reservations(), now, now);
+  }
+
+  private DeliveryOption chooseDelivery(ValidOrder valid, CatalogSnapshot snapshot, List<Warehouse> warehouses) {
+    var choice = valid.delivery();
+    List<DeliveryOption> options = delivery.options(choice.city(), warehouses, items(valid.lines(), snapshot));
+    List<DeliveryOption> matching = options.stream().filter(o -> o.id().equals(choice.option())
+        && (choice.warehouse() == null || choice.warehouse().equals(o.warehouse()))).toList();
+    if (matching.isEmpty()) {
+      String offered = String.join(", ", options.stream()
+          .map(o -> o.warehouse() == null ? o.id() : o.id() + " (" + o.warehouse() + ")").toList());
+      throw ApiException.badRequest(choice.warehouse() != null && "PICKUP".equals(choice.option())
+          ? "delivery.warehouse" : "delivery.option", "is not offered in " + choice.city() + "; offered: " + offered);
+    }
+    return matching.get(0);
+  }
+
+  private static List<DeliveryCalculator.Item> items(List<ValidOrder.Line> lines, CatalogSnapshot snapshot) {
+    return lines.stream().map(l -> new DeliveryCalculator.Item(snapshot.products().get(l.sku()), l.qty())).toList();
+  }
+
+  private ApiException shortage(List<Reservation> failed, ValidOrder valid) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < valid.lines().size(); i++) {
+      String sku = valid.lines().get(i).sku();
+      if (failed.stream().anyMatch(r -> r.sku().equals(sku))) {
+        errors.add(new Problem.FieldError("lines[" + i + "]", "SKU " + sku + ": not enough stock any more"));
+      }
+    }
+    return ApiException.conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.", errors);
+  }
+
+  private static ApiException cartClosed() {
+    return ApiException.conflict("cart-ordered", "An order was already made from this cart.",
+        List.of(new Problem.FieldError("cartId", "was already ordered")));
+  }
+
+  private static ApiException prefixFields(ApiException e, String prefix) {
+    Problem p = e.problem();
+    if (p.errors() == null) {
+      return e;
+    }
+    return new ApiException(new Problem(p.type(), p.title(), p.status(), p.detail(),
+        p.errors().stream().map(f -> new Problem.FieldError(prefix + f.field(), f.message())).toList()));
+  }
+
+  private static Order withToken(Order o, String tokenHash) {
+    return new Order(o.id(), o.number(), o.customerId(), o.channel(), o.createdBy(), o.lines(), o.itemsTotalMinor(),
+        o.deliveryCostMinor(), o.totalMinor(), o.currency(), o.delivery(), o.paymentMethod(), o.status(),
+        o.statusHistory(), o.managerId(), o.cartId(), tokenHash, o.reservations(), o.createdAt(), o.updatedAt());
+  }
+
+  /** {@code yyMMdd-XXXXXX}: the day and 6 random characters (unambiguous alphabet); unique by a claim item. */
+  static String number(Instant at) {
+    StringBuilder n = new StringBuilder(NUMBER_DAY.format(at)).append('-');
+    for (int i = 0; i < 6; i++) {
+      n.append(NUMBER_ALPHABET[RANDOM.nextInt(NUMBER_ALPHABET.length)]);
+    }
+    return n.toString();
+  }
+
+  /** SHA-256 of the body as canonical JSON (keys sorted), so formatting does not change it. */
+  static String requestHash(byte[] rawBody) {
+    try {
+      JsonNode node = Json.mapper().readTree(rawBody);
+      Object canonical = Json.mapper().treeToValue(node, Object.class);
+      String text = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .writeValueAsString(canonical);
+      return Tokens.sha256Hex(text);
+    } catch (java.io.IOException e) {
+      throw ApiException.badRequest("body", "is not valid JSON");
+    }
+  }
+
+  /** Parses {@code skus=A1:2,B2} (qty defaults to 1) for {@code GET /delivery-options}. */
+  public List<ValidOrder.Line> parseSkus(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw ApiException.badRequest("skus", "is required, e.g. skus=A1:2,B2");
+    }
+    List<OrderRequest.LineRequest> lines = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      String[] kv = part.trim().split(":", 2);
+      Integer qty = 1;
+      if (kv.length == 2) {
+        try {
+          qty = Integer.valueOf(kv[1].trim());
+        } catch (NumberFormatException e) {
+          throw ApiException.badRequest("skus", "quantity of " + kv[0] + " is not a number");
+        }
+      }
+      lines.add(new OrderRequest.LineRequest(kv[0].trim(), qty));
+    }
+    var v = new dev.storeops.platform.http.Validation();
+    List<ValidOrder.Line> valid = OrderRules.lines(lines, limits, v, "skus");
+    v.throwIfInvalid();
+    return valid;
+  }
+
+}

@@ -1,0 +1,67 @@
+package dev.storeops.ordering;
+
+import dev.storeops.catalog.Reservation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where orders are kept. */
+public interface OrderStore {
+  Optional<IdempotencyRecord> findIdempotency(String keyHash);
+
+  /**
+   * Writes, all or nothing in one transaction: the order, its idempotency record, its number claim,
+   * the cart close (when {@code order.cartId()} is set) and one stock reservation per {@code
+   * order.reservations()} entry (condition: available ≥ qty).
+   *
+   * @throws CreateFailed naming what stopped it
+   */
+  void create(Order order, IdempotencyRecord idempotency);
+
+  Optional<Order> find(String id);
+
+  /** All orders of a customer, newest first. */
+  List<Order> ordersOfCustomer(String customerId);
+
+  /** One page of orders in {@code status}, newest first, optionally only those of {@code managerId}. */
+  Page byStatus(OrderStatus status, String managerId, int limit, String cursor);
+
+  /**
+   * Assigns the manager once: sets the order's and the customer's manager and adds 1 to the
+   * manager's open orders, in one transaction conditioned on the order having no manager yet.
+   *
+   * @return false when the order already had a manager (nothing changed)
+   */
+  boolean assignManager(Order order, String managerId);
+
+  /** Sets a marker attribute once; false when it was already set (the step already ran). */
+  boolean markOnce(String orderId, String marker);
+
+  boolean hasMarker(String orderId, String marker);
+
+  record Page(List<Order> orders, String nextCursor) {}
+
+  /** Why a create transaction was cancelled. */
+  final class CreateFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason { IDEMPOTENCY_KEY_USED, NUMBER_TAKEN, CART_CLOSED, STOCK, CONTENTION }
+
+    private final Reason reason;
+    private final transient List<Reservation> failedReservations;
+
+    public CreateFailed(Reason reason, List<Reservation> failedReservations) {
+      super(reason.name(), null, false, false);
+      this.reason = reason;
+      this.failedReservations = List.copyOf(failedReservations);
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    public List<Reservation> failedReservations() {
+      return failedReservations;
+    }
+  }
+}

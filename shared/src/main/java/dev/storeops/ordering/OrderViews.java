@@ -1,0 +1,50 @@
+package dev.storeops.ordering;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What each audience sees of an order: the customer never sees reservations or the token hash. */
+public final class OrderViews {
+  private OrderViews() {}
+
+  public static Map<String, Object> customer(Order o) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", o.id());
+    view.put("number", o.number());
+    view.put("status", o.status());
+    view.put("channel", o.channel());
+    view.put("lines", o.lines());
+    view.put("itemsTotalMinor", o.itemsTotalMinor());
+    view.put("deliveryCostMinor", o.deliveryCostMinor());
+    view.put("totalMinor", o.totalMinor());
+    view.put("currency", o.currency());
+    view.put("totalText", Money.rub(o.totalMinor()));
+    view.put("delivery", o.delivery());
+    view.put("paymentMethod", o.paymentMethod());
+    view.put("statusHistory", o.statusHistory());
+    view.put("createdAt", o.createdAt());
+    return view;
+  }
+
+  public static Map<String, Object> created(Order o, String accessToken) {
+    Map<String, Object> view = customer(o);
+    view.put("accessToken", accessToken);
+    return view;
+  }
+
+  public static Map<String, Object> staff(Order o) {
+    Map<String, Object> view = customer(o);
+    view.put("customerId", o.customerId());
+    view.put("createdBy", o.createdBy());
+    view.put("managerId", o.managerId());
+    view.put("cartId", o.cartId());
+    view.put("reservations", o.reservations());
+    view.put("updatedAt", o.updatedAt());
+    return view;
+  }
+
+  public static List<Map<String, Object>> staff(List<Order> orders) {
+    return orders.stream().map(OrderViews::staff).toList();
+  }
+}

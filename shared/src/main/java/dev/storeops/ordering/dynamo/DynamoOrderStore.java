@@ -1,0 +1,268 @@
+package dev.storeops.ordering.dynamo;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.json.Json;
+import dev.storeops.ordering.IdempotencyRecord;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderStatus;
+import dev.storeops.ordering.OrderStore;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** Orders in the single table (docs/orders.md lists the items and their keys). */
+public final class DynamoOrderStore implements OrderStore {
+  static final String ORDER_SK = "ORDER";
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoOrderStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  public static Map<String, AttributeValue> orderKey(String id) {
+    return Map.of(TableKeys.PK, s("ORDER#" + id), TableKeys.SK, s(ORDER_SK));
+  }
+
+  static Map<String, AttributeValue> idempotencyKey(String keyHash) {
+    return Map.of(TableKeys.PK, s("IDEMPOTENCY#" + keyHash), TableKeys.SK, s("IDEMPOTENCY"));
+  }
+
+  public static Map<String, AttributeValue> stockKey(String sku, String warehouse) {
+    return Map.of(TableKeys.PK, s("SKU#" + sku), TableKeys.SK, s("STOCK#" + warehouse));
+  }
+
+  /** The order item: the order's fields plus keys for GSI1 (customer's orders) and GSI2 (by status). */
+  public static Map<String, AttributeValue> toItem(Order o) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.item(o));
+    item.putAll(orderKey(o.id()));
+    item.put("type", s("Order"));
+    item.put(TableKeys.GSI1PK, s(TableKeys.customer(o.customerId())));
+    item.put(TableKeys.GSI1SK, s("ORDER#" + o.createdAt() + "#" + o.id()));
+    item.put(TableKeys.GSI2PK, s("STATUS#" + o.status()));
+    item.put(TableKeys.GSI2SK, s(o.createdAt() + "#" + o.id()));
+    return item;
+  }
+
+  public static Order fromItem(Map<String, AttributeValue> item) {
+    return Attr.read(item, Order.class);
+  }
+
+  @Override
+  public Optional<IdempotencyRecord> findIdempotency(String keyHash) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(idempotencyKey(keyHash)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    IdempotencyRecord record = Attr.read(item, IdempotencyRecord.class);
+    // DynamoDB deletes expired items lazily: an expired record counts as gone
+    return record.expiresAt() != null && record.expiresAt().isBefore(Instant.now()) ? Optional.empty() : Optional.of(record);
+  }
+
+  @Override
+  public void create(Order order, IdempotencyRecord idem) {
+    List<TransactWriteItem> actions = new ArrayList<>();
+    actions.add(put(toItem(order)));
+    Map<String, AttributeValue> idemItem = new HashMap<>(Attr.item(idem));
+    idemItem.putAll(idempotencyKey(idem.keyHash()));
+    idemItem.put("type", s("Idempotency"));
+    idemItem.put(TableKeys.TTL, Items.n(idem.expiresAt().getEpochSecond()));
+    actions.add(put(idemItem));
+    actions.add(put(Map.of(TableKeys.PK, s("ORDERNO#" + order.number()), TableKeys.SK, s("ORDERNO"),
+        "type", s("OrderNumber"), "orderId", s(order.id()))));
+    boolean cart = order.cartId() != null;
+    if (cart) {
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+          .key(DynamoCartStore.key(order.cartId()))
+          .updateExpression("SET #s = :ordered, orderId = :o, updatedAt = :now REMOVE gsi2pk, gsi2sk, duePk, dueSk")
+          .conditionExpression("attribute_exists(pk) AND #s = :open")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":ordered", s("ORDERED"), ":open", s("OPEN"),
+              ":o", s(order.id()), ":now", s(order.createdAt().toString())))
+          .build()).build());
+    }
+    for (Reservation r : order.reservations()) {
+      actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
+    }
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(actions));
+    } catch (TransactionCanceledException e) {
+      throw failure(e.cancellationReasons(), cart, order.reservations());
+    }
+  }
+
+  /** The reservation of one line in one warehouse: only while enough is available. */
+  public static Update reserve(String table, Reservation r, Instant at) {
+    return Update.builder().tableName(table).key(stockKey(r.sku(), r.warehouse()))
+        .updateExpression("SET available = available - :q, reserved = reserved + :q, updatedAt = :now")
+        .conditionExpression("available >= :q")
+        .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", s(at.toString())))
+        .build();
+  }
+
+  private static CreateFailed failure(List<CancellationReason> reasons, boolean cart, List<Reservation> reservations) {
+    if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+      return new CreateFailed(CreateFailed.Reason.CONTENTION, List.of());
+    }
+    if (failed(reasons, 1)) {
+      return new CreateFailed(CreateFailed.Reason.IDEMPOTENCY_KEY_USED, List.of());
+    }
+    if (failed(reasons, 0) || failed(reasons, 2)) {
+      return new CreateFailed(CreateFailed.Reason.NUMBER_TAKEN, List.of());
+    }
+    if (cart && failed(reasons, 3)) {
+      return new CreateFailed(CreateFailed.Reason.CART_CLOSED, List.of());
+    }
+    int first = cart ? 4 : 3;
+    List<Reservation> short_ = new ArrayList<>();
+    for (int i = 0; i < reservations.size(); i++) {
+      if (failed(reasons, first + i)) {
+        short_.add(reservations.get(i));
+      }
+    }
+    return new CreateFailed(short_.isEmpty() ? CreateFailed.Reason.CONTENTION : CreateFailed.Reason.STOCK, short_);
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+  }
+
+  private TransactWriteItem put(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(pk)").build()).build();
+  }
+
+  @Override
+  public Optional<Order> find(String id) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(orderKey(id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public List<Order> ordersOfCustomer(String customerId) {
+    List<Order> orders = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
+          .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s("ORDER#")))
+          .scanIndexForward(false);
+      if (start != null) {
+        builder.exclusiveStartKey(start);
+      }
+      QueryResponse page = dynamo.query(builder.build());
+      page.items().forEach(i -> orders.add(fromItem(i)));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return orders;
+  }
+
+  @Override
+  public Page byStatus(OrderStatus status, String managerId, int limit, String cursor) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s("STATUS#" + status));
+    var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI2)
+        .keyConditionExpression("gsi2pk = :pk").scanIndexForward(false).limit(limit);
+    if (managerId != null) {
+      builder.filterExpression("managerId = :m");
+      values.put(":m", s(managerId));
+    }
+    if (cursor != null) {
+      builder.exclusiveStartKey(decodeCursor(cursor));
+    }
+    QueryResponse page = dynamo.query(builder.expressionAttributeValues(values).build());
+    String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+        ? encodeCursor(page.lastEvaluatedKey()) : null;
+    return new Page(page.items().stream().map(DynamoOrderStore::fromItem).toList(), next);
+  }
+
+  static String encodeCursor(Map<String, AttributeValue> key) {
+    Map<String, String> plain = new LinkedHashMap<>();
+    key.forEach((k, v) -> plain.put(k, v.s()));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Map<String, AttributeValue> decodeCursor(String cursor) {
+    try {
+      Map<?, ?> plain = Json.mapper().readValue(Base64.getUrlDecoder().decode(cursor), Map.class);
+      Map<String, AttributeValue> key = new HashMap<>();
+      plain.forEach((k, v) -> key.put(String.valueOf(k), s(String.valueOf(v))));
+      if (!key.keySet().containsAll(List.of(TableKeys.PK, TableKeys.SK, TableKeys.GSI2PK, TableKeys.GSI2SK))) {
+        throw new IllegalArgumentException("incomplete cursor");
+      }
+      return key;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw dev.storeops.platform.http.ApiException.badRequest("cursor", "is not a cursor this API returned");
+    }
+  }
+
+  @Override
+  public boolean assignManager(Order order, String managerId) {
+    String now = Instant.now().toString();
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          TransactWriteItem.builder().update(Update.builder().tableName(table).key(orderKey(order.id()))
+              .updateExpression("SET managerId = :m, updatedAt = :now")
+              .conditionExpression("attribute_exists(pk) AND attribute_not_exists(managerId)")
+              .expressionAttributeValues(Map.of(":m", s(managerId), ":now", s(now))).build()).build(),
+          TransactWriteItem.builder().update(Update.builder().tableName(table)
+              .key(Map.of(TableKeys.PK, s(TableKeys.customer(order.customerId())), TableKeys.SK, s("PROFILE")))
+              .updateExpression("SET managerId = :m")
+              .conditionExpression("attribute_exists(pk)")
+              .expressionAttributeValues(Map.of(":m", s(managerId))).build()).build(),
+          TransactWriteItem.builder().update(Update.builder().tableName(table)
+              .key(Map.of(TableKeys.PK, s("MANAGER#" + managerId), TableKeys.SK, s("MANAGER")))
+              .updateExpression("ADD openOrders :one")
+              .conditionExpression("attribute_exists(pk)")
+              .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (failed(e.cancellationReasons(), 0)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean markOnce(String orderId, String marker) {
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(orderKey(orderId))
+          .updateExpression("SET #m = :now")
+          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+          .expressionAttributeNames(Map.of("#m", marker))
+          .expressionAttributeValues(Map.of(":now", s(Instant.now().toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean hasMarker(String orderId, String marker) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(orderKey(orderId)).consistentRead(true)
+        .projectionExpression("#m").expressionAttributeNames(Map.of("#m", marker))).item();
+    return item != null && item.containsKey(marker);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.storeops.ordering.dynamo;
+
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.ordering.sqs.SqsOrderEvents;
+
+import dev.storeops.customers.CustomerService;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.messaging.WelcomeMail;
+import dev.storeops.ordering.CartService;
+import dev.storeops.catalog.DeliveryCalculator;
+import dev.storeops.catalog.DeliveryConfig;
+import dev.storeops.ordering.OrderLimits;
+import dev.storeops.ordering.OrderService;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The order services wired to DynamoDB and SQS; built once per container by the handlers. */
+public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, DynamoCartStore carts,
+    DynamoCustomerStore customerStore, CustomerService customers, OrderService orderService, CartService cartService) {
+
+  /**
+   * @param mail where the welcome mail of a newly registered customer goes ({@code null}: no welcome mail)
+   */
+  public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
+      OrderLimits limits, String defaultLocale, Clock clock, MailOutbox mail) {
+    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
+    DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
+    DynamoCartStore carts = new DynamoCartStore(dynamo, table);
+    DynamoCustomerStore customerStore = new DynamoCustomerStore(dynamo, table);
+    CustomerService customers = mail == null
+        ? new CustomerService(customerStore, clock, defaultLocale)
+        : new CustomerService(customerStore, clock, defaultLocale, WelcomeMail.onRegistered(mail));
+    OrderService orderService = new OrderService(orders, catalog, carts, customers, customerStore,
+        new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock);
+    return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,
+        new CartService(carts, limits, clock));
+  }
+}

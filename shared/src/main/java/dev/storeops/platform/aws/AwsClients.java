@@ -1,0 +1,100 @@
+package dev.storeops.platform.aws;
+
+import dev.storeops.platform.config.Env;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Builds SDK v2 clients once per container with the light url-connection HTTP client.
+ *
+ * <p>In Lambda: region and credentials from the runtime's environment variables (the fastest
+ * providers). Locally and in tests: {@code AWS_ENDPOINT_URL_<SERVICE>} (or {@code AWS_ENDPOINT_URL})
+ * points a client at an emulator, with the credentials of {@code AWS_ACCESS_KEY_ID}/{@code
+ * AWS_SECRET_ACCESS_KEY} from the same {@link Env}.
+ */
+public final class AwsClients {
+  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+      .connectionTimeout(Duration.ofSeconds(2))
+      .socketTimeout(Duration.ofSeconds(20))
+      .build();
+
+  private final Env env;
+
+  public AwsClients(Env env) {
+    this.env = env;
+  }
+
+  public static SdkHttpClient httpClient() {
+    return HTTP;
+  }
+
+  public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+    return configure(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), "DYNAMODB")
+        .httpClient(HTTP).build();
+  }
+
+  public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+    return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS")
+        .httpClient(HTTP).build();
+  }
+
+  public software.amazon.awssdk.services.sesv2.SesV2Client ses() {
+    return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "SESV2")
+        .httpClient(HTTP).build();
+  }
+
+  public software.amazon.awssdk.services.s3.S3Client s3() {
+    var builder = configure(software.amazon.awssdk.services.s3.S3Client.builder(), "S3");
+    if (endpoint("S3") != null) {
+      builder.forcePathStyle(true);
+    }
+    return builder.httpClient(HTTP).build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+    builder.region(region());
+    URI endpoint = endpoint(service);
+    builder.credentialsProvider(endpoint != null ? localCredentials() : credentials());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+        .apiCallTimeout(Duration.ofSeconds(25))
+        .build());
+    return builder;
+  }
+
+  private Region region() {
+    String region = env.aws("AWS_REGION");
+    return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
+  }
+
+  private AwsCredentialsProvider credentials() {
+    return env.aws("AWS_ACCESS_KEY_ID") != null && env.aws("AWS_SESSION_TOKEN") != null
+        ? EnvironmentVariableCredentialsProvider.create()
+        : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
+  }
+
+  private AwsCredentialsProvider localCredentials() {
+    String key = env.aws("AWS_ACCESS_KEY_ID");
+    String secret = env.aws("AWS_SECRET_ACCESS_KEY");
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+        key == null ? "test" : key, secret == null ? "test" : secret));
+  }
+
+  private URI endpoint(String service) {
+    String specific = env.aws("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT));
+    String any = specific != null ? specific : env.aws("AWS_ENDPOINT_URL");
+    return any == null || any.isBlank() ? null : URI.create(any);
+  }
+}

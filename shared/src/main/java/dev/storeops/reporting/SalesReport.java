@@ -1,0 +1,73 @@
+package dev.storeops.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sales report over a range of days, grouped by day (one row per day of the range, empty days
+ * included) or by channel (one row per channel over the whole range), with the totals and the
+ * cancellations by reason. Pure calculation over {@link SalesDay} items.
+ */
+public final class SalesReport {
+  public static final int MAX_DAYS = 366;
+  public static final List<String> CHANNELS = List.of("SITE", "PHONE", "EMAIL");
+
+  public enum GroupBy { DAY, CHANNEL }
+
+  /** One row: its key (a date or a channel) and the figures. */
+  public record Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
+      long revenueMinor, long averageCheckMinor) {
+    static Row of(String key, SalesDay.Figures f) {
+      return new Row(key, f.orders(), f.cancelled(), f.netOrders(), f.grossMinor(), f.cancelledMinor(),
+          f.revenueMinor(), f.averageCheckMinor());
+    }
+  }
+
+  public record Result(LocalDate from, LocalDate to, GroupBy groupBy, String currency, List<Row> rows, Row total,
+      Map<String, Long> cancellationsByReason) {}
+
+  private SalesReport() {}
+
+  public static Result build(LocalDate from, LocalDate to, GroupBy groupBy, List<SalesDay> days) {
+    Map<LocalDate, SalesDay> byDay = new TreeMap<>();
+    days.forEach(d -> byDay.put(d.day(), d));
+    SalesDay.Figures total = SalesDay.Figures.ZERO;
+    Map<String, SalesDay.Figures> channels = new LinkedHashMap<>();
+    CHANNELS.forEach(c -> channels.put(c, SalesDay.Figures.ZERO));
+    Map<String, Long> reasons = new TreeMap<>();
+    List<Row> rows = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      SalesDay day = byDay.getOrDefault(d, SalesDay.empty(d));
+      total = total.plus(day.total());
+      day.byChannel().forEach((c, f) -> channels.merge(c, f, SalesDay.Figures::plus));
+      day.cancelReasons().forEach((r, n) -> reasons.merge(r, n, Long::sum));
+      if (groupBy == GroupBy.DAY) {
+        rows.add(Row.of(d.toString(), day.total()));
+      }
+    }
+    if (groupBy == GroupBy.CHANNEL) {
+      channels.forEach((c, f) -> rows.add(Row.of(c, f)));
+    }
+    return new Result(from, to, groupBy, "RUB", rows, Row.of("total", total), reasons);
+  }
+
+  /** CSV (RFC 4180, comma, header line): the rows, then the total row. Money in roubles with 2 decimals. */
+  public static String csv(Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(r.groupBy() == GroupBy.DAY ? "day" : "channel")
+        .append(",orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check\r\n");
+    List<Row> all = new ArrayList<>(r.rows());
+    all.add(r.total());
+    for (Row row : all) {
+      b.append(Csv.field(row.key())).append(',').append(row.orders()).append(',').append(row.cancelled()).append(',')
+          .append(row.netOrders()).append(',').append(Csv.money(row.grossMinor())).append(',')
+          .append(Csv.money(row.cancelledMinor())).append(',').append(Csv.money(row.revenueMinor())).append(',')
+          .append(Csv.money(row.averageCheckMinor())).append("\r\n");
+    }
+    return b.toString();
+  }
+}

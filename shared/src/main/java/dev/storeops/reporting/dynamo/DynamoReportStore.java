@@ -1,0 +1,376 @@
+package dev.storeops.reporting.dynamo;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.log.Log;
+import dev.storeops.reporting.CountedState;
+import dev.storeops.reporting.Expiring;
+import dev.storeops.reporting.OrderFacts;
+import dev.storeops.reporting.Recommendations;
+import dev.storeops.reporting.SalesDay;
+import dev.storeops.reporting.SalesDelta;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The report items in the single table (docs/reports.md): per-order "counted" state, per-day sales
+ * aggregates, per-SKU daily sold quantities and bought-together pair counts, and the expiry index.
+ * Every aggregate update happens in one transaction with a conditional update of the order's counted
+ * state, so a stream record delivered twice counts once.
+ */
+public final class DynamoReportStore {
+  private static final Log LOG = Log.get(DynamoReportStore.class);
+  public static final String SALES_PK = "REPORT#SALES";
+  private static final int ATTEMPTS = 5;
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoReportStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  static Map<String, AttributeValue> countedKey(String orderId) {
+    return Map.of(TableKeys.PK, s("REPORT#ORDER#" + orderId), TableKeys.SK, s("COUNTED"));
+  }
+
+  static Map<String, AttributeValue> dayKey(LocalDate day) {
+    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s("DAY#" + day));
+  }
+
+  static Map<String, AttributeValue> soldKey(String sku, LocalDate day) {
+    return Map.of(TableKeys.PK, s("REPORT#SKU#" + sku), TableKeys.SK, s("SOLD#" + day));
+  }
+
+  static Map<String, AttributeValue> pairKey(String sku, String other) {
+    return Map.of(TableKeys.PK, s("REPORT#SKU#" + sku), TableKeys.SK, s("PAIR#" + other));
+  }
+
+  static Map<String, AttributeValue> expiryKey(LocalDate expiresAt, String sku, String warehouse) {
+    return Map.of(TableKeys.PK, s("REPORT#EXPIRY#" + YearMonth.from(expiresAt)),
+        TableKeys.SK, s(expiresAt + "#" + sku + "#" + warehouse));
+  }
+
+  /** How the reports have counted an order so far. */
+  public CountedState counted(String orderId) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(countedKey(orderId)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return CountedState.NONE;
+    }
+    return CountedState.valueOf(Items.str(item, "state"));
+  }
+
+  /**
+   * Counts this version of an order: reads its counted state, applies the delta to the day and the
+   * SKUs in one transaction conditional on that state, retrying when another delivery got there first.
+   * Then counts the bought-together pairs once per order. Returns the delta applied (empty when the
+   * version changed nothing).
+   */
+  public SalesDelta apply(OrderFacts facts) {
+    SalesDelta applied = null;
+    for (int attempt = 1; attempt <= ATTEMPTS && applied == null; attempt++) {
+      CountedState from = counted(facts.orderId());
+      SalesDelta delta = SalesDelta.of(from, facts);
+      if (delta.empty()) {
+        applied = delta;
+        break;
+      }
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions(facts, delta)));
+        applied = delta;
+      } catch (TransactionCanceledException e) {
+        boolean stateChanged = !e.cancellationReasons().isEmpty()
+            && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
+        if (!stateChanged && !conflict(e)) {
+          throw e;
+        }
+        // another delivery counted the order first (re-read its state), or a concurrent write to the
+        // same day/SKU item (shards run in parallel): try again after a short jittered pause
+        LOG.info("order counting retried", "orderId", facts.orderId(), "attempt", attempt,
+            "reason", stateChanged ? "state changed" : "transaction conflict");
+        backoff(attempt);
+      }
+    }
+    if (applied == null) {
+      throw new IllegalStateException("order " + facts.orderId() + " kept changing while being counted");
+    }
+    if (facts.state() == CountedState.ACTIVE || applied.from() == CountedState.ACTIVE) {
+      countPairsOnce(facts);
+    }
+    return applied;
+  }
+
+  private List<TransactWriteItem> actions(OrderFacts facts, SalesDelta d) {
+    List<TransactWriteItem> actions = new ArrayList<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":to", s(d.to().name()));
+    values.put(":day", s(facts.day().toString()));
+    values.put(":ch", s(facts.channel()));
+    values.put(":type", s("ReportCounted"));
+    Update.Builder counted = Update.builder().tableName(table).key(countedKey(facts.orderId()))
+        .updateExpression("SET #state = :to, #day = :day, channel = :ch, #type = :type");
+    Map<String, String> names = new HashMap<>(Map.of("#state", "state", "#day", "day", "#type", "type"));
+    if (d.from() == CountedState.NONE) {
+      counted.conditionExpression("attribute_not_exists(pk)");
+    } else {
+      counted.conditionExpression("#state = :from");
+      values.put(":from", s(d.from().name()));
+    }
+    actions.add(TransactWriteItem.builder().update(counted.expressionAttributeNames(names)
+        .expressionAttributeValues(values).build()).build());
+
+    // the day: totals, the channel's counters and the reason
+    Map<String, String> dn = new LinkedHashMap<>();
+    Map<String, AttributeValue> dv = new LinkedHashMap<>();
+    List<String> adds = new ArrayList<>();
+    add(adds, dn, dv, "orders", d.orders());
+    add(adds, dn, dv, "grossMinor", d.grossMinor());
+    add(adds, dn, dv, "cancelled", d.cancelled());
+    add(adds, dn, dv, "cancelledMinor", d.cancelledMinor());
+    add(adds, dn, dv, "orders_" + facts.channel(), d.orders());
+    add(adds, dn, dv, "grossMinor_" + facts.channel(), d.grossMinor());
+    add(adds, dn, dv, "cancelled_" + facts.channel(), d.cancelled());
+    add(adds, dn, dv, "cancelledMinor_" + facts.channel(), d.cancelledMinor());
+    if (d.cancelReason() != null) {
+      add(adds, dn, dv, "reason#" + d.cancelReason(), d.cancelled());
+    }
+    dn.put("#t", "type");
+    dn.put("#d", "day");
+    dv.put(":t", s("SalesDay"));
+    dv.put(":d", s(facts.day().toString()));
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(dayKey(facts.day()))
+        .updateExpression("SET #t = :t, #d = :d ADD " + String.join(", ", adds))
+        .expressionAttributeNames(dn).expressionAttributeValues(dv).build()).build());
+
+    d.soldQty().forEach((sku, qty) -> actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(soldKey(sku, facts.day()))
+        .updateExpression("SET #t = :t, sku = :sku, #d = :d ADD qty :q")
+        .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+        .expressionAttributeValues(Map.of(":t", s("SkuSoldDay"), ":sku", s(sku), ":d", s(facts.day().toString()),
+            ":q", Items.n(qty)))
+        .build()).build()));
+    return actions;
+  }
+
+  private static void add(List<String> adds, Map<String, String> names, Map<String, AttributeValue> values,
+      String attribute, long delta) {
+    if (delta == 0) {
+      return;
+    }
+    int i = names.size();
+    names.put("#a" + i, attribute);
+    values.put(":a" + i, Items.n(delta));
+    adds.add("#a" + i + " :a" + i);
+  }
+
+  /** Bought-together pairs of an order, counted once per order (a marker on the counted item, same transaction). */
+  private void countPairsOnce(OrderFacts facts) {
+    List<Map.Entry<String, String>> pairs = Recommendations.pairs(facts.lines().stream().map(OrderFacts.Line::sku).toList());
+    if (pairs.isEmpty()) {
+      return;
+    }
+    List<TransactWriteItem> actions = new ArrayList<>();
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(countedKey(facts.orderId()))
+        .updateExpression("SET pairsCounted = :yes")
+        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(pairsCounted)")
+        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))).build()).build());
+    for (var p : pairs) {
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(pairKey(p.getKey(), p.getValue()))
+          .updateExpression("SET #t = :t, sku = :sku, otherSku = :o ADD #c :one")
+          .expressionAttributeNames(Map.of("#t", "type", "#c", "count"))
+          .expressionAttributeValues(Map.of(":t", s("BoughtTogether"), ":sku", s(p.getKey()), ":o", s(p.getValue()),
+              ":one", Items.n(1)))
+          .build()).build());
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions));
+        return;
+      } catch (TransactionCanceledException e) {
+        if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+          return; // already counted
+        }
+        if (!conflict(e) || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        backoff(attempt);
+      }
+    }
+  }
+
+  private static boolean conflict(TransactionCanceledException e) {
+    return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+  }
+
+  /** A short jittered pause before retrying a conflicting transaction (20 ms × attempt, ± half). */
+  private static void backoff(int attempt) {
+    long millis = 20L * attempt;
+    try {
+      Thread.sleep(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a report transaction", ie);
+    }
+  }
+
+  /**
+   * Keeps the expiry index in step with one stock item change: removes the old date's entry when the
+   * date changed or the item is gone, writes the current entry (Put: redelivery rewrites the same item).
+   */
+  public void applyStock(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+    LocalDate oldDate = date(oldItem);
+    LocalDate newDate = date(newItem);
+    if (oldDate != null && !oldDate.equals(newDate)) {
+      dynamo.deleteItem(d -> d.tableName(table).key(expiryKey(oldDate, Items.str(oldItem, "sku"),
+          Items.str(oldItem, "warehouse"))));
+    }
+    if (newDate == null) {
+      return;
+    }
+    if (newDate.equals(oldDate) && Items.num(oldItem, "available", 0) == Items.num(newItem, "available", 0)
+        && Items.num(oldItem, "onHand", 0) == Items.num(newItem, "onHand", 0)
+        && Objects.equals(Items.str(oldItem, "supplierId"), Items.str(newItem, "supplierId"))) {
+      return; // nothing the index shows changed
+    }
+    String sku = Items.str(newItem, "sku");
+    String warehouse = Items.str(newItem, "warehouse");
+    Map<String, AttributeValue> entry = new HashMap<>(expiryKey(newDate, sku, warehouse));
+    entry.put("type", s("ExpiryEntry"));
+    entry.put("sku", s(sku));
+    entry.put("warehouse", s(warehouse));
+    entry.put("expiresAt", s(newDate.toString()));
+    entry.put("available", Items.n(Items.num(newItem, "available", 0)));
+    entry.put("onHand", Items.n(Items.num(newItem, "onHand", 0)));
+    Items.putIfPresent(entry, "supplierId", Items.str(newItem, "supplierId"));
+    dynamo.putItem(p -> p.tableName(table).item(entry));
+  }
+
+  private static LocalDate date(Map<String, AttributeValue> item) {
+    if (item == null || item.isEmpty()) {
+      return null;
+    }
+    String v = Items.str(item, "expiresAt");
+    try {
+      return v == null || v.isBlank() ? null : LocalDate.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** The stored day figures of {@code [from, to]}: one query by key range (days without orders have no item). */
+  public List<SalesDay> salesDays(LocalDate from, LocalDate to) {
+    List<SalesDay> out = new ArrayList<>();
+    query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+        .expressionAttributeValues(Map.of(":pk", s(SALES_PK), ":from", s("DAY#" + from), ":to", s("DAY#" + to))),
+        item -> out.add(salesDay(item)));
+    return out;
+  }
+
+  static SalesDay salesDay(Map<String, AttributeValue> item) {
+    Map<String, SalesDay.Figures> channels = new LinkedHashMap<>();
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    for (String key : item.keySet()) {
+      if (key.startsWith("orders_")) {
+        String c = key.substring("orders_".length());
+        channels.put(c, figures(item, "_" + c));
+      } else if (key.startsWith("reason#")) {
+        reasons.put(key.substring("reason#".length()), Items.num(item, key, 0));
+      }
+    }
+    return new SalesDay(LocalDate.parse(Items.str(item, "day")), figures(item, ""), channels, reasons);
+  }
+
+  private static SalesDay.Figures figures(Map<String, AttributeValue> item, String suffix) {
+    return new SalesDay.Figures(Items.num(item, "orders" + suffix, 0), Items.num(item, "grossMinor" + suffix, 0),
+        Items.num(item, "cancelled" + suffix, 0), Items.num(item, "cancelledMinor" + suffix, 0));
+  }
+
+  /** Quantity of {@code sku} sold on the days {@code [from, to]} (net of cancellations). */
+  public long sold(String sku, LocalDate from, LocalDate to) {
+    long[] sum = {0};
+    query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+        .expressionAttributeValues(Map.of(":pk", s("REPORT#SKU#" + sku), ":from", s("SOLD#" + from),
+            ":to", s("SOLD#" + to))),
+        item -> sum[0] += Items.num(item, "qty", 0));
+    return sum[0];
+  }
+
+  /** The SKUs bought together with {@code sku} and how often. */
+  public Map<String, Long> boughtTogether(String sku) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+        .expressionAttributeValues(Map.of(":pk", s("REPORT#SKU#" + sku), ":p", s("PAIR#"))),
+        item -> out.put(Items.str(item, "otherSku"), Items.num(item, "count", 0)));
+    return out;
+  }
+
+  /** Expiry index entries dated {@code [from, to]}: one query per calendar month of the range. */
+  public List<Expiring.Entry> expiring(LocalDate from, LocalDate to) {
+    List<Expiring.Entry> out = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      query(QueryRequest.builder().tableName(table)
+          .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(":pk", s("REPORT#EXPIRY#" + m), ":from", s(from.toString()),
+              ":to", s(to + "#\uffff"))),
+          item -> out.add(new Expiring.Entry(Items.str(item, "sku"), Items.str(item, "warehouse"),
+              LocalDate.parse(Items.str(item, "expiresAt")), Items.num(item, "available", 0),
+              Items.num(item, "onHand", 0), Items.str(item, "supplierId"))));
+    }
+    return out;
+  }
+
+  /** Warehouse ids (GSI1 {@code WAREHOUSES}). */
+  public List<String> warehouses() {
+    List<String> out = new ArrayList<>();
+    query(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
+        .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", s("WAREHOUSES"))),
+        item -> out.add(Items.str(item, "id")));
+    return out;
+  }
+
+  /** Available stock per SKU that {@code supplierId} feeds, summed over the warehouses (GSI1 per warehouse). */
+  public Map<String, Long> supplierStock(String supplierId) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (String warehouse : warehouses()) {
+      query(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
+          .keyConditionExpression("gsi1pk = :pk")
+          .expressionAttributeValues(Map.of(":pk", s("SUPPLIER#" + supplierId + "#" + warehouse))),
+          item -> out.merge(Items.str(item, "sku"), Items.num(item, "available", 0), Long::sum));
+    }
+    return out;
+  }
+
+  private void query(QueryRequest.Builder request, Consumer<Map<String, AttributeValue>> each) {
+    Map<String, AttributeValue> start = null;
+    do {
+      if (start != null) {
+        request.exclusiveStartKey(start);
+      }
+      QueryResponse page = dynamo.query(request.build());
+      page.items().forEach(each);
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.storeops.reporting.dynamo;
+
+import dev.storeops.reporting.OrderFacts;
+import dev.storeops.platform.dynamo.Items;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reads the facts the reports need from an order item (docs/data-model.md, type {@code Order}). */
+public final class OrderItems {
+  private OrderItems() {}
+
+  /** Whether the item is an order ({@code pk ORDER#…}, {@code sk ORDER}). */
+  public static boolean isOrder(Map<String, AttributeValue> item) {
+    return item != null && "ORDER".equals(Items.str(item, "sk")) && String.valueOf(Items.str(item, "pk")).startsWith("ORDER#");
+  }
+
+  /** Whether the item is a stock item ({@code pk SKU#…}, {@code sk STOCK#…}). */
+  public static boolean isStock(Map<String, AttributeValue> item) {
+    return item != null && String.valueOf(Items.str(item, "sk")).startsWith("STOCK#")
+        && String.valueOf(Items.str(item, "pk")).startsWith("SKU#");
+  }
+
+  public static OrderFacts facts(Map<String, AttributeValue> item, ZoneId zone) {
+    String id = Items.str(item, "id");
+    Instant created = Instant.parse(Items.str(item, "createdAt"));
+    LocalDate day = created.atZone(zone).toLocalDate();
+    String channel = Items.str(item, "channel");
+    List<OrderFacts.Line> lines = new ArrayList<>();
+    AttributeValue l = item.get("lines");
+    if (l != null && l.hasL()) {
+      for (AttributeValue line : l.l()) {
+        if (line.hasM()) {
+          lines.add(new OrderFacts.Line(Items.str(line.m(), "sku"), Items.num(line.m(), "qty", 0)));
+        }
+      }
+    }
+    boolean cancelled = "CANCELLED".equals(Items.str(item, "status"));
+    String reason = null;
+    AttributeValue history = item.get("statusHistory");
+    if (cancelled && history != null && history.hasL()) {
+      for (AttributeValue h : history.l()) {
+        if (h.hasM() && "CANCELLED".equals(Items.str(h.m(), "status"))) {
+          reason = Items.str(h.m(), "reason");
+        }
+      }
+    }
+    return new OrderFacts(id, day, channel == null ? "SITE" : channel, Items.num(item, "totalMinor", 0), lines,
+        cancelled, reason);
+  }
+}

@@ -1,7 +1,0 @@
-package dev.storeops.shared.order;
-
-import java.util.List;
-import java.util.Map;
-
-/** Products and their stock per warehouse, read together for one order. */
-public record CatalogSnapshot(Map<String, Product> products, Map<String, List<StockLevel>> stock) {}

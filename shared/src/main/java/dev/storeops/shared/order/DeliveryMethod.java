@@ -1,4 +1,0 @@
-package dev.storeops.shared.order;
-
-/** Kinds of delivery: pickup at a shop warehouse, the shop's courier, or a parcel service. */
-public enum DeliveryMethod { PICKUP, COURIER, PARCEL }

@@ -1,4 +1,0 @@
-package dev.storeops.shared.order;
-
-/** A manager (staff member): whether on shift now, and how many open orders they hold. */
-public record Manager(String id, String name, String email, boolean onShift, long openOrders) {}

@@ -1,6 +1,0 @@
-package dev.storeops.shared.order;
-
-/** Publishes order events (the order-events SQS queue in AWS). */
-public interface OrderEvents {
-  void publish(OrderCreated event);
-}

@@ -1,4 +1,0 @@
-package dev.storeops.shared.order;
-
-/** Stock reserved for an order: {@code qty} units of {@code sku} in {@code warehouse}. Released exactly once. */
-public record Reservation(String sku, String warehouse, int qty) {}

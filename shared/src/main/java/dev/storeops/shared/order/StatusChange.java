@@ -1,6 +1,0 @@
-package dev.storeops.shared.order;
-
-import java.time.Instant;
-
-/** One entry of an order's status history: when, to which status, who or which rule, why. */
-public record StatusChange(Instant at, OrderStatus status, String by, String reason) {}

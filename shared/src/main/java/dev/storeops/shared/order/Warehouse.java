@@ -1,4 +1,0 @@
-package dev.storeops.shared.order;
-
-/** A shop warehouse; a city with one gets pickup and courier delivery. */
-public record Warehouse(String id, String name, String city) {}

@@ -1,0 +1,30 @@
+package dev.storeops.staff;
+
+import java.time.Instant;
+
+/**
+ * Work for a person: call a customer, confirm an order by phone, look at a refused import. Rules
+ * create tasks with a deterministic id so a repeated event creates nothing new.
+ */
+public record StaffTask(
+    String id,
+    String kind,
+    String title,
+    String orderId,
+    String customerId,
+    String assigneeId,
+    Status status,
+    Instant dueAt,
+    Instant createdAt,
+    String createdBy,
+    int escalations,
+    String comment,
+    Instant doneAt,
+    String doneBy) {
+
+  public enum Status { OPEN, DONE }
+
+  public boolean overdue(Instant now) {
+    return status == Status.OPEN && dueAt.isBefore(now);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.storeops.staff;
+
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.log.Log;
+import dev.storeops.messaging.MailIntent;
+import dev.storeops.messaging.MailOutbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, lists, completes and escalates staff tasks. */
+public final class TaskService {
+  private static final Log LOG = Log.get(TaskService.class);
+
+  /** What happens to an overdue task. */
+  public enum EscalationPolicy { REASSIGN, REPORT }
+
+  /** An on-shift manager and how many open orders they carry. */
+  public record ManagerLoad(String id, int openOrders) {}
+
+  /** Who is on shift now (the manager roster). */
+  public interface Roster {
+    List<ManagerLoad> onShift();
+  }
+
+  private final TaskStore store;
+  private final Roster roster;
+  private final MailOutbox mail;
+  private final Clock clock;
+  private final EscalationPolicy policy;
+  private final Duration escalationWindow;
+  private final String leadEmail;
+
+  public TaskService(TaskStore store, Roster roster, MailOutbox mail, Clock clock,
+      EscalationPolicy policy, Duration escalationWindow, String leadEmail) {
+    this.store = store;
+    this.roster = roster;
+    this.mail = mail;
+    this.clock = clock;
+    this.policy = policy;
+    this.escalationWindow = escalationWindow;
+    this.leadEmail = leadEmail;
+  }
+
+  /**
+   * Opens a task (idempotent: the id is deterministic, e.g. {@code confirm-by-phone_<orderId>}).
+   * Returns the stored task, new or existing.
+   */
+  public StaffTask open(String id, String kind, String title, String orderId, String customerId,
+      String assigneeId, Duration dueIn, String createdBy) {
+    Instant now = clock.instant();
+    StaffTask task = new StaffTask(id, kind, title, orderId, customerId, assigneeId, StaffTask.Status.OPEN,
+        now.plus(dueIn), now, createdBy, 0, null, null, null);
+    if (store.createIfAbsent(task)) {
+      LOG.info("task opened", "taskId", id, "kind", kind, "assignee", assigneeId, "orderId", orderId);
+      return task;
+    }
+    return store.find(id).orElse(task);
+  }
+
+  public List<StaffTask> list(String assigneeId, StaffTask.Status status, int limit) {
+    return store.byAssignee(assigneeId, status, limit);
+  }
+
+  /** Completes a task with a comment; completing a done task again changes nothing. */
+  public StaffTask complete(String id, String by, String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw ApiException.badRequest("comment", "is required");
+    }
+    if (comment.length() > 2000) {
+      throw ApiException.badRequest("comment", "must be at most 2000 characters");
+    }
+    StaffTask task = store.find(id).orElseThrow(() -> ApiException.notFound("Task " + id));
+    if (task.status() == StaffTask.Status.OPEN) {
+      store.complete(task, by, comment.strip(), clock.instant());
+    }
+    return store.find(id).orElseThrow();
+  }
+
+  /** Result of one escalation run. */
+  public record Escalation(int reassigned, int reported) {}
+
+  /** Escalates every overdue open task: to another on-shift manager, or by mail to the lead. */
+  public Escalation escalateOverdue(int limit) {
+    int reassigned = 0;
+    int reported = 0;
+    Instant now = clock.instant();
+    for (StaffTask task : store.overdue(limit)) {
+      if (!task.overdue(now)) {
+        continue;
+      }
+      Optional<ManagerLoad> other = policy == EscalationPolicy.REASSIGN
+          ? roster.onShift().stream().filter(m -> !m.id().equals(task.assigneeId()))
+              .min(Comparator.comparingInt(ManagerLoad::openOrders).thenComparing(ManagerLoad::id))
+          : Optional.empty();
+      if (other.isPresent()) {
+        if (store.reassign(task, other.get().id(), now.plus(escalationWindow))) {
+          reassigned++;
+          LOG.info("task reassigned", "taskId", task.id(), "from", task.assigneeId(), "to", other.get().id());
+        }
+      } else {
+        mail.send(new MailIntent("task-overdue#" + task.id() + "#" + task.escalations(), "task-overdue",
+            MailIntent.Category.STAFF, null, leadEmail, null, "task-overdue",
+            Map.of("taskId", task.id(), "title", task.title(), "assigneeId", String.valueOf(task.assigneeId()),
+                "orderId", String.valueOf(task.orderId()), "dueAt", task.dueAt().toString())));
+        if (store.markReported(task, now)) {
+          reported++;
+          LOG.info("overdue task reported", "taskId", task.id(), "assignee", task.assigneeId());
+        }
+      }
+    }
+    return new Escalation(reassigned, reported);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.storeops.staff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where staff tasks are kept. */
+public interface TaskStore {
+  /** Stores a new task; false when a task with this id exists already (nothing is changed). */
+  boolean createIfAbsent(StaffTask task);
+
+  Optional<StaffTask> find(String id);
+
+  /** The tasks of an assignee in a status, soonest due first. */
+  List<StaffTask> byAssignee(String assigneeId, StaffTask.Status status, int limit);
+
+  /** Marks an open task done; false when it was not open any more. */
+  boolean complete(StaffTask task, String by, String comment, Instant at);
+
+  /** Moves an open, overdue task to another assignee with a new deadline; false when it changed meanwhile. */
+  boolean reassign(StaffTask task, String newAssignee, Instant newDueAt);
+
+  /** Takes an open task off the due-work index after its overdue report; false when it changed meanwhile. */
+  boolean markReported(StaffTask task, Instant at);
+
+  /** Open tasks whose deadline has passed, oldest first (reads only those). */
+  List<StaffTask> overdue(int limit);
+}

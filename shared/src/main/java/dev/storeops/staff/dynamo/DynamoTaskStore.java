@@ -1,0 +1,159 @@
+package dev.storeops.staff.dynamo;
+
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.platform.dynamo.DueWork;
+import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.staff.StaffTask;
+import dev.storeops.staff.TaskStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Staff tasks: {@code TASK#<id> / TASK}. GSI2 {@code TASKS#<assignee>#<status> / <due>#<id>} lists a
+ * person's tasks soonest first; while open, the task is on the due-work index (kind {@value #KIND})
+ * at its deadline, so the scheduler reads only overdue tasks.
+ */
+public final class DynamoTaskStore implements TaskStore {
+  public static final String KIND = "TASK_DEADLINE";
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DueWorkStore due;
+
+  public DynamoTaskStore(DynamoDbClient dynamo, String table, DueWorkStore due) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.due = due;
+  }
+
+  private static Map<String, AttributeValue> key(String id) {
+    return Map.of(TableKeys.PK, s("TASK#" + id), TableKeys.SK, s("TASK"));
+  }
+
+  private static String list(String assignee, StaffTask.Status status) {
+    return "TASKS#" + assignee + "#" + status;
+  }
+
+  @Override
+  public boolean createIfAbsent(StaffTask t) {
+    due.announce(KIND, t.dueAt());
+    Map<String, AttributeValue> item = new HashMap<>(key(t.id()));
+    item.put("type", s("Task"));
+    item.put("id", s(t.id()));
+    item.put("kind", s(t.kind()));
+    item.put("title", s(t.title()));
+    Items.putIfPresent(item, "orderId", t.orderId());
+    Items.putIfPresent(item, "customerId", t.customerId());
+    item.put("assigneeId", s(t.assigneeId()));
+    item.put("status", s(t.status().name()));
+    item.put("dueAt", s(t.dueAt().toString()));
+    item.put("createdAt", s(t.createdAt().toString()));
+    item.put("createdBy", s(t.createdBy()));
+    item.put("escalations", Items.n(t.escalations()));
+    item.put(TableKeys.GSI2PK, s(list(t.assigneeId(), t.status())));
+    item.put(TableKeys.GSI2SK, s(DueWork.sortKey(t.dueAt(), t.id())));
+    item.putAll(DueWorkStore.dueAttributes(KIND, t.dueAt(), t.id()));
+    try {
+      dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      return true;
+    } catch (ConditionalCheckFailedException exists) {
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<StaffTask> find(String id) {
+    var item = dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public List<StaffTask> byAssignee(String assigneeId, StaffTask.Status status, int limit) {
+    return dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI2)
+            .keyConditionExpression("gsi2pk = :pk")
+            .expressionAttributeValues(Map.of(":pk", s(list(assigneeId, status))))
+            .limit(limit))
+        .items().stream().map(DynamoTaskStore::fromItem).toList();
+  }
+
+  @Override
+  public boolean complete(StaffTask task, String by, String comment, Instant at) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(task.id()))
+          .updateExpression("SET #status = :done, #comment = :comment, doneAt = :at, doneBy = :by, "
+              + "gsi2pk = :list REMOVE duePk, dueSk")
+          .conditionExpression("#status = :open")
+          .expressionAttributeNames(Map.of("#status", "status", "#comment", "comment"))
+          .expressionAttributeValues(Map.of(":done", s("DONE"), ":open", s("OPEN"), ":comment", s(comment),
+              ":at", s(at.toString()), ":by", s(by), ":list",
+              s(list(task.assigneeId(), StaffTask.Status.DONE)))));
+      return true;
+    } catch (ConditionalCheckFailedException notOpen) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean reassign(StaffTask t, String newAssignee, Instant newDueAt) {
+    due.announce(KIND, newDueAt);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":open", s("OPEN"));
+    values.put(":oldDue", s(DueWork.sortKey(t.dueAt(), t.id())));
+    values.put(":assignee", s(newAssignee));
+    values.put(":dueAt", s(newDueAt.toString()));
+    values.put(":list", s(list(newAssignee, StaffTask.Status.OPEN)));
+    values.put(":sort", s(DueWork.sortKey(newDueAt, t.id())));
+    values.put(":duePk", s(DueWork.partition(KIND, newDueAt)));
+    values.put(":one", Items.n(1));
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(t.id()))
+          .updateExpression("SET assigneeId = :assignee, dueAt = :dueAt, gsi2pk = :list, gsi2sk = :sort, "
+              + "duePk = :duePk, dueSk = :sort ADD escalations :one")
+          .conditionExpression("#status = :open AND dueSk = :oldDue")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException changed) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean markReported(StaffTask t, Instant at) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(t.id()))
+          .updateExpression("SET reportedAt = :at REMOVE duePk, dueSk ADD escalations :one")
+          .conditionExpression("#status = :open AND dueSk = :oldDue")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(":at", s(at.toString()), ":one", Items.n(1), ":open", s("OPEN"),
+              ":oldDue", s(DueWork.sortKey(t.dueAt(), t.id())))));
+      return true;
+    } catch (ConditionalCheckFailedException changed) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<StaffTask> overdue(int limit) {
+    return due.due(KIND, limit).items().stream().map(DynamoTaskStore::fromItem).toList();
+  }
+
+  static StaffTask fromItem(Map<String, AttributeValue> item) {
+    return new StaffTask(
+        Items.str(item, "id"), Items.str(item, "kind"), Items.str(item, "title"),
+        Items.str(item, "orderId"), Items.str(item, "customerId"), Items.str(item, "assigneeId"),
+        StaffTask.Status.valueOf(Items.str(item, "status")), Items.instant(item, "dueAt"),
+        Items.instant(item, "createdAt"), Items.str(item, "createdBy"),
+        (int) Items.num(item, "escalations", 0), Items.str(item, "comment"),
+        Items.instant(item, "doneAt"), Items.str(item, "doneBy"));
+  }
+}

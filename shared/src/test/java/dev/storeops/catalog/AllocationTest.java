@@ -1,0 +1,44 @@
+package dev.storeops.catalog;
+
+import dev.storeops.ordering.ValidOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AllocationTest {
+  private static StockLevel level(String sku, String w, long available) {
+    return new StockLevel(sku, w, available, 0, available);
+  }
+
+  @Test
+  void prefersThePickupWarehouseThenTheFullest() {
+    var plan = Allocation.plan(List.of(new ValidOrder.Line("A", 3)),
+        Map.of("A", List.of(level("A", "msk-1", 5), level("A", "spb-1", 9))), "msk-1");
+    assertEquals(List.of(new Reservation("A", "msk-1", 3)), plan.reservations());
+    var fullest = Allocation.plan(List.of(new ValidOrder.Line("A", 3)),
+        Map.of("A", List.of(level("A", "msk-1", 5), level("A", "spb-1", 9))), null);
+    assertEquals(List.of(new Reservation("A", "spb-1", 3)), fullest.reservations());
+  }
+
+  @Test
+  void splitsALineOverTwoWarehousesAtMost() {
+    var plan = Allocation.plan(List.of(new ValidOrder.Line("A", 7)),
+        Map.of("A", List.of(level("A", "msk-1", 5), level("A", "spb-1", 4))), "msk-1");
+    assertEquals(List.of(new Reservation("A", "msk-1", 5), new Reservation("A", "spb-1", 2)), plan.reservations());
+    var three = Allocation.plan(List.of(new ValidOrder.Line("A", 6)),
+        Map.of("A", List.of(level("A", "a", 2), level("A", "b", 2), level("A", "c", 2))), null);
+    assertEquals(List.of(new Allocation.Shortage(0, "A", 6, 6)), three.shortages());
+  }
+
+  @Test
+  void listsEveryLineTheStockCannotCover() {
+    var plan = Allocation.plan(List.of(new ValidOrder.Line("A", 1), new ValidOrder.Line("B", 2),
+        new ValidOrder.Line("C", 1)), Map.of("A", List.of(level("A", "w", 1)), "B", List.of(level("B", "w", 1))), null);
+    assertEquals(List.of(new Allocation.Shortage(1, "B", 2, 1), new Allocation.Shortage(2, "C", 1, 0)), plan.shortages());
+    assertTrue(!plan.covered());
+  }
+}
