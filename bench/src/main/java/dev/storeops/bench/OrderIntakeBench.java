@@ -252,7 +252,7 @@ public final class OrderIntakeBench {
       Instant now = Instant.now();
       for (Reservation r : reservations) {
         dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-            .key(DynamoOrderStore.stockKey(r.sku(), r.warehouse()))
+            .key(TableKeys.stockKey(r.sku(), r.warehouse()))
             .updateExpression("SET available = available - :q, reserved = reserved + :q, updatedAt = :now")
             .conditionExpression("available >= :q")
             .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", Items.s(now.toString()))).build());

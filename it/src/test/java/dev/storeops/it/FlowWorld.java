@@ -1,5 +1,6 @@
 package dev.storeops.it;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.customers.Customer;
@@ -65,7 +66,7 @@ final class FlowWorld {
 
   /** {reserved, available} of a SKU in msk-1. */
   long[] stockOf(String sku) {
-    var item = stack.dynamoDb().getItem(b -> b.tableName(table).key(DynamoOrderStore.stockKey(sku, "msk-1"))
+    var item = stack.dynamoDb().getItem(b -> b.tableName(table).key(TableKeys.stockKey(sku, "msk-1"))
         .consistentRead(true)).item();
     return new long[] {Items.num(item, "reserved", -1), Items.num(item, "available", -1)};
   }

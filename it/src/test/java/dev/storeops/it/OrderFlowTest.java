@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
 import dev.storeops.ordering.PaymentMethod;
@@ -191,8 +192,8 @@ class OrderFlowTest {
     assertEquals(0, w.stockOf(sku)[0]);
     assertEquals(2, w.stockOf(sku)[1]);
     assertEquals(StaffTask.Status.DONE, w.c.taskStore().find(confirm.id()).orElseThrow().status());
-    assertEquals(409, assertThrows(ApiException.class,
-        () -> flow.logCall(o.id(), w.manager, "call-4", noAnswer)).problem().status());
+    assertEquals(409, Problems.of(assertThrows(DomainException.class,
+        () -> flow.logCall(o.id(), w.manager, "call-4", noAnswer))).status());
   }
 
   @Test
@@ -200,21 +201,21 @@ class OrderFlowTest {
     FlowWorld w = new FlowWorld(stack);
     Order o = w.order(PaymentMethod.CASH_ON_DELIVERY, w.stock(2), 1);
     OrderFlow flow = w.c.flow();
-    assertEquals(409, assertThrows(ApiException.class, () -> flow.deliver(o.id(), w.manager)).problem().status());
-    assertEquals(400, assertThrows(ApiException.class, () -> flow.logCall(o.id(), w.manager, "c1",
-        new OrderFlow.CallRequest("REFUSED", " "))).problem().status());
+    assertEquals(409, Problems.of(assertThrows(DomainException.class, () -> flow.deliver(o.id(), w.manager))).status());
+    assertEquals(400, Problems.of(assertThrows(DomainException.class, () -> flow.logCall(o.id(), w.manager, "c1",
+        new OrderFlow.CallRequest("REFUSED", " ")))).status());
     OrderFile confirmed = flow.logCall(o.id(), w.manager, "c1", new OrderFlow.CallRequest("CONFIRMED", null));
     assertEquals(List.of(OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.READY_TO_SHIP), statuses(confirmed));
-    assertEquals(400, assertThrows(ApiException.class, () -> flow.ship(o.id(), w.manager,
-        new OrderFlow.ShipRequest("CDEK", null))).problem().status());
+    assertEquals(400, Problems.of(assertThrows(DomainException.class, () -> flow.ship(o.id(), w.manager,
+        new OrderFlow.ShipRequest("CDEK", null)))).status());
     OrderFile shipped = flow.ship(o.id(), w.manager, new OrderFlow.ShipRequest("CDEK", "1234567890"));
     assertEquals(OrderStatus.SHIPPED, shipped.order().status());
     assertEquals("1234567890", shipped.shipment().get("trackingNumber"));
     assertEquals(shipped.rev(), flow.ship(o.id(), w.manager, new OrderFlow.ShipRequest("CDEK", "1234567890")).rev());
-    ApiException late = assertThrows(ApiException.class,
+    DomainException late = assertThrows(DomainException.class,
         () -> flow.cancel(o.id(), w.manager, new OrderFlow.CancelRequest("too late")));
-    assertEquals(409, late.problem().status());
-    assertTrue(late.problem().type().endsWith("illegal-transition"));
+    assertEquals(409, Problems.of(late).status());
+    assertTrue(Problems.of(late).type().endsWith("illegal-transition"));
     OrderFile delivered = flow.deliver(o.id(), w.manager);
     assertEquals(OrderStatus.DELIVERED, delivered.order().status());
     assertEquals(delivered.rev(), flow.deliver(o.id(), w.manager).rev());
@@ -254,7 +255,7 @@ class OrderFlowTest {
       } catch (java.util.concurrent.ExecutionException e) {
         // only a call logged after another path cancelled is refused: no calls on a closed order
         assertEquals(2, i, "path " + i + " failed: " + e.getCause());
-        assertEquals(409, ((ApiException) e.getCause()).problem().status());
+        assertEquals(409, Problems.of((DomainException) e.getCause()).status());
       }
     }
     pool.shutdown();

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.platform.dynamo.DueWorkStore;
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import dev.storeops.platform.json.Json;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.staff.dynamo.DynamoTaskStore;
@@ -67,9 +68,9 @@ class TaskServiceTest {
     s.service().open(soon, "CALL_FAILED_PAYMENT", "Call about the failed payment", "ord_3", null, manager, Duration.ofHours(1), "rule");
     assertEquals(List.of(soon, late), s.service().list(manager, StaffTask.Status.OPEN, 50).stream().map(StaffTask::id).toList());
 
-    ApiException blank = assertThrows(ApiException.class, () -> s.service().complete(soon, manager, " "));
-    assertEquals(400, blank.problem().status());
-    assertEquals(404, assertThrows(ApiException.class, () -> s.service().complete("nope", manager, "x")).problem().status());
+    DomainException blank = assertThrows(DomainException.class, () -> s.service().complete(soon, manager, " "));
+    assertEquals(400, Problems.of(blank).status());
+    assertEquals(404, Problems.of(assertThrows(DomainException.class, () -> s.service().complete("nope", manager, "x"))).status());
 
     StaffTask done = s.service().complete(soon, manager, "Customer will pay today");
     assertEquals(StaffTask.Status.DONE, done.status());

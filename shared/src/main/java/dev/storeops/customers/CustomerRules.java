@@ -1,6 +1,6 @@
 package dev.storeops.customers;
 
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

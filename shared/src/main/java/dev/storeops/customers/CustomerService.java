@@ -1,7 +1,8 @@
 package dev.storeops.customers;
 
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Problem;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.FieldError;
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.log.Pii;
 import dev.storeops.platform.ids.Ids;
@@ -34,8 +35,8 @@ public final class CustomerService {
     try {
       store.create(customer);
     } catch (CustomerStore.DuplicateEmailException e) {
-      throw ApiException.conflict("email-taken", "A customer with this e-mail is already registered.",
-          List.of(new Problem.FieldError("email", "is already registered")));
+      throw new Conflict("email-taken", "A customer with this e-mail is already registered.",
+          List.of(new FieldError("email", "is already registered")));
     }
     LOG.info("customer registered", "customerId", customer.id(), "email", Pii.email(customer.email()));
     try {
@@ -47,6 +48,6 @@ public final class CustomerService {
   }
 
   public Customer get(String id) {
-    return store.find(id).orElseThrow(() -> ApiException.notFound("Customer " + id));
+    return store.find(id).orElseThrow(() -> new NotFound("Customer " + id));
   }
 }

@@ -1,10 +1,14 @@
 package dev.storeops.fulfilment;
 
+import dev.storeops.platform.retry.Retry;
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.Busy;
+import dev.storeops.platform.errors.FieldError;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Problem;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
@@ -116,7 +120,7 @@ public final class OrderFlow {
   /** Applies one verified provider event; the same event id a second time changes nothing. */
   public PaymentOutcome payment(PaymentEvent e) {
     if (store.find(e.orderId()).isEmpty()) {
-      throw ApiException.notFound("Order " + e.orderId());
+      throw new NotFound("Order " + e.orderId());
     }
     if (store.eventSeen(e.eventId())) {
       return duplicate(e);
@@ -136,7 +140,7 @@ public final class OrderFlow {
 
   /** A repeated event: nothing is written; the effects of the first delivery are repeated idempotently. */
   private PaymentOutcome duplicate(PaymentEvent e) {
-    OrderFile f = store.find(e.orderId()).orElseThrow(() -> ApiException.notFound("Order " + e.orderId()));
+    OrderFile f = store.find(e.orderId()).orElseThrow(() -> new NotFound("Order " + e.orderId()));
     Optional<Map<String, Object>> recorded = f.payment(e.eventId());
     recorded.ifPresent(p -> paymentEffects(f, p));
     LOG.info("payment event repeated: nothing changed", "eventId", e.eventId(), "orderId", e.orderId());
@@ -291,10 +295,10 @@ public final class OrderFlow {
   public OrderFile cancel(String orderId, String by, CancelRequest r) {
     String reason = r == null || r.reason() == null ? null : r.reason().strip();
     if (reason == null || reason.isEmpty()) {
-      throw ApiException.badRequest("reason", "is required");
+      throw Invalid.field("reason", "is required");
     }
     if (reason.length() > 500) {
-      throw ApiException.badRequest("reason", "must be at most 500 characters");
+      throw Invalid.field("reason", "must be at most 500 characters");
     }
     Mutation m = mutate(orderId, f -> {
       if (f.order().status() == OrderStatus.CANCELLED) {
@@ -346,7 +350,7 @@ public final class OrderFlow {
   }
 
   public OrderFile get(String orderId) {
-    return store.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+    return store.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
   }
 
   // ------------------------------------------------------------------ scheduler
@@ -506,9 +510,9 @@ public final class OrderFlow {
     }
   }
 
-  private static ApiException illegal(OrderStatus from, String detail) {
-    return new ApiException(new Problem(Problem.typeUri("illegal-transition"), "Conflict", 409, detail,
-        List.of(new Problem.FieldError("status", "is " + from + "; allowed next: " + OrderLifecycle.next(from)))));
+  private static Conflict illegal(OrderStatus from, String detail) {
+    return new Conflict("illegal-transition", detail,
+        List.of(new FieldError("status", "is " + from + "; allowed next: " + OrderLifecycle.next(from))));
   }
 
   private static String text(String raw, String field, int max, Validation v) {
@@ -525,18 +529,9 @@ public final class OrderFlow {
   /** The order after the write (or as read when nothing was written), the change written, and a duplicate event. */
   private record Mutation(OrderFile file, OrderChange change, boolean duplicate) {}
 
-  /** A short jittered pause before deciding again, so racing writers do not collide in lockstep. */
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(Problem.of(503, "busy", "Try again", "Interrupted; try again."));
-    }
-  }
 
   private Mutation mutate(String orderId, Function<OrderFile, OrderChange> decide) {
-    OrderFile f = store.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+    OrderFile f = store.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
     return mutateFrom(f, decide);
   }
 
@@ -558,11 +553,11 @@ public final class OrderFlow {
         }
         default -> {
           LOG.info("order changed meanwhile: deciding again", "orderId", id, "attempt", attempt);
-          backOff(attempt);
+          Retry.backOff(attempt);
           f = store.find(id).orElseThrow();
         }
       }
     }
-    throw new ApiException(Problem.of(503, "busy", "Try again", "The order is being changed by others; try again."));
+    throw new Busy("busy", "The order is being changed by others; try again.");
   }
 }

@@ -1,8 +1,8 @@
 package dev.storeops.fulfilment;
 
+import dev.storeops.platform.errors.Invalid;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import dev.storeops.platform.json.Json;
 import java.io.IOException;
 import java.util.Locale;
@@ -26,10 +26,10 @@ public record PaymentEvent(String eventId, Type type, String orderId, String pay
     try {
       node = Json.mapper().readTree(body);
     } catch (IOException e) {
-      throw ApiException.badRequest("body", "is not valid JSON");
+      throw Invalid.field("body", "is not valid JSON");
     }
     if (node == null || !node.isObject()) {
-      throw ApiException.badRequest("body", "must be a JSON object");
+      throw Invalid.field("body", "must be a JSON object");
     }
     Validation v = new Validation();
     String eventId = id(node, "eventId", v);

@@ -1,8 +1,9 @@
 package dev.storeops.ordering;
 
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Problem;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.FieldError;
+import dev.storeops.platform.errors.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,19 +41,19 @@ public final class CartService {
     try {
       store.save(cart);
     } catch (CartStore.CartClosedException e) {
-      throw ApiException.conflict("cart-ordered", "An order was already made from this cart; start a new cart.",
-          List.of(new Problem.FieldError("id", "was already ordered")));
+      throw new Conflict("cart-ordered", "An order was already made from this cart; start a new cart.",
+          List.of(new FieldError("id", "was already ordered")));
     }
     return cart;
   }
 
   public Cart get(String id) {
-    return store.find(id).orElseThrow(() -> ApiException.notFound("Cart " + id));
+    return store.find(id).orElseThrow(() -> new NotFound("Cart " + id));
   }
 
   public void delete(String id) {
     if (!store.delete(id)) {
-      throw ApiException.notFound("Cart " + id);
+      throw new NotFound("Cart " + id);
     }
   }
 }

@@ -4,7 +4,7 @@ import dev.storeops.catalog.DeliveryCalculator;
 
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerRules;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,5 +1,12 @@
 package dev.storeops.ordering;
 
+import dev.storeops.platform.retry.Retry;
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.Unprocessable;
+import dev.storeops.platform.errors.Busy;
+import dev.storeops.platform.errors.FieldError;
 import dev.storeops.catalog.Allocation;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.catalog.CatalogSnapshot;
@@ -16,8 +23,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerService;
 import dev.storeops.customers.CustomerStore;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Problem;
 import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.ids.Ids;
@@ -120,12 +125,11 @@ public final class OrderService {
               if (e.reason() == OrderStore.CreateFailed.Reason.STOCK) {
                 throw shortage(e.failedReservations(), valid);
               }
-              throw new ApiException(Problem.of(503, "busy", "Try again",
-                  "The shop is busy; repeat the request with the same Idempotency-Key."));
+              throw new Busy("busy", "The shop is busy; repeat the request with the same Idempotency-Key.");
             }
             LOG.info("order write retried", "reason", e.reason(), "attempt", attempt);
             if (e.reason() == OrderStore.CreateFailed.Reason.CONTENTION) {
-              backOff(attempt);
+              Retry.backOff(attempt);
             }
           }
           default -> throw e;
@@ -134,24 +138,15 @@ public final class OrderService {
     }
   }
 
-  /** A short random pause before retrying a transaction that met another one on the same items. */
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(RANDOM.nextInt(5, 20) * (long) attempt);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(Problem.of(503, "busy", "Try again", "The request was interrupted; repeat it."));
-    }
-  }
 
   /** The order, when {@code token} is its access token; otherwise 404 (existence is not revealed). */
   public Order getForCustomer(String id, String token) {
     return orders.find(id).filter(o -> Tokens.matches(token, o.accessTokenHash()))
-        .orElseThrow(() -> ApiException.notFound("Order " + id));
+        .orElseThrow(() -> new NotFound("Order " + id));
   }
 
   public Order get(String id) {
-    return orders.find(id).orElseThrow(() -> ApiException.notFound("Order " + id));
+    return orders.find(id).orElseThrow(() -> new NotFound("Order " + id));
   }
 
   /** Available stock of one SKU in total and per warehouse. */
@@ -163,7 +158,7 @@ public final class OrderService {
   public StockSummary stock(String sku) {
     List<StockLevel> levels = catalog.stock(sku);
     if (levels.isEmpty() && catalog.product(sku).isEmpty()) {
-      throw ApiException.notFound("SKU " + sku);
+      throw new NotFound("SKU " + sku);
     }
     return new StockSummary(sku, levels.stream().mapToLong(StockLevel::available).sum(), levels.stream()
         .map(l -> new StockSummary.WarehouseStock(l.warehouse(), l.available())).toList());
@@ -172,17 +167,17 @@ public final class OrderService {
   /** Delivery options for a city and lines ({@code GET /delivery-options}). */
   public List<DeliveryOption> deliveryOptions(String city, List<ValidOrder.Line> lines) {
     if (city == null || city.isBlank() || city.length() > 100) {
-      throw ApiException.badRequest("city", "is required (at most 100 characters)");
+      throw Invalid.field("city", "is required (at most 100 characters)");
     }
     CatalogSnapshot snapshot = catalog.snapshot(lines.stream().map(ValidOrder.Line::sku).toList());
-    List<Problem.FieldError> unknown = new ArrayList<>();
+    List<FieldError> unknown = new ArrayList<>();
     for (ValidOrder.Line line : lines) {
       if (!snapshot.products().containsKey(line.sku())) {
-        unknown.add(new Problem.FieldError("skus", "unknown SKU " + line.sku()));
+        unknown.add(new FieldError("skus", "unknown SKU " + line.sku()));
       }
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("Some SKUs are not in the catalog.", unknown);
+      throw new Invalid("Some SKUs are not in the catalog.", unknown);
     }
     return delivery.options(city, catalog.warehouses(), items(lines, snapshot));
   }
@@ -194,7 +189,7 @@ public final class OrderService {
     }
     IdempotencyRecord record = found.get();
     if (!record.requestHash().equals(requestHash)) {
-      throw ApiException.unprocessable("idempotency-key-reused",
+      throw new Unprocessable("idempotency-key-reused",
           "This Idempotency-Key was used with a different request body; use a new key for a new order.");
     }
     Order order = orders.find(record.orderId()).orElseThrow(() -> new IllegalStateException(
@@ -216,15 +211,14 @@ public final class OrderService {
       events.publish(OrderCreated.of(order, token));
     } catch (RuntimeException e) {
       LOG.error("order event not queued", e, "orderId", order.id());
-      throw new ApiException(Problem.of(503, "event-queue-unavailable", "Try again",
-          "The order " + order.number() + " is stored; repeat the request with the same Idempotency-Key to finish it."));
+      throw new Busy("event-queue-unavailable", "The order " + order.number() + " is stored; repeat the request with the same Idempotency-Key to finish it.");
     }
   }
 
   private Customer resolveCustomer(ValidOrder valid) {
     if (valid.customerId() != null) {
       return customerStore.find(valid.customerId()).orElseThrow(() ->
-          ApiException.badRequest("customerId", "no customer with this id"));
+          Invalid.field("customerId", "no customer with this id"));
     }
     Optional<Customer> existing = customerStore.findIdByEmail(valid.newCustomer().email()).flatMap(customerStore::find);
     if (existing.isPresent()) {
@@ -232,36 +226,35 @@ public final class OrderService {
     }
     try {
       return customerService.register(valid.newCustomer());
-    } catch (ApiException e) {
-      if (e.problem().status() == 409) {
-        // registered concurrently by another request: match it
-        return customerStore.findIdByEmail(valid.newCustomer().email()).flatMap(customerStore::find).orElseThrow(() -> e);
-      }
+    } catch (Conflict e) {
+      // registered concurrently by another request: match it
+      return customerStore.findIdByEmail(valid.newCustomer().email()).flatMap(customerStore::find).orElseThrow(() -> e);
+    } catch (Invalid e) {
       throw prefixFields(e, "customer.");
     }
   }
 
   private Cart checkCart(String cartId, String customerId) {
-    Cart cart = carts.find(cartId).orElseThrow(() -> ApiException.badRequest("cartId", "no cart with this id"));
+    Cart cart = carts.find(cartId).orElseThrow(() -> Invalid.field("cartId", "no cart with this id"));
     if (cart.status() == Cart.Status.ORDERED) {
       throw cartClosed();
     }
     if (cart.customerId() != null && !cart.customerId().equals(customerId)) {
-      throw ApiException.badRequest("cartId", "belongs to another customer");
+      throw Invalid.field("cartId", "belongs to another customer");
     }
     return cart;
   }
 
   private Order build(ValidOrder valid, Customer customer, Origin origin) {
     CatalogSnapshot snapshot = catalog.snapshot(valid.skus());
-    List<Problem.FieldError> unknown = new ArrayList<>();
+    List<FieldError> unknown = new ArrayList<>();
     for (int i = 0; i < valid.lines().size(); i++) {
       if (!snapshot.products().containsKey(valid.lines().get(i).sku())) {
-        unknown.add(new Problem.FieldError("lines[" + i + "].sku", "unknown SKU " + valid.lines().get(i).sku()));
+        unknown.add(new FieldError("lines[" + i + "].sku", "unknown SKU " + valid.lines().get(i).sku()));
       }
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("Some SKUs are not in the catalog.", unknown);
+      throw new Invalid("Some SKUs are not in the catalog.", unknown);
     }
     List<Warehouse> warehouses = catalog.warehouses();
     DeliveryOption option = chooseDelivery(valid, snapshot, warehouses);
@@ -271,8 +264,8 @@ public final class OrderService {
         .map(Warehouse::id).sorted().findFirst().orElse(null);
     Allocation.Plan plan = Allocation.plan(valid.lines(), snapshot.stock(), preferred);
     if (!plan.covered()) {
-      throw ApiException.conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.",
-          plan.shortages().stream().map(s -> new Problem.FieldError("lines[" + s.line() + "]",
+      throw new Conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.",
+          plan.shortages().stream().map(s -> new FieldError("lines[" + s.line() + "]",
               "SKU " + s.sku() + ": requested " + s.requested() + ", available " + s.available())).toList());
     }
     List<OrderLine> lines = new ArrayList<>();
@@ -302,7 +295,7 @@ public final class OrderService {
     if (matching.isEmpty()) {
       String offered = String.join(", ", options.stream()
           .map(o -> o.warehouse() == null ? o.id() : o.id() + " (" + o.warehouse() + ")").toList());
-      throw ApiException.badRequest(choice.warehouse() != null && "PICKUP".equals(choice.option())
+      throw Invalid.field(choice.warehouse() != null && "PICKUP".equals(choice.option())
           ? "delivery.warehouse" : "delivery.option", "is not offered in " + choice.city() + "; offered: " + offered);
     }
     return matching.get(0);
@@ -312,29 +305,24 @@ public final class OrderService {
     return lines.stream().map(l -> new DeliveryCalculator.Item(snapshot.products().get(l.sku()), l.qty())).toList();
   }
 
-  private ApiException shortage(List<Reservation> failed, ValidOrder valid) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+  private Conflict shortage(List<Reservation> failed, ValidOrder valid) {
+    List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < valid.lines().size(); i++) {
       String sku = valid.lines().get(i).sku();
       if (failed.stream().anyMatch(r -> r.sku().equals(sku))) {
-        errors.add(new Problem.FieldError("lines[" + i + "]", "SKU " + sku + ": not enough stock any more"));
+        errors.add(new FieldError("lines[" + i + "]", "SKU " + sku + ": not enough stock any more"));
       }
     }
-    return ApiException.conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.", errors);
+    return new Conflict("insufficient-stock", "The stock cannot cover some lines; nothing was reserved.", errors);
   }
 
-  private static ApiException cartClosed() {
-    return ApiException.conflict("cart-ordered", "An order was already made from this cart.",
-        List.of(new Problem.FieldError("cartId", "was already ordered")));
+  private static Conflict cartClosed() {
+    return new Conflict("cart-ordered", "An order was already made from this cart.",
+        List.of(new FieldError("cartId", "was already ordered")));
   }
 
-  private static ApiException prefixFields(ApiException e, String prefix) {
-    Problem p = e.problem();
-    if (p.errors() == null) {
-      return e;
-    }
-    return new ApiException(new Problem(p.type(), p.title(), p.status(), p.detail(),
-        p.errors().stream().map(f -> new Problem.FieldError(prefix + f.field(), f.message())).toList()));
+  private static Invalid prefixFields(Invalid e, String prefix) {
+    return new Invalid(e.detail(), e.errors().stream().map(f -> new FieldError(prefix + f.field(), f.message())).toList());
   }
 
   private static Order withToken(Order o, String tokenHash) {
@@ -361,14 +349,14 @@ public final class OrderService {
           .writeValueAsString(canonical);
       return Tokens.sha256Hex(text);
     } catch (java.io.IOException e) {
-      throw ApiException.badRequest("body", "is not valid JSON");
+      throw Invalid.field("body", "is not valid JSON");
     }
   }
 
   /** Parses {@code skus=A1:2,B2} (qty defaults to 1) for {@code GET /delivery-options}. */
   public List<ValidOrder.Line> parseSkus(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw ApiException.badRequest("skus", "is required, e.g. skus=A1:2,B2");
+      throw Invalid.field("skus", "is required, e.g. skus=A1:2,B2");
     }
     List<OrderRequest.LineRequest> lines = new ArrayList<>();
     for (String part : raw.split(",")) {
@@ -378,12 +366,12 @@ public final class OrderService {
         try {
           qty = Integer.valueOf(kv[1].trim());
         } catch (NumberFormatException e) {
-          throw ApiException.badRequest("skus", "quantity of " + kv[0] + " is not a number");
+          throw Invalid.field("skus", "quantity of " + kv[0] + " is not a number");
         }
       }
       lines.add(new OrderRequest.LineRequest(kv[0].trim(), qty));
     }
-    var v = new dev.storeops.platform.http.Validation();
+    var v = new dev.storeops.platform.errors.Validation();
     List<ValidOrder.Line> valid = OrderRules.lines(lines, limits, v, "skus");
     v.throwIfInvalid();
     return valid;

@@ -1,9 +1,10 @@
 package dev.storeops.reporting;
 
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
 
-import dev.storeops.platform.http.ApiException;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.catalog.Catalog;
@@ -58,16 +59,16 @@ public final class ReportService {
     LocalDate to = date("to", toParam, today());
     LocalDate from = date("from", fromParam, to.minusDays(29));
     if (from.isAfter(to)) {
-      throw ApiException.badRequest("from", "must not be after to");
+      throw Invalid.field("from", "must not be after to");
     }
     if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
-      throw ApiException.badRequest("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
+      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
     }
     SalesReport.GroupBy groupBy;
     try {
       groupBy = SalesReport.GroupBy.valueOf((groupByParam == null ? "day" : groupByParam).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("groupBy", "must be day or channel");
+      throw Invalid.field("groupBy", "must be day or channel");
     }
     return SalesReport.build(from, to, groupBy, store.salesDays(from, to));
   }
@@ -86,7 +87,7 @@ public final class ReportService {
     List<String> suppliers;
     if (supplier != null && !supplier.isBlank()) {
       if (!supplier.matches("[A-Za-z0-9._-]{1,64}")) {
-        throw ApiException.badRequest("supplier", "must be a supplier id (letters, digits, . _ -)");
+        throw Invalid.field("supplier", "must be a supplier id (letters, digits, . _ -)");
       }
       suppliers = List.of(supplier);
     } else {
@@ -100,7 +101,7 @@ public final class ReportService {
       Map<String, Long> stock = store.supplierStock(id);
       if (lead.isEmpty() && stock.isEmpty()) {
         if (supplier != null && !supplier.isBlank()) {
-          throw ApiException.notFound("supplier " + id);
+          throw new NotFound("supplier " + id);
         }
         continue;
       }
@@ -116,7 +117,7 @@ public final class ReportService {
 
   public List<Recommended> recommendations(Catalog catalog, String sku, String limitParam) {
     int limit = number("limit", limitParam, Recommendations.DEFAULT_LIMIT, 1, 50);
-    Product product = catalog.product(sku).orElseThrow(() -> ApiException.notFound("product " + sku));
+    Product product = catalog.product(sku).orElseThrow(() -> new NotFound("product " + sku));
     Map<String, Long> together = store.boughtTogether(sku);
     List<String> candidates = new ArrayList<>(product.related());
     candidates.addAll(product.upsell());
@@ -186,7 +187,7 @@ public final class ReportService {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(field, "must be a date yyyy-MM-dd");
+      throw Invalid.field(field, "must be a date yyyy-MM-dd");
     }
   }
 
@@ -197,11 +198,11 @@ public final class ReportService {
     try {
       int n = Integer.parseInt(value.strip());
       if (n < min || n > max) {
-        throw ApiException.badRequest(field, "must be between " + min + " and " + max);
+        throw Invalid.field(field, "must be between " + min + " and " + max);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(field, "must be a whole number");
+      throw Invalid.field(field, "must be a whole number");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.storeops.staff;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
@@ -69,12 +70,12 @@ public final class TaskService {
   /** Completes a task with a comment; completing a done task again changes nothing. */
   public StaffTask complete(String id, String by, String comment) {
     if (comment == null || comment.isBlank()) {
-      throw ApiException.badRequest("comment", "is required");
+      throw Invalid.field("comment", "is required");
     }
     if (comment.length() > 2000) {
-      throw ApiException.badRequest("comment", "must be at most 2000 characters");
+      throw Invalid.field("comment", "must be at most 2000 characters");
     }
-    StaffTask task = store.find(id).orElseThrow(() -> ApiException.notFound("Task " + id));
+    StaffTask task = store.find(id).orElseThrow(() -> new NotFound("Task " + id));
     if (task.status() == StaffTask.Status.OPEN) {
       store.complete(task, by, comment.strip(), clock.instant());
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import dev.storeops.platform.http.Problem;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,9 +53,9 @@ class CustomerRulesTest {
 
   @Test
   void listsEveryOffendingField() {
-    ApiException e = assertThrows(ApiException.class, () -> register(
+    DomainException e = assertThrows(DomainException.class, () -> register(
         new CustomerRegistration("not-an-email", " ", "12", "17.05.1990", false, "de")));
-    Problem p = e.problem();
+    Problem p = Problems.of(e);
     assertEquals(400, p.status());
     Set<String> fields = p.errors().stream().map(Problem.FieldError::field).collect(Collectors.toSet());
     assertEquals(Set.of("email", "name", "phone", "birthday", "locale"), fields);
@@ -63,16 +64,16 @@ class CustomerRulesTest {
   @ParameterizedTest
   @CsvSource({"2026-11-23", "2027-01-01", "1890-01-01"})
   void birthdayMustBeInThePast120Years(String birthday) {
-    ApiException e = assertThrows(ApiException.class, () -> register(
+    DomainException e = assertThrows(DomainException.class, () -> register(
         new CustomerRegistration("a@b.co", "A", "+79123456789", birthday, false, "ru")));
-    assertEquals(List.of("birthday"), e.problem().errors().stream().map(Problem.FieldError::field).toList());
+    assertEquals(List.of("birthday"), Problems.of(e).errors().stream().map(Problem.FieldError::field).toList());
   }
 
   @ParameterizedTest
   @CsvSource({"plainaddress", "@example.com", "a@b", "a b@example.com", "a@-example.com"})
   void rejectsMalformedEmails(String email) {
-    ApiException e = assertThrows(ApiException.class, () -> register(
+    DomainException e = assertThrows(DomainException.class, () -> register(
         new CustomerRegistration(email, "A", "+79123456789", null, false, "ru")));
-    assertEquals("email", e.problem().errors().get(0).field());
+    assertEquals("email", Problems.of(e).errors().get(0).field());
   }
 }

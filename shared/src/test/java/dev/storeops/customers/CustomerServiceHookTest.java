@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +46,7 @@ class CustomerServiceHookTest {
     CustomerService service = new CustomerService(store, clock, "ru", seen::add);
     Customer c = service.register(registration);
     assertEquals(List.of(c), seen);
-    assertThrows(ApiException.class, () -> service.register(registration));
+    assertThrows(DomainException.class, () -> service.register(registration));
     assertEquals(1, seen.size());
   }
 

@@ -3,7 +3,8 @@ package dev.storeops.fulfilment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import dev.storeops.platform.http.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,9 +17,9 @@ class PaymentEventTest {
   }
 
   private static List<String> fields(String json) {
-    ApiException e = assertThrows(ApiException.class, () -> parse(json));
-    assertEquals(400, e.problem().status());
-    return e.problem().errors().stream().map(Problem.FieldError::field).toList();
+    DomainException e = assertThrows(DomainException.class, () -> parse(json));
+    assertEquals(400, Problems.of(e).status());
+    return Problems.of(e).errors().stream().map(Problem.FieldError::field).toList();
   }
 
   @Test

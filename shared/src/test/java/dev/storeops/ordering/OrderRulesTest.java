@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import dev.storeops.platform.http.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ class OrderRulesTest {
   }
 
   private static Set<String> fields(Runnable r) {
-    ApiException e = assertThrows(ApiException.class, r::run);
-    assertEquals(400, e.problem().status());
-    return e.problem().errors().stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+    DomainException e = assertThrows(DomainException.class, r::run);
+    assertEquals(400, Problems.of(e).status());
+    return Problems.of(e).errors().stream().map(Problem.FieldError::field).collect(Collectors.toSet());
   }
 
   @Test

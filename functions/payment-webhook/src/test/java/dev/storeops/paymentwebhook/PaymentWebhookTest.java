@@ -1,5 +1,6 @@
 package dev.storeops.paymentwebhook;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -203,7 +204,7 @@ class PaymentWebhookTest {
     assertTrue(json(signed("refunded.json", refunded)).get("duplicate").asBoolean());
     assertEquals(once, stored(o.id()));
     var stock = stack.dynamoDb().getItem(b -> b.tableName(table)
-        .key(DynamoOrderStore.stockKey(o.lines().get(0).sku(), "msk-1")).consistentRead(true)).item();
+        .key(TableKeys.stockKey(o.lines().get(0).sku(), "msk-1")).consistentRead(true)).item();
     assertEquals("0", stock.get("reserved").n());
     assertEquals("5", stock.get("available").n());
   }

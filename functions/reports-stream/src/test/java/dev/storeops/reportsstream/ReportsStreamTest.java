@@ -1,5 +1,6 @@
 package dev.storeops.reportsstream;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -257,7 +258,7 @@ class ReportsStreamTest {
   // ------------------------------------------------------------------ stock: purchase list, expiry
 
   private void stockItem(String sku, String warehouse, String supplier, long onHand, long reserved, String expiresAt) {
-    Map<String, AttributeValue> item = new HashMap<>(DynamoOrderStore.stockKey(sku, warehouse));
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.stockKey(sku, warehouse));
     item.put("type", s("Stock"));
     item.put("sku", s(sku));
     item.put("warehouse", s(warehouse));

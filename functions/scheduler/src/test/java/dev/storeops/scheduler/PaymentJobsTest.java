@@ -1,5 +1,6 @@
 package dev.storeops.scheduler;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static dev.storeops.platform.dynamo.Items.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -118,7 +119,7 @@ class PaymentJobsTest {
     run(handler, PaymentJobs.PAYMENT_TIMEOUTS);
     assertEquals(OrderStatus.CANCELLED, cancelled.order().status());
     assertEquals(cancelled.rev(), flow.get(id).rev());
-    var stock = stack.dynamoDb().getItem(b -> b.tableName(table).key(DynamoOrderStore.stockKey(sku, "msk-1"))
+    var stock = stack.dynamoDb().getItem(b -> b.tableName(table).key(TableKeys.stockKey(sku, "msk-1"))
         .consistentRead(true)).item();
     assertEquals("0", stock.get("reserved").n());
     assertEquals("7", stock.get("available").n());

@@ -1,10 +1,11 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerRules;
 import dev.storeops.customers.CustomerStore;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.ordering.Dossier;
 import dev.storeops.staff.Manager;
@@ -111,10 +112,10 @@ public final class StaffService {
     }
     v.throwIfInvalid();
     if (catalog.product(sku).isEmpty()) {
-      throw ApiException.badRequest("sku", "is not in the catalog; PUT /staff/products/" + sku + " first");
+      throw Invalid.field("sku", "is not in the catalog; PUT /staff/products/" + sku + " first");
     }
     if (catalog.warehouses().stream().noneMatch(w -> w.id().equals(warehouse))) {
-      throw ApiException.badRequest("warehouse", "no warehouse " + warehouse);
+      throw Invalid.field("warehouse", "no warehouse " + warehouse);
     }
     return catalog.setOnHand(sku, warehouse, r.onHand());
   }
@@ -150,7 +151,7 @@ public final class StaffService {
   }
 
   public Dossier dossier(String customerId) {
-    Customer customer = customers.find(customerId).orElseThrow(() -> ApiException.notFound("Customer " + customerId));
+    Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
     Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
     return Dossier.of(customer, manager, orders.ordersOfCustomer(customerId));
   }

@@ -1,5 +1,6 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -125,7 +126,7 @@ class StaffApiTest {
     assertEquals(3 * 123450, order.path("itemsTotalMinor").asLong());
     assertEquals(0, order.path("deliveryCostMinor").asLong(), "pickup in spb-1");
     assertEquals("spb-1", order.path("reservations").get(0).path("warehouse").asText());
-    var stock = stack.dynamoDb().getItem(g -> g.tableName(table).key(DynamoOrderStore.stockKey(sku, "spb-1"))).item();
+    var stock = stack.dynamoDb().getItem(g -> g.tableName(table).key(TableKeys.stockKey(sku, "spb-1"))).item();
     assertEquals("7", stock.get("available").n());
     assertEquals("3", stock.get("reserved").n());
 

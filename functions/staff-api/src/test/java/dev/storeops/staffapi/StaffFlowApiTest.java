@@ -1,5 +1,6 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +112,7 @@ class StaffFlowApiTest {
 
   private long available(String sku) {
     return Long.parseLong(stack.dynamoDb().getItem(b -> b.tableName(table)
-        .key(DynamoOrderStore.stockKey(sku, "spb-1")).consistentRead(true)).item().get("available").n());
+        .key(TableKeys.stockKey(sku, "spb-1")).consistentRead(true)).item().get("available").n());
   }
 
   private APIGatewayV2HTTPResponse logCall(String orderId, String body, String key) {

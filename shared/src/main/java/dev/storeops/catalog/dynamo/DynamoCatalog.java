@@ -51,7 +51,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   static Map<String, AttributeValue> productKey(String sku) {
-    return Map.of(TableKeys.PK, s("SKU#" + sku), TableKeys.SK, s("PRODUCT"));
+    return Map.of(TableKeys.PK, s(TableKeys.sku(sku)), TableKeys.SK, s("PRODUCT"));
   }
 
   @Override
@@ -84,7 +84,7 @@ public final class DynamoCatalog implements Catalog {
     List<StockLevel> levels = new ArrayList<>();
     for (var item : queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
-        .expressionAttributeValues(Map.of(":pk", s("SKU#" + sku), ":stock", s("STOCK#"))).build())) {
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.sku(sku)), ":stock", s(TableKeys.STOCK_PREFIX))).build())) {
       levels.add(new StockLevel(sku, Items.str(item, "warehouse"), Items.num(item, "onHand", 0),
           Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
     }
@@ -134,7 +134,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   private static Map<String, AttributeValue> managerKey(String id) {
-    return Map.of(TableKeys.PK, s("MANAGER#" + id), TableKeys.SK, s("MANAGER"));
+    return Map.of(TableKeys.PK, s(TableKeys.manager(id)), TableKeys.SK, s("MANAGER"));
   }
 
   static Manager manager(Map<String, AttributeValue> i) {
@@ -155,7 +155,7 @@ public final class DynamoCatalog implements Catalog {
   @Override
   public void putWarehouse(Warehouse w) {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(w));
-    item.put(TableKeys.PK, s("WAREHOUSE#" + w.id()));
+    item.put(TableKeys.PK, s(TableKeys.warehouse(w.id())));
     item.put(TableKeys.SK, s("WAREHOUSE"));
     item.put("type", s("Warehouse"));
     item.put(TableKeys.GSI1PK, s("WAREHOUSES"));
@@ -180,7 +180,7 @@ public final class DynamoCatalog implements Catalog {
   @Override
   public StockLevel setOnHand(String sku, String warehouse, long onHand) {
     for (int attempt = 1; ; attempt++) {
-      var current = dynamo.getItem(g -> g.tableName(table).key(DynamoOrderStore.stockKey(sku, warehouse))
+      var current = dynamo.getItem(g -> g.tableName(table).key(TableKeys.stockKey(sku, warehouse))
           .consistentRead(true)).item();
       boolean exists = current != null && !current.isEmpty();
       long reserved = exists ? Items.num(current, "reserved", 0) : 0;
@@ -189,7 +189,7 @@ public final class DynamoCatalog implements Catalog {
           ":r", Items.n(reserved), ":sku", s(sku), ":w", s(warehouse), ":type", s("Stock"),
           ":now", s(clock.instant().toString())));
       try {
-        dynamo.updateItem(u -> u.tableName(table).key(DynamoOrderStore.stockKey(sku, warehouse))
+        dynamo.updateItem(u -> u.tableName(table).key(TableKeys.stockKey(sku, warehouse))
             .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
                 + "reserved = :r, updatedAt = :now")
             .conditionExpression(exists ? "reserved = :r" : "attribute_not_exists(pk)")

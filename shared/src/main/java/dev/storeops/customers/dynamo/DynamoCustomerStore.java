@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoCustomerStore implements CustomerStore {
   static final String PROFILE = "PROFILE";
   /** GSI2 partition of the customers who gave marketing consent (the campaign segment). */
-  public static final String MARKETING_CONSENT = "CONSENT#marketing";
+  public static final String MARKETING_CONSENT = TableKeys.MARKETING_CONSENT;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -80,7 +80,7 @@ public final class DynamoCustomerStore implements CustomerStore {
     Items.putIfPresent(item, "birthday", c.birthday());
     if (c.birthday() != null) {
       // birthday segment: GSI1 partition per month-day, so the birthday flow queries one day
-      item.put(TableKeys.GSI1PK, s("BIRTHDAY#" + c.birthday().toString().substring(5)));
+      item.put(TableKeys.GSI1PK, s(TableKeys.birthday(c.birthday().toString().substring(5))));
       item.put(TableKeys.GSI1SK, s(TableKeys.customer(c.id())));
     }
     item.put("marketingConsent", Items.bool(c.marketingConsent()));

@@ -1,5 +1,8 @@
 package dev.storeops.messaging.campaigns;
 
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.Unprocessable;
 import dev.storeops.messaging.sending.MailPolicy;
 import dev.storeops.messaging.sending.MailTemplates;
 import dev.storeops.messaging.sending.RenderedMail;
@@ -8,8 +11,7 @@ import dev.storeops.customers.Customer;
 import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.dynamo.DynamoCampaigns;
 import dev.storeops.messaging.MailFigures;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.Validation;
+import dev.storeops.platform.errors.Validation;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.flows.OrderSegments;
 import dev.storeops.platform.ids.Ids;
@@ -168,7 +170,7 @@ public final class CampaignService {
     try {
       return templates.render(campaign.template(), policy.locale(null, customer, MailTemplates.LOCALES), data);
     } catch (TemplateException e) {
-      throw ApiException.unprocessable("campaign-does-not-render", e.getMessage());
+      throw new Unprocessable("campaign-does-not-render", e.getMessage());
     }
   }
 
@@ -186,14 +188,14 @@ public final class CampaignService {
   public Campaign schedule(String id) {
     Campaign c = get(id);
     if (!store.schedule(id, c.sendAt(), clock.instant())) {
-      throw ApiException.conflict("campaign-not-draft", "Campaign " + id + " is " + get(id).status()
+      throw new Conflict("campaign-not-draft", "Campaign " + id + " is " + get(id).status()
           + "; only a DRAFT can be scheduled.", List.of());
     }
     return get(id);
   }
 
   public Campaign get(String id) {
-    return store.find(id).orElseThrow(() -> ApiException.notFound("Campaign " + id));
+    return store.find(id).orElseThrow(() -> new NotFound("Campaign " + id));
   }
 
   /** The campaign and its mail figures (planned, sent, skipped by reason, failed). */

@@ -34,7 +34,7 @@ public final class DynamoCampaigns {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s("CAMPAIGN#" + id), TableKeys.SK, s("CAMPAIGN"));
+    return Map.of(TableKeys.PK, s(TableKeys.campaign(id)), TableKeys.SK, s("CAMPAIGN"));
   }
 
   public void create(Campaign c) {
@@ -81,7 +81,7 @@ public final class DynamoCampaigns {
   }
 
   static String duePk(LocalDate day) {
-    return "DUE#" + DUE_KIND + "#" + day;
+    return TableKeys.due(DUE_KIND, day);
   }
 
   /** Scheduled campaigns due at or before {@code now}: DueIndex buckets from {@code oldest} to today. */

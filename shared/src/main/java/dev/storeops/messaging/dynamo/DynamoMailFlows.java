@@ -51,7 +51,7 @@ public final class DynamoMailFlows {
   }
 
   public static Map<String, AttributeValue> flowKey(String customerId, String flow) {
-    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s("MAILFLOW#" + flow));
+    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s(TableKeys.mailFlow(flow)));
   }
 
   /** What {@link #recordOrders} wrote (false = a newer or equal history was already recorded). */
@@ -117,7 +117,7 @@ public final class DynamoMailFlows {
   public Instant latestOrderAt(String customerId) {
     var page = dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI1)
         .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
-        .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s("ORDER#")))
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s(TableKeys.ORDER_PREFIX)))
         .scanIndexForward(false).limit(1));
     return page.items().isEmpty() ? null : Instant.parse(Items.str(page.items().get(0), "createdAt"));
   }

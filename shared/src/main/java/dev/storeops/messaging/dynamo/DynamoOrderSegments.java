@@ -49,13 +49,13 @@ public final class DynamoOrderSegments {
   }
 
   public static String lastOrderPartition(LocalDate day) {
-    return "LASTORDER#" + day;
+    return TableKeys.lastOrder(day);
   }
 
   /** Records that the customer bought in the category at {@code at} (kept when a later purchase is recorded). */
   public void recordBuyer(String customerId, String category, Instant at) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(TableKeys.PK, s("BUYERS#" + OrderSegments.categoryKey(category)));
+    item.put(TableKeys.PK, s(TableKeys.buyers(OrderSegments.categoryKey(category))));
     item.put(TableKeys.SK, s(TableKeys.customer(customerId)));
     item.put("type", s("CategoryBuyer"));
     item.put("customerId", s(customerId));
@@ -75,7 +75,7 @@ public final class DynamoOrderSegments {
     if (OrderSegments.BOUGHT_IN_CATEGORY.equals(segment.type())) {
       dynamo.queryPaginator(q -> q.tableName(table)
               .keyConditionExpression("pk = :pk")
-              .expressionAttributeValues(Map.of(":pk", s("BUYERS#" + segment.category()))))
+              .expressionAttributeValues(Map.of(":pk", s(TableKeys.buyers(segment.category())))))
           .items().forEach(i -> ids.add(Items.str(i, "customerId")));
       return ids;
     }

@@ -70,7 +70,7 @@ public final class DynamoRecipients implements Recipients {
     }
     Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
     for (Customer c : customers) {
-      String sup = "SUPPRESSED#" + SuppressionList.key(c.email());
+      String sup = TableKeys.suppressed(SuppressionList.key(c.email()));
       keys.put(sup + "|SUPPRESSED", Map.of(TableKeys.PK, s(sup), TableKeys.SK, s("SUPPRESSED")));
       keys.put(TableKeys.customer(c.id()) + "|MAILCAP", Map.of(TableKeys.PK, s(TableKeys.customer(c.id())), TableKeys.SK, s("MAILCAP")));
     }
@@ -85,7 +85,7 @@ public final class DynamoRecipients implements Recipients {
       request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
     }
     for (Customer c : customers) {
-      boolean suppressed = found.containsKey("SUPPRESSED#" + SuppressionList.key(c.email()) + "|SUPPRESSED");
+      boolean suppressed = found.containsKey(TableKeys.suppressed(SuppressionList.key(c.email())) + "|SUPPRESSED");
       Map<String, AttributeValue> cap = found.get(TableKeys.customer(c.id()) + "|MAILCAP");
       action.accept(new Candidate(c, suppressed, cap == null ? null : Items.instant(cap, "lastMarketingAt")));
     }

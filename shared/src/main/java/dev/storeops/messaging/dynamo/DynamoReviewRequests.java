@@ -31,7 +31,7 @@ public final class DynamoReviewRequests {
   }
 
   public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(String orderId) {
-    return Map.of(TableKeys.PK, s("ORDER#" + orderId), TableKeys.SK, s("REVIEWREQ"));
+    return Map.of(TableKeys.PK, s(TableKeys.order(orderId)), TableKeys.SK, s("REVIEWREQ"));
   }
 
   /**

@@ -29,7 +29,7 @@ public final class DynamoSendLog implements SendLog {
   }
 
   static Map<String, AttributeValue> key(String dedupeKey) {
-    return Map.of(TableKeys.PK, s("MAILLOG#" + dedupeKey), TableKeys.SK, s("MAILLOG"));
+    return Map.of(TableKeys.PK, s(TableKeys.mailLog(dedupeKey)), TableKeys.SK, s("MAILLOG"));
   }
 
   @Override

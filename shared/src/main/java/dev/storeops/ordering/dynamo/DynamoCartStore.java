@@ -34,7 +34,7 @@ public final class DynamoCartStore implements CartStore {
   }
 
   public static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s("CART#" + id), TableKeys.SK, s("CART"));
+    return Map.of(TableKeys.PK, s(TableKeys.cart(id)), TableKeys.SK, s("CART"));
   }
 
   @Override
@@ -49,7 +49,7 @@ public final class DynamoCartStore implements CartStore {
     item.putAll(key(cart.id()));
     item.put("type", s("Cart"));
     if (cart.status() == Cart.Status.OPEN) {
-      item.put(TableKeys.GSI2PK, s("CART#OPEN"));
+      item.put(TableKeys.GSI2PK, s(TableKeys.OPEN_CARTS));
       item.put(TableKeys.GSI2SK, s(cart.updatedAt() + "#" + cart.id()));
       if (cart.customerId() != null) {
         // abandoned-cart mail: due at the last change; the scheduler reads it N hours later

@@ -1,5 +1,6 @@
 package dev.storeops.ordering.dynamo;
 
+import dev.storeops.platform.errors.Invalid;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.json.Json;
@@ -42,16 +43,13 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   public static Map<String, AttributeValue> orderKey(String id) {
-    return Map.of(TableKeys.PK, s("ORDER#" + id), TableKeys.SK, s(ORDER_SK));
+    return Map.of(TableKeys.PK, s(TableKeys.order(id)), TableKeys.SK, s(ORDER_SK));
   }
 
   static Map<String, AttributeValue> idempotencyKey(String keyHash) {
-    return Map.of(TableKeys.PK, s("IDEMPOTENCY#" + keyHash), TableKeys.SK, s("IDEMPOTENCY"));
+    return Map.of(TableKeys.PK, s(TableKeys.idempotency(keyHash)), TableKeys.SK, s("IDEMPOTENCY"));
   }
 
-  public static Map<String, AttributeValue> stockKey(String sku, String warehouse) {
-    return Map.of(TableKeys.PK, s("SKU#" + sku), TableKeys.SK, s("STOCK#" + warehouse));
-  }
 
   /** The order item: the order's fields plus keys for GSI1 (customer's orders) and GSI2 (by status). */
   public static Map<String, AttributeValue> toItem(Order o) {
@@ -59,8 +57,8 @@ public final class DynamoOrderStore implements OrderStore {
     item.putAll(orderKey(o.id()));
     item.put("type", s("Order"));
     item.put(TableKeys.GSI1PK, s(TableKeys.customer(o.customerId())));
-    item.put(TableKeys.GSI1SK, s("ORDER#" + o.createdAt() + "#" + o.id()));
-    item.put(TableKeys.GSI2PK, s("STATUS#" + o.status()));
+    item.put(TableKeys.GSI1SK, s(TableKeys.orderByTime(o.createdAt(), o.id())));
+    item.put(TableKeys.GSI2PK, s(TableKeys.orderStatus(o.status())));
     item.put(TableKeys.GSI2SK, s(o.createdAt() + "#" + o.id()));
     return item;
   }
@@ -89,7 +87,7 @@ public final class DynamoOrderStore implements OrderStore {
     idemItem.put("type", s("Idempotency"));
     idemItem.put(TableKeys.TTL, Items.n(idem.expiresAt().getEpochSecond()));
     actions.add(put(idemItem));
-    actions.add(put(Map.of(TableKeys.PK, s("ORDERNO#" + order.number()), TableKeys.SK, s("ORDERNO"),
+    actions.add(put(Map.of(TableKeys.PK, s(TableKeys.orderNumber(order.number())), TableKeys.SK, s("ORDERNO"),
         "type", s("OrderNumber"), "orderId", s(order.id()))));
     boolean cart = order.cartId() != null;
     if (cart) {
@@ -114,7 +112,7 @@ public final class DynamoOrderStore implements OrderStore {
 
   /** The reservation of one line in one warehouse: only while enough is available. */
   public static Update reserve(String table, Reservation r, Instant at) {
-    return Update.builder().tableName(table).key(stockKey(r.sku(), r.warehouse()))
+    return Update.builder().tableName(table).key(TableKeys.stockKey(r.sku(), r.warehouse()))
         .updateExpression("SET available = available - :q, reserved = reserved + :q, updatedAt = :now")
         .conditionExpression("available >= :q")
         .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", s(at.toString())))
@@ -166,7 +164,7 @@ public final class DynamoOrderStore implements OrderStore {
     do {
       var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
           .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
-          .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s("ORDER#")))
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s(TableKeys.ORDER_PREFIX)))
           .scanIndexForward(false);
       if (start != null) {
         builder.exclusiveStartKey(start);
@@ -181,7 +179,7 @@ public final class DynamoOrderStore implements OrderStore {
   @Override
   public Page byStatus(OrderStatus status, String managerId, int limit, String cursor) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s("STATUS#" + status));
+    values.put(":pk", s(TableKeys.orderStatus(status)));
     var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI2)
         .keyConditionExpression("gsi2pk = :pk").scanIndexForward(false).limit(limit);
     if (managerId != null) {
@@ -213,7 +211,7 @@ public final class DynamoOrderStore implements OrderStore {
       }
       return key;
     } catch (java.io.IOException | IllegalArgumentException e) {
-      throw dev.storeops.platform.http.ApiException.badRequest("cursor", "is not a cursor this API returned");
+      throw dev.storeops.platform.errors.Invalid.field("cursor", "is not a cursor this API returned");
     }
   }
 
@@ -232,7 +230,7 @@ public final class DynamoOrderStore implements OrderStore {
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":m", s(managerId))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
-              .key(Map.of(TableKeys.PK, s("MANAGER#" + managerId), TableKeys.SK, s("MANAGER")))
+              .key(Map.of(TableKeys.PK, s(TableKeys.manager(managerId)), TableKeys.SK, s("MANAGER")))
               .updateExpression("ADD openOrders :one")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build()));

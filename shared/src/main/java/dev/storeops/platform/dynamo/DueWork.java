@@ -17,7 +17,7 @@ public final class DueWork {
   private DueWork() {}
 
   public static String partition(String kind, LocalDate day) {
-    return "DUE#" + kind + "#" + day;
+    return TableKeys.due(kind, day);
   }
 
   public static String partition(String kind, Instant at) {

@@ -2,6 +2,7 @@ package dev.storeops.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.storeops.platform.errors.DomainException;
 import dev.storeops.platform.log.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Maps an HTTP API route key ({@code METHOD /path/{param}}) to a route, and turns every outcome into a
- * response: {@link ApiException} → its problem, anything unexpected → a 500 problem without details
+ * response: a {@link DomainException} → its problem ({@link Problems}), an {@link ApiException} (a malformed
+ * request) → its problem, anything unexpected → a 500 problem without details
  * (the cause is logged, never returned).
  */
 public final class Router {
@@ -43,6 +45,8 @@ public final class Router {
           : route.handle(request);
     } catch (ApiException e) {
       response = HttpResponse.problem(e.problem());
+    } catch (DomainException e) {
+      response = HttpResponse.problem(Problems.of(e));
     } catch (RuntimeException e) {
       LOG.error("unhandled error", e, "route", key, "requestId", request.requestId());
       response = HttpResponse.problem(Problem.of(500, "internal", "Internal error",

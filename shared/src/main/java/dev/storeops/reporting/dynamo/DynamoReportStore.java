@@ -1,5 +1,6 @@
 package dev.storeops.reporting.dynamo;
 
+import dev.storeops.platform.retry.Retry;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.log.Log;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoReportStore {
   private static final Log LOG = Log.get(DynamoReportStore.class);
-  public static final String SALES_PK = "REPORT#SALES";
+  public static final String SALES_PK = TableKeys.SALES_REPORT;
   private static final int ATTEMPTS = 5;
 
   private final DynamoDbClient dynamo;
@@ -48,23 +49,23 @@ public final class DynamoReportStore {
   }
 
   static Map<String, AttributeValue> countedKey(String orderId) {
-    return Map.of(TableKeys.PK, s("REPORT#ORDER#" + orderId), TableKeys.SK, s("COUNTED"));
+    return Map.of(TableKeys.PK, s(TableKeys.reportOrder(orderId)), TableKeys.SK, s("COUNTED"));
   }
 
   static Map<String, AttributeValue> dayKey(LocalDate day) {
-    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s("DAY#" + day));
+    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s(TableKeys.day(day)));
   }
 
   static Map<String, AttributeValue> soldKey(String sku, LocalDate day) {
-    return Map.of(TableKeys.PK, s("REPORT#SKU#" + sku), TableKeys.SK, s("SOLD#" + day));
+    return Map.of(TableKeys.PK, s(TableKeys.reportSku(sku)), TableKeys.SK, s(TableKeys.sold(day)));
   }
 
   static Map<String, AttributeValue> pairKey(String sku, String other) {
-    return Map.of(TableKeys.PK, s("REPORT#SKU#" + sku), TableKeys.SK, s("PAIR#" + other));
+    return Map.of(TableKeys.PK, s(TableKeys.reportSku(sku)), TableKeys.SK, s(TableKeys.pair(other)));
   }
 
   static Map<String, AttributeValue> expiryKey(LocalDate expiresAt, String sku, String warehouse) {
-    return Map.of(TableKeys.PK, s("REPORT#EXPIRY#" + YearMonth.from(expiresAt)),
+    return Map.of(TableKeys.PK, s(TableKeys.reportExpiry(YearMonth.from(expiresAt))),
         TableKeys.SK, s(expiresAt + "#" + sku + "#" + warehouse));
   }
 
@@ -105,7 +106,7 @@ public final class DynamoReportStore {
         // same day/SKU item (shards run in parallel): try again after a short jittered pause
         LOG.info("order counting retried", "orderId", facts.orderId(), "attempt", attempt,
             "reason", stateChanged ? "state changed" : "transaction conflict");
-        backoff(attempt);
+        Retry.backOff(attempt);
       }
     }
     if (applied == null) {
@@ -210,7 +211,7 @@ public final class DynamoReportStore {
         if (!conflict(e) || attempt >= ATTEMPTS) {
           throw e;
         }
-        backoff(attempt);
+        Retry.backOff(attempt);
       }
     }
   }
@@ -219,16 +220,6 @@ public final class DynamoReportStore {
     return e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
   }
 
-  /** A short jittered pause before retrying a conflicting transaction (20 ms × attempt, ± half). */
-  private static void backoff(int attempt) {
-    long millis = 20L * attempt;
-    try {
-      Thread.sleep(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis));
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a report transaction", ie);
-    }
-  }
 
   /**
    * Keeps the expiry index in step with one stock item change: removes the old date's entry when the
@@ -281,7 +272,7 @@ public final class DynamoReportStore {
     List<SalesDay> out = new ArrayList<>();
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-        .expressionAttributeValues(Map.of(":pk", s(SALES_PK), ":from", s("DAY#" + from), ":to", s("DAY#" + to))),
+        .expressionAttributeValues(Map.of(":pk", s(SALES_PK), ":from", s(TableKeys.day(from)), ":to", s(TableKeys.day(to)))),
         item -> out.add(salesDay(item)));
     return out;
   }
@@ -310,8 +301,8 @@ public final class DynamoReportStore {
     long[] sum = {0};
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-        .expressionAttributeValues(Map.of(":pk", s("REPORT#SKU#" + sku), ":from", s("SOLD#" + from),
-            ":to", s("SOLD#" + to))),
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportSku(sku)), ":from", s(TableKeys.sold(from)),
+            ":to", s(TableKeys.sold(to)))),
         item -> sum[0] += Items.num(item, "qty", 0));
     return sum[0];
   }
@@ -321,7 +312,7 @@ public final class DynamoReportStore {
     Map<String, Long> out = new LinkedHashMap<>();
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-        .expressionAttributeValues(Map.of(":pk", s("REPORT#SKU#" + sku), ":p", s("PAIR#"))),
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportSku(sku)), ":p", s(TableKeys.PAIR_PREFIX))),
         item -> out.put(Items.str(item, "otherSku"), Items.num(item, "count", 0)));
     return out;
   }
@@ -332,7 +323,7 @@ public final class DynamoReportStore {
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       query(QueryRequest.builder().tableName(table)
           .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-          .expressionAttributeValues(Map.of(":pk", s("REPORT#EXPIRY#" + m), ":from", s(from.toString()),
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportExpiry(m)), ":from", s(from.toString()),
               ":to", s(to + "#\uffff"))),
           item -> out.add(new Expiring.Entry(Items.str(item, "sku"), Items.str(item, "warehouse"),
               LocalDate.parse(Items.str(item, "expiresAt")), Items.num(item, "available", 0),
@@ -356,7 +347,7 @@ public final class DynamoReportStore {
     for (String warehouse : warehouses()) {
       query(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
           .keyConditionExpression("gsi1pk = :pk")
-          .expressionAttributeValues(Map.of(":pk", s("SUPPLIER#" + supplierId + "#" + warehouse))),
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.supplierStock(supplierId, warehouse)))),
           item -> out.merge(Items.str(item, "sku"), Items.num(item, "available", 0), Long::sum));
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.storeops.reporting.dynamo;
 
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.reporting.OrderFacts;
 import dev.storeops.platform.dynamo.Items;
 import java.time.Instant;
@@ -16,13 +17,13 @@ public final class OrderItems {
 
   /** Whether the item is an order ({@code pk ORDER#…}, {@code sk ORDER}). */
   public static boolean isOrder(Map<String, AttributeValue> item) {
-    return item != null && "ORDER".equals(Items.str(item, "sk")) && String.valueOf(Items.str(item, "pk")).startsWith("ORDER#");
+    return item != null && "ORDER".equals(Items.str(item, "sk")) && String.valueOf(Items.str(item, "pk")).startsWith(TableKeys.ORDER_PREFIX);
   }
 
   /** Whether the item is a stock item ({@code pk SKU#…}, {@code sk STOCK#…}). */
   public static boolean isStock(Map<String, AttributeValue> item) {
-    return item != null && String.valueOf(Items.str(item, "sk")).startsWith("STOCK#")
-        && String.valueOf(Items.str(item, "pk")).startsWith("SKU#");
+    return item != null && String.valueOf(Items.str(item, "sk")).startsWith(TableKeys.STOCK_PREFIX)
+        && String.valueOf(Items.str(item, "pk")).startsWith(TableKeys.SKU_PREFIX);
   }
 
   public static OrderFacts facts(Map<String, AttributeValue> item, ZoneId zone) {

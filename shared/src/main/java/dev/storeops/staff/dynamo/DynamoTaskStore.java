@@ -36,11 +36,11 @@ public final class DynamoTaskStore implements TaskStore {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s("TASK#" + id), TableKeys.SK, s("TASK"));
+    return Map.of(TableKeys.PK, s(TableKeys.task(id)), TableKeys.SK, s("TASK"));
   }
 
   private static String list(String assignee, StaffTask.Status status) {
-    return "TASKS#" + assignee + "#" + status;
+    return TableKeys.tasks(assignee, status);
   }
 
   @Override

@@ -10,7 +10,8 @@ import dev.storeops.customers.Customer;
 import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.Figure;
 import dev.storeops.messaging.MailFigures;
-import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.http.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,16 +114,16 @@ class CampaignServiceTest {
 
   @Test
   void invalidRequestsNameEveryField() {
-    ApiException e = assertThrows(ApiException.class, () -> service(List.of()).create(
+    DomainException e = assertThrows(DomainException.class, () -> service(List.of()).create(
         new CampaignRequest(null, "welcome", " ", null, new CampaignRequest.Segment("vip"), "ny 2027",
             "yesterday"), "mgr_1"));
-    assertEquals(400, e.problem().status());
+    assertEquals(400, Problems.of(e).status());
     Set<String> fields = new HashSet<>();
-    e.problem().errors().forEach(f -> fields.add(f.field()));
+    Problems.of(e).errors().forEach(f -> fields.add(f.field()));
     assertEquals(Set.of("template", "subject", "body", "segment.type", "discountCode", "sendAt"), fields);
-    ApiException past = assertThrows(ApiException.class,
+    DomainException past = assertThrows(DomainException.class,
         () -> service(List.of()).create(request(NOW.minusSeconds(1).toString()), "mgr_1"));
-    assertEquals("sendAt", past.problem().errors().get(0).field());
+    assertEquals("sendAt", Problems.of(past).errors().get(0).field());
   }
 
   @Test
@@ -130,8 +131,8 @@ class CampaignServiceTest {
     CampaignService service = service(List.of());
     Campaign c = service.create(request(SEND_AT.toString()), "mgr_1").campaign();
     assertEquals("SCHEDULED", service.schedule(c.id()).status());
-    assertEquals(409, assertThrows(ApiException.class, () -> service.schedule(c.id())).problem().status());
-    assertEquals(404, assertThrows(ApiException.class, () -> service.get("cmp_nope")).problem().status());
+    assertEquals(409, Problems.of(assertThrows(DomainException.class, () -> service.schedule(c.id()))).status());
+    assertEquals(404, Problems.of(assertThrows(DomainException.class, () -> service.get("cmp_nope"))).status());
     @SuppressWarnings("unchecked")
     Map<String, Long> figures = (Map<String, Long>) service.view(c.id()).get("figures");
     assertEquals(7L, figures.get("sent"));

@@ -31,11 +31,11 @@ public class DynamoStockStore implements StockStore {
   }
 
   public static Map<String, AttributeValue> key(String sku, String warehouse) {
-    return Map.of(TableKeys.PK, Items.s("SKU#" + sku), TableKeys.SK, Items.s("STOCK#" + warehouse));
+    return TableKeys.stockKey(sku, warehouse);
   }
 
   public static String supplierKey(String supplierId, String warehouse) {
-    return "SUPPLIER#" + supplierId + "#" + warehouse;
+    return TableKeys.supplierStock(supplierId, warehouse);
   }
 
   @Override
@@ -94,7 +94,7 @@ public class DynamoStockStore implements StockStore {
     values.put(":a", Items.n(StockChange.available(change.onHand(), reserved == null ? 0 : reserved)));
     values.put(":sup", Items.s(supplierId));
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
-    values.put(":g1sk", Items.s("SKU#" + change.sku()));
+    values.put(":g1sk", Items.s(TableKeys.sku(change.sku())));
     values.put(":now", Items.s(now.toString()));
     if (change.name() != null) {
       set.append(", supplierName = :name");
