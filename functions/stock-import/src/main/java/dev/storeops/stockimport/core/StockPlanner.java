@@ -8,16 +8,17 @@ import java.util.Map;
  * Compares a parsed file with the supplier's stored stock: only SKUs whose quantity (or mapped
  * name, price, expiry) changed are written; SKUs the supplier listed before but not now are zeroed
  * ({@code missing: zero}) or kept; and the safety stop refuses the whole file when it has no valid
- * row or would zero more than {@code maxZeroShare} of the SKUs the supplier has in stock.
+ * row or would zero more than {@code maxZeroShare} of the SKUs the supplier has in stock
+ * ({@link SafetyStopPolicy}).
  */
 public final class StockPlanner {
   private StockPlanner() {}
 
   public static ImportPlan plan(ParsedFile file, Map<String, CurrentStock> current, SupplierProfile profile) {
     long stocked = current.values().stream().filter(c -> c.onHand() > 0).count();
-    if (file.lines().isEmpty()) {
-      return new ImportPlan(List.of(), 0, 0, stocked, "the file has no valid row (" + file.rejectedCount()
-          + " rejected): nothing was changed");
+    var empty = SafetyStopPolicy.emptyFile(file.lines().size(), file.rejectedCount());
+    if (empty.isPresent()) {
+      return new ImportPlan(List.of(), 0, 0, stocked, empty.get());
     }
     List<StockChange> changes = new ArrayList<>();
     long unchanged = 0;
@@ -51,10 +52,9 @@ public final class StockPlanner {
         }
       }
     }
-    if (stocked > 0 && (double) zeroed / stocked > profile.zeroShareLimit()) {
-      return new ImportPlan(List.of(), unchanged, zeroed, stocked, String.format(java.util.Locale.ROOT,
-          "the file would set %d of the %d SKUs this supplier has in stock to zero (%.0f%% > maxZeroShare %.0f%%):"
-              + " nothing was changed", zeroed, stocked, 100.0 * zeroed / stocked, 100 * profile.zeroShareLimit()));
+    var tooMany = SafetyStopPolicy.tooManyZeroed(zeroed, stocked, profile.zeroShareLimit());
+    if (tooMany.isPresent()) {
+      return new ImportPlan(List.of(), unchanged, zeroed, stocked, tooMany.get());
     }
     return new ImportPlan(List.copyOf(changes), unchanged, zeroed, stocked, null);
   }
