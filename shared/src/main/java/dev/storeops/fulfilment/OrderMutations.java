@@ -10,11 +10,10 @@ import java.util.function.Function;
  * The one write loop of the use cases: read the order, let a policy decide the change, write it with
  * {@link OrderFlowStore#apply} conditioned on the order as read; when another path (a webhook, a staff
  * click, the scheduler) changed the order meanwhile, back off ({@link Retry#backOff}), read again and
- * decide again — up to 5 attempts, then {@link Busy}.
+ * decide again — up to {@link Retry#ATTEMPTS} (5) attempts, then {@link Busy}.
  */
 public final class OrderMutations {
   private static final Log LOG = Log.get(OrderMutations.class);
-  private static final int ATTEMPTS = 5;
 
   /** The order after the write (or as read when nothing was written), the change written, and a duplicate event. */
   public record Result(OrderFile file, OrderChange change, boolean duplicate) {}
@@ -34,7 +33,7 @@ public final class OrderMutations {
   /** As {@link #mutate}, starting from an order already read. */
   public Result mutateFrom(OrderFile first, Function<OrderFile, OrderChange> decide) {
     OrderFile f = first;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= Retry.ATTEMPTS; attempt++) {
       OrderChange change = decide.apply(f);
       if (change == null) {
         return new Result(f, null, false);
