@@ -3,7 +3,7 @@ package dev.storeops.bench;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;
-import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.UnpaidPrepaymentPolicy;
 import dev.storeops.fulfilment.dynamo.DynamoOrderFlowStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DueWorkBench {
   /** The payment-timeouts job's kind: the bench reads exactly what the job reads. */
-  private static final String KIND = OrderFlow.PAYMENT_DUE;
+  private static final String KIND = UnpaidPrepaymentPolicy.PAYMENT_DUE;
   private static final int DUE = 10;
   private static final java.io.PrintStream OUT = System.out;
 

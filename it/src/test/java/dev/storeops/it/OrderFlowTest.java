@@ -14,7 +14,11 @@ import dev.storeops.ordering.OrderStatus;
 import dev.storeops.ordering.PaymentMethod;
 import dev.storeops.ordering.StatusChange;
 import dev.storeops.fulfilment.OrderFile;
+import dev.storeops.fulfilment.CancelOrder;
+import dev.storeops.fulfilment.LogCall;
+import dev.storeops.fulfilment.ApplyPaymentEvent;
 import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.ShipOrder;
 import dev.storeops.fulfilment.PaymentEvent;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.stack.AwsStack;
@@ -100,7 +104,7 @@ class OrderFlowTest {
     OrderFlow flow = w.c.flow();
     flow.orderPlaced(o.id());
     PaymentEvent paid = event(o, PaymentEvent.Type.SUCCEEDED, o.totalMinor(), "RUB");
-    OrderFlow.PaymentOutcome first = flow.payment(paid);
+    ApplyPaymentEvent.Result first = flow.payment(paid);
     assertFalse(first.duplicate());
     assertEquals(OrderStatus.READY_TO_SHIP, first.status());
     OrderFile after = flow.get(o.id());
@@ -108,7 +112,7 @@ class OrderFlowTest {
     assertEquals("rule:paid-order-ships", after.order().statusHistory().get(2).by());
     assertNull(after.paymentStage());
 
-    OrderFlow.PaymentOutcome again = flow.payment(paid);
+    ApplyPaymentEvent.Result again = flow.payment(paid);
     assertTrue(again.duplicate());
     OrderFile replayed = flow.get(o.id());
     assertEquals(after.rev(), replayed.rev());
@@ -178,7 +182,7 @@ class OrderFlowTest {
     assertEquals(w.manager, confirm.assigneeId());
     assertNull(flow.get(o.id()).paymentStage());
 
-    OrderFlow.CallRequest noAnswer = new OrderFlow.CallRequest("NO_ANSWER", null);
+    LogCall.Request noAnswer = new LogCall.Request("NO_ANSWER", null);
     flow.logCall(o.id(), w.manager, "call-1", noAnswer);
     flow.logCall(o.id(), w.manager, "call-1", noAnswer); // the same request repeated
     w.clock.advance(Duration.ofHours(3));
@@ -203,17 +207,17 @@ class OrderFlowTest {
     OrderFlow flow = w.c.flow();
     assertEquals(409, Problems.of(assertThrows(DomainException.class, () -> flow.deliver(o.id(), w.manager))).status());
     assertEquals(400, Problems.of(assertThrows(DomainException.class, () -> flow.logCall(o.id(), w.manager, "c1",
-        new OrderFlow.CallRequest("REFUSED", " ")))).status());
-    OrderFile confirmed = flow.logCall(o.id(), w.manager, "c1", new OrderFlow.CallRequest("CONFIRMED", null));
+        new LogCall.Request("REFUSED", " ")))).status());
+    OrderFile confirmed = flow.logCall(o.id(), w.manager, "c1", new LogCall.Request("CONFIRMED", null));
     assertEquals(List.of(OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.READY_TO_SHIP), statuses(confirmed));
     assertEquals(400, Problems.of(assertThrows(DomainException.class, () -> flow.ship(o.id(), w.manager,
-        new OrderFlow.ShipRequest("CDEK", null)))).status());
-    OrderFile shipped = flow.ship(o.id(), w.manager, new OrderFlow.ShipRequest("CDEK", "1234567890"));
+        new ShipOrder.Request("CDEK", null)))).status());
+    OrderFile shipped = flow.ship(o.id(), w.manager, new ShipOrder.Request("CDEK", "1234567890"));
     assertEquals(OrderStatus.SHIPPED, shipped.order().status());
     assertEquals("1234567890", shipped.shipment().get("trackingNumber"));
-    assertEquals(shipped.rev(), flow.ship(o.id(), w.manager, new OrderFlow.ShipRequest("CDEK", "1234567890")).rev());
+    assertEquals(shipped.rev(), flow.ship(o.id(), w.manager, new ShipOrder.Request("CDEK", "1234567890")).rev());
     DomainException late = assertThrows(DomainException.class,
-        () -> flow.cancel(o.id(), w.manager, new OrderFlow.CancelRequest("too late")));
+        () -> flow.cancel(o.id(), w.manager, new CancelOrder.Request("too late")));
     assertEquals(409, Problems.of(late).status());
     assertTrue(Problems.of(late).type().endsWith("illegal-transition"));
     OrderFile delivered = flow.deliver(o.id(), w.manager);
@@ -233,9 +237,9 @@ class OrderFlowTest {
     flow.paymentTimeouts(200); // reminder; the cancel is due 48 h later
     w.clock.advance(Duration.ofHours(49));
     List<Callable<Object>> paths = new ArrayList<>();
-    paths.add(() -> flow.cancel(o.id(), "mgr-a", new OrderFlow.CancelRequest("customer asked")));
-    paths.add(() -> flow.cancel(o.id(), "mgr-b", new OrderFlow.CancelRequest("duplicate order")));
-    paths.add(() -> flow.logCall(o.id(), "mgr-c", "call-x", new OrderFlow.CallRequest("REFUSED", "changed mind")));
+    paths.add(() -> flow.cancel(o.id(), "mgr-a", new CancelOrder.Request("customer asked")));
+    paths.add(() -> flow.cancel(o.id(), "mgr-b", new CancelOrder.Request("duplicate order")));
+    paths.add(() -> flow.logCall(o.id(), "mgr-c", "call-x", new LogCall.Request("REFUSED", "changed mind")));
     paths.add(() -> flow.payment(event(o, PaymentEvent.Type.REFUNDED, o.totalMinor(), "RUB")));
     paths.add(() -> flow.payment(event(o, PaymentEvent.Type.REFUNDED, o.totalMinor(), "RUB")));
     paths.add(() -> flow.paymentTimeouts(200));
@@ -266,7 +270,7 @@ class OrderFlowTest {
     assertEquals(6, w.stockOf(sku)[1]);
     assertEquals(4, w.openOrdersOfManager());
     flow.paymentTimeouts(200);
-    flow.cancel(o.id(), "mgr-a", new OrderFlow.CancelRequest("again"));
+    flow.cancel(o.id(), "mgr-a", new CancelOrder.Request("again"));
     assertEquals(6, w.stockOf(sku)[1]);
     assertEquals(0, w.stockOf(sku)[0]);
   }

@@ -14,7 +14,7 @@ import java.util.Map;
  * The write is conditioned on the order's status and revision as they were read.
  */
 public final class OrderChange {
-  /** Where the order goes on the due-work index (kind {@link OrderFlow#PAYMENT_DUE}). */
+  /** Where the order goes on the due-work index (kind {@link UnpaidPrepaymentPolicy#PAYMENT_DUE}). */
   public record Due(String stage, Instant at) {}
 
   private final OrderFile before;

@@ -255,11 +255,11 @@ class OrderFlowRulesTest {
         orders.files.put(id, new OrderFile(shipped, 3, 0, null, null, null, List.of(), List.of(), null, null));
       }
       PaymentEvent e = event("evt_" + n, c.type(), o, c.amount(), c.currency());
-      OrderFlow.PaymentOutcome first = flow.payment(e);
+      ApplyPaymentEvent.Result first = flow.payment(e);
       assertEquals(c.outcome(), first.outcome(), c.toString());
       assertEquals(c.after(), first.status(), c.toString());
       OrderFile stored = orders.files.get(id);
-      OrderFlow.PaymentOutcome second = flow.payment(e);
+      ApplyPaymentEvent.Result second = flow.payment(e);
       assertTrue(second.duplicate());
       assertEquals(c.outcome(), second.outcome());
       assertEquals(stored, orders.files.get(id), "a replay changes nothing: " + c);
@@ -285,7 +285,7 @@ class OrderFlowRulesTest {
     assertEquals(T0.plus(Duration.ofDays(5)), orders.files.get(o.id()).paymentDueAt());
     assertEquals("payment-reminder#" + o.id(), mail.get(0).dedupeKey());
     clock.now = T0.plus(Duration.ofDays(5));
-    OrderFlow.TimeoutRun run = flow.paymentTimeouts(10);
+    ExpireUnpaidOrders.Run run = flow.paymentTimeouts(10);
     assertEquals(1, run.cancelled());
     assertEquals(0, flow.paymentTimeouts(10).due());
     OrderFile f = orders.files.get(o.id());
@@ -301,12 +301,12 @@ class OrderFlowRulesTest {
   void aPaidOrderShipsEvenWhenTheCustomerNeverAnswers() {
     Order o = order("ord_c", PaymentMethod.ONLINE_CARD);
     for (int i = 1; i <= 5; i++) {
-      flow.logCall(o.id(), "mgr-1", "call-" + i, new OrderFlow.CallRequest("NO_ANSWER", null));
+      flow.logCall(o.id(), "mgr-1", "call-" + i, new LogCall.Request("NO_ANSWER", null));
     }
     assertEquals(OrderStatus.AWAITING_PAYMENT, orders.files.get(o.id()).order().status());
     assertEquals(OrderStatus.READY_TO_SHIP, flow.payment(event("evt_c", PaymentEvent.Type.SUCCEEDED, o, 1000, "RUB"))
         .status());
-    flow.logCall(o.id(), "mgr-1", "call-6", new OrderFlow.CallRequest("NO_ANSWER", null));
+    flow.logCall(o.id(), "mgr-1", "call-6", new LogCall.Request("NO_ANSWER", null));
     assertEquals(OrderStatus.READY_TO_SHIP, orders.files.get(o.id()).order().status());
     assertEquals(6, orders.files.get(o.id()).noAnswerCalls());
   }
@@ -314,7 +314,7 @@ class OrderFlowRulesTest {
   @Test
   void refusalCancelsWithTheCustomersReason() {
     Order o = order("ord_r", PaymentMethod.CASH_ON_DELIVERY);
-    OrderFile f = flow.logCall(o.id(), "mgr-1", "c", new OrderFlow.CallRequest("refused", "found it cheaper"));
+    OrderFile f = flow.logCall(o.id(), "mgr-1", "c", new LogCall.Request("refused", "found it cheaper"));
     assertEquals(OrderStatus.CANCELLED, f.order().status());
     assertEquals("refused by the customer: found it cheaper", f.order().statusHistory().get(1).reason());
     assertEquals("mgr-1", f.order().statusHistory().get(1).by());

@@ -1,6 +1,6 @@
 package dev.storeops.orderevents;
 
-import dev.storeops.fulfilment.OrderEventsService;
+import dev.storeops.fulfilment.AcceptNewOrder;
 import dev.storeops.messaging.OrderMails;
 import dev.storeops.messaging.flows.OrderMailFlowsStep;
 
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Log LOG = Log.get(OrderEventsHandler.class);
-  private final OrderEventsService service;
+  private final AcceptNewOrder service;
   private final OrderFlow followUps;
   private final OrderMailFlowsStep mailFlows;
 
@@ -46,7 +46,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
-    this.service = new OrderEventsService(new DynamoOrderStore(dynamo, table),
+    this.service = new AcceptNewOrder(new DynamoOrderStore(dynamo, table),
         new DynamoCatalog(dynamo, table, Clock.systemUTC()), new DynamoCustomerStore(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
         new OrderMails(env.required("PUBLIC_BASE_URL")), env.required("OPS_EMAIL"));
@@ -71,7 +71,7 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
         if (!OrderCreated.TYPE.equals(created.type()) || created.orderId() == null) {
           throw new IllegalArgumentException("not an OrderCreated event");
         }
-        service.orderCreated(created);
+        service.accept(created);
         followUps.orderPlaced(created.orderId());
         mailFlows.orderCreated(created.orderId());
       } catch (Exception e) {

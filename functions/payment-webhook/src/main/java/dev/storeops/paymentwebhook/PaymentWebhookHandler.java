@@ -12,6 +12,7 @@ import dev.storeops.platform.http.Router;
 import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.ApplyPaymentEvent;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.fulfilment.PaymentEvent;
 import dev.storeops.fulfilment.WebhookSignature;
@@ -61,7 +62,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
           default -> "The signature is not valid.";
         });
       }
-      OrderFlow.PaymentOutcome outcome = flow.payment(PaymentEvent.parse(body));
+      ApplyPaymentEvent.Result outcome = flow.payment(PaymentEvent.parse(body));
       Map<String, Object> response = new LinkedHashMap<>();
       response.put("received", true);
       response.put("eventId", outcome.eventId());

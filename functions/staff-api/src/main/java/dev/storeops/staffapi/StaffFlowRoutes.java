@@ -4,7 +4,10 @@ import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import dev.storeops.ordering.OrderRules;
+import dev.storeops.fulfilment.CancelOrder;
+import dev.storeops.fulfilment.LogCall;
 import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.ShipOrder;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.TaskService;
 import dev.storeops.platform.ids.Ids;
@@ -38,12 +41,12 @@ final class StaffFlowRoutes {
           String callId = request.header("Idempotency-Key").map(String::strip)
               .filter(k -> k.matches("[A-Za-z0-9_.:-]{1,100}")).orElseGet(() -> Ids.newId("call", clock));
           return HttpResponse.json(200, flow.logCall(request.pathParameter("id"), by, callId,
-              request.bodyAs(OrderFlow.CallRequest.class)).view());
+              request.bodyAs(LogCall.Request.class)).view());
         })
         .on("POST /staff/orders/{id}/cancel", request -> HttpResponse.json(200, flow.cancel(request.pathParameter("id"),
-            StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.CancelRequest.class)).view()))
+            StaffApiHandler.staffId(request), request.bodyAs(CancelOrder.Request.class)).view()))
         .on("POST /staff/orders/{id}/ship", request -> HttpResponse.json(200, flow.ship(request.pathParameter("id"),
-            StaffApiHandler.staffId(request), request.bodyAs(OrderFlow.ShipRequest.class)).view()))
+            StaffApiHandler.staffId(request), request.bodyAs(ShipOrder.Request.class)).view()))
         .on("POST /staff/orders/{id}/deliver", request -> {
           var delivered = flow.deliver(request.pathParameter("id"), StaffApiHandler.staffId(request));
           onDelivered.accept(delivered);

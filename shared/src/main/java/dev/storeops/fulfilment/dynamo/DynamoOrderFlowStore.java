@@ -11,7 +11,7 @@ import dev.storeops.catalog.Reservation;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
-import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.UnpaidPrepaymentPolicy;
 import dev.storeops.fulfilment.OrderFlowStore;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -89,7 +89,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     OrderFile before = c.before();
     Order o = before.order();
     if (c.due() != null) {
-      due.announce(OrderFlow.PAYMENT_DUE, c.due().at());
+      due.announce(UnpaidPrepaymentPolicy.PAYMENT_DUE, c.due().at());
     }
     List<TransactWriteItem> actions = new ArrayList<>();
     if (c.claimEventId() != null) {
@@ -195,7 +195,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       set.add("dueSk = :dueSk");
       set.add("paymentStage = :stage");
       set.add("paymentDueAt = :dueAt");
-      values.put(":duePk", s(DueWork.partition(OrderFlow.PAYMENT_DUE, c.due().at())));
+      values.put(":duePk", s(DueWork.partition(UnpaidPrepaymentPolicy.PAYMENT_DUE, c.due().at())));
       values.put(":dueSk", s(DueWork.sortKey(c.due().at(), id)));
       values.put(":stage", s(c.due().stage()));
       values.put(":dueAt", s(c.due().at().toString()));
@@ -217,7 +217,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
 
   @Override
   public List<String> paymentDue(int limit) {
-    return due.due(OrderFlow.PAYMENT_DUE, limit).items().stream().map(i -> Items.str(i, "id"))
+    return due.due(UnpaidPrepaymentPolicy.PAYMENT_DUE, limit).items().stream().map(i -> Items.str(i, "id"))
         .filter(java.util.Objects::nonNull).toList();
   }
 

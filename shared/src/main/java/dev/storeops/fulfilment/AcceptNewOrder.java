@@ -8,23 +8,25 @@ import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.staff.Manager;
-import dev.storeops.staff.ManagerChoice;
+import dev.storeops.staff.ManagerAssignmentPolicy;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.ordering.OrderStore;
 import java.util.Optional;
 
 /**
- * What happens after an order is stored: the customer's confirmation mail and the responsible
- * manager (assigned once, notified once). Each step is guarded by a conditional write on the order,
- * so a redelivered event sends nothing twice and re-assigns nothing. A crash between queueing a mail
+ * Accept a new order (order-events, after the order is stored): the customer's confirmation mail, and
+ * the responsible manager chosen by {@link ManagerAssignmentPolicy} (the customer's previous manager
+ * when on shift, else the least-loaded manager on shift), assigned once and notified once; with nobody
+ * on shift the ops mailbox is alerted once and the order stays unassigned. Each step is guarded by a
+ * conditional write on the order, so a redelivered event sends nothing twice and re-assigns nothing. A crash between queueing a mail
  * and writing its marker can queue it twice; the intent's dedupe key stops the second send.
  */
-public final class OrderEventsService {
+public final class AcceptNewOrder {
   static final String CONFIRMATION_MARKER = "confirmationQueuedAt";
   static final String MANAGER_MARKER = "managerNotifiedAt";
   static final String UNASSIGNED_MARKER = "unassignedAlertAt";
-  private static final Log LOG = Log.get(OrderEventsService.class);
+  private static final Log LOG = Log.get(AcceptNewOrder.class);
 
   private final OrderStore orders;
   private final Catalog catalog;
@@ -33,7 +35,7 @@ public final class OrderEventsService {
   private final OrderMails mails;
   private final String opsEmail;
 
-  public OrderEventsService(OrderStore orders, Catalog catalog, CustomerStore customers, MailOutbox outbox,
+  public AcceptNewOrder(OrderStore orders, Catalog catalog, CustomerStore customers, MailOutbox outbox,
       OrderMails mails, String opsEmail) {
     this.orders = orders;
     this.catalog = catalog;
@@ -43,7 +45,7 @@ public final class OrderEventsService {
     this.opsEmail = opsEmail;
   }
 
-  public void orderCreated(OrderCreated event) {
+  public void accept(OrderCreated event) {
     Order order = orders.find(event.orderId())
         .orElseThrow(() -> new IllegalStateException("order " + event.orderId() + " not found"));
     Customer customer = customers.find(order.customerId())
@@ -75,7 +77,7 @@ public final class OrderEventsService {
     if (order.managerId() != null) {
       return catalog.manager(order.managerId());
     }
-    Optional<Manager> chosen = ManagerChoice.choose(customer.managerId(), catalog.managers());
+    Optional<Manager> chosen = ManagerAssignmentPolicy.choose(customer.managerId(), catalog.managers());
     if (chosen.isEmpty()) {
       return chosen;
     }

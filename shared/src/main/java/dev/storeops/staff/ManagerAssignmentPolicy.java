@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who takes a new order: the customer's previous manager when on shift, else the on-shift manager
- * with the fewest open orders (ties: the smaller id, so the choice is deterministic). Plain Java.
+ * Manager assignment: a new order goes to the customer's previous manager when that manager is on
+ * shift, else to the on-shift manager with the fewest open orders (ties: the smaller id, so the choice
+ * is deterministic); with nobody on shift the order stays unassigned. Decides only; plain Java, no I/O.
  */
-public final class ManagerChoice {
-  private ManagerChoice() {}
+public final class ManagerAssignmentPolicy {
+  private ManagerAssignmentPolicy() {}
 
   public static Optional<Manager> choose(String previousManagerId, List<Manager> managers) {
     if (previousManagerId != null) {

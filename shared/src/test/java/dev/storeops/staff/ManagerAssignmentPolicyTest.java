@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ManagerChoiceTest {
+class ManagerAssignmentPolicyTest {
   private final Manager busyPrevious = new Manager("m-prev", "Prev", "p@example.com", true, 9);
   private final Manager light = new Manager("m-light", "Light", "l@example.com", true, 1);
   private final Manager lighterOff = new Manager("m-off", "Off", "o@example.com", false, 0);
@@ -14,18 +14,18 @@ class ManagerChoiceTest {
 
   @Test
   void thePreviousManagerWhenOnShift() {
-    assertEquals("m-prev", ManagerChoice.choose("m-prev", List.of(busyPrevious, light)).orElseThrow().id());
+    assertEquals("m-prev", ManagerAssignmentPolicy.choose("m-prev", List.of(busyPrevious, light)).orElseThrow().id());
   }
 
   @Test
   void elseTheOnShiftManagerWithFewestOpenOrders() {
     Manager prevOff = new Manager("m-prev", "Prev", "p@example.com", false, 0);
-    assertEquals("m-light", ManagerChoice.choose("m-prev", List.of(prevOff, light, lighterOff)).orElseThrow().id());
-    assertEquals("m-a", ManagerChoice.choose(null, List.of(light, tie)).orElseThrow().id());
+    assertEquals("m-light", ManagerAssignmentPolicy.choose("m-prev", List.of(prevOff, light, lighterOff)).orElseThrow().id());
+    assertEquals("m-a", ManagerAssignmentPolicy.choose(null, List.of(light, tie)).orElseThrow().id());
   }
 
   @Test
   void nobodyOnShiftMeansNoChoice() {
-    assertTrue(ManagerChoice.choose(null, List.of(lighterOff)).isEmpty());
+    assertTrue(ManagerAssignmentPolicy.choose(null, List.of(lighterOff)).isEmpty());
   }
 }
