@@ -7,7 +7,7 @@ import dev.storeops.platform.errors.Conflict;
 import dev.storeops.platform.errors.Unprocessable;
 import dev.storeops.platform.errors.Busy;
 import dev.storeops.platform.errors.FieldError;
-import dev.storeops.catalog.Allocation;
+import dev.storeops.ordering.Allocation;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.catalog.CatalogSnapshot;
 import dev.storeops.catalog.Delivery;

@@ -1,7 +1,6 @@
 package dev.storeops.catalog.dynamo;
 
-import dev.storeops.ordering.dynamo.Attr;
-import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.dynamo.Attr;
 
 import static dev.storeops.platform.dynamo.Items.s;
 

@@ -1,6 +1,6 @@
 package dev.storeops.fulfilment.dynamo;
 
-import dev.storeops.ordering.dynamo.Attr;
+import dev.storeops.platform.dynamo.Attr;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWork;

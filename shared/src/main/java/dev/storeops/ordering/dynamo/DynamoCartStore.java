@@ -1,5 +1,6 @@
 package dev.storeops.ordering.dynamo;
 
+import dev.storeops.platform.dynamo.Attr;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;

@@ -1,8 +1,7 @@
-package dev.storeops.catalog;
+package dev.storeops.ordering;
 
-import dev.storeops.ordering.OrderLimits;
-import dev.storeops.ordering.ValidOrder;
-
+import dev.storeops.catalog.StockLevel;
+import dev.storeops.catalog.Reservation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

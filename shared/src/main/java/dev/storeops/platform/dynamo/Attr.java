@@ -1,4 +1,4 @@
-package dev.storeops.ordering.dynamo;
+package dev.storeops.platform.dynamo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.storeops.platform.json.Json;

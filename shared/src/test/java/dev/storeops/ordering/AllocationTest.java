@@ -1,6 +1,7 @@
-package dev.storeops.catalog;
+package dev.storeops.ordering;
 
-import dev.storeops.ordering.ValidOrder;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockLevel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
