@@ -58,7 +58,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
     CampaignSegments segments = new CampaignSegments(consent, new DynamoOrderSegments(dynamo, table),
-        Clock.systemUTC());
+        clock);
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
       public java.util.List<dev.storeops.messaging.campaigns.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {

@@ -44,10 +44,16 @@ public final class DynamoMailFlows {
   private final String table;
   private final DueWorkStore due;
 
-  public DynamoMailFlows(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: the due-work index's clock (this class only writes due work, it never reads "now"). */
+  public DynamoMailFlows(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
-    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
+    this.due = new DueWorkStore(dynamo, table, clock);
+  }
+
+  /** For callers outside messaging that have no clock at hand: writes only, so the system clock is never read. */
+  public DynamoMailFlows(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
   }
 
   public static Map<String, AttributeValue> flowKey(String customerId, String flow) {

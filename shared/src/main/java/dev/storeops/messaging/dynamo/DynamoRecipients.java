@@ -36,12 +36,13 @@ public final class DynamoRecipients implements Recipients {
   private final DynamoOrderSegments orderSegments;
   private final Clock clock;
 
-  public DynamoRecipients(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: "now" of the order segments ("ordered in the last N days"). */
+  public DynamoRecipients(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.consent = new DynamoConsentSegment(dynamo, table);
     this.orderSegments = new DynamoOrderSegments(dynamo, table);
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   @Override

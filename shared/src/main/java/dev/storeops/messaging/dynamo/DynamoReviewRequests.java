@@ -24,10 +24,16 @@ public final class DynamoReviewRequests {
   private final String table;
   private final DueWorkStore due;
 
-  public DynamoReviewRequests(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: the due-work index's clock (this class only writes due work, it never reads "now"). */
+  public DynamoReviewRequests(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
-    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
+    this.due = new DueWorkStore(dynamo, table, clock);
+  }
+
+  /** For callers outside messaging that have no clock at hand: writes only, so the system clock is never read. */
+  public DynamoReviewRequests(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
   }
 
   public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(String orderId) {
