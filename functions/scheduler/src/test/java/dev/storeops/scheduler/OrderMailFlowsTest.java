@@ -1,6 +1,6 @@
 package dev.storeops.scheduler;
 
-import dev.storeops.messaging.flows.MailFlowJobs;
+import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.CampaignSegments;
 import dev.storeops.platform.Job;

@@ -1,5 +1,6 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.flows.ReviewRequestFlow;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * applies to orders already delivered.
  */
 public final class DynamoReviewRequests {
-  public static final String KIND = "review-request";
+  public static final String KIND = ReviewRequestFlow.KIND;
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
