@@ -40,7 +40,7 @@ public final class CampaignApiHandler implements RequestHandler<APIGatewayV2HTTP
     DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
     String table = env.required("TABLE_NAME");
     Clock clock = Clock.systemUTC();
-    CampaignService service = new CampaignService(CampaignService.store(new DynamoCampaigns(dynamo, table)),
+    CampaignService service = new CampaignService(new DynamoCampaigns(dynamo, table),
         new DynamoRecipients(dynamo, table, clock), new MailTemplates(),
         new MailPolicy(Duration.ofHours(env.optionalInt("MARKETING_CAP_HOURS", 16)), env.optional("DEFAULT_LOCALE", "ru")),
         new DynamoMailFigures(dynamo, table), clock, env.required("PUBLIC_BASE_URL"));

@@ -1,6 +1,7 @@
 package dev.storeops.messaging.dynamo;
 
 import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.campaigns.CampaignService;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <sendAt with exactly 3 fraction digits>#<id>}, so that text order is time order; planning removes
  * them in the same conditional write that records the outcome.
  */
-public final class DynamoCampaigns {
+public final class DynamoCampaigns implements CampaignService.Store {
   public static final String DUE_KIND = "campaign";
   /** The sort key of a campaign item. */
   static final String SK = "CAMPAIGN";
@@ -41,6 +42,7 @@ public final class DynamoCampaigns {
     return Map.of(TableKeys.PK, s(TableKeys.campaign(id)), TableKeys.SK, s(SK));
   }
 
+  @Override
   public void create(Campaign c) {
     Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
     item.put("type", s("Campaign"));
@@ -63,12 +65,14 @@ public final class DynamoCampaigns {
     dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
   }
 
+  @Override
   public Optional<Campaign> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
   }
 
   /** DRAFT → SCHEDULED with the due keys; {@code false} if it is not a draft (any more). */
+  @Override
   public boolean schedule(String id, Instant sendAt, Instant now) {
     Map<String, AttributeValue> due = DueWorkStore.dueAttributes(DUE_KIND, sendAt, id);
     try {

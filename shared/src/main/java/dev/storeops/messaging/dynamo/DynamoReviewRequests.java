@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoReviewRequests {
   public static final String KIND = ReviewRequestFlow.KIND;
+  /** The sort key of an order's review-request item. */
+  static final String SK = "REVIEWREQ";
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
@@ -38,7 +40,7 @@ public final class DynamoReviewRequests {
   }
 
   public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(String orderId) {
-    return Map.of(TableKeys.PK, s(TableKeys.order(orderId)), TableKeys.SK, s("REVIEWREQ"));
+    return Map.of(TableKeys.PK, s(TableKeys.order(orderId)), TableKeys.SK, s(SK));
   }
 
   /**
