@@ -20,7 +20,7 @@ import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.messaging.dynamo.DynamoMailFlows;
 import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.messaging.dynamo.DynamoReviewRequests;
 import dev.storeops.ordering.Cart;
 import dev.storeops.ordering.Channel;

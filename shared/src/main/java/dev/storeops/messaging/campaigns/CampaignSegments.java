@@ -2,7 +2,6 @@ package dev.storeops.messaging.campaigns;
 
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.campaigns.Campaign;
-import dev.storeops.messaging.flows.OrderSegments;
 import java.time.Clock;
 import java.util.function.Consumer;
 

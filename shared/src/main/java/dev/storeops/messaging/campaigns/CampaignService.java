@@ -12,7 +12,6 @@ import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.MailFigures;
 import dev.storeops.platform.errors.Validation;
 import dev.storeops.messaging.MailIntent;
-import dev.storeops.messaging.flows.OrderSegments;
 import dev.storeops.platform.ids.Ids;
 import java.time.Clock;
 import java.time.Instant;

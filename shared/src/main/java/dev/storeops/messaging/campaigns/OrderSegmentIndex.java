@@ -1,7 +1,6 @@
 package dev.storeops.messaging.campaigns;
 
 import dev.storeops.customers.Customer;
-import dev.storeops.messaging.flows.OrderSegments;
 import java.time.Instant;
 import java.util.function.Consumer;
 

@@ -2,7 +2,7 @@ package dev.storeops.messaging.dynamo;
 
 import dev.storeops.messaging.campaigns.OrderSegmentIndex;
 import dev.storeops.messaging.flows.CategoryBuyers;
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegments;
 
 import static dev.storeops.platform.dynamo.Items.s;
 

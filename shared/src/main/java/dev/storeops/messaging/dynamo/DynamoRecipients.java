@@ -9,7 +9,7 @@ import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.dynamo.DynamoConsentSegment;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Clock;

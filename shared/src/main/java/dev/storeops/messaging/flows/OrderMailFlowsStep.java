@@ -2,6 +2,7 @@ package dev.storeops.messaging.flows;
 
 import dev.storeops.platform.log.Log;
 import dev.storeops.catalog.Catalog;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.ordering.OrderLine;
 import dev.storeops.catalog.Product;
 import dev.storeops.ordering.Order;
