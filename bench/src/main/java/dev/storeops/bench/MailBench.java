@@ -85,7 +85,7 @@ public final class MailBench {
       // 1b. preview: segment + suppression and cap items (BatchGetItem)
       AtomicLong eligible = new AtomicLong();
       long p0 = System.nanoTime();
-      new DynamoRecipients(dynamo, table).forEach(Campaign.SEGMENT_ALL_WITH_CONSENT, c -> {
+      new DynamoRecipients(dynamo, table, java.time.Clock.systemUTC()).forEach(Campaign.SEGMENT_ALL_WITH_CONSENT, c -> {
         if (!c.suppressed() && c.lastMarketingAt() == null) {
           eligible.incrementAndGet();
         }

@@ -2,8 +2,6 @@ package dev.storeops.reporting;
 
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
-import dev.storeops.reporting.dynamo.DynamoReportStore;
-import dev.storeops.reporting.s3.S3SupplierTerms;
 
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
@@ -36,13 +34,13 @@ import java.util.Optional;
  * {@link PurchasePlanner}, {@link Recommendations}).
  */
 public final class ReportService {
-  private final DynamoReportStore store;
-  private final S3SupplierTerms terms;
+  private final ReportData store;
+  private final SupplierTerms terms;
   private final Clock clock;
   private final ZoneId zone;
   private final int defaultCoverDays;
 
-  public ReportService(DynamoReportStore store, S3SupplierTerms terms, Clock clock, ZoneId zone, int defaultCoverDays) {
+  public ReportService(ReportData store, SupplierTerms terms, Clock clock, ZoneId zone, int defaultCoverDays) {
     this.store = store;
     this.terms = terms;
     this.clock = clock;

@@ -39,10 +39,11 @@ public final class CampaignApiHandler implements RequestHandler<APIGatewayV2HTTP
   public CampaignApiHandler(Env env) {
     DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
     String table = env.required("TABLE_NAME");
-    CampaignService service = new CampaignService(CampaignService.store(new DynamoCampaigns(dynamo, table)),
-        new DynamoRecipients(dynamo, table), new MailTemplates(),
+    Clock clock = Clock.systemUTC();
+    CampaignService service = new CampaignService(new DynamoCampaigns(dynamo, table),
+        new DynamoRecipients(dynamo, table, clock), new MailTemplates(),
         new MailPolicy(Duration.ofHours(env.optionalInt("MARKETING_CAP_HOURS", 16)), env.optional("DEFAULT_LOCALE", "ru")),
-        new DynamoMailFigures(dynamo, table), Clock.systemUTC(), env.required("PUBLIC_BASE_URL"));
+        new DynamoMailFigures(dynamo, table), clock, env.required("PUBLIC_BASE_URL"));
     this.router = new Router()
         .on("POST /staff/campaigns", request -> {
           CampaignService.Created created = service.create(request.bodyAs(CampaignRequest.class), staff(request));

@@ -109,7 +109,7 @@ class CampaignApiTest {
     var item = stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of(
         "pk", AttributeValue.fromS("CAMPAIGN#" + id), "sk", AttributeValue.fromS("CAMPAIGN")))).item();
     assertEquals("DUE#campaign#2030-12-20", item.get("duePk").s());
-    assertEquals("2030-12-20T07:00:00Z#" + id, item.get("dueSk").s());
+    assertEquals("2030-12-20T07:00:00.000Z#" + id, item.get("dueSk").s());
     assertEquals(409, handler.handleRequest(get(id, "POST /staff/campaigns/{id}/schedule"), null).getStatusCode());
   }
 

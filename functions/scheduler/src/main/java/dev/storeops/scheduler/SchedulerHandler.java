@@ -1,6 +1,6 @@
 package dev.storeops.scheduler;
 
-import dev.storeops.messaging.flows.MailFlowJobs;
+import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.CampaignSegments;
 import dev.storeops.messaging.dynamo.DynamoBirthdays;
@@ -58,7 +58,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     DynamoConsentSegment consent = new DynamoConsentSegment(dynamo, table);
     CampaignSegments segments = new CampaignSegments(consent, new DynamoOrderSegments(dynamo, table),
-        Clock.systemUTC());
+        clock);
     jobs.put("campaigns", new CampaignPlanner(new CampaignPlanner.Campaigns() {
       @Override
       public java.util.List<dev.storeops.messaging.campaigns.Campaign> due(java.time.Instant now, java.time.LocalDate oldest) {

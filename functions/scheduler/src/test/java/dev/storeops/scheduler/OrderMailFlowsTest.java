@@ -1,6 +1,6 @@
 package dev.storeops.scheduler;
 
-import dev.storeops.messaging.flows.MailFlowJobs;
+import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.CampaignSegments;
 import dev.storeops.platform.Job;
@@ -20,7 +20,7 @@ import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.messaging.dynamo.DynamoMailFlows;
 import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.messaging.dynamo.DynamoReviewRequests;
 import dev.storeops.ordering.Cart;
 import dev.storeops.ordering.Channel;

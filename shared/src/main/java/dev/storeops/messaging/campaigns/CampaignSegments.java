@@ -2,23 +2,20 @@ package dev.storeops.messaging.campaigns;
 
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.campaigns.Campaign;
-import dev.storeops.messaging.dynamo.DynamoConsentSegment;
-import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * A campaign segment's customers at planning time: all with consent (GSI2), or an order segment
- * (index items, {@link DynamoOrderSegments}) filtered to customers with marketing consent, so nobody
+ * A campaign segment's customers at planning time ("now" from the given clock): all with consent, or
+ * an order segment (its index, {@link OrderSegmentIndex}) filtered to customers with marketing consent, so nobody
  * without consent is enqueued.
  */
 public final class CampaignSegments {
-  private final DynamoConsentSegment consent;
-  private final DynamoOrderSegments orders;
+  private final ConsentSegment consent;
+  private final OrderSegmentIndex orders;
   private final Clock clock;
 
-  public CampaignSegments(DynamoConsentSegment consent, DynamoOrderSegments orders, Clock clock) {
+  public CampaignSegments(ConsentSegment consent, OrderSegmentIndex orders, Clock clock) {
     this.consent = consent;
     this.orders = orders;
     this.clock = clock;

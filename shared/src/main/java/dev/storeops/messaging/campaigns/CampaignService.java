@@ -9,11 +9,9 @@ import dev.storeops.messaging.sending.RenderedMail;
 import dev.storeops.messaging.sending.TemplateException;
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.campaigns.Campaign;
-import dev.storeops.messaging.dynamo.DynamoCampaigns;
 import dev.storeops.messaging.MailFigures;
 import dev.storeops.platform.errors.Validation;
 import dev.storeops.messaging.MailIntent;
-import dev.storeops.messaging.flows.OrderSegments;
 import dev.storeops.platform.ids.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,25 +62,6 @@ public final class CampaignService {
     this.figures = figures;
     this.clock = clock;
     this.shopUrl = shopUrl;
-  }
-
-  public static Store store(DynamoCampaigns campaigns) {
-    return new Store() {
-      @Override
-      public void create(Campaign campaign) {
-        campaigns.create(campaign);
-      }
-
-      @Override
-      public Optional<Campaign> find(String id) {
-        return campaigns.find(id);
-      }
-
-      @Override
-      public boolean schedule(String id, Instant sendAt, Instant now) {
-        return campaigns.schedule(id, sendAt, now);
-      }
-    };
   }
 
   public Created create(CampaignRequest r, String staffId) {

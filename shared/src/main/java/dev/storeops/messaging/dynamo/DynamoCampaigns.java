@@ -1,14 +1,16 @@
 package dev.storeops.messaging.dynamo;
 
 import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.campaigns.CampaignService;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.platform.dynamo.DueWork;
+import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Campaigns: {@code CAMPAIGN#<id> / CAMPAIGN}. A scheduled campaign carries the due-work keys {@code
- * duePk = DUE#campaign#<yyyy-MM-dd of sendAt, UTC>}, {@code dueSk = <sendAt>#<id>}; planning removes them
- * in the same conditional write that records the outcome.
+ * Campaigns: {@code CAMPAIGN#<id> / CAMPAIGN}. A scheduled campaign carries the shared due-work keys
+ * ({@link DueWork}): {@code duePk = DUE#campaign#<yyyy-MM-dd of sendAt, UTC>}, {@code dueSk =
+ * <sendAt with exactly 3 fraction digits>#<id>}, so that text order is time order; planning removes
+ * them in the same conditional write that records the outcome.
  */
-public final class DynamoCampaigns {
+public final class DynamoCampaigns implements CampaignService.Store {
   public static final String DUE_KIND = "campaign";
+  /** The sort key of a campaign item. */
+  static final String SK = "CAMPAIGN";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -34,9 +39,10 @@ public final class DynamoCampaigns {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.campaign(id)), TableKeys.SK, s("CAMPAIGN"));
+    return Map.of(TableKeys.PK, s(TableKeys.campaign(id)), TableKeys.SK, s(SK));
   }
 
+  @Override
   public void create(Campaign c) {
     Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
     item.put("type", s("Campaign"));
@@ -59,40 +65,43 @@ public final class DynamoCampaigns {
     dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
   }
 
+  @Override
   public Optional<Campaign> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
   }
 
   /** DRAFT → SCHEDULED with the due keys; {@code false} if it is not a draft (any more). */
+  @Override
   public boolean schedule(String id, Instant sendAt, Instant now) {
+    Map<String, AttributeValue> due = DueWorkStore.dueAttributes(DUE_KIND, sendAt, id);
     try {
       dynamo.updateItem(u -> u.tableName(table).key(key(id))
-          .updateExpression("SET #s = :scheduled, scheduledAt = :now, duePk = :duePk, dueSk = :dueSk")
+          .updateExpression("SET #s = :scheduled, scheduledAt = :now, #duePk = :duePk, #dueSk = :dueSk")
           .conditionExpression("#s = :draft")
-          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeNames(Map.of("#s", "status", "#duePk", TableKeys.DUE_PK, "#dueSk", TableKeys.DUE_SK))
           .expressionAttributeValues(Map.of(":scheduled", s("SCHEDULED"), ":draft", s("DRAFT"),
-              ":now", s(now.toString()), ":duePk", s(duePk(LocalDate.ofInstant(sendAt, ZoneOffset.UTC))),
-              ":dueSk", s(sendAt + "#" + id))));
+              ":now", s(now.toString()), ":duePk", due.get(TableKeys.DUE_PK), ":dueSk", due.get(TableKeys.DUE_SK))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
   }
 
-  static String duePk(LocalDate day) {
-    return TableKeys.due(DUE_KIND, day);
-  }
-
-  /** Scheduled campaigns due at or before {@code now}: DueIndex buckets from {@code oldest} to today. */
+  /**
+   * Scheduled campaigns due at or before {@code now}, in send-time order: DueIndex buckets from
+   * {@code oldest} to today (UTC), each read up to {@link DueWork#upTo}.
+   */
   public List<Campaign> due(Instant now, LocalDate oldest) {
     List<Campaign> out = new ArrayList<>();
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate today = DueWork.day(now);
+    String upTo = DueWork.upTo(now);
     for (LocalDate day = oldest; !day.isAfter(today); day = day.plusDays(1)) {
-      String pk = duePk(day);
+      String pk = DueWork.partition(DUE_KIND, day);
       dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.DUE_INDEX)
-              .keyConditionExpression("duePk = :pk AND dueSk <= :now")
-              .expressionAttributeValues(Map.of(":pk", s(pk), ":now", s(now + "#~"))))
+              .keyConditionExpression("#pk = :pk AND #sk <= :upTo")
+              .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK, "#sk", TableKeys.DUE_SK))
+              .expressionAttributeValues(Map.of(":pk", s(pk), ":upTo", s(upTo))))
           .items().forEach(item -> out.add(fromItem(item)));
     }
     return out;
@@ -102,9 +111,9 @@ public final class DynamoCampaigns {
   public boolean markPlanned(String id, long planned, Instant now) {
     try {
       dynamo.updateItem(u -> u.tableName(table).key(key(id))
-          .updateExpression("SET #s = :planned, planned = :n, plannedAt = :now REMOVE duePk, dueSk")
+          .updateExpression("SET #s = :planned, planned = :n, plannedAt = :now REMOVE #duePk, #dueSk")
           .conditionExpression("#s = :scheduled")
-          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeNames(Map.of("#s", "status", "#duePk", TableKeys.DUE_PK, "#dueSk", TableKeys.DUE_SK))
           .expressionAttributeValues(Map.of(":planned", s("PLANNED"), ":scheduled", s("SCHEDULED"),
               ":n", Items.n(planned), ":now", s(now.toString()))));
       return true;

@@ -1,5 +1,6 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.campaigns.ConsentSegment;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.customers.Customer;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The segment "all customers with marketing consent": a paged Query of GSI2 {@code CONSENT#marketing}, never a scan. */
-public final class DynamoConsentSegment {
+public final class DynamoConsentSegment implements ConsentSegment {
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -19,6 +20,7 @@ public final class DynamoConsentSegment {
     this.table = table;
   }
 
+  @Override
   public void forEach(Consumer<Customer> action) {
     dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.GSI2)
             .keyConditionExpression("gsi2pk = :pk")

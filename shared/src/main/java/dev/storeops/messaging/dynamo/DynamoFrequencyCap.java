@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** The cap item {@code CUSTOMER#<id> / MAILCAP}: {@code lastMarketingAt}, changed with an optimistic condition. */
 public final class DynamoFrequencyCap implements FrequencyCap {
+  /** The sort key of a customer's cap item ({@code CUSTOMER#<id> / MAILCAP}). */
+  public static final String SK = "MAILCAP";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -24,7 +26,7 @@ public final class DynamoFrequencyCap implements FrequencyCap {
   }
 
   private static Map<String, AttributeValue> key(String customerId) {
-    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s("MAILCAP"));
+    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s(SK));
   }
 
   @Override

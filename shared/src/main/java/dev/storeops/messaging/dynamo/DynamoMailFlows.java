@@ -1,6 +1,8 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.flows.DueRef;
 import dev.storeops.messaging.flows.MailFlowRules;
+import dev.storeops.messaging.flows.MailFlows;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
@@ -36,28 +38,30 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * their {@code lastOrderAt} moves forward (condition), so a redelivered or late order event changes
  * nothing and never resets a chain that later orders already moved.
  */
-public final class DynamoMailFlows {
-  public static final String REORDER = "reorder";
-  public static final String REACTIVATION = "reactivation";
+public final class DynamoMailFlows implements MailFlows {
 
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
 
-  public DynamoMailFlows(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: the due-work index's clock (this class only writes due work, it never reads "now"). */
+  public DynamoMailFlows(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
-    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
+    this.due = new DueWorkStore(dynamo, table, clock);
+  }
+
+  /** For callers outside messaging that have no clock at hand: writes only, so the system clock is never read. */
+  public DynamoMailFlows(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
   }
 
   public static Map<String, AttributeValue> flowKey(String customerId, String flow) {
     return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s(TableKeys.mailFlow(flow)));
   }
 
-  /** What {@link #recordOrders} wrote (false = a newer or equal history was already recorded). */
-  public record Recorded(boolean reorder, boolean reactivation, Instant reorderDueAt, Instant reactivationDueAt) {}
-
   /** Recomputes both flows from the customer's orders (any order). */
+  @Override
   public Recorded recordOrders(String customerId, List<Order> orders) {
     if (orders.isEmpty()) {
       return new Recorded(false, false, null, null);
@@ -114,6 +118,7 @@ public final class DynamoMailFlows {
   }
 
   /** The creation time of the customer's newest order (GSI1 {@code CUSTOMER#<id>}, one item), or null. */
+  @Override
   public Instant latestOrderAt(String customerId) {
     var page = dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI1)
         .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
@@ -122,13 +127,18 @@ public final class DynamoMailFlows {
     return page.items().isEmpty() ? null : Instant.parse(Items.str(page.items().get(0), "createdAt"));
   }
 
-  /** Takes the item out of the due index, if it is still due at {@code dueSk}; false when it moved. */
-  public boolean clearDue(Map<String, AttributeValue> key, String dueSk) {
+  private static Map<String, AttributeValue> key(DueRef item) {
+    return Map.of(TableKeys.PK, s(item.pk()), TableKeys.SK, s(item.sk()));
+  }
+
+  /** Takes the item out of the due index, if it is still due at its {@code dueSk}; false when it moved. */
+  @Override
+  public boolean clearDue(DueRef item) {
     try {
-      dynamo.updateItem(u -> u.tableName(table).key(key)
+      dynamo.updateItem(u -> u.tableName(table).key(key(item))
           .updateExpression("REMOVE duePk, dueSk")
           .conditionExpression("dueSk = :sk")
-          .expressionAttributeValues(Map.of(":sk", s(dueSk))));
+          .expressionAttributeValues(Map.of(":sk", s(item.dueSk()))));
       return true;
     } catch (ConditionalCheckFailedException moved) {
       return false;
@@ -136,14 +146,15 @@ public final class DynamoMailFlows {
   }
 
   /** Moves a still-due item (at {@code dueSk}) to {@code at} with {@code step}; false when it moved meanwhile. */
-  public boolean moveDue(Map<String, AttributeValue> key, String dueSk, String kind, Instant at, String id, int step) {
+  @Override
+  public boolean moveDue(DueRef item, String kind, Instant at, String id, int step) {
     due.announce(kind, at);
     Map<String, AttributeValue> values = new HashMap<>(DueWorkStore.dueAttributes(kind, at, id));
     try {
-      dynamo.updateItem(u -> u.tableName(table).key(key)
+      dynamo.updateItem(u -> u.tableName(table).key(key(item))
           .updateExpression("SET duePk = :pk, dueSk = :newSk, step = :step")
           .conditionExpression("dueSk = :sk")
-          .expressionAttributeValues(Map.of(":sk", s(dueSk), ":pk", values.get(TableKeys.DUE_PK),
+          .expressionAttributeValues(Map.of(":sk", s(item.dueSk()), ":pk", values.get(TableKeys.DUE_PK),
               ":newSk", values.get(TableKeys.DUE_SK), ":step", Items.n(step))));
       return true;
     } catch (ConditionalCheckFailedException moved) {

@@ -1,6 +1,8 @@
 package dev.storeops.messaging.dynamo;
 
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegmentIndex;
+import dev.storeops.messaging.flows.CategoryBuyers;
+import dev.storeops.messaging.campaigns.OrderSegments;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
@@ -38,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  *
  * The customers' profiles are then read with BatchGetItem (100 keys a call).
  */
-public final class DynamoOrderSegments {
+public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIndex {
   private static final int BATCH = 100;
   private final DynamoDbClient dynamo;
   private final String table;
@@ -53,6 +55,7 @@ public final class DynamoOrderSegments {
   }
 
   /** Records that the customer bought in the category at {@code at} (kept when a later purchase is recorded). */
+  @Override
   public void recordBuyer(String customerId, String category, Instant at) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(TableKeys.PK, s(TableKeys.buyers(OrderSegments.categoryKey(category))));
@@ -93,6 +96,7 @@ public final class DynamoOrderSegments {
   }
 
   /** The segment's customers (profiles read in batches); customers without a profile are left out. */
+  @Override
   public void forEach(OrderSegments.Segment segment, Instant now, Consumer<Customer> action) {
     List<String> ids = new ArrayList<>(customerIds(segment, now));
     for (int from = 0; from < ids.size(); from += BATCH) {

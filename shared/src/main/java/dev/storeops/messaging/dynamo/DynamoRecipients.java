@@ -9,7 +9,7 @@ import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.dynamo.DynamoConsentSegment;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Clock;
@@ -36,12 +36,13 @@ public final class DynamoRecipients implements Recipients {
   private final DynamoOrderSegments orderSegments;
   private final Clock clock;
 
-  public DynamoRecipients(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: "now" of the order segments ("ordered in the last N days"). */
+  public DynamoRecipients(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.consent = new DynamoConsentSegment(dynamo, table);
     this.orderSegments = new DynamoOrderSegments(dynamo, table);
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   @Override
@@ -71,8 +72,9 @@ public final class DynamoRecipients implements Recipients {
     Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
     for (Customer c : customers) {
       String sup = TableKeys.suppressed(SuppressionList.key(c.email()));
-      keys.put(sup + "|SUPPRESSED", Map.of(TableKeys.PK, s(sup), TableKeys.SK, s("SUPPRESSED")));
-      keys.put(TableKeys.customer(c.id()) + "|MAILCAP", Map.of(TableKeys.PK, s(TableKeys.customer(c.id())), TableKeys.SK, s("MAILCAP")));
+      keys.put(sup + "|" + DynamoSuppressionList.SK, Map.of(TableKeys.PK, s(sup), TableKeys.SK, s(DynamoSuppressionList.SK)));
+      keys.put(TableKeys.customer(c.id()) + "|" + DynamoFrequencyCap.SK,
+          Map.of(TableKeys.PK, s(TableKeys.customer(c.id())), TableKeys.SK, s(DynamoFrequencyCap.SK)));
     }
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
     Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
@@ -85,8 +87,8 @@ public final class DynamoRecipients implements Recipients {
       request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
     }
     for (Customer c : customers) {
-      boolean suppressed = found.containsKey(TableKeys.suppressed(SuppressionList.key(c.email())) + "|SUPPRESSED");
-      Map<String, AttributeValue> cap = found.get(TableKeys.customer(c.id()) + "|MAILCAP");
+      boolean suppressed = found.containsKey(TableKeys.suppressed(SuppressionList.key(c.email())) + "|" + DynamoSuppressionList.SK);
+      Map<String, AttributeValue> cap = found.get(TableKeys.customer(c.id()) + "|" + DynamoFrequencyCap.SK);
       action.accept(new Candidate(c, suppressed, cap == null ? null : Items.instant(cap, "lastMarketingAt")));
     }
   }

@@ -1,5 +1,6 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.flows.ReviewRequestFlow;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;
@@ -19,19 +20,27 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * applies to orders already delivered.
  */
 public final class DynamoReviewRequests {
-  public static final String KIND = "review-request";
+  public static final String KIND = ReviewRequestFlow.KIND;
+  /** The sort key of an order's review-request item. */
+  static final String SK = "REVIEWREQ";
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
 
-  public DynamoReviewRequests(DynamoDbClient dynamo, String table) {
+  /** {@code clock}: the due-work index's clock (this class only writes due work, it never reads "now"). */
+  public DynamoReviewRequests(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
-    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
+    this.due = new DueWorkStore(dynamo, table, clock);
+  }
+
+  /** For callers outside messaging that have no clock at hand: writes only, so the system clock is never read. */
+  public DynamoReviewRequests(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
   }
 
   public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(String orderId) {
-    return Map.of(TableKeys.PK, s(TableKeys.order(orderId)), TableKeys.SK, s("REVIEWREQ"));
+    return Map.of(TableKeys.PK, s(TableKeys.order(orderId)), TableKeys.SK, s(SK));
   }
 
   /**

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * SENT or SKIPPED, kept for {@link #RETENTION} (TTL).
  */
 public final class DynamoSendLog implements SendLog {
+  /** The sort key of a send-log item ({@code MAILLOG#<dedupeKey> / MAILLOG}). */
+  static final String SK = "MAILLOG";
   public static final Duration RETENTION = Duration.ofDays(400);
   private final DynamoDbClient dynamo;
   private final String table;
@@ -29,7 +31,7 @@ public final class DynamoSendLog implements SendLog {
   }
 
   static Map<String, AttributeValue> key(String dedupeKey) {
-    return Map.of(TableKeys.PK, s(TableKeys.mailLog(dedupeKey)), TableKeys.SK, s("MAILLOG"));
+    return Map.of(TableKeys.PK, s(TableKeys.mailLog(dedupeKey)), TableKeys.SK, s(SK));
   }
 
   @Override

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The birthday flow, run daily: customers born on today's month-day in the shop's time zone (on
+ * Birthday greeting rule, run daily: customers born on today's month-day in the shop's time zone (on
  * 28 February of a non-leap year also those born on 29 February) who gave marketing consent each get
- * a personal one-time promo code, valid {@link #VALIDITY_DAYS} days, and a birthday mail intent.
+ * a personal one-time promo code ({@code BIRTHDAY_DISCOUNT_PERCENT}, default 10%), valid {@link
+ * #VALIDITY_DAYS} (14) days, today included, and a birthday mail intent.
  * Plain Java. A second run on the same day re-uses the stored code and enqueues only what the first
  * run did not; the sender's dedupe key ({@code birthday#<customer>#<year>}) stops doubles anyway.
  */

@@ -1,10 +1,8 @@
 package dev.storeops.messaging.flows;
 
 import dev.storeops.platform.log.Log;
-import dev.storeops.messaging.dynamo.DynamoMailFlows;
-import dev.storeops.messaging.dynamo.DynamoOrderSegments;
-import dev.storeops.messaging.flows.OrderSegments;
 import dev.storeops.catalog.Catalog;
+import dev.storeops.messaging.campaigns.OrderSegments;
 import dev.storeops.ordering.OrderLine;
 import dev.storeops.catalog.Product;
 import dev.storeops.ordering.Order;
@@ -22,21 +20,21 @@ import java.util.TreeSet;
 public final class OrderMailFlowsStep {
   private static final Log LOG = Log.get(OrderMailFlowsStep.class);
   private final OrderStore orders;
-  private final DynamoMailFlows flows;
+  private final MailFlows flows;
   private final Catalog catalog;
-  private final DynamoOrderSegments segments;
+  private final CategoryBuyers segments;
 
-  public OrderMailFlowsStep(OrderStore orders, DynamoMailFlows flows, Catalog catalog, DynamoOrderSegments segments) {
+  public OrderMailFlowsStep(OrderStore orders, MailFlows flows, Catalog catalog, CategoryBuyers segments) {
     this.orders = orders;
     this.flows = flows;
     this.catalog = catalog;
     this.segments = segments;
   }
 
-  public DynamoMailFlows.Recorded orderCreated(String orderId) {
+  public MailFlows.Recorded orderCreated(String orderId) {
     Order order = orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " not found"));
     List<Order> history = orders.ordersOfCustomer(order.customerId());
-    DynamoMailFlows.Recorded r = flows.recordOrders(order.customerId(), history);
+    MailFlows.Recorded r = flows.recordOrders(order.customerId(), history);
     // campaign segment "bought in a category": one index item per category of the order's products
     Set<String> categories = new TreeSet<>();
     for (OrderLine line : order.lines()) {

@@ -9,6 +9,8 @@ import dev.storeops.reporting.Expiring;
 import dev.storeops.reporting.OrderFacts;
 import dev.storeops.reporting.Recommendations;
 import dev.storeops.reporting.SalesDay;
+import dev.storeops.reporting.ReportData;
+import dev.storeops.reporting.SalesCounting;
 import dev.storeops.reporting.SalesDelta;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -35,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Every aggregate update happens in one transaction with a conditional update of the order's counted
  * state, so a stream record delivered twice counts once.
  */
-public final class DynamoReportStore {
+public final class DynamoReportStore implements SalesCounting.Ledger, ReportData {
   private static final Log LOG = Log.get(DynamoReportStore.class);
   public static final String SALES_PK = TableKeys.SALES_REPORT;
   private static final int ATTEMPTS = 5;
@@ -84,6 +86,7 @@ public final class DynamoReportStore {
    * Then counts the bought-together pairs once per order. Returns the delta applied (empty when the
    * version changed nothing).
    */
+  @Override
   public SalesDelta apply(OrderFacts facts) {
     SalesDelta applied = null;
     for (int attempt = 1; attempt <= ATTEMPTS && applied == null; attempt++) {
@@ -268,6 +271,7 @@ public final class DynamoReportStore {
   // ------------------------------------------------------------------ reads
 
   /** The stored day figures of {@code [from, to]}: one query by key range (days without orders have no item). */
+  @Override
   public List<SalesDay> salesDays(LocalDate from, LocalDate to) {
     List<SalesDay> out = new ArrayList<>();
     query(QueryRequest.builder().tableName(table)
@@ -297,6 +301,7 @@ public final class DynamoReportStore {
   }
 
   /** Quantity of {@code sku} sold on the days {@code [from, to]} (net of cancellations). */
+  @Override
   public long sold(String sku, LocalDate from, LocalDate to) {
     long[] sum = {0};
     query(QueryRequest.builder().tableName(table)
@@ -308,6 +313,7 @@ public final class DynamoReportStore {
   }
 
   /** The SKUs bought together with {@code sku} and how often. */
+  @Override
   public Map<String, Long> boughtTogether(String sku) {
     Map<String, Long> out = new LinkedHashMap<>();
     query(QueryRequest.builder().tableName(table)
@@ -318,6 +324,7 @@ public final class DynamoReportStore {
   }
 
   /** Expiry index entries dated {@code [from, to]}: one query per calendar month of the range. */
+  @Override
   public List<Expiring.Entry> expiring(LocalDate from, LocalDate to) {
     List<Expiring.Entry> out = new ArrayList<>();
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
@@ -342,6 +349,7 @@ public final class DynamoReportStore {
   }
 
   /** Available stock per SKU that {@code supplierId} feeds, summed over the warehouses (GSI1 per warehouse). */
+  @Override
   public Map<String, Long> supplierStock(String supplierId) {
     Map<String, Long> out = new java.util.TreeMap<>();
     for (String warehouse : warehouses()) {

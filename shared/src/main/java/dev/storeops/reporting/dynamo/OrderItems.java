@@ -13,17 +13,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads the facts the reports need from an order item (docs/data-model.md, type {@code Order}). */
 public final class OrderItems {
+  /** The sort key of an order item ({@code ORDER#<id> / ORDER}). */
+  static final String ORDER_SK = "ORDER";
   private OrderItems() {}
 
   /** Whether the item is an order ({@code pk ORDER#…}, {@code sk ORDER}). */
   public static boolean isOrder(Map<String, AttributeValue> item) {
-    return item != null && "ORDER".equals(Items.str(item, "sk")) && String.valueOf(Items.str(item, "pk")).startsWith(TableKeys.ORDER_PREFIX);
+    return item != null && ORDER_SK.equals(Items.str(item, TableKeys.SK)) && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.ORDER_PREFIX);
   }
 
   /** Whether the item is a stock item ({@code pk SKU#…}, {@code sk STOCK#…}). */
   public static boolean isStock(Map<String, AttributeValue> item) {
-    return item != null && String.valueOf(Items.str(item, "sk")).startsWith(TableKeys.STOCK_PREFIX)
-        && String.valueOf(Items.str(item, "pk")).startsWith(TableKeys.SKU_PREFIX);
+    return item != null && String.valueOf(Items.str(item, TableKeys.SK)).startsWith(TableKeys.STOCK_PREFIX)
+        && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.SKU_PREFIX);
   }
 
   public static OrderFacts facts(Map<String, AttributeValue> item, ZoneId zone) {

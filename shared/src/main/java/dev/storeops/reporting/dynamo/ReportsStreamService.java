@@ -1,42 +1,32 @@
 package dev.storeops.reporting.dynamo;
 
-import dev.storeops.platform.log.Log;
-import dev.storeops.reporting.OrderFacts;
-import dev.storeops.reporting.SalesDelta;
-import dev.storeops.reporting.dynamo.DynamoReportStore;
-import dev.storeops.reporting.dynamo.OrderItems;
+import dev.storeops.reporting.SalesCounting;
 import java.time.ZoneId;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One table change → the report items: an order version is counted (sales per day and channel,
- * cancellations by reason, SKU quantities, bought-together pairs), a stock change keeps the expiry
- * index current; every other item is ignored. Idempotent: a change delivered twice counts once.
+ * One table change (stream images) → the report items: an order version is counted by the plain
+ * {@link SalesCounting} rule (sales per day and channel, cancellations by reason, SKU quantities,
+ * bought-together pairs), a stock change keeps the expiry index current; every other item is
+ * ignored. Idempotent: a change delivered twice counts once.
  */
 public final class ReportsStreamService {
-  private static final Log LOG = Log.get(ReportsStreamService.class);
-
   public enum Outcome { COUNTED, UNCHANGED, EXPIRY_INDEXED, IGNORED }
 
   private final DynamoReportStore store;
+  private final SalesCounting sales;
   private final ZoneId zone;
 
   public ReportsStreamService(DynamoReportStore store, ZoneId zone) {
     this.store = store;
+    this.sales = new SalesCounting(store);
     this.zone = zone;
   }
 
   public Outcome apply(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
     if (OrderItems.isOrder(newImage)) {
-      OrderFacts facts = OrderItems.facts(newImage, zone);
-      SalesDelta delta = store.apply(facts);
-      if (delta.empty()) {
-        return Outcome.UNCHANGED;
-      }
-      LOG.info("order counted", "orderId", facts.orderId(), "from", delta.from(), "to", delta.to(),
-          "day", facts.day().toString(), "channel", facts.channel());
-      return Outcome.COUNTED;
+      return sales.count(OrderItems.facts(newImage, zone)) ? Outcome.COUNTED : Outcome.UNCHANGED;
     }
     if (OrderItems.isStock(newImage) || OrderItems.isStock(oldImage)) {
       store.applyStock(oldImage, newImage);

@@ -3,6 +3,7 @@ package dev.storeops.reporting.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.platform.json.Json;
 import dev.storeops.reporting.PurchasePlanner;
+import dev.storeops.reporting.SupplierTerms;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The purchase terms of a supplier from its profile {@code profiles/<supplierId>.json} in the supplier
  * bucket: {@code leadTimeDays} (default {@value PurchasePlanner#DEFAULT_LEAD_TIME_DAYS}).
  */
-public final class S3SupplierTerms {
+public final class S3SupplierTerms implements SupplierTerms {
   private final S3Client s3;
   private final String bucket;
 
@@ -25,6 +26,7 @@ public final class S3SupplierTerms {
   }
 
   /** The supplier's lead time in days; empty when it has no profile. */
+  @Override
   public Optional<Integer> leadTimeDays(String supplierId) {
     ResponseBytes<?> bytes;
     try {
@@ -42,6 +44,7 @@ public final class S3SupplierTerms {
   }
 
   /** The ids of all suppliers with a profile. */
+  @Override
   public List<String> suppliers() {
     List<String> out = new ArrayList<>();
     s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix("profiles/")).contents().forEach(o -> {

@@ -1,60 +1,54 @@
 package dev.storeops.messaging.flows;
 
-import dev.storeops.platform.Job;
-
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
-import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.messaging.Figure;
 import dev.storeops.messaging.MailFigures;
-import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
-import dev.storeops.messaging.dynamo.DynamoMailFlows;
-import dev.storeops.platform.dynamo.Items;
-import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.Job;
+import dev.storeops.platform.log.Log;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A mail flow driven by the due-work index: a run reads only the items of its kind that are due
- * ({@link DueWorkStore#due}), decides each one ({@link #handle}) and takes it out of the index (or
+ * ({@link DueQueue#due}), decides each one ({@link #handle}) and takes it out of the index (or
  * moves it to its next step) with a condition on the due key it read — so a run twice enqueues
  * nothing new, and an item moved meanwhile by an order is left alone. A crash between enqueuing and
  * the index update enqueues again on the next run; the intent's dedupe key stops the second send.
  * Customers without marketing consent are not enqueued (counted as {@code skippedNoConsent}).
+ * Plain Java.
  */
-public abstract class DueMailJob implements Job {
+public abstract class DueMailFlow<T> implements Job {
   /** Rounds of one run at most (a run handles up to rounds × batch items; the rest waits for the next run). */
   static final int MAX_ROUNDS = 50;
 
   /** What a run did with one due item. */
   enum Outcome { PLANNED, NO_CONSENT, STOPPED_BY_ORDER, GONE }
 
-  /** What the flow jobs share. */
-  record Deps(DynamoMailFlows flows, CustomerStore customers, MailOutbox outbox, MailFigures figures, Clock clock,
+  /** What the flows share; {@code batch} = due items read per round. */
+  public record Deps(MailFlows flows, CustomerStore customers, MailOutbox outbox, MailFigures figures, Clock clock,
       ZoneId zone, String publicBaseUrl, int batch) {}
 
   private final Log log = Log.get(getClass());
   protected final Deps deps;
-  private final DueWorkStore due;
-  private final String kind;
+  private final DueQueue<T> due;
   private final String flow;
 
-  DueMailJob(Deps deps, DueWorkStore due, String kind, String flow) {
+  DueMailFlow(Deps deps, DueQueue<T> due, String flow) {
     this.deps = deps;
     this.due = due;
-    this.kind = kind;
     this.flow = flow;
   }
 
-  abstract Outcome handle(Map<String, AttributeValue> item);
+  abstract Outcome handle(T item);
 
   @Override
   public Map<String, Object> run() {
@@ -68,11 +62,11 @@ public abstract class DueMailJob implements Job {
     int rounds = 0;
     int found;
     do {
-      DueWorkStore.Scan scan = due.due(kind, deps.batch());
-      found = scan.items().size();
+      DueQueue.Batch<T> batch = due.due(deps.batch());
+      found = batch.items().size();
       dueCount += found;
-      itemsRead += scan.itemsRead();
-      for (Map<String, AttributeValue> item : scan.items()) {
+      itemsRead += batch.itemsRead();
+      for (T item : batch.items()) {
         counts.merge(handle(item), 1, Integer::sum);
       }
     } while (found == deps.batch() && ++rounds < MAX_ROUNDS);
@@ -99,16 +93,15 @@ public abstract class DueMailJob implements Job {
         : deps.customers().find(customerId).filter(Customer::marketingConsent);
   }
 
-  /** Who a per-customer flow item (with {@code customerId} and {@code lastOrderAt}) mails, or why nobody. */
+  /** Who a per-customer flow item mails, or why nobody. */
   record Recipient(Customer customer, Outcome skipped) {}
 
   /**
    * The consenting customer of a flow item whose last order is still the customer's latest; when a
    * newer order exists or consent is missing, the item leaves the index and the reason is returned.
    */
-  Recipient sinceLastOrder(Map<String, AttributeValue> item, java.time.Instant lastOrderAt) {
-    String customerId = Items.str(item, "customerId");
-    java.time.Instant latest = deps.flows().latestOrderAt(customerId);
+  Recipient sinceLastOrder(DueRef item, String customerId, Instant lastOrderAt) {
+    Instant latest = deps.flows().latestOrderAt(customerId);
     if (latest != null && latest.isAfter(lastOrderAt)) {
       clear(item);
       return new Recipient(null, Outcome.STOPPED_BY_ORDER);
@@ -121,16 +114,8 @@ public abstract class DueMailJob implements Job {
     return new Recipient(customer.get(), null);
   }
 
-  static String dueSk(Map<String, AttributeValue> item) {
-    return Items.str(item, TableKeys.DUE_SK);
-  }
-
-  static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
-    return Map.of(TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK));
-  }
-
-  boolean clear(Map<String, AttributeValue> item) {
-    return deps.flows().clearDue(key(item), dueSk(item));
+  boolean clear(DueRef item) {
+    return deps.flows().clearDue(item);
   }
 
   MailIntent marketing(String dedupeKey, String template, Customer c, Map<String, Object> data) {

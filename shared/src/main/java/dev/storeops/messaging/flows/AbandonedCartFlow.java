@@ -1,58 +1,55 @@
 package dev.storeops.messaging.flows;
 
-import dev.storeops.customers.Customer;
-import dev.storeops.platform.dynamo.DueWorkStore;
-import dev.storeops.messaging.flows.MailFlowRules;
-import dev.storeops.ordering.Cart;
-import dev.storeops.ordering.CartStore;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.catalog.CatalogSnapshot;
-import dev.storeops.ordering.Money;
 import dev.storeops.catalog.Product;
+import dev.storeops.customers.Customer;
+import dev.storeops.ordering.Cart;
+import dev.storeops.ordering.CartStore;
+import dev.storeops.ordering.Money;
 import dev.storeops.ordering.ValidOrder;
-import dev.storeops.platform.dynamo.Items;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Abandoned cart: an open cart of a known customer is due (kind {@code abandoned-cart}) at its last
- * save; this job reads the index with a clock lagged by {@code ABANDONED_CART_HOURS}, so a cart is
- * handled N hours after its last change. An order from the cart closed it (and removed its due keys in
- * the order's transaction); any order by the customer at or after the last save stops it too. One
- * reminder per cart: {@code abandoned-cart#<customerId>#<cartId>}.
+ * Abandoned cart rule: an open cart of a known customer is due (kind {@code abandoned-cart}) at its
+ * last save; the flow reads the index with a clock lagged by {@code ABANDONED_CART_HOURS} (default
+ * 10 hours), so a cart is handled N hours after its last change. An order from the cart closed it
+ * (and removed its due keys in the order's transaction); any order by the customer at or after the
+ * last save stops it too. One reminder per cart: {@code abandoned-cart#<customerId>#<cartId>}.
  */
-public final class AbandonedCartJob extends DueMailJob {
-  static final String FLOW = "abandoned-cart";
+public final class AbandonedCartFlow extends DueMailFlow<DueCart> {
+  public static final String FLOW = "abandoned-cart";
   private final CartStore carts;
   private final Catalog catalog;
 
-  AbandonedCartJob(Deps deps, DueWorkStore laggedDue, CartStore carts, Catalog catalog) {
-    super(deps, laggedDue, FLOW, FLOW);
+  /** {@code laggedDue}: the carts due at now − the abandoned-cart delay. */
+  public AbandonedCartFlow(Deps deps, DueQueue<DueCart> laggedDue, CartStore carts, Catalog catalog) {
+    super(deps, laggedDue, FLOW);
     this.carts = carts;
     this.catalog = catalog;
   }
 
   @Override
-  Outcome handle(Map<String, AttributeValue> item) {
-    Optional<Cart> found = carts.find(Items.str(item, "id"));
+  Outcome handle(DueCart item) {
+    Optional<Cart> found = carts.find(item.cartId());
     if (found.isEmpty() || found.get().status() != Cart.Status.OPEN || found.get().customerId() == null) {
-      clear(item);
+      clear(item.due());
       return Outcome.GONE;
     }
     Cart cart = found.get();
     Instant lastOrder = deps.flows().latestOrderAt(cart.customerId());
     if (MailFlowRules.orderedSince(lastOrder, cart.updatedAt())) {
-      clear(item);
+      clear(item.due());
       return Outcome.STOPPED_BY_ORDER;
     }
     Optional<Customer> customer = consenting(cart.customerId());
     if (customer.isEmpty()) {
-      clear(item);
+      clear(item.due());
       return Outcome.NO_CONSENT;
     }
     CatalogSnapshot snapshot = catalog.snapshot(cart.lines().stream().map(ValidOrder.Line::sku).toList());
@@ -72,7 +69,7 @@ public final class AbandonedCartJob extends DueMailJob {
     data.put("cartUrl", deps.publicBaseUrl() + "/cart/" + cart.id());
     deps.outbox().send(marketing(FLOW + "#" + cart.customerId() + "#" + cart.id(), "abandoned-cart", customer.get(),
         data));
-    clear(item);
+    clear(item.due());
     return Outcome.PLANNED;
   }
 }

@@ -1,4 +1,4 @@
-package dev.storeops.messaging.flows;
+package dev.storeops.messaging.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

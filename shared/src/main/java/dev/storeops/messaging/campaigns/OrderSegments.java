@@ -1,4 +1,4 @@
-package dev.storeops.messaging.flows;
+package dev.storeops.messaging.campaigns;
 
 import java.time.Duration;
 import java.time.Instant;

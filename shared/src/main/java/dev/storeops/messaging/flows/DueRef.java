@@ -1,0 +1,11 @@
+package dev.storeops.messaging.flows;
+
+import java.time.Instant;
+
+/**
+ * Where a due item sits in the due-work index: its table key ({@code pk}, {@code sk}) and the due
+ * sort key it was read at ({@code dueSk}, due at {@code dueAt}). The flows hand it back unchanged to
+ * {@link MailFlows#clearDue}/{@link MailFlows#moveDue}, which act only while the item is still due
+ * at {@code dueSk} (an order may have moved it meanwhile).
+ */
+public record DueRef(String pk, String sk, String dueSk, Instant dueAt) {}

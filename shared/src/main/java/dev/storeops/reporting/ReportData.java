@@ -1,0 +1,18 @@
+package dev.storeops.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The report figures kept by the stream consumer (sales per day, SKU sales, pairs, expiry, stock per supplier). */
+public interface ReportData {
+  List<SalesDay> salesDays(LocalDate from, LocalDate to);
+
+  long sold(String sku, LocalDate from, LocalDate to);
+
+  Map<String, Long> boughtTogether(String sku);
+
+  List<Expiring.Entry> expiring(LocalDate from, LocalDate to);
+
+  Map<String, Long> supplierStock(String supplierId);
+}
