@@ -43,6 +43,16 @@ public final class Log {
       json.writeStringField("level", level);
       json.writeStringField("logger", logger);
       json.writeStringField("message", message);
+      LambdaLogContext.Fields invocation = LambdaLogContext.current();
+      if (invocation != null) {
+        if (invocation.requestId() != null) {
+          json.writeStringField("requestId", invocation.requestId());
+        }
+        if (invocation.functionName() != null) {
+          json.writeStringField("function", invocation.functionName());
+        }
+        json.writeBooleanField("coldStart", invocation.coldStart());
+      }
       for (int i = 0; i + 1 < fields.length; i += 2) {
         json.writeFieldName(String.valueOf(fields[i]));
         Object value = fields[i + 1];
@@ -59,6 +69,7 @@ public final class Log {
         if (trace.length > 0) {
           json.writeStringField("errorAt", trace[0].toString());
         }
+        json.writeStringField("stackTrace", stackTrace(error));
       }
       json.writeEndObject();
     } catch (IOException e) {
@@ -68,5 +79,12 @@ public final class Log {
     synchronized (OUT) {
       OUT.println(out);
     }
+  }
+
+  /** The whole trace: every frame, every cause and suppressed exception (as {@code printStackTrace} prints it). */
+  static String stackTrace(Throwable error) {
+    StringWriter trace = new StringWriter(1024);
+    error.printStackTrace(new java.io.PrintWriter(trace));
+    return trace.toString();
   }
 }
