@@ -131,6 +131,60 @@ class TemplateChecksTest {
     assertTrue(v.get(0).startsWith("shared module reads environment variable TABLE_NAME"));
   }
 
+  /** functions/fn depends on storeops-shared through its parent pom (as the real functions/pom.xml does). */
+  private void writeSharedSettings() throws Exception {
+    Files.writeString(repo.resolve("functions/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-parent</artifactId></parent>
+          <artifactId>storeops-functions</artifactId>
+          <dependencyManagement><dependencies><dependency><groupId>dev.storeops</groupId>
+            <artifactId>storeops-managed-only</artifactId></dependency></dependencies></dependencyManagement>
+          <dependencies><dependency><groupId>dev.storeops</groupId><artifactId>storeops-shared</artifactId>
+          </dependency></dependencies></project>""");
+    Files.writeString(repo.resolve("functions/fn/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-functions</artifactId></parent>
+          <artifactId>fn</artifactId></project>""");
+    Path shared = repo.resolve("shared");
+    Files.createDirectories(shared.resolve("src/main/java/dev/storeops/mail"));
+    Files.writeString(shared.resolve("pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-parent</artifactId></parent>
+          <artifactId>storeops-shared</artifactId></project>""");
+    Files.writeString(shared.resolve("src/main/java/dev/storeops/mail/MailSettings.java"), """
+        package dev.storeops.mail;
+        public record MailSettings(String sender) {
+          public record Caps(int hours) {
+            public static Caps from(Env env) { return new Caps(env.optionalInt("CAP_HOURS", 16)); }
+          }
+          public static MailSettings from(Env env) { return new MailSettings(env.required("SENDER_EMAIL")); }
+        }""");
+  }
+
+  @Test
+  void variableReadByASharedSettingsFactoryTheFunctionCallsMustBeSet() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "import dev.storeops.mail.MailSettings;\nclass FnWiring { Object s(Env env) { return MailSettings.from(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(List.of(
+        "Fn: the code reads environment variable CAP_HOURS but the template does not set it",
+        "Fn: the code reads environment variable SENDER_EMAIL but the template does not set it"), v);
+  }
+
+  @Test
+  void sharedSettingsFactoryTheFunctionDoesNotNameIsNotItsBusiness() throws Exception {
+    writeSharedSettings();
+    assertEquals(List.of(), checks(GOOD).environment());
+  }
+
+  @Test
+  void fullyQualifiedUseOfASharedSettingsClassCountsToo() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "class FnWiring { Object s(Env env) { return dev.storeops.mail.MailSettings.Caps.from(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(2, v.size(), v.toString());
+    assertTrue(v.get(0).contains("CAP_HOURS"), v.toString());
+  }
+
   @Test
   void sqsEventWithoutBatchItemFailuresFails() {
     var v = checks(GOOD.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "BatchSize: 10")).sqsBatchFailures();
