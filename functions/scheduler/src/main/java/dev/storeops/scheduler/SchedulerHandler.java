@@ -8,7 +8,7 @@ import dev.storeops.platform.log.LambdaLogContext;
 import java.time.Clock;
 import java.util.Map;
 
-/** EventBridge Scheduler target: {@link JobDispatcher} runs the job the Input names; {@link SchedulerWiring} builds them. */
+/** Scheduler target: {@link JobDispatcher} runs the job its Input names; {@link SchedulerWiring} builds them. */
 public final class SchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final JobDispatcher dispatcher;
 
