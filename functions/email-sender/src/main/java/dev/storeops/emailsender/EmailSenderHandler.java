@@ -33,6 +33,6 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqsJudged(event, LOG, "mail intent not handled (unreadable?), retried then sent to the DLQ", step);
+    return BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ", step);
   }
 }

@@ -9,7 +9,7 @@ import dev.storeops.stockimport.core.ImportReport;
 import java.time.Clock;
 import java.util.List;
 
-/** S3 ObjectCreated on {@code incoming/} of the supplier bucket → {@link StockImportEvents}, one import per object. */
+/** S3 ObjectCreated on the supplier bucket's {@code incoming/} → {@link StockImportEvents}, one import per object. */
 public final class StockImportHandler implements RequestHandler<S3Event, List<ImportReport>> {
   private final StockImportEvents events;
 
