@@ -36,6 +36,14 @@ public final class Log {
   }
 
   private void write(String level, String message, Throwable error, Object[] fields) {
+    String line = line(level, message, error, fields);
+    synchronized (OUT) {
+      OUT.println(line);
+    }
+  }
+
+  /** The JSON line of one entry. */
+  String line(String level, String message, Throwable error, Object[] fields) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
       json.writeStartObject();
@@ -76,9 +84,7 @@ public final class Log {
       out = new StringWriter();
       out.write("{\"level\":\"ERROR\",\"message\":\"log write failed\"}");
     }
-    synchronized (OUT) {
-      OUT.println(out);
-    }
+    return out.toString();
   }
 
   /** The whole trace: every frame, every cause and suppressed exception (as {@code printStackTrace} prints it). */

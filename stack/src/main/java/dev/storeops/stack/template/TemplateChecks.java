@@ -28,6 +28,7 @@ public final class TemplateChecks {
     List<String> out = new ArrayList<>();
     out.addAll(handlers());
     out.addAll(environment());
+    out.addAll(functionDependencies());
     out.addAll(sqsBatchFailures());
     out.addAll(streamBatchFailures());
     out.addAll(queueRedrive());
@@ -107,6 +108,30 @@ public final class TemplateChecks {
         if (!EnvReads.providedByPlatform(name)) {
           out.add("shared module reads environment variable " + name + " in " + shared.relativize(file)
               + " outside a settings factory (static ... from(Env env)): read it there or in the function's Wiring");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** No function module depends on another function module (shared code lives in shared, not in a function). */
+  public List<String> functionDependencies() {
+    List<String> out = new ArrayList<>();
+    ModuleSources sources = new ModuleSources(repoRoot);
+    Set<String> functionModules = new HashSet<>();
+    for (SamFunction f : template.functions()) {
+      if (f.moduleDir() != null) {
+        functionModules.add(Path.of(f.moduleDir()).getFileName().toString());
+      }
+    }
+    for (SamFunction f : template.functions()) {
+      if (f.moduleDir() == null) {
+        continue;
+      }
+      for (String dep : sources.storeopsDependencies(repoRoot.resolve(f.moduleDir()))) {
+        if (functionModules.contains(dep)) {
+          out.add(f.logicalId() + ": its module depends on the function module " + dep
+              + "; move what they share to shared");
         }
       }
     }

@@ -186,6 +186,24 @@ class TemplateChecksTest {
   }
 
   @Test
+  void aFunctionModuleDependingOnAnotherFunctionModuleFails() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-functions</artifactId></parent>
+          <artifactId>fn</artifactId>
+          <dependencies><dependency><groupId>dev.storeops</groupId><artifactId>fn</artifactId>
+          <version>1</version></dependency></dependencies></project>""");
+    var v = checks(GOOD).functionDependencies();
+    assertEquals(List.of("Fn: its module depends on the function module fn; move what they share to shared"), v);
+  }
+
+  @Test
+  void sharedIsNotAFunctionModule() throws Exception {
+    writeSharedSettings();
+    assertEquals(List.of(), checks(GOOD).functionDependencies());
+  }
+
+  @Test
   void sqsEventWithoutBatchItemFailuresFails() {
     var v = checks(GOOD.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "BatchSize: 10")).sqsBatchFailures();
     assertEquals(List.of("Fn.Work: SQS event without FunctionResponseTypes: [ReportBatchItemFailures]"), v);
