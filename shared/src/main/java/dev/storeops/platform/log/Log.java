@@ -53,13 +53,16 @@ public final class Log {
       json.writeStringField("message", message);
       LambdaLogContext.Fields invocation = LambdaLogContext.current();
       if (invocation != null) {
-        if (invocation.requestId() != null) {
+        // a field the caller passes itself wins (no key twice in one object)
+        if (invocation.requestId() != null && !named("requestId", fields)) {
           json.writeStringField("requestId", invocation.requestId());
         }
-        if (invocation.functionName() != null) {
+        if (invocation.functionName() != null && !named("function", fields)) {
           json.writeStringField("function", invocation.functionName());
         }
-        json.writeBooleanField("coldStart", invocation.coldStart());
+        if (!named("coldStart", fields)) {
+          json.writeBooleanField("coldStart", invocation.coldStart());
+        }
       }
       for (int i = 0; i + 1 < fields.length; i += 2) {
         json.writeFieldName(String.valueOf(fields[i]));
@@ -85,6 +88,15 @@ public final class Log {
       out.write("{\"level\":\"ERROR\",\"message\":\"log write failed\"}");
     }
     return out.toString();
+  }
+
+  private static boolean named(String key, Object[] fields) {
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      if (key.equals(String.valueOf(fields[i]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The whole trace: every frame, every cause and suppressed exception (as {@code printStackTrace} prints it). */

@@ -44,6 +44,14 @@ class LogTest {
   }
 
   @Test
+  void aFieldTheCallerPassesWinsOverTheInvocations() throws Exception {
+    LambdaLogContext.enter(context("req-3", "fn-other"));
+    String line = Log.get(LogTest.class).line("INFO", "x", null, new Object[] {"requestId", "mine"});
+    assertEquals(1, line.split("\"requestId\"").length - 1, line);
+    assertEquals("mine", Json.mapper().readTree(line).path("requestId").asText());
+  }
+
+  @Test
   void aNullContextIsTolerated() {
     LambdaLogContext.Fields f = LambdaLogContext.enter(null);
     assertEquals(null, f.requestId());
