@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +22,12 @@ import java.util.stream.Stream;
  * inherits from, e.g. {@code storeops-shared} via {@code functions/pom.xml}), the classes its own
  * sources name (by import or fully qualified name).
  *
- * <p>Only directly named classes count, not everything they in turn name: configuration is read in
- * settings factories ({@code FlowSettings.from(Env)}) that a function's Wiring calls, so a variable
- * belongs to the functions that call its factory. Following every class transitively would reach most
- * of shared from any function and demand variables the function never reads.
+ * <p>From a shared class the walk goes on only if that class mentions {@code Env}: configuration is
+ * read in settings factories ({@code FlowSettings.from(Env)}) that a function's Wiring calls (or that
+ * such a factory calls in turn), so a variable belongs to the functions that reach its factory with
+ * their {@code Env}. A class that never sees an {@code Env} can neither read a variable nor hand the
+ * {@code Env} on. Following every class transitively would reach most of shared from any function and
+ * demand variables the function never reads.
  */
 final class ModuleSources {
   private static final Pattern PARENT = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL);
@@ -34,6 +38,8 @@ final class ModuleSources {
       Pattern.DOTALL);
   private static final Pattern GROUP = Pattern.compile("<groupId>\\s*([^<\\s]+)\\s*</groupId>");
   private static final Pattern SCOPE = Pattern.compile("<scope>\\s*([^<\\s]+)\\s*</scope>");
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+  private static final Pattern ENV = Pattern.compile("\\bEnv\\b");
   private static final Pattern CLASS_NAME = Pattern.compile("\\bdev\\.storeops(?:\\.[a-z_][A-Za-z0-9_]*)+(?:\\.[A-Z][A-Za-z0-9_]*)+");
 
   private final Path repoRoot;
@@ -43,9 +49,9 @@ final class ModuleSources {
     this.repoRoot = repoRoot;
   }
 
-  /** The module's own main sources plus the dependency-module sources they name. */
+  /** The module's own main sources plus the dependency-module sources they reach (see the class comment). */
   List<Path> reachedFrom(Path moduleDir) {
-    Set<Path> files = new LinkedHashSet<>(javaFiles(moduleDir.resolve("src/main/java")));
+    List<Path> own = javaFiles(moduleDir.resolve("src/main/java"));
     List<Path> roots = new ArrayList<>();
     for (String artifact : storeopsDependencies(moduleDir)) {
       Path dep = modules().get(artifact);
@@ -53,18 +59,51 @@ final class ModuleSources {
         roots.add(dep.resolve("src/main/java"));
       }
     }
-    Set<Path> named = new LinkedHashSet<>();
-    for (Path file : files) {
-      Matcher m = CLASS_NAME.matcher(read(file));
+    Set<Path> ownSet = Set.copyOf(own);
+    Set<Path> seen = new LinkedHashSet<>(own);
+    List<Path> files = new ArrayList<>();
+    Deque<Path> next = new ArrayDeque<>(own);
+    while (!next.isEmpty()) {
+      Path file = next.poll();
+      String text = COMMENT.matcher(read(file)).replaceAll(" ");
+      boolean isOwn = ownSet.contains(file);
+      if (!isOwn && !ENV.matcher(text).find()) {
+        continue; // a shared class that never sees an Env reads no variable and hands none on
+      }
+      files.add(file);
+      Set<Path> named = new LinkedHashSet<>();
+      Matcher m = CLASS_NAME.matcher(text);
       while (m.find()) {
         Path found = resolve(roots, m.group());
         if (found != null) {
           named.add(found);
         }
       }
+      if (!isOwn) {
+        named.addAll(samePackageNamed(file, text));
+      }
+      for (Path found : named) {
+        if (seen.add(found)) {
+          next.add(found);
+        }
+      }
     }
-    files.addAll(named);
     return List.copyOf(files);
+  }
+
+  /** Classes of the same package (no import needed) that {@code text} names by their simple name. */
+  private static List<Path> samePackageNamed(Path file, String text) {
+    List<Path> out = new ArrayList<>();
+    for (Path sibling : javaFiles(file.getParent())) {
+      if (!sibling.getParent().equals(file.getParent()) || sibling.equals(file)) {
+        continue;
+      }
+      String simple = sibling.getFileName().toString().replace(".java", "");
+      if (Pattern.compile("\\b" + Pattern.quote(simple) + "\\b").matcher(text).find()) {
+        out.add(sibling);
+      }
+    }
+    return out;
   }
 
   /** {@code dev.storeops.a.B.C} → the first of {@code a/B/C.java}, {@code a/B.java} that exists under a root. */

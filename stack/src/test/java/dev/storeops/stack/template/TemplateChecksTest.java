@@ -170,6 +170,26 @@ class TemplateChecksTest {
   }
 
   @Test
+  void aSharedClassHandingTheEnvOnReachesTheFactoriesItCalls() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("shared/src/main/java/dev/storeops/mail/MailComponents.java"), """
+        package dev.storeops.mail;
+        /** Not MailNotes: comments name nothing. */
+        public final class MailComponents {
+          public static Object build(Env env) { return MailSettings.from(env); }
+        }""");
+    Files.writeString(repo.resolve("shared/src/main/java/dev/storeops/mail/MailNotes.java"), """
+        package dev.storeops.mail;
+        public final class MailNotes { static Object of(Env env) { return env.required("NOTES_URL"); } }""");
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "import dev.storeops.mail.MailComponents;\nclass FnWiring { Object s(Env env) { return MailComponents.build(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(3, v.size(), v.toString()); // CAP_HOURS, SENDER_EMAIL; and MailNotes reads outside a factory
+    assertTrue(v.get(0).contains("CAP_HOURS") && v.get(1).contains("SENDER_EMAIL"), v.toString());
+    assertTrue(v.get(2).startsWith("shared module reads environment variable NOTES_URL"), v.toString());
+  }
+
+  @Test
   void sharedSettingsFactoryTheFunctionDoesNotNameIsNotItsBusiness() throws Exception {
     writeSharedSettings();
     assertEquals(List.of(), checks(GOOD).environment());
