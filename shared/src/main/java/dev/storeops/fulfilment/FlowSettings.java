@@ -1,5 +1,7 @@
 package dev.storeops.fulfilment;
 
+import dev.storeops.platform.config.Env;
+
 import java.time.Duration;
 
 /**
@@ -27,5 +29,16 @@ public record FlowSettings(Duration paymentReminderAfter, Duration paymentGrace,
   public static FlowSettings defaults() {
     return new FlowSettings(Duration.ofHours(72), Duration.ofHours(48), 3, Duration.ofMinutes(120),
         Duration.ofMinutes(30));
+  }
+
+  /** From the environment (docs/payments.md), each variable defaulting to {@link #defaults()}. */
+  public static FlowSettings from(Env env) {
+    FlowSettings d = defaults();
+    return new FlowSettings(
+        Duration.ofHours(env.optionalInt("PAYMENT_REMINDER_HOURS", (int) d.paymentReminderAfter().toHours())),
+        Duration.ofHours(env.optionalInt("PAYMENT_GRACE_HOURS", (int) d.paymentGrace().toHours())),
+        env.optionalInt("MAX_NO_ANSWER_CALLS", d.maxNoAnswerCalls()),
+        Duration.ofMinutes(env.optionalInt("TASK_DUE_MINUTES", (int) d.taskDue().toMinutes())),
+        Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", (int) d.urgentTaskDue().toMinutes())));
   }
 }

@@ -30,4 +30,9 @@ public record OrderLimits(int maxLines, int maxQtyPerLine) {
   public static OrderLimits defaults() {
     return new OrderLimits(MAX_LINES, 99);
   }
+
+  /** From the environment: {@code MAX_LINE_QTY} (default {@link #defaults()}). */
+  public static OrderLimits from(dev.storeops.platform.config.Env env) {
+    return new OrderLimits(MAX_LINES, env.optionalInt("MAX_LINE_QTY", defaults().maxQtyPerLine()));
+  }
 }

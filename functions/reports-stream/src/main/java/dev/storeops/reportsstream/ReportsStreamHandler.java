@@ -1,26 +1,20 @@
 package dev.storeops.reportsstream;
 
-import dev.storeops.reporting.dynamo.ReportsStreamService;
-import dev.storeops.reporting.dynamo.StreamImages;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
+import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
-import dev.storeops.reporting.dynamo.DynamoReportStore;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import dev.storeops.reporting.dynamo.ReportsStreamService;
+import dev.storeops.reporting.dynamo.StreamImages;
 
 /**
- * DynamoDB stream of the store table → report items. Records of a shard arrive in order; the first
- * record that fails is reported by its sequence number and the rest of the batch is not processed
- * (ReportBatchItemFailures: Lambda retries from that record), so nothing is skipped, the order is
- * kept and the records before it are not repeated. After MaximumRetryAttempts the batch goes to the
- * on-failure queue (template.yaml).
+ * DynamoDB stream of the store table → report items. The first record that fails is reported by its
+ * sequence number and the rest are not processed ({@link BatchItems#dynamoStream}: Lambda retries from
+ * it, order kept, nothing skipped); after MaximumRetryAttempts the batch goes to the on-failure queue.
  */
 public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Log LOG = Log.get(ReportsStreamHandler.class);
@@ -31,31 +25,16 @@ public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent,
   }
 
   public ReportsStreamHandler(Env env) {
-    this.service = new ReportsStreamService(
-        new DynamoReportStore(new AwsClients(env).dynamoDb(), env.required("TABLE_NAME")),
-        ZoneId.of(env.optional("SHOP_TIME_ZONE", "Europe/Moscow")));
+    this.service = ReportsStreamWiring.service(env);
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    if (event == null || event.getRecords() == null) {
-      return new StreamsEventResponse(failures);
-    }
-    for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
-      String sequence = r.getDynamodb() == null ? r.getEventID() : r.getDynamodb().getSequenceNumber();
-      if (!failures.isEmpty()) {
-        break;
+    LambdaLogContext.enter(context);
+    return BatchItems.dynamoStream(event, LOG, "stream record failed", r -> {
+      if (r.getDynamodb() != null) {
+        service.apply(StreamImages.of(r.getDynamodb().getOldImage()), StreamImages.of(r.getDynamodb().getNewImage()));
       }
-      try {
-        if (r.getDynamodb() != null) {
-          service.apply(StreamImages.of(r.getDynamodb().getOldImage()), StreamImages.of(r.getDynamodb().getNewImage()));
-        }
-      } catch (RuntimeException e) {
-        LOG.error("stream record failed", e, "eventId", r.getEventID(), "sequenceNumber", sequence);
-        failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
-      }
-    }
-    return new StreamsEventResponse(failures);
+    });
   }
 }

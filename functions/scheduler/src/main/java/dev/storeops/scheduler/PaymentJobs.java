@@ -29,10 +29,7 @@ final class PaymentJobs {
 
   static void register(Map<String, Job> jobs, DynamoDbClient dynamo, String table, MailOutbox outbox, Clock clock,
       Env env) {
-    FlowSettings settings = new FlowSettings(Duration.ofHours(env.optionalInt("PAYMENT_REMINDER_HOURS", 72)),
-        Duration.ofHours(env.optionalInt("PAYMENT_GRACE_HOURS", 48)), env.optionalInt("MAX_NO_ANSWER_CALLS", 3),
-        Duration.ofMinutes(env.optionalInt("TASK_DUE_MINUTES", 120)),
-        Duration.ofMinutes(env.optionalInt("URGENT_TASK_DUE_MINUTES", 30)));
+    FlowSettings settings = FlowSettings.from(env);
     TaskService.EscalationPolicy policy;
     String raw = env.optional("TASK_ESCALATION", "REASSIGN").trim().toUpperCase(Locale.ROOT);
     try {

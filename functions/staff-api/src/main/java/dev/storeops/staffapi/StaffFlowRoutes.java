@@ -1,13 +1,13 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.fulfilment.CancelOrder;
+import dev.storeops.fulfilment.LogCall;
+import dev.storeops.fulfilment.ShipOrder;
 import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import dev.storeops.ordering.OrderRules;
-import dev.storeops.fulfilment.CancelOrder;
-import dev.storeops.fulfilment.LogCall;
 import dev.storeops.fulfilment.OrderFlow;
-import dev.storeops.fulfilment.ShipOrder;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.TaskService;
 import dev.storeops.platform.ids.Ids;
@@ -37,23 +37,23 @@ final class StaffFlowRoutes {
   void register(Router router) {
     router
         .on("POST /staff/orders/{id}/calls", request -> {
-          String by = StaffApiHandler.staffId(request);
+          String by = StaffRequests.staffId(request);
           String callId = request.header("Idempotency-Key").map(String::strip)
               .filter(k -> k.matches("[A-Za-z0-9_.:-]{1,100}")).orElseGet(() -> Ids.newId("call", clock));
           return HttpResponse.json(200, flow.logCall(request.pathParameter("id"), by, callId,
               request.bodyAs(LogCall.Request.class)).view());
         })
         .on("POST /staff/orders/{id}/cancel", request -> HttpResponse.json(200, flow.cancel(request.pathParameter("id"),
-            StaffApiHandler.staffId(request), request.bodyAs(CancelOrder.Request.class)).view()))
+            StaffRequests.staffId(request), request.bodyAs(CancelOrder.Request.class)).view()))
         .on("POST /staff/orders/{id}/ship", request -> HttpResponse.json(200, flow.ship(request.pathParameter("id"),
-            StaffApiHandler.staffId(request), request.bodyAs(ShipOrder.Request.class)).view()))
+            StaffRequests.staffId(request), request.bodyAs(ShipOrder.Request.class)).view()))
         .on("POST /staff/orders/{id}/deliver", request -> {
-          var delivered = flow.deliver(request.pathParameter("id"), StaffApiHandler.staffId(request));
+          var delivered = flow.deliver(request.pathParameter("id"), StaffRequests.staffId(request));
           onDelivered.accept(delivered);
           return HttpResponse.json(200, delivered.view());
         })
         .on("GET /staff/tasks", request -> {
-          String me = StaffApiHandler.staffId(request);
+          String me = StaffRequests.staffId(request);
           String assignee = request.query("assignee").map(String::strip).orElse("me");
           if (assignee.equals("me")) {
             assignee = me;
@@ -71,7 +71,7 @@ final class StaffFlowRoutes {
               "tasks", tasks.list(assignee, status, 100)));
         })
         .on("POST /staff/tasks/{id}/done", request -> {
-          String by = StaffApiHandler.staffId(request);
+          String by = StaffRequests.staffId(request);
           TaskDone body = request.bodyAs(TaskDone.class);
           return HttpResponse.json(200, tasks.complete(request.pathParameter("id"), by, body.comment()));
         });

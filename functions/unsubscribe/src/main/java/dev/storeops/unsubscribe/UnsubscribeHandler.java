@@ -1,32 +1,16 @@
 package dev.storeops.unsubscribe;
 
-import dev.storeops.messaging.dynamo.DynamoConsentStore;
-import dev.storeops.messaging.sending.UnsubscribeService;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.messaging.sending.UnsubscribeService;
 import dev.storeops.platform.config.Env;
-import dev.storeops.messaging.sending.UnsubscribeTokens;
-import dev.storeops.platform.http.ApiException;
-import dev.storeops.platform.http.HttpRequest;
-import dev.storeops.platform.http.HttpResponse;
-import dev.storeops.platform.http.Problem;
 import dev.storeops.platform.http.Router;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.storeops.platform.log.LambdaLogContext;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
-/**
- * {@code GET /unsubscribe?token=…}: the link in the mail body; unsubscribes and answers with an HTML
- * confirmation page. {@code POST /unsubscribe?token=…}: RFC 8058 one-click (body {@code
- * List-Unsubscribe=One-Click}), answers JSON. A bad or expired token is a 4xx: an HTML message for GET,
- * problem+json for POST.
- */
+/** {@code GET|POST /unsubscribe?token=…}: {@link UnsubscribeRoutes}, built by {@link UnsubscribeWiring}. */
 public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Router router;
 
@@ -35,57 +19,20 @@ public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTP
   }
 
   public UnsubscribeHandler(Env env) {
-    this(new UnsubscribeService(new UnsubscribeTokens(env.required("UNSUBSCRIBE_SECRET")),
-        new DynamoConsentStore(new AwsClients(env).dynamoDb(), env.required("TABLE_NAME")), Clock.systemUTC()),
-        env.required("PUBLIC_BASE_URL"));
+    this(env, Clock.systemUTC());
+  }
+
+  public UnsubscribeHandler(Env env, Clock clock) {
+    this.router = UnsubscribeWiring.router(env, clock);
   }
 
   public UnsubscribeHandler(UnsubscribeService service, String shopUrl) {
-    this.router = new Router()
-        .on("GET /unsubscribe", request -> {
-          try {
-            service.unsubscribe(request.query("token").orElse(null));
-            return html(200, Pages.done(shopUrl));
-          } catch (UnsubscribeTokens.InvalidTokenException e) {
-            return html(status(e), Pages.refused(e.failure(), shopUrl));
-          }
-        })
-        .on("POST /unsubscribe", request -> {
-          String token = request.query("token").or(() -> formToken(request)).orElse(null);
-          try {
-            String customerId = service.unsubscribe(token);
-            return HttpResponse.json(200, Map.of("status", "unsubscribed", "customerId", customerId));
-          } catch (UnsubscribeTokens.InvalidTokenException e) {
-            throw new ApiException(Problem.of(status(e), "unsubscribe-token-" + e.failure().name().toLowerCase(),
-                e.failure() == UnsubscribeTokens.Failure.EXPIRED ? "Link expired" : "Invalid link",
-                e.failure() == UnsubscribeTokens.Failure.EXPIRED
-                    ? "This unsubscribe link has expired."
-                    : "This unsubscribe link is not valid."));
-          }
-        });
-  }
-
-  private static int status(UnsubscribeTokens.InvalidTokenException e) {
-    return e.failure() == UnsubscribeTokens.Failure.EXPIRED ? 410 : 400;
-  }
-
-  private static APIGatewayV2HTTPResponse html(int status, String body) {
-    return HttpResponse.of(status, "text/html", body, Map.of("Cache-Control", "no-store"));
-  }
-
-  /** A token posted in a form body ({@code token=…}) instead of the query string. */
-  private static Optional<String> formToken(HttpRequest request) {
-    for (String pair : request.bodyText().split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && "token".equals(pair.substring(0, eq))) {
-        return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return Optional.empty();
+    this.router = UnsubscribeRoutes.router(service, shopUrl);
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    LambdaLogContext.enter(context);
     return router.handle(event);
   }
 }

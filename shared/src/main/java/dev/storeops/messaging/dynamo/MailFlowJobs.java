@@ -36,6 +36,14 @@ public final class MailFlowJobs {
     public static Settings defaults() {
       return new Settings(Duration.ofHours(10), Duration.ofDays(7), Duration.ofDays(7), BATCH);
     }
+
+    /** From the environment, each variable defaulting to {@link #defaults()}. */
+    public static Settings from(dev.storeops.platform.config.Env env) {
+      Settings d = defaults();
+      return new Settings(Duration.ofHours(env.optionalInt("ABANDONED_CART_HOURS", (int) d.abandonedCartAfter().toHours())),
+          Duration.ofDays(env.optionalInt("REVIEW_REQUEST_DAYS", (int) d.reviewAfter().toDays())),
+          Duration.ofDays(env.optionalInt("REACTIVATION_STEP_DAYS", (int) d.reactivationStepGap().toDays())), d.batch());
+    }
   }
 
   private MailFlowJobs() {}

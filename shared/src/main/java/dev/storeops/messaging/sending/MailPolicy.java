@@ -1,5 +1,7 @@
 package dev.storeops.messaging.sending;
 
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.MailIntent;
 import java.time.Duration;
@@ -31,6 +33,15 @@ public final class MailPolicy {
     }
     this.capWindow = capWindow;
     this.defaultLocale = defaultLocale;
+  }
+
+  /**
+   * The shop's mail policy: the marketing cap window from {@code MARKETING_CAP_HOURS} (default 16 h)
+   * and the locale of a customer without one from {@link ShopSettings}.
+   */
+  public static MailPolicy from(Env env) {
+    return new MailPolicy(Duration.ofHours(env.optionalInt("MARKETING_CAP_HOURS", (int) DEFAULT_CAP.toHours())),
+        ShopSettings.from(env).defaultLocale());
   }
 
   public Duration capWindow() {

@@ -29,7 +29,12 @@ public final class AwsClients {
       .build();
 
   private final Env env;
+  private final Lazy<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb = new Lazy<>(this::buildDynamoDb);
+  private final Lazy<software.amazon.awssdk.services.sqs.SqsClient> sqs = new Lazy<>(this::buildSqs);
+  private final Lazy<software.amazon.awssdk.services.sesv2.SesV2Client> ses = new Lazy<>(this::buildSes);
+  private final Lazy<software.amazon.awssdk.services.s3.S3Client> s3 = new Lazy<>(this::buildS3);
 
+  /** Clients built on first use and then kept: one instance of each per {@code AwsClients} (per container). */
   public AwsClients(Env env) {
     this.env = env;
   }
@@ -39,21 +44,37 @@ public final class AwsClients {
   }
 
   public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+    return dynamoDb.get();
+  }
+
+  private software.amazon.awssdk.services.dynamodb.DynamoDbClient buildDynamoDb() {
     return configure(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), "DYNAMODB")
         .httpClient(HTTP).build();
   }
 
   public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+    return sqs.get();
+  }
+
+  private software.amazon.awssdk.services.sqs.SqsClient buildSqs() {
     return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS")
         .httpClient(HTTP).build();
   }
 
   public software.amazon.awssdk.services.sesv2.SesV2Client ses() {
+    return ses.get();
+  }
+
+  private software.amazon.awssdk.services.sesv2.SesV2Client buildSes() {
     return configure(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), "SESV2")
         .httpClient(HTTP).build();
   }
 
   public software.amazon.awssdk.services.s3.S3Client s3() {
+    return s3.get();
+  }
+
+  private software.amazon.awssdk.services.s3.S3Client buildS3() {
     var builder = configure(software.amazon.awssdk.services.s3.S3Client.builder(), "S3");
     if (endpoint("S3") != null) {
       builder.forcePathStyle(true);
@@ -96,5 +117,29 @@ public final class AwsClients {
     String specific = env.aws("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT));
     String any = specific != null ? specific : env.aws("AWS_ENDPOINT_URL");
     return any == null || any.isBlank() ? null : URI.create(any);
+  }
+
+  /** Built once, thread-safe (double-checked on a volatile field). */
+  private static final class Lazy<T> {
+    private final java.util.function.Supplier<T> factory;
+    private volatile T value;
+
+    Lazy(java.util.function.Supplier<T> factory) {
+      this.factory = factory;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = factory.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
   }
 }

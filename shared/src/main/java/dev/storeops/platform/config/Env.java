@@ -6,9 +6,10 @@ import java.util.function.Function;
 
 /**
  * Where a function reads its configuration. In Lambda it is the process environment; local mode and
- * tests hand the function the variables template.yaml gives it. Function modules read their variables
- * through this (the template check finds every name they read); the shared module reads only
- * {@code AWS_*} names.
+ * tests hand the function the variables template.yaml gives it. Functions read their variables through
+ * this, in their Wiring or in a shared settings factory ({@code static X from(Env env)}, e.g. {@link
+ * ShopSettings#from}) that the Wiring calls; the template check finds every name a function reaches.
+ * Elsewhere the shared module reads only {@code AWS_*} names.
  */
 public final class Env {
   private final Function<String, String> lookup;

@@ -36,6 +36,14 @@ public final class Log {
   }
 
   private void write(String level, String message, Throwable error, Object[] fields) {
+    String line = line(level, message, error, fields);
+    synchronized (OUT) {
+      OUT.println(line);
+    }
+  }
+
+  /** The JSON line of one entry. */
+  String line(String level, String message, Throwable error, Object[] fields) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
       json.writeStartObject();
@@ -43,6 +51,19 @@ public final class Log {
       json.writeStringField("level", level);
       json.writeStringField("logger", logger);
       json.writeStringField("message", message);
+      LambdaLogContext.Fields invocation = LambdaLogContext.current();
+      if (invocation != null) {
+        // a field the caller passes itself wins (no key twice in one object)
+        if (invocation.requestId() != null && !named("requestId", fields)) {
+          json.writeStringField("requestId", invocation.requestId());
+        }
+        if (invocation.functionName() != null && !named("function", fields)) {
+          json.writeStringField("function", invocation.functionName());
+        }
+        if (!named("coldStart", fields)) {
+          json.writeBooleanField("coldStart", invocation.coldStart());
+        }
+      }
       for (int i = 0; i + 1 < fields.length; i += 2) {
         json.writeFieldName(String.valueOf(fields[i]));
         Object value = fields[i + 1];
@@ -59,14 +80,29 @@ public final class Log {
         if (trace.length > 0) {
           json.writeStringField("errorAt", trace[0].toString());
         }
+        json.writeStringField("stackTrace", stackTrace(error));
       }
       json.writeEndObject();
     } catch (IOException e) {
       out = new StringWriter();
       out.write("{\"level\":\"ERROR\",\"message\":\"log write failed\"}");
     }
-    synchronized (OUT) {
-      OUT.println(out);
+    return out.toString();
+  }
+
+  private static boolean named(String key, Object[] fields) {
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      if (key.equals(String.valueOf(fields[i]))) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /** The whole trace: every frame, every cause and suppressed exception (as {@code printStackTrace} prints it). */
+  static String stackTrace(Throwable error) {
+    StringWriter trace = new StringWriter(1024);
+    error.printStackTrace(new java.io.PrintWriter(trace));
+    return trace.toString();
   }
 }

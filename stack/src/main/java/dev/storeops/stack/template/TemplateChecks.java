@@ -28,6 +28,7 @@ public final class TemplateChecks {
     List<String> out = new ArrayList<>();
     out.addAll(handlers());
     out.addAll(environment());
+    out.addAll(functionDependencies());
     out.addAll(sqsBatchFailures());
     out.addAll(streamBatchFailures());
     out.addAll(queueRedrive());
@@ -75,9 +76,15 @@ public final class TemplateChecks {
     return out;
   }
 
-  /** Every variable a function's code reads is set for it (in its Environment or Globals); shared reads none but AWS_*. */
+  /**
+   * Every variable a function's code reads is set for it (in its Environment or Globals). Its code is its
+   * own sources plus the classes of its storeops dependencies (shared) that they name — the settings
+   * factories its Wiring calls ({@link ModuleSources}). Shared code reads variables only in such
+   * factories ({@code static X from(Env env)}), never elsewhere.
+   */
   public List<String> environment() {
     List<String> out = new ArrayList<>();
+    ModuleSources sources = new ModuleSources(repoRoot);
     for (SamFunction f : template.functions()) {
       String module = f.moduleDir();
       if (module == null) {
@@ -85,15 +92,47 @@ public final class TemplateChecks {
         continue;
       }
       Set<String> set = f.environment().keySet();
-      for (String name : EnvReads.in(repoRoot.resolve(module).resolve("src/main/java"))) {
+      for (String name : EnvReads.inFiles(sources.reachedFrom(repoRoot.resolve(module)))) {
         if (!EnvReads.providedByPlatform(name) && !set.contains(name)) {
           out.add(f.logicalId() + ": the code reads environment variable " + name + " but the template does not set it");
         }
       }
     }
-    for (String name : EnvReads.in(repoRoot.resolve("shared/src/main/java"))) {
-      if (!EnvReads.providedByPlatform(name)) {
-        out.add("shared module reads environment variable " + name + ": read it in the function and pass it in");
+    Path shared = repoRoot.resolve("shared/src/main/java");
+    for (Path file : ModuleSources.javaFiles(shared)) {
+      String source = EnvReads.read(file);
+      if (EnvReads.isSettingsFactory(source)) {
+        continue;
+      }
+      for (String name : EnvReads.inText(source)) {
+        if (!EnvReads.providedByPlatform(name)) {
+          out.add("shared module reads environment variable " + name + " in " + shared.relativize(file)
+              + " outside a settings factory (static ... from(Env env)): read it there or in the function's Wiring");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** No function module depends on another function module (shared code lives in shared, not in a function). */
+  public List<String> functionDependencies() {
+    List<String> out = new ArrayList<>();
+    ModuleSources sources = new ModuleSources(repoRoot);
+    Set<String> functionModules = new HashSet<>();
+    for (SamFunction f : template.functions()) {
+      if (f.moduleDir() != null) {
+        functionModules.add(Path.of(f.moduleDir()).getFileName().toString());
+      }
+    }
+    for (SamFunction f : template.functions()) {
+      if (f.moduleDir() == null) {
+        continue;
+      }
+      for (String dep : sources.storeopsDependencies(repoRoot.resolve(f.moduleDir()))) {
+        if (functionModules.contains(dep)) {
+          out.add(f.logicalId() + ": its module depends on the function module " + dep
+              + "; move what they share to shared");
+        }
       }
     }
     return out;

@@ -131,6 +131,98 @@ class TemplateChecksTest {
     assertTrue(v.get(0).startsWith("shared module reads environment variable TABLE_NAME"));
   }
 
+  /** functions/fn depends on storeops-shared through its parent pom (as the real functions/pom.xml does). */
+  private void writeSharedSettings() throws Exception {
+    Files.writeString(repo.resolve("functions/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-parent</artifactId></parent>
+          <artifactId>storeops-functions</artifactId>
+          <dependencyManagement><dependencies><dependency><groupId>dev.storeops</groupId>
+            <artifactId>storeops-managed-only</artifactId></dependency></dependencies></dependencyManagement>
+          <dependencies><dependency><groupId>dev.storeops</groupId><artifactId>storeops-shared</artifactId>
+          </dependency></dependencies></project>""");
+    Files.writeString(repo.resolve("functions/fn/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-functions</artifactId></parent>
+          <artifactId>fn</artifactId></project>""");
+    Path shared = repo.resolve("shared");
+    Files.createDirectories(shared.resolve("src/main/java/dev/storeops/mail"));
+    Files.writeString(shared.resolve("pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-parent</artifactId></parent>
+          <artifactId>storeops-shared</artifactId></project>""");
+    Files.writeString(shared.resolve("src/main/java/dev/storeops/mail/MailSettings.java"), """
+        package dev.storeops.mail;
+        public record MailSettings(String sender) {
+          public record Caps(int hours) {
+            public static Caps from(Env env) { return new Caps(env.optionalInt("CAP_HOURS", 16)); }
+          }
+          public static MailSettings from(Env env) { return new MailSettings(env.required("SENDER_EMAIL")); }
+        }""");
+  }
+
+  @Test
+  void variableReadByASharedSettingsFactoryTheFunctionCallsMustBeSet() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "import dev.storeops.mail.MailSettings;\nclass FnWiring { Object s(Env env) { return MailSettings.from(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(List.of(
+        "Fn: the code reads environment variable CAP_HOURS but the template does not set it",
+        "Fn: the code reads environment variable SENDER_EMAIL but the template does not set it"), v);
+  }
+
+  @Test
+  void aSharedClassHandingTheEnvOnReachesTheFactoriesItCalls() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("shared/src/main/java/dev/storeops/mail/MailComponents.java"), """
+        package dev.storeops.mail;
+        /** Not MailNotes: comments name nothing. */
+        public final class MailComponents {
+          public static Object build(Env env) { return MailSettings.from(env); }
+        }""");
+    Files.writeString(repo.resolve("shared/src/main/java/dev/storeops/mail/MailNotes.java"), """
+        package dev.storeops.mail;
+        public final class MailNotes { static Object of(Env env) { return env.required("NOTES_URL"); } }""");
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "import dev.storeops.mail.MailComponents;\nclass FnWiring { Object s(Env env) { return MailComponents.build(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(3, v.size(), v.toString()); // CAP_HOURS, SENDER_EMAIL; and MailNotes reads outside a factory
+    assertTrue(v.get(0).contains("CAP_HOURS") && v.get(1).contains("SENDER_EMAIL"), v.toString());
+    assertTrue(v.get(2).startsWith("shared module reads environment variable NOTES_URL"), v.toString());
+  }
+
+  @Test
+  void sharedSettingsFactoryTheFunctionDoesNotNameIsNotItsBusiness() throws Exception {
+    writeSharedSettings();
+    assertEquals(List.of(), checks(GOOD).environment());
+  }
+
+  @Test
+  void fullyQualifiedUseOfASharedSettingsClassCountsToo() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWiring.java"),
+        "class FnWiring { Object s(Env env) { return dev.storeops.mail.MailSettings.Caps.from(env); } }");
+    var v = checks(GOOD).environment();
+    assertEquals(2, v.size(), v.toString());
+    assertTrue(v.get(0).contains("CAP_HOURS"), v.toString());
+  }
+
+  @Test
+  void aFunctionModuleDependingOnAnotherFunctionModuleFails() throws Exception {
+    writeSharedSettings();
+    Files.writeString(repo.resolve("functions/fn/pom.xml"), """
+        <project><parent><groupId>dev.storeops</groupId><artifactId>storeops-functions</artifactId></parent>
+          <artifactId>fn</artifactId>
+          <dependencies><dependency><groupId>dev.storeops</groupId><artifactId>fn</artifactId>
+          <version>1</version></dependency></dependencies></project>""");
+    var v = checks(GOOD).functionDependencies();
+    assertEquals(List.of("Fn: its module depends on the function module fn; move what they share to shared"), v);
+  }
+
+  @Test
+  void sharedIsNotAFunctionModule() throws Exception {
+    writeSharedSettings();
+    assertEquals(List.of(), checks(GOOD).functionDependencies());
+  }
+
   @Test
   void sqsEventWithoutBatchItemFailuresFails() {
     var v = checks(GOOD.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "BatchSize: 10")).sqsBatchFailures();

@@ -1,0 +1,45 @@
+package dev.storeops.emailsender;
+
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.messaging.dynamo.DynamoFrequencyCap;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.messaging.dynamo.DynamoSendLog;
+import dev.storeops.messaging.dynamo.DynamoSuppressionList;
+import dev.storeops.messaging.sending.EmailService;
+import dev.storeops.messaging.sending.MailPolicy;
+import dev.storeops.messaging.sending.MailTemplates;
+import dev.storeops.messaging.sending.UnsubscribeTokens;
+import dev.storeops.messaging.ses.SesMailSender;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.config.ShopSettings;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the {@link EmailService} once per container. */
+final class EmailSenderWiring {
+  private EmailSenderWiring() {}
+
+  static EmailService service(Env env, Clock clock) {
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
+    ShopSettings shop = ShopSettings.from(env);
+    DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
+    return new EmailService(
+        new MailTemplates(),
+        MailPolicy.from(env),
+        customers::find,
+        new DynamoSuppressionList(dynamo, table),
+        new DynamoSendLog(dynamo, table),
+        new DynamoFrequencyCap(dynamo, table),
+        new DynamoMailFigures(dynamo, table),
+        new SesMailSender(clients.ses()),
+        new UnsubscribeTokens(env.required("UNSUBSCRIBE_SECRET")),
+        new EmailService.Settings(env.required("SENDER_EMAIL"), env.optional("MAIL_CONFIGURATION_SET", null),
+            env.required("UNSUBSCRIBE_URL"), env.required("PUBLIC_BASE_URL"), shop.zone(),
+            UnsubscribeTokens.DEFAULT_VALIDITY),
+        clock);
+  }
+}

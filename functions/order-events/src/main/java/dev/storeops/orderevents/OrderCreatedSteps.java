@@ -1,0 +1,34 @@
+package dev.storeops.orderevents;
+
+import dev.storeops.fulfilment.AcceptNewOrder;
+import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.messaging.flows.OrderMailFlowsStep;
+import dev.storeops.ordering.OrderCreated;
+import dev.storeops.platform.json.Json;
+
+/**
+ * What follows an {@code OrderCreated} event, in order: confirmation mail and manager assignment, the
+ * payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows.
+ */
+final class OrderCreatedSteps {
+  private final AcceptNewOrder service;
+  private final OrderFlow followUps;
+  private final OrderMailFlowsStep mailFlows;
+
+  OrderCreatedSteps(AcceptNewOrder service, OrderFlow followUps, OrderMailFlowsStep mailFlows) {
+    this.service = service;
+    this.followUps = followUps;
+    this.mailFlows = mailFlows;
+  }
+
+  /** Handles one message body; throws for an unreadable or foreign event and for a failed step. */
+  void handle(String body) throws Exception {
+    OrderCreated created = Json.mapper().readValue(body, OrderCreated.class);
+    if (!OrderCreated.TYPE.equals(created.type()) || created.orderId() == null) {
+      throw new IllegalArgumentException("not an OrderCreated event");
+    }
+    service.accept(created);
+    followUps.orderPlaced(created.orderId());
+    mailFlows.orderCreated(created.orderId());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.storeops.orderevents;
+
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.AcceptNewOrder;
+import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.messaging.OrderMails;
+import dev.storeops.messaging.dynamo.DynamoMailFlows;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
+import dev.storeops.messaging.flows.OrderMailFlowsStep;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds what the order events need, once per container. */
+final class OrderEventsWiring {
+  private OrderEventsWiring() {}
+
+  static OrderCreatedSteps steps(Env env, Clock clock) {
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
+    String publicBaseUrl = env.required("PUBLIC_BASE_URL");
+    SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
+    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
+    DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
+    AcceptNewOrder service = new AcceptNewOrder(orders, catalog, new DynamoCustomerStore(dynamo, table),
+        outbox, new OrderMails(publicBaseUrl), env.required("OPS_EMAIL"));
+    // payment deadline of a prepaid order / "confirm by phone" task of a cash-on-delivery order
+    // (docs/payments.md), started once the manager is assigned
+    var followUps = FlowComponents.build(dynamo, table, outbox, FlowSettings.from(env), clock, publicBaseUrl,
+        FlowComponents.noEscalation()).flow();
+    OrderMailFlowsStep mailFlows = new OrderMailFlowsStep(orders, new DynamoMailFlows(dynamo, table, clock), catalog,
+        new DynamoOrderSegments(dynamo, table));
+    return new OrderCreatedSteps(service, followUps, mailFlows);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.storeops.scheduler;
+
+import dev.storeops.reporting.ReportSettings;
+import dev.storeops.customers.Customer;
+import dev.storeops.messaging.campaigns.Campaign;
+import dev.storeops.messaging.campaigns.CampaignPlanner;
+import dev.storeops.messaging.campaigns.CampaignSegments;
+import dev.storeops.messaging.dynamo.DynamoBirthdays;
+import dev.storeops.messaging.dynamo.DynamoCampaigns;
+import dev.storeops.messaging.dynamo.DynamoConsentSegment;
+import dev.storeops.messaging.dynamo.DynamoMailFigures;
+import dev.storeops.messaging.dynamo.DynamoOrderSegments;
+import dev.storeops.messaging.dynamo.DynamoPromoCodes;
+import dev.storeops.messaging.flows.BirthdayPlanner;
+import dev.storeops.messaging.dynamo.MailFlowJobs;
+import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.platform.Job;
+import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.config.ShopSettings;
+import dev.storeops.reporting.PurchasePlanner;
+import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
+import dev.storeops.reporting.s3.S3SupplierTerms;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the scheduler's jobs once per container, each by the name its schedule's Input gives. */
+final class SchedulerWiring {
+  private SchedulerWiring() {}
+
+  static Map<String, Job> jobs(Env env, Clock clock) {
+    Map<String, Job> jobs = new LinkedHashMap<>();
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
+    ZoneId zone = ShopSettings.from(env).zone();
+    SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
+    DynamoMailFigures figures = new DynamoMailFigures(dynamo, table);
+    jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
+        outbox, figures, clock, zone, env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
+    jobs.put("campaigns", new CampaignPlanner(campaigns(dynamo, table, clock), outbox, figures, clock, zone));
+    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env);
+    // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
+    ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
+        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, zone,
+        ReportSettings.from(env).coverDays());
+    String purchasing = env.required("PURCHASING_EMAIL");
+    jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));
+    jobs.put("purchase-list", () -> reports.mailPurchaseList(outbox, purchasing));
+    jobs.putAll(MailFlowJobs.create(dynamo, table, outbox, figures, clock, zone, env.required("PUBLIC_BASE_URL"),
+        MailFlowJobs.Settings.from(env)));
+    return jobs;
+  }
+
+  /** Due campaigns and their segments, as the planner sees them. */
+  private static CampaignPlanner.Campaigns campaigns(DynamoDbClient dynamo, String table, Clock clock) {
+    DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
+    CampaignSegments segments = new CampaignSegments(new DynamoConsentSegment(dynamo, table),
+        new DynamoOrderSegments(dynamo, table), clock);
+    return new CampaignPlanner.Campaigns() {
+      @Override
+      public List<Campaign> due(Instant now, LocalDate oldest) {
+        return campaigns.due(now, oldest);
+      }
+
+      @Override
+      public void segment(String segment, Consumer<Customer> action) {
+        segments.forEach(segment, action);
+      }
+
+      @Override
+      public boolean markPlanned(String id, long planned, Instant now) {
+        return campaigns.markPlanned(id, planned, now);
+      }
+    };
+  }
+}

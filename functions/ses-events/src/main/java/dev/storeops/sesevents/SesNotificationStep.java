@@ -1,0 +1,28 @@
+package dev.storeops.sesevents;
+
+import dev.storeops.messaging.sending.SuppressionList;
+import dev.storeops.messaging.ses.SesNotifications;
+import dev.storeops.platform.log.Log;
+import dev.storeops.platform.log.Pii;
+import java.time.Clock;
+
+/** One SES notification → the suppression list. Idempotent: a listed address stays with its first reason. */
+final class SesNotificationStep {
+  private static final Log LOG = Log.get(SesEventsHandler.class);
+  private final SuppressionList suppression;
+  private final Clock clock;
+
+  SesNotificationStep(SuppressionList suppression, Clock clock) {
+    this.suppression = suppression;
+    this.clock = clock;
+  }
+
+  /** Throws for an unreadable message or a failed write. */
+  void handle(String body) {
+    for (SesNotifications.Suppression s : SesNotifications.suppressions(body)) {
+      boolean added = suppression.suppress(s.email(), s.reason(), clock.instant(), s.source());
+      LOG.info(added ? "address suppressed" : "address already suppressed", "email", Pii.email(s.email()),
+          "reason", s.reason(), "sesMessageId", s.source());
+    }
+  }
+}

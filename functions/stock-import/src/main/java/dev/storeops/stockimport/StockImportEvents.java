@@ -1,0 +1,39 @@
+package dev.storeops.stockimport;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.storeops.platform.log.Log;
+import dev.storeops.stockimport.core.ImportReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * S3 ObjectCreated records → one {@link StockImportService#handle} per object of the supplier bucket. A
+ * failure (not bad input, which becomes a report) is thrown so that Lambda retries the event — each
+ * object is still applied once.
+ */
+final class StockImportEvents {
+  private static final Log LOG = Log.get(StockImportHandler.class);
+  private final StockImportService service;
+  private final String bucket;
+
+  StockImportEvents(StockImportService service, String bucket) {
+    this.service = service;
+    this.bucket = bucket;
+  }
+
+  List<ImportReport> handle(S3Event event) {
+    List<ImportReport> reports = new ArrayList<>();
+    for (S3EventNotificationRecord record : event.getRecords()) {
+      var s3 = record.getS3();
+      if (!bucket.equals(s3.getBucket().getName())) {
+        LOG.warn("event from another bucket ignored", "bucket", s3.getBucket().getName());
+        continue;
+      }
+      var object = s3.getObject();
+      service.handle(new StockImportService.ObjectRef(bucket, object.getUrlDecodedKey(), object.getVersionId(),
+          object.geteTag(), object.getSequencer(), object.getSizeAsLong())).ifPresent(reports::add);
+    }
+    return reports;
+  }
+}
