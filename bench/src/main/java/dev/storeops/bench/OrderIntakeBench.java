@@ -235,7 +235,7 @@ public final class OrderIntakeBench {
       if (idem.hasItem()) {
         return false;
       }
-      dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.customer(customerId)),
+      dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.CUSTOMER.key(customerId)),
           TableKeys.SK, AttributeValue.fromS("PROFILE"))));
       List<OrderLine> lines = new ArrayList<>();
       List<Reservation> reservations = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.storeops.catalog;
 
-import dev.storeops.ordering.Money;
 
 import java.util.ArrayList;
 import java.util.Arrays;

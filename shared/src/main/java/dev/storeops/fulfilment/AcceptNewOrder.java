@@ -66,7 +66,7 @@ public final class AcceptNewOrder {
       return;
     }
     if (!orders.hasMarker(order.id(), MANAGER_MARKER)) {
-      outbox.send(mails.managerNewOrder(order, customer, manager.get()));
+      outbox.send(mails.managerNewOrder(order, customer, manager.get().name(), manager.get().email()));
       orders.markOnce(order.id(), MANAGER_MARKER);
       LOG.info("manager notified", "orderId", order.id(), "managerId", manager.get().id());
     }

@@ -4,7 +4,7 @@ import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
-import dev.storeops.ordering.Money;
+import dev.storeops.catalog.Money;
 import dev.storeops.ordering.Order;
 import dev.storeops.platform.log.Log;
 import java.util.Map;

@@ -3,8 +3,7 @@ package dev.storeops.messaging;
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.catalog.Delivery;
-import dev.storeops.staff.Manager;
-import dev.storeops.ordering.Money;
+import dev.storeops.catalog.Money;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderLine;
 import dev.storeops.ordering.PaymentMethod;
@@ -42,9 +41,9 @@ public final class OrderMails {
         customer.id(), customer.email(), customer.locale(), CONFIRMATION, data);
   }
 
-  public MailIntent managerNewOrder(Order order, Customer customer, Manager manager) {
+  public MailIntent managerNewOrder(Order order, Customer customer, String managerName, String managerEmail) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("managerName", manager.name());
+    data.put("managerName", managerName);
     data.put("orderId", order.id());
     data.put("orderNumber", order.number());
     data.put("channel", order.channel().name());
@@ -56,7 +55,7 @@ public final class OrderMails {
     data.put("paymentMethod", order.paymentMethod().name());
     data.put("deliveryText", deliveryText(order.delivery(), false));
     return new MailIntent(MANAGER_NEW_ORDER + "#" + order.id(), MANAGER_NEW_ORDER, MailIntent.Category.STAFF,
-        null, manager.email(), null, MANAGER_NEW_ORDER, data);
+        null, managerEmail, null, MANAGER_NEW_ORDER, data);
   }
 
   public MailIntent unassigned(Order order, String opsEmail) {

@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Money;
 import dev.storeops.staff.Manager;
 
 import dev.storeops.customers.Customer;

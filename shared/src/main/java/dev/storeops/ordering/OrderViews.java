@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

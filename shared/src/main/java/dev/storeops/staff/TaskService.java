@@ -8,7 +8,6 @@ import dev.storeops.messaging.MailOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public final class TaskService {
   /** Result of one escalation run. */
   public record Escalation(int reassigned, int reported) {}
 
-  /** Escalates every overdue open task: to another on-shift manager, or by mail to the lead. */
+  /** Escalates every overdue open task as {@link OverdueTaskEscalationPolicy} decides: to another manager, or by mail to the lead. */
   public Escalation escalateOverdue(int limit) {
     int reassigned = 0;
     int reported = 0;
@@ -94,10 +93,8 @@ public final class TaskService {
       if (!task.overdue(now)) {
         continue;
       }
-      Optional<ManagerLoad> other = policy == EscalationPolicy.REASSIGN
-          ? roster.onShift().stream().filter(m -> !m.id().equals(task.assigneeId()))
-              .min(Comparator.comparingInt(ManagerLoad::openOrders).thenComparing(ManagerLoad::id))
-          : Optional.empty();
+      Optional<ManagerLoad> other = OverdueTaskEscalationPolicy.takeOver(task, policy,
+          policy == EscalationPolicy.REASSIGN ? roster.onShift() : List.of());
       if (other.isPresent()) {
         if (store.reassign(task, other.get().id(), now.plus(escalationWindow))) {
           reassigned++;

@@ -8,7 +8,6 @@ import dev.storeops.messaging.MailIntent;
 import dev.storeops.ordering.Channel;
 import dev.storeops.catalog.Delivery;
 import dev.storeops.catalog.DeliveryMethod;
-import dev.storeops.staff.Manager;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderLifecycle;
 import dev.storeops.ordering.OrderLine;
@@ -51,7 +50,7 @@ class OrderMailsTest {
 
   @Test
   void theManagerGetsAStaffMail() {
-    MailIntent intent = mails.managerNewOrder(order, customer, new Manager("m1", "Ирина", "irina@example.com", true, 0));
+    MailIntent intent = mails.managerNewOrder(order, customer, "Ирина", "irina@example.com");
     assertEquals("manager-new-order#ord_1", intent.dedupeKey());
     assertEquals(MailIntent.Category.STAFF, intent.category());
     assertEquals("irina@example.com", intent.to());

@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package dev.storeops.orderapi;
 
+import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerService;
@@ -38,7 +39,8 @@ final class OrderApiWiring {
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);
     OrderComponents c = OrderComponents.build(dynamo, sqs, table, env.required("ORDER_EVENTS_QUEUE_URL"),
-        OrderLimits.from(env), shop.defaultLocale(), clock, new SqsMailOutbox(sqs, env.required("EMAIL_QUEUE_URL")));
+        OrderLimits.from(env), shop.defaultLocale(), clock,
+        WelcomeMail.onRegistered(new SqsMailOutbox(sqs, env.required("EMAIL_QUEUE_URL"))));
     CustomerService customers = c.customers();
     OrderService orders = c.orderService();
     CartService carts = c.cartService();

@@ -95,12 +95,12 @@ class OrderMailFlowsStepTest {
     for (int i = 0; i < 2; i++) {
       deliver(first);
     }
-    var reactivation = item(TableKeys.customer(customerId), "MAILFLOW#reactivation");
+    var reactivation = item(TableKeys.CUSTOMER.key(customerId), "MAILFLOW#reactivation");
     assertEquals(first.order().id(), reactivation.get("lastOrderId").s());
     assertEquals("DUE#reactivation#" + DueWork.day(T1.plus(Duration.ofDays(90))), reactivation.get(TableKeys.DUE_PK).s());
     assertEquals("LASTORDER#" + DueWork.day(T1), reactivation.get(TableKeys.GSI1PK).s());
-    assertFalse(item(TableKeys.customer(customerId), "MAILFLOW#reorder").containsKey(TableKeys.DUE_PK), "one order: no interval");
-    assertEquals(customerId, item("BUYERS#" + category.toLowerCase(), TableKeys.customer(customerId)).get("customerId").s());
+    assertFalse(item(TableKeys.CUSTOMER.key(customerId), "MAILFLOW#reorder").containsKey(TableKeys.DUE_PK), "one order: no interval");
+    assertEquals(customerId, item("BUYERS#" + category.toLowerCase(), TableKeys.CUSTOMER.key(customerId)).get("customerId").s());
 
     // a cart saved, then ordered from: the order's transaction takes it out of the due index
     String cartId = "cart_mfs" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,12 +114,12 @@ class OrderMailFlowsStepTest {
     deliver(second);
     deliver(first); // a late redelivery of the first order's event changes nothing
 
-    var reorder = item(TableKeys.customer(customerId), "MAILFLOW#reorder");
+    var reorder = item(TableKeys.CUSTOMER.key(customerId), "MAILFLOW#reorder");
     assertEquals(second.order().id(), reorder.get("lastOrderId").s());
     assertEquals("20", reorder.get("intervalDays").n());
     assertEquals(DueWork.sortKey(second.order().createdAt().plus(Duration.ofDays(20)), customerId),
         reorder.get(TableKeys.DUE_SK).s());
-    var restarted = item(TableKeys.customer(customerId), "MAILFLOW#reactivation");
+    var restarted = item(TableKeys.CUSTOMER.key(customerId), "MAILFLOW#reactivation");
     assertEquals(second.order().id(), restarted.get("lastOrderId").s());
     assertEquals(DueWork.sortKey(second.order().createdAt().plus(Duration.ofDays(90)), customerId),
         restarted.get(TableKeys.DUE_SK).s());

@@ -70,7 +70,7 @@ class CampaignDueOrderTest {
     assertEquals(List.of(justBefore.id(), onTheSecond.id(), halfPast.id(), later.id()),
         dueAt("2034-06-15T10:00:01Z"));
     var item = stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK,
-        AttributeValue.fromS(TableKeys.campaign(onTheSecond.id())), TableKeys.SK, AttributeValue.fromS("CAMPAIGN")))).item();
+        AttributeValue.fromS(TableKeys.CAMPAIGN.key(onTheSecond.id())), TableKeys.SK, AttributeValue.fromS("CAMPAIGN")))).item();
     assertEquals("2034-06-15T10:00:00.000Z#" + onTheSecond.id(), item.get(TableKeys.DUE_SK).s(),
         "the key's instant has exactly 3 fraction digits");
   }

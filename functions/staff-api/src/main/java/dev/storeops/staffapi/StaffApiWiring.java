@@ -1,5 +1,6 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
@@ -27,7 +28,7 @@ final class StaffApiWiring {
     ShopSettings shop = ShopSettings.from(env);
     SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
     OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), table,
-        env.required("ORDER_EVENTS_QUEUE_URL"), OrderLimits.from(env), shop.defaultLocale(), clock, outbox);
+        env.required("ORDER_EVENTS_QUEUE_URL"), OrderLimits.from(env), shop.defaultLocale(), clock, WelcomeMail.onRegistered(outbox));
     StaffService staff = new StaffService(c.catalog(), c.orders(), c.customerStore(), clock);
     ReportService reports = new ReportService(new DynamoReportStore(clients.dynamoDb(), table),
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, shop.zone(),

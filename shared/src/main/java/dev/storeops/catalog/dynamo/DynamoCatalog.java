@@ -50,7 +50,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   static Map<String, AttributeValue> productKey(String sku) {
-    return Map.of(TableKeys.PK, s(TableKeys.sku(sku)), TableKeys.SK, s("PRODUCT"));
+    return Map.of(TableKeys.PK, s(TableKeys.SKU.key(sku)), TableKeys.SK, s("PRODUCT"));
   }
 
   @Override
@@ -83,7 +83,7 @@ public final class DynamoCatalog implements Catalog {
     List<StockLevel> levels = new ArrayList<>();
     for (var item : queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
-        .expressionAttributeValues(Map.of(":pk", s(TableKeys.sku(sku)), ":stock", s(TableKeys.STOCK_PREFIX))).build())) {
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.SKU.key(sku)), ":stock", s(TableKeys.STOCK.text()))).build())) {
       levels.add(new StockLevel(sku, Items.str(item, "warehouse"), Items.num(item, "onHand", 0),
           Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
     }
@@ -133,7 +133,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   private static Map<String, AttributeValue> managerKey(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.manager(id)), TableKeys.SK, s("MANAGER"));
+    return Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(id)), TableKeys.SK, s("MANAGER"));
   }
 
   static Manager manager(Map<String, AttributeValue> i) {
@@ -154,7 +154,7 @@ public final class DynamoCatalog implements Catalog {
   @Override
   public void putWarehouse(Warehouse w) {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(w));
-    item.put(TableKeys.PK, s(TableKeys.warehouse(w.id())));
+    item.put(TableKeys.PK, s(TableKeys.WAREHOUSE.key(w.id())));
     item.put(TableKeys.SK, s("WAREHOUSE"));
     item.put("type", s("Warehouse"));
     item.put(TableKeys.GSI1PK, s("WAREHOUSES"));

@@ -37,7 +37,7 @@ public final class DynamoCustomerStore implements CustomerStore {
   public void create(Customer c) {
     String emailKey = Customer.emailKey(c.email());
     Map<String, AttributeValue> claim = Map.of(
-        TableKeys.PK, s(TableKeys.email(emailKey)), TableKeys.SK, s("EMAIL"),
+        TableKeys.PK, s(TableKeys.EMAIL.key(emailKey)), TableKeys.SK, s("EMAIL"),
         "type", s("EmailClaim"), "customerId", s(c.id()));
     try {
       dynamo.transactWriteItems(t -> t.transactItems(
@@ -57,20 +57,20 @@ public final class DynamoCustomerStore implements CustomerStore {
   @Override
   public Optional<Customer> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table)
-        .key(Map.of(TableKeys.PK, s(TableKeys.customer(id)), TableKeys.SK, s(PROFILE)))).item();
+        .key(Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(id)), TableKeys.SK, s(PROFILE)))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
   }
 
   @Override
   public Optional<String> findIdByEmail(String email) {
     var item = dynamo.getItem(g -> g.tableName(table)
-        .key(Map.of(TableKeys.PK, s(TableKeys.email(Customer.emailKey(email))), TableKeys.SK, s("EMAIL")))).item();
+        .key(Map.of(TableKeys.PK, s(TableKeys.EMAIL.key(Customer.emailKey(email))), TableKeys.SK, s("EMAIL")))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.str(item, "customerId"));
   }
 
   public static Map<String, AttributeValue> toItem(Customer c) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(TableKeys.PK, s(TableKeys.customer(c.id())));
+    item.put(TableKeys.PK, s(TableKeys.CUSTOMER.key(c.id())));
     item.put(TableKeys.SK, s(PROFILE));
     item.put("type", s("Customer"));
     item.put("id", s(c.id()));
@@ -80,14 +80,14 @@ public final class DynamoCustomerStore implements CustomerStore {
     Items.putIfPresent(item, "birthday", c.birthday());
     if (c.birthday() != null) {
       // birthday segment: GSI1 partition per month-day, so the birthday flow queries one day
-      item.put(TableKeys.GSI1PK, s(TableKeys.birthday(c.birthday().toString().substring(5))));
-      item.put(TableKeys.GSI1SK, s(TableKeys.customer(c.id())));
+      item.put(TableKeys.GSI1PK, s(TableKeys.BIRTHDAY.key(c.birthday().toString().substring(5))));
+      item.put(TableKeys.GSI1SK, s(TableKeys.CUSTOMER.key(c.id())));
     }
     item.put("marketingConsent", Items.bool(c.marketingConsent()));
     if (c.marketingConsent()) {
       // marketing segment "all with consent": GSI2 partition, removed when consent is withdrawn
       item.put(TableKeys.GSI2PK, s(MARKETING_CONSENT));
-      item.put(TableKeys.GSI2SK, s(TableKeys.customer(c.id())));
+      item.put(TableKeys.GSI2SK, s(TableKeys.CUSTOMER.key(c.id())));
     }
     Items.putIfPresent(item, "consentChangedAt", c.consentChangedAt());
     item.put("locale", s(c.locale()));

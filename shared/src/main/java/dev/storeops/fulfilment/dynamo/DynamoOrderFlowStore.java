@@ -54,7 +54,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
   }
 
   static Map<String, AttributeValue> eventKey(String eventId) {
-    return Map.of(TableKeys.PK, s(TableKeys.paymentEvent(eventId)), TableKeys.SK, s("PAYMENTEVENT"));
+    return Map.of(TableKeys.PK, s(TableKeys.PAYMENT_EVENT.key(eventId)), TableKeys.SK, s("PAYMENTEVENT"));
   }
 
   @Override
@@ -116,7 +116,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
     if (manager) {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-          .key(Map.of(TableKeys.PK, s(TableKeys.manager(o.managerId())), TableKeys.SK, s("MANAGER")))
+          .key(Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(o.managerId())), TableKeys.SK, s("MANAGER")))
           .updateExpression("ADD openOrders :minus")
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
@@ -158,7 +158,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       set.add("gsi2pk = :gsi2pk");
       set.add("statusHistory = list_append(statusHistory, :history)");
       values.put(":to", s(after.status().name()));
-      values.put(":gsi2pk", s(TableKeys.orderStatus(after.status())));
+      values.put(":gsi2pk", s(TableKeys.ORDER_STATUS.key(after.status())));
       values.put(":history", Attr.of(Json.mapper().convertValue(c.added(), List.class)));
     }
     if (c.payment() != null || c.call() != null) {

@@ -27,7 +27,7 @@ public final class DynamoBirthdays implements BirthdayPlanner.Birthdays {
     List<Customer> out = new ArrayList<>();
     dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.GSI1)
             .keyConditionExpression("gsi1pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", s(TableKeys.birthday(monthDay)))))
+            .expressionAttributeValues(Map.of(":pk", s(TableKeys.BIRTHDAY.key(monthDay)))))
         .items().forEach(item -> out.add(DynamoCustomerStore.fromItem(item)));
     return out;
   }

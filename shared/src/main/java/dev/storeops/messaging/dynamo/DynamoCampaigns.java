@@ -39,7 +39,7 @@ public final class DynamoCampaigns implements CampaignService.Store {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.campaign(id)), TableKeys.SK, s(SK));
+    return Map.of(TableKeys.PK, s(TableKeys.CAMPAIGN.key(id)), TableKeys.SK, s(SK));
   }
 
   @Override

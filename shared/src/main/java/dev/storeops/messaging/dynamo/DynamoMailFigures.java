@@ -27,7 +27,7 @@ public final class DynamoMailFigures implements MailFigures {
   }
 
   public static String pk(String flow) {
-    return TableKeys.mailStats(flow);
+    return TableKeys.MAIL_STATS.key(flow);
   }
 
   @Override
@@ -35,7 +35,7 @@ public final class DynamoMailFigures implements MailFigures {
     if (count == 0) {
       return;
     }
-    for (String sk : new String[] {"TOTAL", TableKeys.day(day)}) {
+    for (String sk : new String[] {"TOTAL", TableKeys.DAY.key(day)}) {
       dynamo.updateItem(u -> u.tableName(table)
           .key(Map.of(TableKeys.PK, s(pk(flow)), TableKeys.SK, s(sk)))
           .updateExpression("ADD #f :n SET #t = :type, #flow = :flow")

@@ -57,7 +57,7 @@ public final class DynamoMailFlows implements MailFlows {
   }
 
   public static Map<String, AttributeValue> flowKey(String customerId, String flow) {
-    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s(TableKeys.mailFlow(flow)));
+    return Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s(TableKeys.MAIL_FLOW.key(flow)));
   }
 
   /** Recomputes both flows from the customer's orders (any order). */
@@ -83,7 +83,7 @@ public final class DynamoMailFlows implements MailFlows {
     reactivation.put("step", Items.n(1));
     // the last-order-day index of the campaign segment "ordered in the last N days" (DynamoOrderSegments)
     reactivation.put(TableKeys.GSI1PK, s(DynamoOrderSegments.lastOrderPartition(DueWork.day(last.createdAt()))));
-    reactivation.put(TableKeys.GSI1SK, s(TableKeys.customer(customerId)));
+    reactivation.put(TableKeys.GSI1SK, s(TableKeys.CUSTOMER.key(customerId)));
     reactivation.putAll(DueWorkStore.dueAttributes(REACTIVATION, reactivationDue, customerId));
     due.announce(REACTIVATION, reactivationDue);
     return new Recorded(putIfNewer(reorder, last.createdAt()), putIfNewer(reactivation, last.createdAt()),
@@ -122,7 +122,7 @@ public final class DynamoMailFlows implements MailFlows {
   public Instant latestOrderAt(String customerId) {
     var page = dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI1)
         .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
-        .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s(TableKeys.ORDER_PREFIX)))
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.CUSTOMER.key(customerId)), ":prefix", s(TableKeys.ORDER.text())))
         .scanIndexForward(false).limit(1));
     return page.items().isEmpty() ? null : Instant.parse(Items.str(page.items().get(0), "createdAt"));
   }

@@ -51,15 +51,15 @@ public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIn
   }
 
   public static String lastOrderPartition(LocalDate day) {
-    return TableKeys.lastOrder(day);
+    return TableKeys.LAST_ORDER.key(day);
   }
 
   /** Records that the customer bought in the category at {@code at} (kept when a later purchase is recorded). */
   @Override
   public void recordBuyer(String customerId, String category, Instant at) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put(TableKeys.PK, s(TableKeys.buyers(OrderSegments.categoryKey(category))));
-    item.put(TableKeys.SK, s(TableKeys.customer(customerId)));
+    item.put(TableKeys.PK, s(TableKeys.BUYERS.key(OrderSegments.categoryKey(category))));
+    item.put(TableKeys.SK, s(TableKeys.CUSTOMER.key(customerId)));
     item.put("type", s("CategoryBuyer"));
     item.put("customerId", s(customerId));
     item.put("lastBoughtAt", s(at.toString()));
@@ -78,7 +78,7 @@ public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIn
     if (OrderSegments.BOUGHT_IN_CATEGORY.equals(segment.type())) {
       dynamo.queryPaginator(q -> q.tableName(table)
               .keyConditionExpression("pk = :pk")
-              .expressionAttributeValues(Map.of(":pk", s(TableKeys.buyers(segment.category())))))
+              .expressionAttributeValues(Map.of(":pk", s(TableKeys.BUYERS.key(segment.category())))))
           .items().forEach(i -> ids.add(Items.str(i, "customerId")));
       return ids;
     }
@@ -101,7 +101,7 @@ public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIn
     List<String> ids = new ArrayList<>(customerIds(segment, now));
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-          .map(id -> Map.of(TableKeys.PK, s(TableKeys.customer(id)), TableKeys.SK, s("PROFILE"))).toList();
+          .map(id -> Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(id)), TableKeys.SK, s("PROFILE"))).toList();
       Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
       while (!request.isEmpty()) {
         Map<String, KeysAndAttributes> current = request;

@@ -42,7 +42,7 @@ public final class DynamoPromoCodes implements BirthdayPlanner.PromoCodes {
   }
 
   private static Map<String, AttributeValue> claimKey(String customerId, int year) {
-    return Map.of(TableKeys.PK, s(TableKeys.customer(customerId)), TableKeys.SK, s(TableKeys.birthdayPromo(year)));
+    return Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s(TableKeys.BIRTHDAY_PROMO.key(year)));
   }
 
   @Override
@@ -54,7 +54,7 @@ public final class DynamoPromoCodes implements BirthdayPlanner.PromoCodes {
       }
       String code = newCode();
       Map<String, AttributeValue> promo = new HashMap<>();
-      promo.put(TableKeys.PK, s(TableKeys.promo(code)));
+      promo.put(TableKeys.PK, s(TableKeys.PROMO.key(code)));
       promo.put(TableKeys.SK, s("PROMO"));
       promo.put("type", s("Promo"));
       promo.put("code", s(code));

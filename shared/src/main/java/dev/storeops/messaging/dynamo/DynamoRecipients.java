@@ -71,10 +71,10 @@ public final class DynamoRecipients implements Recipients {
     }
     Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
     for (Customer c : customers) {
-      String sup = TableKeys.suppressed(SuppressionList.key(c.email()));
+      String sup = TableKeys.SUPPRESSED.key(SuppressionList.key(c.email()));
       keys.put(sup + "|" + DynamoSuppressionList.SK, Map.of(TableKeys.PK, s(sup), TableKeys.SK, s(DynamoSuppressionList.SK)));
-      keys.put(TableKeys.customer(c.id()) + "|" + DynamoFrequencyCap.SK,
-          Map.of(TableKeys.PK, s(TableKeys.customer(c.id())), TableKeys.SK, s(DynamoFrequencyCap.SK)));
+      keys.put(TableKeys.CUSTOMER.key(c.id()) + "|" + DynamoFrequencyCap.SK,
+          Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(c.id())), TableKeys.SK, s(DynamoFrequencyCap.SK)));
     }
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
     Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
@@ -87,8 +87,8 @@ public final class DynamoRecipients implements Recipients {
       request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
     }
     for (Customer c : customers) {
-      boolean suppressed = found.containsKey(TableKeys.suppressed(SuppressionList.key(c.email())) + "|" + DynamoSuppressionList.SK);
-      Map<String, AttributeValue> cap = found.get(TableKeys.customer(c.id()) + "|" + DynamoFrequencyCap.SK);
+      boolean suppressed = found.containsKey(TableKeys.SUPPRESSED.key(SuppressionList.key(c.email())) + "|" + DynamoSuppressionList.SK);
+      Map<String, AttributeValue> cap = found.get(TableKeys.CUSTOMER.key(c.id()) + "|" + DynamoFrequencyCap.SK);
       action.accept(new Candidate(c, suppressed, cap == null ? null : Items.instant(cap, "lastMarketingAt")));
     }
   }

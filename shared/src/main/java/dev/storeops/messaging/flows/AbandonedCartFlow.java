@@ -6,7 +6,7 @@ import dev.storeops.catalog.Product;
 import dev.storeops.customers.Customer;
 import dev.storeops.ordering.Cart;
 import dev.storeops.ordering.CartStore;
-import dev.storeops.ordering.Money;
+import dev.storeops.catalog.Money;
 import dev.storeops.ordering.ValidOrder;
 import java.time.Instant;
 import java.util.ArrayList;

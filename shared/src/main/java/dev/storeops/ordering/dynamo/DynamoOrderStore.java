@@ -44,11 +44,11 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   public static Map<String, AttributeValue> orderKey(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.order(id)), TableKeys.SK, s(ORDER_SK));
+    return Map.of(TableKeys.PK, s(TableKeys.ORDER.key(id)), TableKeys.SK, s(ORDER_SK));
   }
 
   static Map<String, AttributeValue> idempotencyKey(String keyHash) {
-    return Map.of(TableKeys.PK, s(TableKeys.idempotency(keyHash)), TableKeys.SK, s("IDEMPOTENCY"));
+    return Map.of(TableKeys.PK, s(TableKeys.IDEMPOTENCY.key(keyHash)), TableKeys.SK, s("IDEMPOTENCY"));
   }
 
 
@@ -57,9 +57,9 @@ public final class DynamoOrderStore implements OrderStore {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(o));
     item.putAll(orderKey(o.id()));
     item.put("type", s("Order"));
-    item.put(TableKeys.GSI1PK, s(TableKeys.customer(o.customerId())));
+    item.put(TableKeys.GSI1PK, s(TableKeys.CUSTOMER.key(o.customerId())));
     item.put(TableKeys.GSI1SK, s(TableKeys.orderByTime(o.createdAt(), o.id())));
-    item.put(TableKeys.GSI2PK, s(TableKeys.orderStatus(o.status())));
+    item.put(TableKeys.GSI2PK, s(TableKeys.ORDER_STATUS.key(o.status())));
     item.put(TableKeys.GSI2SK, s(o.createdAt() + "#" + o.id()));
     return item;
   }
@@ -88,7 +88,7 @@ public final class DynamoOrderStore implements OrderStore {
     idemItem.put("type", s("Idempotency"));
     idemItem.put(TableKeys.TTL, Items.n(idem.expiresAt().getEpochSecond()));
     actions.add(put(idemItem));
-    actions.add(put(Map.of(TableKeys.PK, s(TableKeys.orderNumber(order.number())), TableKeys.SK, s("ORDERNO"),
+    actions.add(put(Map.of(TableKeys.PK, s(TableKeys.ORDER_NUMBER.key(order.number())), TableKeys.SK, s("ORDERNO"),
         "type", s("OrderNumber"), "orderId", s(order.id()))));
     boolean cart = order.cartId() != null;
     if (cart) {
@@ -165,7 +165,7 @@ public final class DynamoOrderStore implements OrderStore {
     do {
       var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
           .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :prefix)")
-          .expressionAttributeValues(Map.of(":pk", s(TableKeys.customer(customerId)), ":prefix", s(TableKeys.ORDER_PREFIX)))
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.CUSTOMER.key(customerId)), ":prefix", s(TableKeys.ORDER.text())))
           .scanIndexForward(false);
       if (start != null) {
         builder.exclusiveStartKey(start);
@@ -180,7 +180,7 @@ public final class DynamoOrderStore implements OrderStore {
   @Override
   public Page byStatus(OrderStatus status, String managerId, int limit, String cursor) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(TableKeys.orderStatus(status)));
+    values.put(":pk", s(TableKeys.ORDER_STATUS.key(status)));
     var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI2)
         .keyConditionExpression("gsi2pk = :pk").scanIndexForward(false).limit(limit);
     if (managerId != null) {
@@ -226,12 +226,12 @@ public final class DynamoOrderStore implements OrderStore {
               .conditionExpression("attribute_exists(pk) AND attribute_not_exists(managerId)")
               .expressionAttributeValues(Map.of(":m", s(managerId), ":now", s(now))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
-              .key(Map.of(TableKeys.PK, s(TableKeys.customer(order.customerId())), TableKeys.SK, s("PROFILE")))
+              .key(Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(order.customerId())), TableKeys.SK, s("PROFILE")))
               .updateExpression("SET managerId = :m")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":m", s(managerId))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
-              .key(Map.of(TableKeys.PK, s(TableKeys.manager(managerId)), TableKeys.SK, s("MANAGER")))
+              .key(Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(managerId)), TableKeys.SK, s("MANAGER")))
               .updateExpression("ADD openOrders :one")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build()));

@@ -4,8 +4,7 @@ import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.ordering.sqs.SqsOrderEvents;
 
 import dev.storeops.customers.CustomerService;
-import dev.storeops.messaging.MailOutbox;
-import dev.storeops.messaging.WelcomeMail;
+import dev.storeops.customers.Customer;
 import dev.storeops.ordering.CartService;
 import dev.storeops.catalog.DeliveryCalculator;
 import dev.storeops.catalog.DeliveryConfig;
@@ -13,6 +12,7 @@ import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.OrderService;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import java.time.Clock;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -21,17 +21,17 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
     DynamoCustomerStore customerStore, CustomerService customers, OrderService orderService, CartService cartService) {
 
   /**
-   * @param mail where the welcome mail of a newly registered customer goes ({@code null}: no welcome mail)
+   * @param onRegistered what follows a new customer's registration, e.g. the welcome mail ({@code null}: nothing)
    */
   public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
-      OrderLimits limits, String defaultLocale, Clock clock, MailOutbox mail) {
+      OrderLimits limits, String defaultLocale, Clock clock, Consumer<Customer> onRegistered) {
     DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
     DynamoCartStore carts = new DynamoCartStore(dynamo, table);
     DynamoCustomerStore customerStore = new DynamoCustomerStore(dynamo, table);
-    CustomerService customers = mail == null
+    CustomerService customers = onRegistered == null
         ? new CustomerService(customerStore, clock, defaultLocale)
-        : new CustomerService(customerStore, clock, defaultLocale, WelcomeMail.onRegistered(mail));
+        : new CustomerService(customerStore, clock, defaultLocale, onRegistered);
     OrderService orderService = new OrderService(orders, catalog, carts, customers, customerStore,
         new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock);
     return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,

@@ -22,14 +22,46 @@ public final class TableKeys {
   public static final String GSI2 = "GSI2";
   public static final String DUE_INDEX = "DueIndex";
 
-  // ---- key prefixes (begins_with queries and item recognition)
-  public static final String SKU_PREFIX = "SKU#";
-  public static final String STOCK_PREFIX = "STOCK#";
-  public static final String ORDER_PREFIX = "ORDER#";
-  public static final String SOLD_PREFIX = "SOLD#";
-  public static final String PAIR_PREFIX = "PAIR#";
-  public static final String DAY_PREFIX = "DAY#";
-  public static final String BIRTHDAY_PREFIX = "BIRTHDAY#";
+  // ---- key prefixes: {@code TableKeys.ORDER.key(id)} is {@code ORDER#<id>}; {@code .text()} for begins_with
+  public static final Prefix CUSTOMER = new Prefix("CUSTOMER#");
+  public static final Prefix EMAIL = new Prefix("EMAIL#");
+  /** GSI1 partition of customers born on a month-day ({@code MM-dd}). */
+  public static final Prefix BIRTHDAY = new Prefix("BIRTHDAY#");
+  /** Partition of a SKU: its product item and its stock items. */
+  public static final Prefix SKU = new Prefix("SKU#");
+  /** Sort key of a SKU's stock item in a warehouse. */
+  public static final Prefix STOCK = new Prefix("STOCK#");
+  public static final Prefix WAREHOUSE = new Prefix("WAREHOUSE#");
+  public static final Prefix MANAGER = new Prefix("MANAGER#");
+  public static final Prefix TASK = new Prefix("TASK#");
+  public static final Prefix ORDER = new Prefix("ORDER#");
+  /** GSI2 partition of the orders in a status. */
+  public static final Prefix ORDER_STATUS = new Prefix("STATUS#");
+  public static final Prefix ORDER_NUMBER = new Prefix("ORDERNO#");
+  public static final Prefix IDEMPOTENCY = new Prefix("IDEMPOTENCY#");
+  public static final Prefix CART = new Prefix("CART#");
+  public static final Prefix PAYMENT_EVENT = new Prefix("PAYMENTEVENT#");
+  public static final Prefix MAIL_LOG = new Prefix("MAILLOG#");
+  public static final Prefix SUPPRESSED = new Prefix("SUPPRESSED#");
+  /** Sort key of a customer's state in a mail flow. */
+  public static final Prefix MAIL_FLOW = new Prefix("MAILFLOW#");
+  /** Sort key of the birthday promo of a year on the customer's partition. */
+  public static final Prefix BIRTHDAY_PROMO = new Prefix("BIRTHDAY#");
+  public static final Prefix PROMO = new Prefix("PROMO#");
+  public static final Prefix CAMPAIGN = new Prefix("CAMPAIGN#");
+  /** GSI partition of customers whose last order was on a day. */
+  public static final Prefix LAST_ORDER = new Prefix("LASTORDER#");
+  /** Partition of the customers who bought in a category. */
+  public static final Prefix BUYERS = new Prefix("BUYERS#");
+  public static final Prefix MAIL_STATS = new Prefix("MAILSTATS#");
+  public static final Prefix DAY = new Prefix("DAY#");
+  public static final Prefix REPORT_ORDER = new Prefix("REPORT#ORDER#");
+  public static final Prefix REPORT_SKU = new Prefix("REPORT#SKU#");
+  public static final Prefix SOLD = new Prefix("SOLD#");
+  public static final Prefix PAIR = new Prefix("PAIR#");
+  public static final Prefix REPORT_EXPIRY = new Prefix("REPORT#EXPIRY#");
+  public static final Prefix IMPORT_RUN = new Prefix("IMPORT#");
+  public static final Prefix DUE_CURSOR = new Prefix("DUECURSOR#");
 
   // ---- constant keys
   /** GSI2 partition of open carts. */
@@ -39,41 +71,21 @@ public final class TableKeys {
   /** Partition of the daily sales figures. */
   public static final String SALES_REPORT = "REPORT#SALES";
 
+  /** A key prefix: the one place its text is written. */
+  public record Prefix(String text) {
+    /** The key of {@code id} under this prefix. */
+    public String key(Object id) {
+      return text + id;
+    }
+  }
+
   private TableKeys() {}
 
-  // ---- customers
-  public static String customer(String id) {
-    return "CUSTOMER#" + id;
-  }
-
-  public static String email(String emailKey) {
-    return "EMAIL#" + emailKey;
-  }
-
-  /** GSI1 partition of customers born on a month-day ({@code MM-dd}). */
-  public static String birthday(String monthDay) {
-    return BIRTHDAY_PREFIX + monthDay;
-  }
-
-  // ---- catalog: products, stock, warehouses, suppliers
-  /** Partition of a SKU: its product item and its stock items. */
-  public static String sku(String sku) {
-    return SKU_PREFIX + sku;
-  }
-
-  /** Sort key of a SKU's stock item in a warehouse. */
-  public static String stock(String warehouse) {
-    return STOCK_PREFIX + warehouse;
-  }
-
+  // ---- keys of more than one part
   /** The primary key of a stock item (SKU × warehouse): the one place it is built. */
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stockKey(
       String sku, String warehouse) {
-    return java.util.Map.of(PK, Items.s(sku(sku)), SK, Items.s(stock(warehouse)));
-  }
-
-  public static String warehouse(String id) {
-    return "WAREHOUSE#" + id;
+    return java.util.Map.of(PK, Items.s(SKU.key(sku)), SK, Items.s(STOCK.key(warehouse)));
   }
 
   /** GSI2 partition of the stock items one supplier feeds into one warehouse. */
@@ -81,128 +93,18 @@ public final class TableKeys {
     return "SUPPLIER#" + supplierId + "#" + warehouse;
   }
 
-  // ---- staff
-  public static String manager(String id) {
-    return "MANAGER#" + id;
-  }
-
-  public static String task(String id) {
-    return "TASK#" + id;
-  }
-
   /** GSI partition of an assignee's tasks in a status. */
   public static String tasks(String assignee, Object status) {
     return "TASKS#" + assignee + "#" + status;
   }
 
-  // ---- orders
-  public static String order(String id) {
-    return ORDER_PREFIX + id;
-  }
-
   /** GSI1 sort key of a customer's order: newest last by creation time. */
   public static String orderByTime(java.time.Instant createdAt, String id) {
-    return ORDER_PREFIX + createdAt + "#" + id;
+    return ORDER.text() + createdAt + "#" + id;
   }
 
-  /** GSI2 partition of the orders in a status. */
-  public static String orderStatus(Object status) {
-    return "STATUS#" + status;
-  }
-
-  public static String orderNumber(String number) {
-    return "ORDERNO#" + number;
-  }
-
-  public static String idempotency(String keyHash) {
-    return "IDEMPOTENCY#" + keyHash;
-  }
-
-  public static String cart(String id) {
-    return "CART#" + id;
-  }
-
-  public static String paymentEvent(String eventId) {
-    return "PAYMENTEVENT#" + eventId;
-  }
-
-  // ---- messaging
-  public static String mailLog(String dedupeKey) {
-    return "MAILLOG#" + dedupeKey;
-  }
-
-  public static String suppressed(String addressKey) {
-    return "SUPPRESSED#" + addressKey;
-  }
-
-  /** Sort key of a customer's state in a mail flow. */
-  public static String mailFlow(String flow) {
-    return "MAILFLOW#" + flow;
-  }
-
-  /** Sort key of the birthday promo of a year on the customer's partition. */
-  public static String birthdayPromo(int year) {
-    return BIRTHDAY_PREFIX + year;
-  }
-
-  public static String promo(String code) {
-    return "PROMO#" + code;
-  }
-
-  public static String campaign(String id) {
-    return "CAMPAIGN#" + id;
-  }
-
-  /** GSI partition of customers whose last order was on a day. */
-  public static String lastOrder(Object day) {
-    return "LASTORDER#" + day;
-  }
-
-  /** Partition of the customers who bought in a category. */
-  public static String buyers(String categoryKey) {
-    return "BUYERS#" + categoryKey;
-  }
-
-  public static String mailStats(String flow) {
-    return "MAILSTATS#" + flow;
-  }
-
-  // ---- reports and imports
-  public static String day(Object day) {
-    return DAY_PREFIX + day;
-  }
-
-  public static String reportOrder(String orderId) {
-    return "REPORT#ORDER#" + orderId;
-  }
-
-  public static String reportSku(String sku) {
-    return "REPORT#SKU#" + sku;
-  }
-
-  public static String sold(Object day) {
-    return SOLD_PREFIX + day;
-  }
-
-  public static String pair(String otherSku) {
-    return PAIR_PREFIX + otherSku;
-  }
-
-  public static String reportExpiry(Object yearMonth) {
-    return "REPORT#EXPIRY#" + yearMonth;
-  }
-
-  public static String importRun(String id) {
-    return "IMPORT#" + id;
-  }
-
-  // ---- due work
   /** A due-work partition: kind and UTC day (see {@link DueWork}). */
   public static String due(String kind, Object day) {
     return "DUE#" + kind + "#" + day;
-  }
-
-  public static String dueCursor(String kind) {
-    return "DUECURSOR#" + kind;
   }
 }

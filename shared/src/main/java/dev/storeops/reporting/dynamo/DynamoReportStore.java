@@ -51,23 +51,23 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
   }
 
   static Map<String, AttributeValue> countedKey(String orderId) {
-    return Map.of(TableKeys.PK, s(TableKeys.reportOrder(orderId)), TableKeys.SK, s("COUNTED"));
+    return Map.of(TableKeys.PK, s(TableKeys.REPORT_ORDER.key(orderId)), TableKeys.SK, s("COUNTED"));
   }
 
   static Map<String, AttributeValue> dayKey(LocalDate day) {
-    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s(TableKeys.day(day)));
+    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s(TableKeys.DAY.key(day)));
   }
 
   static Map<String, AttributeValue> soldKey(String sku, LocalDate day) {
-    return Map.of(TableKeys.PK, s(TableKeys.reportSku(sku)), TableKeys.SK, s(TableKeys.sold(day)));
+    return Map.of(TableKeys.PK, s(TableKeys.REPORT_SKU.key(sku)), TableKeys.SK, s(TableKeys.SOLD.key(day)));
   }
 
   static Map<String, AttributeValue> pairKey(String sku, String other) {
-    return Map.of(TableKeys.PK, s(TableKeys.reportSku(sku)), TableKeys.SK, s(TableKeys.pair(other)));
+    return Map.of(TableKeys.PK, s(TableKeys.REPORT_SKU.key(sku)), TableKeys.SK, s(TableKeys.PAIR.key(other)));
   }
 
   static Map<String, AttributeValue> expiryKey(LocalDate expiresAt, String sku, String warehouse) {
-    return Map.of(TableKeys.PK, s(TableKeys.reportExpiry(YearMonth.from(expiresAt))),
+    return Map.of(TableKeys.PK, s(TableKeys.REPORT_EXPIRY.key(YearMonth.from(expiresAt))),
         TableKeys.SK, s(expiresAt + "#" + sku + "#" + warehouse));
   }
 
@@ -276,7 +276,7 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     List<SalesDay> out = new ArrayList<>();
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-        .expressionAttributeValues(Map.of(":pk", s(SALES_PK), ":from", s(TableKeys.day(from)), ":to", s(TableKeys.day(to)))),
+        .expressionAttributeValues(Map.of(":pk", s(SALES_PK), ":from", s(TableKeys.DAY.key(from)), ":to", s(TableKeys.DAY.key(to)))),
         item -> out.add(salesDay(item)));
     return out;
   }
@@ -306,8 +306,8 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     long[] sum = {0};
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-        .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportSku(sku)), ":from", s(TableKeys.sold(from)),
-            ":to", s(TableKeys.sold(to)))),
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.REPORT_SKU.key(sku)), ":from", s(TableKeys.SOLD.key(from)),
+            ":to", s(TableKeys.SOLD.key(to)))),
         item -> sum[0] += Items.num(item, "qty", 0));
     return sum[0];
   }
@@ -318,7 +318,7 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     Map<String, Long> out = new LinkedHashMap<>();
     query(QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-        .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportSku(sku)), ":p", s(TableKeys.PAIR_PREFIX))),
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.REPORT_SKU.key(sku)), ":p", s(TableKeys.PAIR.text()))),
         item -> out.put(Items.str(item, "otherSku"), Items.num(item, "count", 0)));
     return out;
   }
@@ -330,7 +330,7 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
       query(QueryRequest.builder().tableName(table)
           .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-          .expressionAttributeValues(Map.of(":pk", s(TableKeys.reportExpiry(m)), ":from", s(from.toString()),
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.REPORT_EXPIRY.key(m)), ":from", s(from.toString()),
               ":to", s(to + "#\uffff"))),
           item -> out.add(new Expiring.Entry(Items.str(item, "sku"), Items.str(item, "warehouse"),
               LocalDate.parse(Items.str(item, "expiresAt")), Items.num(item, "available", 0),

@@ -19,13 +19,13 @@ public final class OrderItems {
 
   /** Whether the item is an order ({@code pk ORDER#…}, {@code sk ORDER}). */
   public static boolean isOrder(Map<String, AttributeValue> item) {
-    return item != null && ORDER_SK.equals(Items.str(item, TableKeys.SK)) && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.ORDER_PREFIX);
+    return item != null && ORDER_SK.equals(Items.str(item, TableKeys.SK)) && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.ORDER.text());
   }
 
   /** Whether the item is a stock item ({@code pk SKU#…}, {@code sk STOCK#…}). */
   public static boolean isStock(Map<String, AttributeValue> item) {
-    return item != null && String.valueOf(Items.str(item, TableKeys.SK)).startsWith(TableKeys.STOCK_PREFIX)
-        && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.SKU_PREFIX);
+    return item != null && String.valueOf(Items.str(item, TableKeys.SK)).startsWith(TableKeys.STOCK.text())
+        && String.valueOf(Items.str(item, TableKeys.PK)).startsWith(TableKeys.SKU.text());
   }
 
   public static OrderFacts facts(Map<String, AttributeValue> item, ZoneId zone) {

@@ -27,7 +27,7 @@ public final class DynamoImportLedger implements ImportLedger {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, Items.s(TableKeys.importRun(id)), TableKeys.SK, Items.s("IMPORT"));
+    return Map.of(TableKeys.PK, Items.s(TableKeys.IMPORT_RUN.key(id)), TableKeys.SK, Items.s("IMPORT"));
   }
 
   @Override

@@ -94,7 +94,7 @@ public class DynamoStockStore implements StockStore {
     values.put(":a", Items.n(StockChange.available(change.onHand(), reserved == null ? 0 : reserved)));
     values.put(":sup", Items.s(supplierId));
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
-    values.put(":g1sk", Items.s(TableKeys.sku(change.sku())));
+    values.put(":g1sk", Items.s(TableKeys.SKU.key(change.sku())));
     values.put(":now", Items.s(now.toString()));
     if (change.name() != null) {
       set.append(", supplierName = :name");

@@ -1,4 +1,4 @@
-package dev.storeops.ordering;
+package dev.storeops.catalog;
 
 /** Money texts for people: kopecks → {@code 1 234,50 ₽}. */
 public final class Money {
