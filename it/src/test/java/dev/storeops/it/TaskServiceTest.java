@@ -1,5 +1,6 @@
 package dev.storeops.it;
 
+import dev.storeops.messaging.StaffMails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,8 +36,8 @@ class TaskServiceTest {
     String table = stack.tableName("StoreTable");
     DynamoTaskStore store = new DynamoTaskStore(stack.dynamoDb(), table, new DueWorkStore(stack.dynamoDb(), table, clock));
     TaskService service = new TaskService(store, () -> List.copyOf(roster),
-        new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), clock, policy, Duration.ofHours(2),
-        "lead@example.com");
+        StaffMails.overdueTaskToLead(new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), "lead@example.com"),
+        clock, policy, Duration.ofHours(2));
     return new Setup(service, clock, roster);
   }
 

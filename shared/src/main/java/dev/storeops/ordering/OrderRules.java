@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Identifiers;
 import dev.storeops.catalog.DeliveryCalculator;
 
 import dev.storeops.customers.CustomerRegistration;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
 
 /** Validation of order requests and carts: every bad field named in one 400. Plain Java. */
 public final class OrderRules {
-  private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{8,128}");
 
   private OrderRules() {}
@@ -31,7 +30,7 @@ public final class OrderRules {
     CustomerRegistration newCustomer = null;
     if (r.customerId() != null && !r.customerId().isBlank()) {
       customerId = r.customerId().trim();
-      if (!ID.matcher(customerId).matches()) {
+      if (!Identifiers.validId(customerId)) {
         v.error("customerId", "is not a valid customer id");
       }
     } else if (r.customer() == null) {
@@ -96,7 +95,7 @@ public final class OrderRules {
     }
 
     String cartId = blankToNull(r.cartId());
-    if (cartId != null && !ID.matcher(cartId).matches()) {
+    if (cartId != null && !Identifiers.validId(cartId)) {
       v.error("cartId", "must be 1-64 characters of letters, digits, '-' and '_'");
     }
     v.throwIfInvalid();
@@ -126,7 +125,7 @@ public final class OrderRules {
       String sku = line.sku() == null ? null : line.sku().trim();
       if (sku == null || sku.isEmpty()) {
         v.error(at + ".sku", "is required");
-      } else if (!SKU.matcher(sku).matches()) {
+      } else if (!Identifiers.validSku(sku)) {
         v.error(at + ".sku", "is not a valid SKU");
       } else if (!seen.add(sku)) {
         v.error(at + ".sku", "is listed twice; put the whole quantity on one line");
@@ -159,12 +158,14 @@ public final class OrderRules {
     return key;
   }
 
+  /** See {@link Identifiers#validId}. */
   public static boolean validId(String id) {
-    return id != null && ID.matcher(id).matches();
+    return Identifiers.validId(id);
   }
 
+  /** See {@link Identifiers#validSku}. */
   public static boolean validSku(String sku) {
-    return sku != null && SKU.matcher(sku).matches();
+    return Identifiers.validSku(sku);
   }
 
   private static String blankToNull(String s) {

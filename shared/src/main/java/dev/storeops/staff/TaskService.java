@@ -3,13 +3,10 @@ package dev.storeops.staff;
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.log.Log;
-import dev.storeops.messaging.MailIntent;
-import dev.storeops.messaging.MailOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Creates, lists, completes and escalates staff tasks. */
@@ -22,6 +19,12 @@ public final class TaskService {
   /** An on-shift manager and how many open orders they carry. */
   public record ManagerLoad(String id, int openOrders) {}
 
+  /** Tells the lead about an overdue task that nobody else can take over (mail in production). */
+  @FunctionalInterface
+  public interface OverdueReport {
+    void overdue(StaffTask task);
+  }
+
   /** Who is on shift now (the manager roster). */
   public interface Roster {
     List<ManagerLoad> onShift();
@@ -29,21 +32,19 @@ public final class TaskService {
 
   private final TaskStore store;
   private final Roster roster;
-  private final MailOutbox mail;
+  private final OverdueReport report;
   private final Clock clock;
   private final EscalationPolicy policy;
   private final Duration escalationWindow;
-  private final String leadEmail;
 
-  public TaskService(TaskStore store, Roster roster, MailOutbox mail, Clock clock,
-      EscalationPolicy policy, Duration escalationWindow, String leadEmail) {
+  public TaskService(TaskStore store, Roster roster, OverdueReport report, Clock clock,
+      EscalationPolicy policy, Duration escalationWindow) {
     this.store = store;
     this.roster = roster;
-    this.mail = mail;
+    this.report = report;
     this.clock = clock;
     this.policy = policy;
     this.escalationWindow = escalationWindow;
-    this.leadEmail = leadEmail;
   }
 
   /**
@@ -101,10 +102,7 @@ public final class TaskService {
           LOG.info("task reassigned", "taskId", task.id(), "from", task.assigneeId(), "to", other.get().id());
         }
       } else {
-        mail.send(new MailIntent("task-overdue#" + task.id() + "#" + task.escalations(), "task-overdue",
-            MailIntent.Category.STAFF, null, leadEmail, null, "task-overdue",
-            Map.of("taskId", task.id(), "title", task.title(), "assigneeId", String.valueOf(task.assigneeId()),
-                "orderId", String.valueOf(task.orderId()), "dueAt", task.dueAt().toString())));
+        report.overdue(task);
         if (store.markReported(task, now)) {
           reported++;
           LOG.info("overdue task reported", "taskId", task.id(), "assignee", task.assigneeId());

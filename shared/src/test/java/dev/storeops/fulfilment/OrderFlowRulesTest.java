@@ -1,5 +1,6 @@
 package dev.storeops.fulfilment;
 
+import dev.storeops.messaging.StaffMails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,8 +207,8 @@ class OrderFlowRulesTest {
     }
   };
   private final OrderFlow flow = new OrderFlow(orders,
-      new TaskService(tasks, List::of, mail::addAll, clock, TaskService.EscalationPolicy.REPORT, Duration.ofHours(1),
-          "lead@example.com"),
+      new TaskService(tasks, List::of, StaffMails.overdueTaskToLead(mail::addAll, "lead@example.com"), clock,
+          TaskService.EscalationPolicy.REPORT, Duration.ofHours(1)),
       tasks, customers, mail::addAll, FlowSettings.defaults(), clock, "https://shop.example.com");
 
   private Order order(String id, PaymentMethod method) {

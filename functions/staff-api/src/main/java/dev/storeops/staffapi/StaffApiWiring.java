@@ -1,5 +1,7 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.ordering.OrderQueries;
 import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
 import dev.storeops.fulfilment.FlowSettings;
@@ -29,7 +31,6 @@ final class StaffApiWiring {
     SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
     OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), OrderLimits.from(env), shop.defaultLocale(), clock, WelcomeMail.onRegistered(outbox));
-    StaffService staff = new StaffService(c.catalog(), c.orders(), c.customerStore(), clock);
     ReportService reports = new ReportService(new DynamoReportStore(clients.dynamoDb(), table),
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, shop.zone(),
         ReportSettings.from(env).coverDays());
@@ -38,7 +39,8 @@ final class StaffApiWiring {
     // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
     Router router = new Router();
-    new StaffOrderRoutes(c.orderService(), staff).register(router);
+    new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
+        new ManageCatalog(c.catalog(), clock)).register(router);
     new StaffReportRoutes(reports).register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),

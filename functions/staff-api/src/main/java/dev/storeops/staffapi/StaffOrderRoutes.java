@@ -2,6 +2,8 @@ package dev.storeops.staffapi;
 
 import static dev.storeops.staffapi.StaffRequests.staffId;
 
+import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.ordering.OrderQueries;
 import dev.storeops.ordering.OrderRequest;
 import dev.storeops.ordering.OrderService;
 import dev.storeops.ordering.OrderStore;
@@ -14,11 +16,13 @@ import java.util.Map;
 /** Staff routes of orders, customers, products, managers, warehouses and stock. Thin: parse → service → view. */
 final class StaffOrderRoutes {
   private final OrderService orders;
-  private final StaffService staff;
+  private final OrderQueries queries;
+  private final ManageCatalog catalog;
 
-  StaffOrderRoutes(OrderService orders, StaffService staff) {
+  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog) {
     this.orders = orders;
-    this.staff = staff;
+    this.queries = queries;
+    this.catalog = catalog;
   }
 
   void register(Router router) {
@@ -33,7 +37,7 @@ final class StaffOrderRoutes {
         })
         .on("GET /staff/orders", request -> {
           staffId(request);
-          OrderStore.Page page = staff.orders(request.query("status").orElse(null),
+          OrderStore.Page page = queries.orders(request.query("status").orElse(null),
               request.query("manager").orElse(null), request.query("limit").orElse(null),
               request.query("cursor").orElse(null));
           Map<String, Object> body = new LinkedHashMap<>();
@@ -47,27 +51,27 @@ final class StaffOrderRoutes {
         })
         .on("GET /staff/customers/{id}", request -> {
           staffId(request);
-          return HttpResponse.json(200, staff.dossier(request.pathParameter("id")));
+          return HttpResponse.json(200, queries.dossier(request.pathParameter("id")));
         })
         .on("PUT /staff/products/{sku}", request -> {
           staffId(request);
-          return HttpResponse.json(200, staff.putProduct(request.pathParameter("sku"),
-              request.bodyAs(StaffService.ProductRequest.class)));
+          return HttpResponse.json(200, catalog.putProduct(request.pathParameter("sku"),
+              request.bodyAs(ManageCatalog.ProductRequest.class)));
         })
         .on("PUT /staff/managers/{id}", request -> {
           staffId(request);
-          return HttpResponse.json(200, staff.putManager(request.pathParameter("id"),
-              request.bodyAs(StaffService.ManagerRequest.class)));
+          return HttpResponse.json(200, catalog.putManager(request.pathParameter("id"),
+              request.bodyAs(ManageCatalog.ManagerRequest.class)));
         })
         .on("PUT /staff/warehouses/{id}", request -> {
           staffId(request);
-          return HttpResponse.json(200, staff.putWarehouse(request.pathParameter("id"),
-              request.bodyAs(StaffService.WarehouseRequest.class)));
+          return HttpResponse.json(200, catalog.putWarehouse(request.pathParameter("id"),
+              request.bodyAs(ManageCatalog.WarehouseRequest.class)));
         })
         .on("PUT /staff/stock/{sku}/{warehouse}", request -> {
           staffId(request);
-          return HttpResponse.json(200, staff.setStock(request.pathParameter("sku"),
-              request.pathParameter("warehouse"), request.bodyAs(StaffService.StockRequest.class)));
+          return HttpResponse.json(200, catalog.setStock(request.pathParameter("sku"),
+              request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class)));
         });
   }
 }

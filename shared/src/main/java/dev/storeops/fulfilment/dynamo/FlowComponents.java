@@ -1,5 +1,6 @@
 package dev.storeops.fulfilment.dynamo;
 
+import dev.storeops.messaging.StaffMails;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.staff.Manager;
@@ -31,7 +32,7 @@ public record FlowComponents(OrderFlow flow, TaskService tasks, DynamoTaskStore 
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
     TaskService tasks = new TaskService(taskStore, () -> catalog.managers().stream().filter(Manager::onShift)
         .map(m -> new TaskService.ManagerLoad(m.id(), (int) m.openOrders())).toList(),
-        mail, clock, escalation.policy(), escalation.window(), escalation.leadEmail());
+        StaffMails.overdueTaskToLead(mail, escalation.leadEmail()), clock, escalation.policy(), escalation.window());
     DynamoOrderFlowStore store = new DynamoOrderFlowStore(dynamo, table, due, clock);
     OrderFlow flow = new OrderFlow(store, tasks, taskStore, new DynamoCustomerStore(dynamo, table), mail, settings,
         clock, publicBaseUrl);

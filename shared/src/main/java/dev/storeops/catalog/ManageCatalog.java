@@ -1,29 +1,19 @@
-package dev.storeops.staffapi;
+package dev.storeops.catalog;
 
-import dev.storeops.platform.errors.Invalid;
-import dev.storeops.platform.errors.NotFound;
-import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerRules;
-import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.Validation;
-import dev.storeops.catalog.Catalog;
-import dev.storeops.ordering.Dossier;
 import dev.storeops.staff.Manager;
-import dev.storeops.ordering.OrderRules;
-import dev.storeops.ordering.OrderStatus;
-import dev.storeops.ordering.OrderStore;
-import dev.storeops.catalog.Product;
-import dev.storeops.catalog.StockLevel;
-import dev.storeops.catalog.Warehouse;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Staff work on the catalog, stock, managers, orders and customers: validation and orchestration. */
-public final class StaffService {
-  static final int MAX_PAGE = 100;
-
+/**
+ * Staff keep the catalog: products (price, size and weight for delivery, category, related and upsell
+ * SKUs), warehouses, managers' profiles and shifts, and stock set by hand. Each request is validated
+ * whole (every offending field listed) before anything is written.
+ */
+public final class ManageCatalog {
   /** The body of {@code PUT /staff/products/{sku}}. */
   public record ProductRequest(String name, Long priceMinor, Integer weightGrams, Integer lengthMm, Integer widthMm,
       Integer heightMm, String category, List<String> related, List<String> upsell) {}
@@ -38,20 +28,16 @@ public final class StaffService {
   public record WarehouseRequest(String name, String city) {}
 
   private final Catalog catalog;
-  private final OrderStore orders;
-  private final CustomerStore customers;
   private final Clock clock;
 
-  public StaffService(Catalog catalog, OrderStore orders, CustomerStore customers, Clock clock) {
+  public ManageCatalog(Catalog catalog, Clock clock) {
     this.catalog = catalog;
-    this.orders = orders;
-    this.customers = customers;
     this.clock = clock;
   }
 
   public Product putProduct(String sku, ProductRequest r) {
     Validation v = new Validation();
-    if (!OrderRules.validSku(sku)) {
+    if (!Identifiers.validSku(sku)) {
       v.error("sku", "is not a valid SKU");
     }
     String name = CustomerRules.validName(r.name(), "name", v);
@@ -77,7 +63,7 @@ public final class StaffService {
 
   public Manager putManager(String id, ManagerRequest r) {
     Validation v = new Validation();
-    if (!OrderRules.validId(id)) {
+    if (!Identifiers.validId(id)) {
       v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
     }
     String name = CustomerRules.validName(r.name(), "name", v);
@@ -91,7 +77,7 @@ public final class StaffService {
 
   public Warehouse putWarehouse(String id, WarehouseRequest r) {
     Validation v = new Validation();
-    if (!OrderRules.validId(id)) {
+    if (!Identifiers.validId(id)) {
       v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
     }
     String name = CustomerRules.validName(r.name(), "name", v);
@@ -104,7 +90,7 @@ public final class StaffService {
 
   public StockLevel setStock(String sku, String warehouse, StockRequest r) {
     Validation v = new Validation();
-    if (!OrderRules.validSku(sku)) {
+    if (!Identifiers.validSku(sku)) {
       v.error("sku", "is not a valid SKU");
     }
     if (r.onHand() == null || r.onHand() < 0 || r.onHand() > 100_000_000L) {
@@ -118,42 +104,6 @@ public final class StaffService {
       throw Invalid.field("warehouse", "no warehouse " + warehouse);
     }
     return catalog.setOnHand(sku, warehouse, r.onHand());
-  }
-
-  public OrderStore.Page orders(String status, String manager, String limit, String cursor) {
-    Validation v = new Validation();
-    OrderStatus parsed = null;
-    if (status == null) {
-      v.error("status", "is required, one of " + Arrays.toString(OrderStatus.values()));
-    } else {
-      parsed = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim()))
-          .findFirst().orElse(null);
-      if (parsed == null) {
-        v.error("status", "must be one of " + Arrays.toString(OrderStatus.values()));
-      }
-    }
-    int size = 25;
-    if (limit != null) {
-      try {
-        size = Integer.parseInt(limit.trim());
-        if (size < 1 || size > MAX_PAGE) {
-          v.error("limit", "must be 1.." + MAX_PAGE);
-        }
-      } catch (NumberFormatException e) {
-        v.error("limit", "must be a number");
-      }
-    }
-    if (manager != null && !OrderRules.validId(manager)) {
-      v.error("manager", "is not a valid manager id");
-    }
-    v.throwIfInvalid();
-    return orders.byStatus(parsed, manager, size, cursor);
-  }
-
-  public Dossier dossier(String customerId) {
-    Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
-    Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
-    return Dossier.of(customer, manager, orders.ordersOfCustomer(customerId));
   }
 
   private static void positive(Integer value, String field, int max, Validation v) {
@@ -173,7 +123,7 @@ public final class StaffService {
     }
     for (int i = 0; i < raw.size(); i++) {
       String sku = raw.get(i) == null ? null : raw.get(i).trim();
-      if (!OrderRules.validSku(sku) || sku.equals(self)) {
+      if (!Identifiers.validSku(sku) || sku.equals(self)) {
         v.error(field + "[" + i + "]", "is not a valid SKU of another product");
       } else if (!out.contains(sku)) {
         out.add(sku);

@@ -1,0 +1,60 @@
+package dev.storeops.ordering;
+
+import dev.storeops.catalog.Catalog;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.errors.Validation;
+import dev.storeops.staff.Manager;
+import java.util.Arrays;
+
+/** What staff look up: orders by status (and manager), page by page; a customer's dossier. */
+public final class OrderQueries {
+  static final int MAX_PAGE = 100;
+
+  private final Catalog catalog;
+  private final OrderStore orders;
+  private final CustomerStore customers;
+
+  public OrderQueries(Catalog catalog, OrderStore orders, CustomerStore customers) {
+    this.catalog = catalog;
+    this.orders = orders;
+    this.customers = customers;
+  }
+
+  public OrderStore.Page orders(String status, String manager, String limit, String cursor) {
+    Validation v = new Validation();
+    OrderStatus parsed = null;
+    if (status == null) {
+      v.error("status", "is required, one of " + Arrays.toString(OrderStatus.values()));
+    } else {
+      parsed = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equalsIgnoreCase(status.trim()))
+          .findFirst().orElse(null);
+      if (parsed == null) {
+        v.error("status", "must be one of " + Arrays.toString(OrderStatus.values()));
+      }
+    }
+    int size = 25;
+    if (limit != null) {
+      try {
+        size = Integer.parseInt(limit.trim());
+        if (size < 1 || size > MAX_PAGE) {
+          v.error("limit", "must be 1.." + MAX_PAGE);
+        }
+      } catch (NumberFormatException e) {
+        v.error("limit", "must be a number");
+      }
+    }
+    if (manager != null && !OrderRules.validId(manager)) {
+      v.error("manager", "is not a valid manager id");
+    }
+    v.throwIfInvalid();
+    return orders.byStatus(parsed, manager, size, cursor);
+  }
+
+  public Dossier dossier(String customerId) {
+    Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
+    Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
+    return Dossier.of(customer, manager, orders.ordersOfCustomer(customerId));
+  }
+}
