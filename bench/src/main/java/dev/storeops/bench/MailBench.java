@@ -25,7 +25,6 @@ import dev.storeops.stack.AwsStack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -102,22 +100,8 @@ public final class MailBench {
       campaigns.create(campaign);
       campaigns.schedule(campaign.id(), sendAt, Instant.now());
       DynamoConsentSegment segment = new DynamoConsentSegment(dynamo, table);
-      CampaignPlanner planner = new CampaignPlanner(new CampaignPlanner.Campaigns() {
-        @Override
-        public List<Campaign> due(Instant now, LocalDate oldest) {
-          return campaigns.due(now, oldest);
-        }
-
-        @Override
-        public void segment(String name, Consumer<Customer> action) {
-          segment.forEach(action);
-        }
-
-        @Override
-        public boolean markPlanned(String id, long planned, Instant now) {
-          return campaigns.markPlanned(id, planned, now);
-        }
-      }, new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(dynamo, table),
+      CampaignPlanner planner = new CampaignPlanner(CampaignPlanner.Campaigns.of(campaigns, (name, action) -> segment.forEach(action)),
+          new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(dynamo, table),
           Clock.offset(Clock.systemUTC(), Duration.ofSeconds(5)), ZoneId.of("Europe/Moscow"));
       long pl0 = System.nanoTime();
       planner.run();

@@ -8,10 +8,8 @@ import dev.storeops.messaging.sending.MailPolicy;
 import dev.storeops.messaging.sending.MailTemplates;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
-import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
 import java.time.Clock;
-import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the campaign service (it renders the sample with the email-sender's templates) once per container. */

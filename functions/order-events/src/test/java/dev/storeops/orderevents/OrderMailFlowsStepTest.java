@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.json.Json;
-import dev.storeops.messaging.dynamo.DynamoMailFlows;
 import dev.storeops.ordering.CartService;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.ordering.OrderLimits;

@@ -1,8 +1,6 @@
 package dev.storeops.scheduler;
 
 import dev.storeops.reporting.ReportSettings;
-import dev.storeops.customers.Customer;
-import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.CampaignSegments;
 import dev.storeops.messaging.dynamo.DynamoBirthdays;
@@ -18,18 +16,13 @@ import dev.storeops.platform.Job;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
-import dev.storeops.reporting.PurchasePlanner;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the scheduler's jobs once per container, each by the name its schedule's Input gives. */
@@ -65,21 +58,6 @@ final class SchedulerWiring {
     DynamoCampaigns campaigns = new DynamoCampaigns(dynamo, table);
     CampaignSegments segments = new CampaignSegments(new DynamoConsentSegment(dynamo, table),
         new DynamoOrderSegments(dynamo, table), clock);
-    return new CampaignPlanner.Campaigns() {
-      @Override
-      public List<Campaign> due(Instant now, LocalDate oldest) {
-        return campaigns.due(now, oldest);
-      }
-
-      @Override
-      public void segment(String segment, Consumer<Customer> action) {
-        segments.forEach(segment, action);
-      }
-
-      @Override
-      public boolean markPlanned(String id, long planned, Instant now) {
-        return campaigns.markPlanned(id, planned, now);
-      }
-    };
+    return CampaignPlanner.Campaigns.of(campaigns, segments::forEach);
   }
 }

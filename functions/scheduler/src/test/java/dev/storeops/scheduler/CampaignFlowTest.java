@@ -20,13 +20,11 @@ import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,22 +62,8 @@ class CampaignFlowTest {
 
   private CampaignPlanner planner(Instant now) {
     DynamoConsentSegment segment = new DynamoConsentSegment(stack.dynamoDb(), table);
-    return new CampaignPlanner(new CampaignPlanner.Campaigns() {
-      @Override
-      public List<Campaign> due(Instant at, LocalDate oldest) {
-        return campaigns.due(at, oldest);
-      }
-
-      @Override
-      public void segment(String name, Consumer<Customer> action) {
-        segment.forEach(action);
-      }
-
-      @Override
-      public boolean markPlanned(String id, long planned, Instant at) {
-        return campaigns.markPlanned(id, planned, at);
-      }
-    }, new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(stack.dynamoDb(), table),
+    return new CampaignPlanner(CampaignPlanner.Campaigns.of(campaigns, (name, action) -> segment.forEach(action)),
+        new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(stack.dynamoDb(), table),
         Clock.fixed(now, MOSCOW), MOSCOW);
   }
 

@@ -13,7 +13,6 @@ import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerService;
 import dev.storeops.platform.json.Json;
 import dev.storeops.messaging.MailOutbox;
-import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;

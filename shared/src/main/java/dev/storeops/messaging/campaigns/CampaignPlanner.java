@@ -38,6 +38,40 @@ public final class CampaignPlanner implements Job {
     void segment(String segment, Consumer<Customer> action);
 
     boolean markPlanned(String id, long planned, Instant now);
+
+    /** The scheduled campaigns of {@code schedule}, their recipients from {@code segments}. */
+    static Campaigns of(Schedule schedule, Segments segments) {
+      return new Campaigns() {
+        @Override
+        public List<Campaign> due(Instant now, LocalDate oldestBucket) {
+          return schedule.due(now, oldestBucket);
+        }
+
+        @Override
+        public void segment(String segment, Consumer<Customer> action) {
+          segments.forEach(segment, action);
+        }
+
+        @Override
+        public boolean markPlanned(String id, long planned, Instant now) {
+          return schedule.markPlanned(id, planned, now);
+        }
+      };
+    }
+  }
+
+  /** Where scheduled campaigns wait (the due-work index in production). */
+  public interface Schedule {
+    List<Campaign> due(Instant now, LocalDate oldestBucket);
+
+    /** Marks a campaign planned with its count; {@code false} when another run did it first. */
+    boolean markPlanned(String id, long planned, Instant now);
+  }
+
+  /** Who is in a segment. */
+  @FunctionalInterface
+  public interface Segments {
+    void forEach(String segment, Consumer<Customer> action);
   }
 
   private final Campaigns campaigns;

@@ -1,5 +1,6 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.Campaign;
 import dev.storeops.messaging.campaigns.CampaignService;
 
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * <sendAt with exactly 3 fraction digits>#<id>}, so that text order is time order; planning removes
  * them in the same conditional write that records the outcome.
  */
-public final class DynamoCampaigns implements CampaignService.Store {
+public final class DynamoCampaigns implements CampaignService.Store, CampaignPlanner.Schedule {
   public static final String DUE_KIND = "campaign";
   /** The sort key of a campaign item. */
   static final String SK = "CAMPAIGN";
