@@ -50,7 +50,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   static Map<String, AttributeValue> productKey(String sku) {
-    return Map.of(TableKeys.PK, s(TableKeys.SKU.key(sku)), TableKeys.SK, s("PRODUCT"));
+    return TableKeys.primaryKey(TableKeys.SKU.key(sku), "PRODUCT");
   }
 
   @Override
@@ -133,7 +133,7 @@ public final class DynamoCatalog implements Catalog {
   }
 
   private static Map<String, AttributeValue> managerKey(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(id)), TableKeys.SK, s("MANAGER"));
+    return TableKeys.primaryKey(TableKeys.MANAGER.key(id), "MANAGER");
   }
 
   static Manager manager(Map<String, AttributeValue> i) {

@@ -57,14 +57,14 @@ public final class DynamoCustomerStore implements CustomerStore {
   @Override
   public Optional<Customer> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table)
-        .key(Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(id)), TableKeys.SK, s(PROFILE)))).item();
+        .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(id), PROFILE))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
   }
 
   @Override
   public Optional<String> findIdByEmail(String email) {
     var item = dynamo.getItem(g -> g.tableName(table)
-        .key(Map.of(TableKeys.PK, s(TableKeys.EMAIL.key(Customer.emailKey(email))), TableKeys.SK, s("EMAIL")))).item();
+        .key(TableKeys.primaryKey(TableKeys.EMAIL.key(Customer.emailKey(email)), "EMAIL"))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.str(item, "customerId"));
   }
 

@@ -52,7 +52,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
   }
 
   static Map<String, AttributeValue> eventKey(String eventId) {
-    return Map.of(TableKeys.PK, s(TableKeys.PAYMENT_EVENT.key(eventId)), TableKeys.SK, s("PAYMENTEVENT"));
+    return TableKeys.primaryKey(TableKeys.PAYMENT_EVENT.key(eventId), "PAYMENTEVENT");
   }
 
   @Override
@@ -114,7 +114,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
     if (manager) {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-          .key(Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(o.managerId())), TableKeys.SK, s("MANAGER")))
+          .key(TableKeys.primaryKey(TableKeys.MANAGER.key(o.managerId()), "MANAGER"))
           .updateExpression("ADD openOrders :minus")
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());

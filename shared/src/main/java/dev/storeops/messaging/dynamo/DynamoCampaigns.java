@@ -40,7 +40,7 @@ public final class DynamoCampaigns implements CampaignService.Store, CampaignPla
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.CAMPAIGN.key(id)), TableKeys.SK, s(SK));
+    return TableKeys.primaryKey(TableKeys.CAMPAIGN.key(id), SK);
   }
 
   @Override

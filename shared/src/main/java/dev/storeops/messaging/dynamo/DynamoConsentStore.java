@@ -25,7 +25,7 @@ public final class DynamoConsentStore implements ConsentStore {
   public boolean withdraw(String customerId, Instant at) {
     try {
       dynamo.updateItem(u -> u.tableName(table)
-          .key(Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s("PROFILE")))
+          .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(customerId), "PROFILE"))
           .updateExpression("SET marketingConsent = :false, consentChangedAt = :at REMOVE gsi2pk, gsi2sk")
           .conditionExpression("attribute_exists(pk) AND marketingConsent = :true")
           .expressionAttributeValues(Map.of(":false", Items.bool(false), ":true", Items.bool(true),

@@ -26,7 +26,7 @@ public final class DynamoFrequencyCap implements FrequencyCap {
   }
 
   private static Map<String, AttributeValue> key(String customerId) {
-    return Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s(SK));
+    return TableKeys.primaryKey(TableKeys.CUSTOMER.key(customerId), SK);
   }
 
   @Override

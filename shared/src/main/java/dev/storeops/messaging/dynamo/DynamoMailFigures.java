@@ -37,7 +37,7 @@ public final class DynamoMailFigures implements MailFigures {
     }
     for (String sk : new String[] {"TOTAL", TableKeys.DAY.key(day)}) {
       dynamo.updateItem(u -> u.tableName(table)
-          .key(Map.of(TableKeys.PK, s(pk(flow)), TableKeys.SK, s(sk)))
+          .key(TableKeys.primaryKey(pk(flow), sk))
           .updateExpression("ADD #f :n SET #t = :type, #flow = :flow")
           .expressionAttributeNames(Map.of("#f", figure.attribute(), "#t", "type", "#flow", "flow"))
           .expressionAttributeValues(Map.of(":n", Items.n(count), ":type", s("MailFigures"),
@@ -48,7 +48,7 @@ public final class DynamoMailFigures implements MailFigures {
   @Override
   public Map<Figure, Long> totals(String flow) {
     Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-        .key(Map.of(TableKeys.PK, s(pk(flow)), TableKeys.SK, s("TOTAL")))).item();
+        .key(TableKeys.primaryKey(pk(flow), "TOTAL"))).item();
     Map<Figure, Long> out = new EnumMap<>(Figure.class);
     for (Figure f : Figure.values()) {
       out.put(f, item == null ? 0L : Items.num(item, f.attribute(), 0));

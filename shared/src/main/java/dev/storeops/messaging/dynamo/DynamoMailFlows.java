@@ -57,7 +57,7 @@ public final class DynamoMailFlows implements MailFlows {
   }
 
   public static Map<String, AttributeValue> flowKey(String customerId, String flow) {
-    return Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s(TableKeys.MAIL_FLOW.key(flow)));
+    return TableKeys.primaryKey(TableKeys.CUSTOMER.key(customerId), TableKeys.MAIL_FLOW.key(flow));
   }
 
   /** Recomputes both flows from the customer's orders (any order). */
@@ -128,7 +128,7 @@ public final class DynamoMailFlows implements MailFlows {
   }
 
   private static Map<String, AttributeValue> key(DueRef item) {
-    return Map.of(TableKeys.PK, s(item.pk()), TableKeys.SK, s(item.sk()));
+    return TableKeys.primaryKey(item.pk(), item.sk());
   }
 
   /** Takes the item out of the due index, if it is still due at its {@code dueSk}; false when it moved. */

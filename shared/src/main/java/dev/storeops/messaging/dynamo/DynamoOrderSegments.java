@@ -101,7 +101,7 @@ public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIn
     List<String> ids = new ArrayList<>(customerIds(segment, now));
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH)).stream()
-          .map(id -> Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(id)), TableKeys.SK, s("PROFILE"))).toList();
+          .map(id -> TableKeys.primaryKey(TableKeys.CUSTOMER.key(id), "PROFILE")).toList();
       Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
       while (!request.isEmpty()) {
         Map<String, KeysAndAttributes> current = request;

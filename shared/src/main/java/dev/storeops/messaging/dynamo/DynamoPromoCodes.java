@@ -42,7 +42,7 @@ public final class DynamoPromoCodes implements BirthdayPlanner.PromoCodes {
   }
 
   private static Map<String, AttributeValue> claimKey(String customerId, int year) {
-    return Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(customerId)), TableKeys.SK, s(TableKeys.BIRTHDAY_PROMO.key(year)));
+    return TableKeys.primaryKey(TableKeys.CUSTOMER.key(customerId), TableKeys.BIRTHDAY_PROMO.key(year));
   }
 
   @Override

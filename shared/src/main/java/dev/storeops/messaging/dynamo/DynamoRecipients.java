@@ -72,9 +72,9 @@ public final class DynamoRecipients implements Recipients {
     Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
     for (Customer c : customers) {
       String sup = TableKeys.SUPPRESSED.key(SuppressionList.key(c.email()));
-      keys.put(sup + "|" + DynamoSuppressionList.SK, Map.of(TableKeys.PK, s(sup), TableKeys.SK, s(DynamoSuppressionList.SK)));
+      keys.put(sup + "|" + DynamoSuppressionList.SK, TableKeys.primaryKey(sup, DynamoSuppressionList.SK));
       keys.put(TableKeys.CUSTOMER.key(c.id()) + "|" + DynamoFrequencyCap.SK,
-          Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(c.id())), TableKeys.SK, s(DynamoFrequencyCap.SK)));
+          TableKeys.primaryKey(TableKeys.CUSTOMER.key(c.id()), DynamoFrequencyCap.SK));
     }
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
     Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()

@@ -40,7 +40,7 @@ public final class DynamoReviewRequests {
   }
 
   public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(String orderId) {
-    return Map.of(TableKeys.PK, s(TableKeys.ORDER.key(orderId)), TableKeys.SK, s(SK));
+    return TableKeys.primaryKey(TableKeys.ORDER.key(orderId), SK);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class DynamoSendLog implements SendLog {
   }
 
   static Map<String, AttributeValue> key(String dedupeKey) {
-    return Map.of(TableKeys.PK, s(TableKeys.MAIL_LOG.key(dedupeKey)), TableKeys.SK, s(SK));
+    return TableKeys.primaryKey(TableKeys.MAIL_LOG.key(dedupeKey), SK);
   }
 
   @Override

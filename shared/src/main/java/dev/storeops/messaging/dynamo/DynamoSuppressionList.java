@@ -24,7 +24,7 @@ public final class DynamoSuppressionList implements SuppressionList {
   }
 
   private static Map<String, AttributeValue> key(String email) {
-    return Map.of(TableKeys.PK, s(TableKeys.SUPPRESSED.key(SuppressionList.key(email))), TableKeys.SK, s(SK));
+    return TableKeys.primaryKey(TableKeys.SUPPRESSED.key(SuppressionList.key(email)), SK);
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class DynamoCartStore implements CartStore {
   }
 
   public static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.CART.key(id)), TableKeys.SK, s("CART"));
+    return TableKeys.primaryKey(TableKeys.CART.key(id), "CART");
   }
 
   @Override

@@ -44,11 +44,11 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   public static Map<String, AttributeValue> orderKey(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.ORDER.key(id)), TableKeys.SK, s(ORDER_SK));
+    return TableKeys.primaryKey(TableKeys.ORDER.key(id), ORDER_SK);
   }
 
   static Map<String, AttributeValue> idempotencyKey(String keyHash) {
-    return Map.of(TableKeys.PK, s(TableKeys.IDEMPOTENCY.key(keyHash)), TableKeys.SK, s("IDEMPOTENCY"));
+    return TableKeys.primaryKey(TableKeys.IDEMPOTENCY.key(keyHash), "IDEMPOTENCY");
   }
 
 
@@ -226,12 +226,12 @@ public final class DynamoOrderStore implements OrderStore {
               .conditionExpression("attribute_exists(pk) AND attribute_not_exists(managerId)")
               .expressionAttributeValues(Map.of(":m", s(managerId), ":now", s(now))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
-              .key(Map.of(TableKeys.PK, s(TableKeys.CUSTOMER.key(order.customerId())), TableKeys.SK, s("PROFILE")))
+              .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(order.customerId()), "PROFILE"))
               .updateExpression("SET managerId = :m")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":m", s(managerId))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
-              .key(Map.of(TableKeys.PK, s(TableKeys.MANAGER.key(managerId)), TableKeys.SK, s("MANAGER")))
+              .key(TableKeys.primaryKey(TableKeys.MANAGER.key(managerId), "MANAGER"))
               .updateExpression("ADD openOrders :one")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build()));

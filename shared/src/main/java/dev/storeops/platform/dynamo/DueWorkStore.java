@@ -115,6 +115,6 @@ public final class DueWorkStore {
   }
 
   private static Map<String, AttributeValue> cursorKey(String kind) {
-    return Map.of(TableKeys.PK, s(TableKeys.DUE_CURSOR.key(kind)), TableKeys.SK, s("CURSOR"));
+    return TableKeys.primaryKey(TableKeys.DUE_CURSOR.key(kind), "CURSOR");
   }
 }

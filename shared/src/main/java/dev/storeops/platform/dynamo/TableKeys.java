@@ -82,10 +82,16 @@ public final class TableKeys {
   private TableKeys() {}
 
   // ---- keys of more than one part
+  /** An item's primary key: partition and sort key. */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> primaryKey(
+      String pk, String sk) {
+    return java.util.Map.of(PK, Items.s(pk), SK, Items.s(sk));
+  }
+
   /** The primary key of a stock item (SKU × warehouse): the one place it is built. */
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stockKey(
       String sku, String warehouse) {
-    return java.util.Map.of(PK, Items.s(SKU.key(sku)), SK, Items.s(STOCK.key(warehouse)));
+    return primaryKey(SKU.key(sku), STOCK.key(warehouse));
   }
 
   /** GSI2 partition of the stock items one supplier feeds into one warehouse. */

@@ -51,24 +51,23 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
   }
 
   static Map<String, AttributeValue> countedKey(String orderId) {
-    return Map.of(TableKeys.PK, s(TableKeys.REPORT_ORDER.key(orderId)), TableKeys.SK, s("COUNTED"));
+    return TableKeys.primaryKey(TableKeys.REPORT_ORDER.key(orderId), "COUNTED");
   }
 
   static Map<String, AttributeValue> dayKey(LocalDate day) {
-    return Map.of(TableKeys.PK, s(SALES_PK), TableKeys.SK, s(TableKeys.DAY.key(day)));
+    return TableKeys.primaryKey(SALES_PK, TableKeys.DAY.key(day));
   }
 
   static Map<String, AttributeValue> soldKey(String sku, LocalDate day) {
-    return Map.of(TableKeys.PK, s(TableKeys.REPORT_SKU.key(sku)), TableKeys.SK, s(TableKeys.SOLD.key(day)));
+    return TableKeys.primaryKey(TableKeys.REPORT_SKU.key(sku), TableKeys.SOLD.key(day));
   }
 
   static Map<String, AttributeValue> pairKey(String sku, String other) {
-    return Map.of(TableKeys.PK, s(TableKeys.REPORT_SKU.key(sku)), TableKeys.SK, s(TableKeys.PAIR.key(other)));
+    return TableKeys.primaryKey(TableKeys.REPORT_SKU.key(sku), TableKeys.PAIR.key(other));
   }
 
   static Map<String, AttributeValue> expiryKey(LocalDate expiresAt, String sku, String warehouse) {
-    return Map.of(TableKeys.PK, s(TableKeys.REPORT_EXPIRY.key(YearMonth.from(expiresAt))),
-        TableKeys.SK, s(expiresAt + "#" + sku + "#" + warehouse));
+    return TableKeys.primaryKey(TableKeys.REPORT_EXPIRY.key(YearMonth.from(expiresAt)), expiresAt + "#" + sku + "#" + warehouse);
   }
 
   /** How the reports have counted an order so far. */

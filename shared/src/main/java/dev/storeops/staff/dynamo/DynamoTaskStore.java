@@ -36,7 +36,7 @@ public final class DynamoTaskStore implements TaskStore {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, s(TableKeys.TASK.key(id)), TableKeys.SK, s("TASK"));
+    return TableKeys.primaryKey(TableKeys.TASK.key(id), "TASK");
   }
 
   private static String list(String assignee, StaffTask.Status status) {

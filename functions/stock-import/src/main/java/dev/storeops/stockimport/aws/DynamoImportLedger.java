@@ -27,7 +27,7 @@ public final class DynamoImportLedger implements ImportLedger {
   }
 
   private static Map<String, AttributeValue> key(String id) {
-    return Map.of(TableKeys.PK, Items.s(TableKeys.IMPORT_RUN.key(id)), TableKeys.SK, Items.s("IMPORT"));
+    return TableKeys.primaryKey(TableKeys.IMPORT_RUN.key(id), "IMPORT");
   }
 
   @Override
