@@ -35,7 +35,8 @@ class StockLedgerTest {
   private static long[] levels(FlowWorld w, String sku) {
     var item = w.stack.dynamoDb().getItem(b -> b.tableName(w.table).key(TableKeys.stockKey(sku, "msk-1"))
         .consistentRead(true)).item();
-    return new long[] {Items.num(item, "onHand", -1), Items.num(item, "reserved", -1), Items.num(item, "available", -1)};
+    return new long[] {Items.num(item, "onHand", -1), Items.num(item, "reserved", -1),
+        Items.num(item, "available", -1)};
   }
 
   private static void assertLevels(long onHand, long reserved, long available, long[] actual) {
@@ -60,7 +61,8 @@ class StockLedgerTest {
         flow.logCall(o.id(), w.manager, "c1", new LogCall.Request("CONFIRMED", null)).order().status());
     assertLevels(10, 2, 8, levels(w, sku));
 
-    assertEquals(OrderStatus.SHIPPED, flow.ship(o.id(), w.manager, new ShipOrder.Request("CDEK", "1234567890")).order().status());
+    assertEquals(OrderStatus.SHIPPED,
+        flow.ship(o.id(), w.manager, new ShipOrder.Request("CDEK", "1234567890")).order().status());
     assertLevels(8, 0, 8, levels(w, sku)); // reserved −2, onHand −2, available unchanged
     flow.ship(o.id(), w.manager, new ShipOrder.Request("CDEK", "1234567890")); // repeated: consumed once
     assertLevels(8, 0, 8, levels(w, sku));

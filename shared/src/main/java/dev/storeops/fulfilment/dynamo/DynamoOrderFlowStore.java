@@ -175,8 +175,8 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       long reserved = Items.num(item, "reserved", 0);
       StockLedger.Levels to = release ? StockLedger.release(onHand, reserved, e.getValue())
           : StockLedger.consume(onHand, reserved, e.getValue());
-      Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()), ":r", Items.n(to.reserved()),
-          ":a", Items.n(to.available()), ":now", s(c.at().toString())));
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()),
+          ":r", Items.n(to.reserved()), ":a", Items.n(to.available()), ":now", s(c.at().toString())));
       String condition = "attribute_exists(pk) AND "
           + (item.containsKey("onHand") ? "onHand = :hRead" : "attribute_not_exists(onHand)") + " AND "
           + (item.containsKey("reserved") ? "reserved = :rRead" : "attribute_not_exists(reserved)");
