@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One write a rule decides on an order, applied all-or-nothing by {@link OrderFlowStore#apply}: the
  * status moves it made (already checked by the state machine), what it records, the due-work index
- * entry it sets or removes, the stock release of a cancellation, and the provider event it claims.
+ * entry it sets or removes, the stock release of a cancellation or the stock consumption of a shipment
+ * (docs/stock-ledger.md), and the provider event it claims.
  * The write is conditioned on the order's status and revision as they were read.
  */
 public final class OrderChange {
@@ -67,6 +68,14 @@ public final class OrderChange {
   /** A cancellation releases the order's reservations in the same write. */
   public boolean releasesStock() {
     return statusChanged() && after.status() == OrderStatus.CANCELLED;
+  }
+
+  /**
+   * Shipping consumes the order's reservations in the same write: the units leave the warehouse
+   * ({@code onHand} and {@code reserved} go down by the quantity; see docs/stock-ledger.md).
+   */
+  public boolean consumesStock() {
+    return statusChanged() && after.status() == OrderStatus.SHIPPED;
   }
 
   /** The order stops counting as an open order of its manager. */

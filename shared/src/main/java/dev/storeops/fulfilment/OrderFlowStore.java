@@ -7,7 +7,10 @@ import java.util.Optional;
 public interface OrderFlowStore {
   enum Result {
     APPLIED,
-    /** The order changed since it was read (status or revision): read again and decide again. */
+    /**
+     * The order (status or revision) or a stock item it releases or consumes ({@code onHand},
+     * {@code reserved}) changed since it was read: read again and decide again.
+     */
     CONFLICT,
     /** The provider event was claimed before: nothing was written. */
     DUPLICATE_EVENT

@@ -6,6 +6,7 @@ import static dev.storeops.fulfilment.PolicyFixtures.moved;
 import static dev.storeops.fulfilment.PolicyFixtures.onIndex;
 import static dev.storeops.fulfilment.PolicyFixtures.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ class CancellationPolicyTest {
       assertEquals("customer asked", c.cancelReason());
       assertEquals("mgr-1", c.added().get(0).by());
       assertTrue(c.releasesStock());
+      assertFalse(c.consumesStock());
       assertTrue(c.removesDue());
     }
   }

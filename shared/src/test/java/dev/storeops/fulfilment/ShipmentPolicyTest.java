@@ -5,9 +5,11 @@ import static dev.storeops.fulfilment.PolicyFixtures.file;
 import static dev.storeops.fulfilment.PolicyFixtures.moved;
 import static dev.storeops.fulfilment.PolicyFixtures.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
@@ -28,6 +30,8 @@ class ShipmentPolicyTest {
     assertEquals("CDEK", c.shipment().get("carrier"));
     assertEquals("1234567890", c.shipment().get("trackingNumber"));
     assertEquals("shipped with CDEK, tracking 1234567890", c.added().get(0).reason());
+    assertTrue(c.consumesStock()); // the reserved units leave the warehouse in the same write
+    assertFalse(c.releasesStock());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.json.Json;
 import dev.storeops.ordering.Order;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockLedger;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
@@ -19,12 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -34,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The payment and follow-up rules' writes on the order item (docs/payments.md): one
  * TransactWriteItems per change — the order update conditioned on its status and {@code rev}, the
- * stock releases of a cancellation, the manager's open-order count, the provider event claim.
+ * stock releases of a cancellation or consumption of a shipment (absolute values conditioned on the
+ * stock as read, docs/stock-ledger.md), the manager's open-order count, the provider event claim.
  */
 public final class DynamoOrderFlowStore implements OrderFlowStore {
   /** How long a provider event id is remembered (the provider retries for days, not months). */
@@ -100,16 +104,9 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           .conditionExpression("attribute_not_exists(pk)").build()).build());
     }
     actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
-    if (c.releasesStock()) {
-      for (Reservation r : o.reservations()) {
-        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-            .key(TableKeys.stockKey(r.sku(), r.warehouse()))
-            .updateExpression("SET available = available + :q, reserved = reserved - :q, updatedAt = :now")
-            .conditionExpression("attribute_exists(pk)")
-            .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", s(c.at().toString())))
-            .build()).build());
-      }
-    }
+    int stockFrom = actions.size();
+    actions.addAll(stockMovements(c));
+    int stockTo = actions.size();
     int managerIndex = actions.size();
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
     if (manager) {
@@ -128,7 +125,13 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
         return Result.DUPLICATE_EVENT;
       }
       int orderIndex = c.claimEventId() != null ? 1 : 0;
-      boolean conflict = failed(reasons, orderIndex)
+      // a stock item changed since it was read (an import, a staff edit, another order) is a conflict
+      // like a changed order: read again and decide again
+      boolean stockChanged = false;
+      for (int i = stockFrom; i < stockTo; i++) {
+        stockChanged |= failed(reasons, i);
+      }
+      boolean conflict = failed(reasons, orderIndex) || stockChanged
           || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
       if (conflict) {
         return Result.CONFLICT;
@@ -139,6 +142,55 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       }
       throw e;
     }
+  }
+
+  /**
+   * The stock side of a change (docs/stock-ledger.md): a cancellation releases and a shipment
+   * consumes each of the order's reservations. DynamoDB has no max(), so the stock items are read
+   * (consistent) and the absolute values of {@link StockLedger} are written, conditioned on
+   * {@code onHand} and {@code reserved} as read.
+   */
+  private List<TransactWriteItem> stockMovements(OrderChange c) {
+    boolean release = c.releasesStock();
+    boolean consume = c.consumesStock();
+    if (!release && !consume) {
+      return List.of();
+    }
+    // one action per stock item (a transaction may not touch an item twice)
+    Map<List<String>, Long> qty = new LinkedHashMap<>();
+    for (Reservation r : c.before().order().reservations()) {
+      qty.merge(List.of(r.sku(), r.warehouse()), (long) r.qty(), Long::sum);
+    }
+    List<TransactWriteItem> actions = new ArrayList<>();
+    for (var e : qty.entrySet()) {
+      Map<String, AttributeValue> key = TableKeys.stockKey(e.getKey().get(0), e.getKey().get(1));
+      var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+      if (item == null || item.isEmpty()) {
+        // nothing to release or consume; the write still requires that it is missing
+        actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key)
+            .conditionExpression("attribute_not_exists(pk)").build()).build());
+        continue;
+      }
+      long onHand = Items.num(item, "onHand", 0);
+      long reserved = Items.num(item, "reserved", 0);
+      StockLedger.Levels to = release ? StockLedger.release(onHand, reserved, e.getValue())
+          : StockLedger.consume(onHand, reserved, e.getValue());
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()),
+          ":r", Items.n(to.reserved()), ":a", Items.n(to.available()), ":now", s(c.at().toString())));
+      String condition = "attribute_exists(pk) AND "
+          + (item.containsKey("onHand") ? "onHand = :hRead" : "attribute_not_exists(onHand)") + " AND "
+          + (item.containsKey("reserved") ? "reserved = :rRead" : "attribute_not_exists(reserved)");
+      if (item.containsKey("onHand")) {
+        values.put(":hRead", item.get("onHand"));
+      }
+      if (item.containsKey("reserved")) {
+        values.put(":rRead", item.get("reserved"));
+      }
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+          .updateExpression("SET onHand = :h, reserved = :r, available = :a, updatedAt = :now")
+          .conditionExpression(condition).expressionAttributeValues(values).build()).build());
+    }
+    return actions;
   }
 
   private Update orderUpdate(OrderChange c) {

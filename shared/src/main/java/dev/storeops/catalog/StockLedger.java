@@ -1,0 +1,32 @@
+package dev.storeops.catalog;
+
+/**
+ * The stock movements that end a reservation (docs/stock-ledger.md), as absolute values: the
+ * invariant {@code available = max(0, onHand − reserved)} holds after each, and nothing goes below 0.
+ * Decides only; the writer conditions the absolute values on {@code onHand} and {@code reserved} as read.
+ */
+public final class StockLedger {
+  private StockLedger() {}
+
+  /** The stock as the ledger keeps it: {@code available} derived from {@code onHand} and {@code reserved}. */
+  public record Levels(long onHand, long reserved, long available) {
+    public static Levels of(long onHand, long reserved) {
+      long h = Math.max(0, onHand);
+      long r = Math.max(0, reserved);
+      return new Levels(h, r, Math.max(0, h - r));
+    }
+  }
+
+  /**
+   * Release on cancel or expiry: the units go back to the shelf, but never more than is on hand
+   * ({@code reserved −= q}, {@code available = max(0, onHand − reserved)}).
+   */
+  public static Levels release(long onHand, long reserved, long qty) {
+    return Levels.of(onHand, reserved - qty);
+  }
+
+  /** Consume on ship: the units leave the warehouse ({@code reserved −= q}, {@code onHand −= q}). */
+  public static Levels consume(long onHand, long reserved, long qty) {
+    return Levels.of(onHand - qty, reserved - qty);
+  }
+}
