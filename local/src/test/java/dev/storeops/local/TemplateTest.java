@@ -35,6 +35,11 @@ class TemplateTest {
   }
 
   @Test
+  void everyAsynchronousTriggerHasAnOnFailureDestination() {
+    assertEquals(List.of(), checks.asyncFailureDestinations());
+  }
+
+  @Test
   void everyQueueHasARedrivePolicy() {
     assertEquals(List.of(), checks.queueRedrive());
   }

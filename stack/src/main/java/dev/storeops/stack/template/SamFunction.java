@@ -61,6 +61,13 @@ public record SamFunction(String logicalId, Map<String, Object> properties) {
     return events().entrySet().stream().filter(e -> type.equals(e.getValue().get("Type"))).toList();
   }
 
+  /** {@code EventInvokeConfig.DestinationConfig.OnFailure} (asynchronous invocations), or null. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> asyncOnFailure() {
+    return properties.get("EventInvokeConfig") instanceof Map<?, ?> c && c.get("DestinationConfig") instanceof Map<?, ?> d
+        && d.get("OnFailure") instanceof Map<?, ?> f ? (Map<String, Object>) f : null;
+  }
+
   @SuppressWarnings("unchecked")
   public static Map<String, Object> eventProperties(Map<String, Object> event) {
     Object p = event.get("Properties");

@@ -31,6 +31,7 @@ public final class TemplateChecks {
     out.addAll(functionDependencies());
     out.addAll(sqsBatchFailures());
     out.addAll(streamBatchFailures());
+    out.addAll(asyncFailureDestinations());
     out.addAll(queueRedrive());
     out.addAll(logRetention());
     out.addAll(runtimes());
@@ -182,6 +183,28 @@ public final class TemplateChecks {
     return out;
   }
 
+  /** Event source types through which Lambda is invoked asynchronously (retried, then dropped without a destination). */
+  public static final List<String> ASYNC_EVENT_TYPES = List.of("S3", "Schedule", "ScheduleV2", "EventBridgeRule", "SNS");
+
+  /**
+   * Every function with an asynchronous trigger (S3, Schedule, ScheduleV2, EventBridgeRule, SNS) has
+   * {@code EventInvokeConfig.DestinationConfig.OnFailure} — otherwise an event that fails after Lambda's own
+   * retries is dropped silently.
+   */
+  public List<String> asyncFailureDestinations() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      List<String> async = f.events().entrySet().stream()
+          .filter(e -> ASYNC_EVENT_TYPES.contains(String.valueOf(e.getValue().get("Type"))))
+          .map(Map.Entry::getKey).sorted().toList();
+      if (!async.isEmpty() && f.asyncOnFailure() == null) {
+        out.add(f.logicalId() + ": asynchronous trigger " + String.join(", ", async)
+            + " without EventInvokeConfig.DestinationConfig.OnFailure (failed events would be dropped)");
+      }
+    }
+    return out;
+  }
+
   private static Object onFailureDestination(Map<String, Object> eventProperties) {
     return eventProperties.get("DestinationConfig") instanceof Map<?, ?> d && d.get("OnFailure") instanceof Map<?, ?> f
         ? f.get("Destination") : null;
@@ -208,6 +231,19 @@ public final class TemplateChecks {
               && arn.get("Fn::GetAtt") instanceof List<?> ga) {
             dlqs.add(String.valueOf(ga.get(0)));
           }
+        }
+      }
+    }
+    // so is an asynchronous invocation's on-failure queue and a schedule's dead-letter queue
+    for (SamFunction f : template.functions()) {
+      if (f.asyncOnFailure() instanceof Map<?, ?> of && of.get("Destination") instanceof Map<?, ?> arn
+          && arn.get("Fn::GetAtt") instanceof List<?> ga) {
+        dlqs.add(String.valueOf(ga.get(0)));
+      }
+      for (var e : f.events().values()) {
+        if (SamFunction.eventProperties(e).get("DeadLetterConfig") instanceof Map<?, ?> d
+            && d.get("Arn") instanceof Map<?, ?> arn && arn.get("Fn::GetAtt") instanceof List<?> ga) {
+          dlqs.add(String.valueOf(ga.get(0)));
         }
       }
     }

@@ -48,6 +48,12 @@ class TemplateChecksTest {
             Environment:
               Variables:
                 QUEUE_URL: !GetAtt Queue.QueueUrl
+            EventInvokeConfig:
+              MaximumRetryAttempts: 2
+              DestinationConfig:
+                OnFailure:
+                  Type: SQS
+                  Destination: !GetAtt FailuresQueue.Arn
             Events:
               Work:
                 Type: SQS
@@ -64,6 +70,11 @@ class TemplateChecksTest {
                   DestinationConfig:
                     OnFailure:
                       Destination: !GetAtt StreamDLQ.Arn
+              Nightly:
+                Type: ScheduleV2
+                Properties:
+                  ScheduleExpression: cron(0 3 * * ? *)
+                  Input: '{"job":"nightly"}'
               Staff:
                 Type: HttpApi
                 Properties: { Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }
@@ -80,6 +91,8 @@ class TemplateChecksTest {
         DLQ:
           Type: AWS::SQS::Queue
         StreamDLQ:
+          Type: AWS::SQS::Queue
+        FailuresQueue:
           Type: AWS::SQS::Queue
       """;
 
@@ -241,11 +254,29 @@ class TemplateChecksTest {
   void streamEventWithoutRetryLimitOrFailureDestinationFails() {
     var v = checks(GOOD.replace("MaximumRetryAttempts: 5", "BatchSize: 100")).streamBatchFailures();
     assertEquals(List.of("Fn.Changes: DynamoDB stream event without MaximumRetryAttempts (a bad record would block the shard)"), v);
-    String noDestination = GOOD.replace("DestinationConfig:", "Tags:");
+    // the stream event's DestinationConfig only (indented deeper than the function's EventInvokeConfig one)
+    String noDestination = GOOD.replace("          DestinationConfig:", "          Tags:");
     var v2 = checks(noDestination).streamBatchFailures();
     assertEquals(List.of("Fn.Changes: DynamoDB stream event without DestinationConfig.OnFailure.Destination"), v2);
     // without the destination the stream's DLQ is an ordinary queue and needs a redrive policy of its own
     assertEquals(List.of("StreamDLQ: queue without a RedrivePolicy (dead-letter queue)"), checks(noDestination).queueRedrive());
+  }
+
+  @Test
+  void asyncTriggerWithoutOnFailureDestinationFails() {
+    String noDestination = GOOD.replace("EventInvokeConfig:", "Tags:");
+    var v = checks(noDestination).asyncFailureDestinations();
+    assertEquals(List.of("Fn: asynchronous trigger Nightly without EventInvokeConfig.DestinationConfig.OnFailure"
+        + " (failed events would be dropped)"), v);
+    // without the destination the failure queue is an ordinary queue and needs a redrive policy of its own
+    assertEquals(List.of("FailuresQueue: queue without a RedrivePolicy (dead-letter queue)"),
+        checks(noDestination).queueRedrive());
+    for (String type : List.of("S3", "Schedule", "EventBridgeRule", "SNS")) {
+      var v2 = checks(noDestination.replace("Type: ScheduleV2", "Type: " + type)).asyncFailureDestinations();
+      assertEquals(1, v2.size(), type + ": " + v2);
+    }
+    // synchronous and polled triggers need none
+    assertEquals(List.of(), checks(noDestination.replace("Type: ScheduleV2", "Type: HttpApi")).asyncFailureDestinations());
   }
 
   @Test
