@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Identifiers;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.errors.Conflict;
 import dev.storeops.platform.errors.FieldError;
@@ -25,11 +26,11 @@ public final class CartService {
 
   public Cart put(String id, CartRequest request) {
     Validation v = new Validation();
-    if (!OrderRules.validId(id)) {
+    if (!Identifiers.validId(id)) {
       v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
     }
     String customerId = request.customerId() == null || request.customerId().isBlank() ? null : request.customerId().trim();
-    if (customerId != null && !OrderRules.validId(customerId)) {
+    if (customerId != null && !Identifiers.validId(customerId)) {
       v.error("customerId", "is not a valid customer id");
     }
     List<ValidOrder.Line> lines = OrderRules.lines(request.lines(), limits, v, "lines");

@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.catalog.Identifiers;
 import dev.storeops.catalog.Catalog;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
@@ -45,7 +46,7 @@ public final class OrderQueries {
         v.error("limit", "must be a number");
       }
     }
-    if (manager != null && !OrderRules.validId(manager)) {
+    if (manager != null && !Identifiers.validId(manager)) {
       v.error("manager", "is not a valid manager id");
     }
     v.throwIfInvalid();

@@ -158,16 +158,6 @@ public final class OrderRules {
     return key;
   }
 
-  /** See {@link Identifiers#validId}. */
-  public static boolean validId(String id) {
-    return Identifiers.validId(id);
-  }
-
-  /** See {@link Identifiers#validSku}. */
-  public static boolean validSku(String sku) {
-    return Identifiers.validSku(sku);
-  }
-
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }

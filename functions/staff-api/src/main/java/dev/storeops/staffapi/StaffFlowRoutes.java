@@ -1,12 +1,12 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.catalog.Identifiers;
 import dev.storeops.fulfilment.CancelOrder;
 import dev.storeops.fulfilment.LogCall;
 import dev.storeops.fulfilment.ShipOrder;
 import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
-import dev.storeops.ordering.OrderRules;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.TaskService;
@@ -57,7 +57,7 @@ final class StaffFlowRoutes {
           String assignee = request.query("assignee").map(String::strip).orElse("me");
           if (assignee.equals("me")) {
             assignee = me;
-          } else if (!OrderRules.validId(assignee)) {
+          } else if (!Identifiers.validId(assignee)) {
             throw ApiException.badRequest("assignee", "must be me or a staff id");
           }
           String rawStatus = request.query("status").map(String::strip).orElse("open").toUpperCase(Locale.ROOT);
