@@ -98,7 +98,7 @@ public final class MailBench {
       Campaign campaign = new Campaign("cmp_bench" + System.nanoTime(), "bench", "campaign", "Bench", "Body", null,
           Campaign.SEGMENT_ALL_WITH_CONSENT, sendAt, "DRAFT", "bench", Instant.now(), null, null);
       campaigns.create(campaign);
-      campaigns.schedule(campaign.id(), sendAt, Instant.now());
+      campaigns.schedule(campaign.id(), sendAt, Instant.now(), "bench");
       DynamoConsentSegment segment = new DynamoConsentSegment(dynamo, table);
       CampaignPlanner planner = new CampaignPlanner(CampaignPlanner.Campaigns.of(campaigns, (name, action) -> segment.forEach(action)),
           new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(dynamo, table),

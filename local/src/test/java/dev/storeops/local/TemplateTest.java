@@ -60,6 +60,11 @@ class TemplateTest {
   }
 
   @Test
+  void everyStaffRouteHasAPermissionEntryAndEveryEntryARoute() {
+    assertEquals(List.of(), checks.staffRoutePermissions(dev.storeops.staff.StaffPermissions.table().keySet()));
+  }
+
+  @Test
   void everyFunctionModuleIsABuiltModule() {
     for (SamFunction f : template.functions()) {
       assertTrue(Files.exists(root.resolve(f.moduleDir()).resolve("pom.xml")), f.logicalId() + " → " + f.moduleDir());

@@ -34,6 +34,16 @@ public interface OrderStore {
    */
   boolean assignManager(Order order, String managerId);
 
+  /**
+   * Moves an open order from its manager ({@code order.managerId()}, null = unassigned) to {@code
+   * newManagerId} in one transaction: the order's manager (conditioned on the status and manager as
+   * read, and bumping its revision so a concurrent rule write reads again), the customer's manager,
+   * the old manager's open orders − 1 and the new manager's + 1.
+   *
+   * @return false when the order changed meanwhile (nothing changed)
+   */
+  boolean reassignManager(Order order, String newManagerId);
+
   /** Sets a marker attribute once; false when it was already set (the step already ran). */
   boolean markOnce(String orderId, String marker);
 

@@ -67,6 +67,11 @@ public final class TaskService {
     return store.byAssignee(assigneeId, status, limit);
   }
 
+  /** One task; 404 when there is none. */
+  public StaffTask get(String id) {
+    return store.find(id).orElseThrow(() -> new NotFound("Task " + id));
+  }
+
   /** Completes a task with a comment; completing a done task again changes nothing. */
   public StaffTask complete(String id, String by, String comment) {
     if (comment == null || comment.isBlank()) {

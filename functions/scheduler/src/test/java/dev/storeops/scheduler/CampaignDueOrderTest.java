@@ -44,7 +44,7 @@ class CampaignDueOrderTest {
         "B", null, Campaign.SEGMENT_ALL_WITH_CONSENT, Instant.parse(sendAt), "DRAFT", "mgr_1", Instant.now(), null,
         null);
     campaigns.create(c);
-    campaigns.schedule(c.id(), c.sendAt(), Instant.now());
+    campaigns.schedule(c.id(), c.sendAt(), Instant.now(), "owner-test");
     return c;
   }
 

@@ -92,8 +92,8 @@ class CampaignFlowTest {
     Campaign due = draft(sendAt);
     Campaign later = draft(sendAt.plusSeconds(3600));
     Campaign unscheduled = draft(sendAt.minusSeconds(60));
-    assertTrue(campaigns.schedule(due.id(), due.sendAt(), Instant.now()));
-    assertTrue(campaigns.schedule(later.id(), later.sendAt(), Instant.now()));
+    assertTrue(campaigns.schedule(due.id(), due.sendAt(), Instant.now(), "owner-test"));
+    assertTrue(campaigns.schedule(later.id(), later.sendAt(), Instant.now(), "owner-test"));
 
     assertEquals(List.of(), planner(sendAt.minusSeconds(1)).run().get("campaigns"), "nothing is due yet");
     Map<String, Object> result = planner(sendAt.plusSeconds(60)).run();

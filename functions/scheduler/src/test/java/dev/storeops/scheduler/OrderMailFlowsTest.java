@@ -319,7 +319,7 @@ class OrderMailFlowsTest {
     Campaign c = new Campaign("cmp_mf" + u(), "Tea", "campaign", "Чай", "Новый урожай", null,
         OrderSegments.boughtInCategory(category), sendAt, "DRAFT", "mgr_1", Instant.now(), null, null);
     campaigns.create(c);
-    assertTrue(campaigns.schedule(c.id(), sendAt, Instant.now()));
+    assertTrue(campaigns.schedule(c.id(), sendAt, Instant.now(), "owner-test"));
     Set<String> ids = Set.of(buyer.id(), buyerNoConsent.id(), other.id());
     drain(ids);
 

@@ -2,6 +2,8 @@ package dev.storeops.staffapi;
 
 import dev.storeops.catalog.ManageCatalog;
 import dev.storeops.ordering.OrderQueries;
+import dev.storeops.ordering.ReassignOrder;
+import dev.storeops.staff.StaffPermissions;
 import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
 import dev.storeops.fulfilment.FlowSettings;
@@ -37,9 +39,10 @@ final class StaffApiWiring {
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
     // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
-    Router router = new Router();
+    // every route's roles come from the one permission table (docs/permissions.md)
+    Router router = new Router(StaffPermissions.groupsByRoute());
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock)).register(router);
+        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog())).register(router);
     new StaffReportRoutes(reports).register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),

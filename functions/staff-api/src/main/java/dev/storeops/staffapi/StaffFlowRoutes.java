@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * The staff routes of the payment and follow-up rules: calls, cancel, ship, deliver, and staff tasks.
- * Thin: parse → {@link OrderFlow} / {@link TaskService} → the order's staff view.
+ * Thin: parse → {@link OrderFlow} / {@link TaskService} → the order's staff view. A manager calls about
+ * and cancels only their own orders, and everybody but the owner sees and completes only their own
+ * tasks ({@code staff/StaffPermissions}): the item is read and checked before anything is written.
  */
 final class StaffFlowRoutes {
   private final OrderFlow flow;
@@ -38,13 +40,17 @@ final class StaffFlowRoutes {
     router
         .on("POST /staff/orders/{id}/calls", request -> {
           String by = StaffRequests.staffId(request);
+          requireOwnOrder(request);
           String callId = request.header("Idempotency-Key").map(String::strip)
               .filter(k -> k.matches("[A-Za-z0-9_.:-]{1,100}")).orElseGet(() -> Ids.newId("call", clock));
           return HttpResponse.json(200, flow.logCall(request.pathParameter("id"), by, callId,
               request.bodyAs(LogCall.Request.class)).view());
         })
-        .on("POST /staff/orders/{id}/cancel", request -> HttpResponse.json(200, flow.cancel(request.pathParameter("id"),
-            StaffRequests.staffId(request), request.bodyAs(CancelOrder.Request.class)).view()))
+        .on("POST /staff/orders/{id}/cancel", request -> {
+          requireOwnOrder(request);
+          return HttpResponse.json(200, flow.cancel(request.pathParameter("id"),
+              StaffRequests.staffId(request), request.bodyAs(CancelOrder.Request.class)).view());
+        })
         .on("POST /staff/orders/{id}/ship", request -> HttpResponse.json(200, flow.ship(request.pathParameter("id"),
             StaffRequests.staffId(request), request.bodyAs(ShipOrder.Request.class)).view()))
         .on("POST /staff/orders/{id}/deliver", request -> {
@@ -59,6 +65,8 @@ final class StaffFlowRoutes {
             assignee = me;
           } else if (!Identifiers.validId(assignee)) {
             throw ApiException.badRequest("assignee", "must be me or a staff id");
+          } else if (StaffRequests.onlyOwn(request)) {
+            StaffRequests.requireOwn(request, assignee, "The task list of " + assignee);
           }
           String rawStatus = request.query("status").map(String::strip).orElse("open").toUpperCase(Locale.ROOT);
           StaffTask.Status status;
@@ -73,8 +81,16 @@ final class StaffFlowRoutes {
         .on("POST /staff/tasks/{id}/done", request -> {
           String by = StaffRequests.staffId(request);
           TaskDone body = request.bodyAs(TaskDone.class);
+          StaffTask task = tasks.get(request.pathParameter("id"));
+          StaffRequests.requireOwn(request, task.assigneeId(), "Task " + task.id());
           return HttpResponse.json(200, tasks.complete(request.pathParameter("id"), by, body.comment()));
         });
+  }
+
+  /** The own-work rule on the order in the path (read before anything is written). */
+  private void requireOwnOrder(dev.storeops.platform.http.HttpRequest request) {
+    var order = flow.get(request.pathParameter("id")).order();
+    StaffRequests.requireOwn(request, order.managerId(), "Order " + order.id());
   }
 
   /** The body of {@code POST /staff/tasks/{id}/done}. */

@@ -1,5 +1,7 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffRequests.onlyOwn;
+import static dev.storeops.staffapi.StaffRequests.requireOwn;
 import static dev.storeops.staffapi.StaffRequests.staffId;
 
 import dev.storeops.catalog.ManageCatalog;
@@ -8,21 +10,30 @@ import dev.storeops.ordering.OrderRequest;
 import dev.storeops.ordering.OrderService;
 import dev.storeops.ordering.OrderStore;
 import dev.storeops.ordering.OrderViews;
+import dev.storeops.ordering.Dossier;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.ReassignOrder;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Staff routes of orders, customers, products, managers, warehouses and stock. Thin: parse → service → view. */
+/**
+ * Staff routes of orders, customers, products, managers, warehouses and stock. Thin: parse → service →
+ * view. A manager sees only their own orders and the customers of those orders ({@code
+ * staff/StaffPermissions}); the owner reassigns orders.
+ */
 final class StaffOrderRoutes {
   private final OrderService orders;
   private final OrderQueries queries;
   private final ManageCatalog catalog;
+  private final ReassignOrder reassign;
 
-  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog) {
+  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog, ReassignOrder reassign) {
     this.orders = orders;
     this.queries = queries;
     this.catalog = catalog;
+    this.reassign = reassign;
   }
 
   void register(Router router) {
@@ -36,9 +47,17 @@ final class StaffOrderRoutes {
               "Idempotent-Replayed", Boolean.toString(placed.replayed())));
         })
         .on("GET /staff/orders", request -> {
-          staffId(request);
+          String manager = request.query("manager").orElse(null);
+          if (onlyOwn(request)) {
+            // a manager's list is their own orders; asking for someone else's is refused, not widened
+            String me = staffId(request);
+            if (manager != null && !manager.equals(me)) {
+              requireOwn(request, manager, "The order list of " + manager);
+            }
+            manager = me;
+          }
           OrderStore.Page page = queries.orders(request.query("status").orElse(null),
-              request.query("manager").orElse(null), request.query("limit").orElse(null),
+              manager, request.query("limit").orElse(null),
               request.query("cursor").orElse(null));
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("orders", OrderViews.staff(page.orders()));
@@ -46,30 +65,35 @@ final class StaffOrderRoutes {
           return HttpResponse.json(200, body);
         })
         .on("GET /staff/orders/{id}", request -> {
-          staffId(request);
-          return HttpResponse.json(200, OrderViews.staff(orders.get(request.pathParameter("id"))));
+          Order order = orders.get(request.pathParameter("id"));
+          requireOwn(request, order.managerId(), "Order " + order.id());
+          return HttpResponse.json(200, OrderViews.staff(order));
         })
+        .on("PUT /staff/orders/{id}/manager", request -> HttpResponse.json(200, OrderViews.staff(
+            reassign.reassign(request.pathParameter("id"), request.bodyAs(ReassignOrder.Request.class),
+                staffId(request)))))
         .on("GET /staff/customers/{id}", request -> {
-          staffId(request);
-          return HttpResponse.json(200, queries.dossier(request.pathParameter("id")));
+          Dossier dossier = queries.dossier(request.pathParameter("id"));
+          if (onlyOwn(request)) {
+            // a customer of the manager's: theirs by assignment, or one of their orders is the manager's
+            String me = staffId(request);
+            boolean mine = me.equals(dossier.customer().managerId())
+                || dossier.orders().stream().anyMatch(o -> me.equals(o.get("managerId")));
+            requireOwn(request, mine ? me : dossier.customer().managerId(), "Customer " + dossier.customer().id());
+          }
+          return HttpResponse.json(200, dossier);
         })
-        .on("PUT /staff/products/{sku}", request -> {
-          staffId(request);
-          return HttpResponse.json(200, catalog.putProduct(request.pathParameter("sku"),
-              request.bodyAs(ManageCatalog.ProductRequest.class)));
-        })
+        .on("PUT /staff/products/{sku}", request -> HttpResponse.json(200, catalog.putProduct(
+            request.pathParameter("sku"), request.bodyAs(ManageCatalog.ProductRequest.class))))
         .on("PUT /staff/managers/{id}", request -> {
-          staffId(request);
           return HttpResponse.json(200, catalog.putManager(request.pathParameter("id"),
               request.bodyAs(ManageCatalog.ManagerRequest.class)));
         })
         .on("PUT /staff/warehouses/{id}", request -> {
-          staffId(request);
           return HttpResponse.json(200, catalog.putWarehouse(request.pathParameter("id"),
               request.bodyAs(ManageCatalog.WarehouseRequest.class)));
         })
         .on("PUT /staff/stock/{sku}/{warehouse}", request -> {
-          staffId(request);
           return HttpResponse.json(200, catalog.setStock(request.pathParameter("sku"),
               request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class)));
         });

@@ -1,7 +1,6 @@
 package dev.storeops.staffapi;
 
 import static dev.storeops.staffapi.StaffRequests.csv;
-import static dev.storeops.staffapi.StaffRequests.staffId;
 import static dev.storeops.staffapi.StaffRequests.wantsCsv;
 
 import dev.storeops.platform.http.HttpResponse;
@@ -23,20 +22,17 @@ final class StaffReportRoutes {
   void register(Router router) {
     router
         .on("GET /staff/reports/sales", request -> {
-          staffId(request);
           SalesReport.Result r = reports.sales(request.query("from").orElse(null), request.query("to").orElse(null),
               request.query("groupBy").orElse(null));
           return wantsCsv(request) ? csv("sales-" + r.from() + "-" + r.to() + ".csv", SalesReport.csv(r))
               : HttpResponse.json(200, r);
         })
         .on("GET /staff/reports/expiring", request -> {
-          staffId(request);
           ReportService.ExpiringReport r = reports.expiring(request.query("days").orElse(null));
           return wantsCsv(request) ? csv("expiring-" + r.today() + ".csv", Expiring.csv(r.items()))
               : HttpResponse.json(200, r);
         })
         .on("GET /staff/reports/purchase-list", request -> {
-          staffId(request);
           var lists = reports.purchaseLists(request.query("supplier").orElse(null),
               request.query("coverDays").orElse(null));
           return wantsCsv(request) ? csv("purchase-list.csv", PurchasePlanner.csv(lists))

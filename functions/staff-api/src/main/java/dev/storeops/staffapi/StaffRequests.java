@@ -1,23 +1,38 @@
 package dev.storeops.staffapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpRequest;
 import dev.storeops.platform.http.HttpResponse;
+import dev.storeops.platform.http.StaffPrincipal;
+import dev.storeops.staff.StaffPermissions;
 import java.util.Locale;
 import java.util.Map;
 
-/** What every staff route needs from a request: the caller's id, and CSV or JSON. */
+/**
+ * What every staff route needs from a request: the caller (id and roles), the own-work rule of
+ * {@link StaffPermissions} for the item a route touches, and CSV or JSON. The route's roles themselves
+ * are checked by the router before the route runs.
+ */
 final class StaffRequests {
   private StaffRequests() {}
 
   /** The staff member's id: the JWT's {@code sub}. API Gateway rejects calls without a valid JWT first. */
   static String staffId(HttpRequest request) {
-    String sub = request.jwtClaims().get("sub");
-    if (sub == null || sub.isBlank()) {
-      throw ApiException.unauthorized("A staff JWT with a sub claim is required.");
-    }
-    return sub;
+    return StaffPrincipal.of(request).id();
+  }
+
+  /**
+   * The own-work rule for the item this route touches: a 403 when the caller reaches only their own
+   * items and {@code holderId} (the order's manager, the task's assignee) is someone else.
+   */
+  static void requireOwn(HttpRequest request, String holderId, String what) {
+    StaffPrincipal caller = StaffPrincipal.of(request);
+    StaffPermissions.requireOwn(request.routeKey(), caller.id(), caller.roles(), holderId, what);
+  }
+
+  /** The caller sees only their own items on this route (lists are filtered to them). */
+  static boolean onlyOwn(HttpRequest request) {
+    return StaffPermissions.onlyOwn(request.routeKey(), StaffPrincipal.of(request).roles());
   }
 
   /** {@code Accept: text/csv} asks for CSV; anything else gets JSON. */

@@ -39,7 +39,8 @@ public final class CampaignService {
 
     Optional<Campaign> find(String id);
 
-    boolean schedule(String id, Instant sendAt, Instant now);
+    /** DRAFT → SCHEDULED at {@code sendAt}, recording who scheduled it; false when it was not a draft. */
+    boolean schedule(String id, Instant sendAt, Instant now, String by);
   }
 
   /** A created campaign with its rendered sample. */
@@ -164,9 +165,16 @@ public final class CampaignService {
     return data;
   }
 
-  public Campaign schedule(String id) {
+  /**
+   * Schedules a draft, by a second person or the owner ({@link CampaignFourEyesPolicy}).
+   *
+   * @param by the staff id scheduling it
+   * @param byOwner whether that person has the owner role
+   */
+  public Campaign schedule(String id, String by, boolean byOwner) {
     Campaign c = get(id);
-    if (!store.schedule(id, c.sendAt(), clock.instant())) {
+    CampaignFourEyesPolicy.check(c, by, byOwner);
+    if (!store.schedule(id, c.sendAt(), clock.instant(), by)) {
       throw new Conflict("campaign-not-draft", "Campaign " + id + " is " + get(id).status()
           + "; only a DRAFT can be scheduled.", List.of());
     }

@@ -74,15 +74,16 @@ public final class DynamoCampaigns implements CampaignService.Store, CampaignPla
 
   /** DRAFT → SCHEDULED with the due keys; {@code false} if it is not a draft (any more). */
   @Override
-  public boolean schedule(String id, Instant sendAt, Instant now) {
+  public boolean schedule(String id, Instant sendAt, Instant now, String by) {
     Map<String, AttributeValue> due = DueWorkStore.dueAttributes(DUE_KIND, sendAt, id);
     try {
       dynamo.updateItem(u -> u.tableName(table).key(key(id))
-          .updateExpression("SET #s = :scheduled, scheduledAt = :now, #duePk = :duePk, #dueSk = :dueSk")
+          .updateExpression("SET #s = :scheduled, scheduledAt = :now, scheduledBy = :by, #duePk = :duePk, #dueSk = :dueSk")
           .conditionExpression("#s = :draft")
           .expressionAttributeNames(Map.of("#s", "status", "#duePk", TableKeys.DUE_PK, "#dueSk", TableKeys.DUE_SK))
           .expressionAttributeValues(Map.of(":scheduled", s("SCHEDULED"), ":draft", s("DRAFT"),
-              ":now", s(now.toString()), ":duePk", due.get(TableKeys.DUE_PK), ":dueSk", due.get(TableKeys.DUE_SK))));
+              ":now", s(now.toString()), ":by", s(by), ":duePk", due.get(TableKeys.DUE_PK),
+              ":dueSk", due.get(TableKeys.DUE_SK))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

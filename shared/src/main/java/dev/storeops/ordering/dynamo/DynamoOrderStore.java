@@ -144,7 +144,7 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
-    return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    return index >= 0 && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
   }
 
   private TransactWriteItem put(Map<String, AttributeValue> item) {
@@ -239,6 +239,70 @@ public final class DynamoOrderStore implements OrderStore {
     } catch (TransactionCanceledException e) {
       if (failed(e.cancellationReasons(), 0)) {
         return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean reassignManager(Order order, String newManagerId) {
+    return reassignManager(order, newManagerId, true, true);
+  }
+
+  /** With the customer's and the old manager's items left out when they are gone (an erased customer, a removed manager). */
+  private boolean reassignManager(Order order, String newManagerId, boolean customer, boolean oldManager) {
+    String now = Instant.now().toString();
+    String old = order.managerId();
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", s(newManagerId), ":now", s(now),
+        ":one", Items.n(1), ":status", s(order.status().name())));
+    String managerCondition = "attribute_not_exists(managerId)";
+    if (old != null) {
+      managerCondition = "managerId = :old";
+      values.put(":old", s(old));
+    }
+    List<TransactWriteItem> actions = new ArrayList<>();
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(orderKey(order.id()))
+        .updateExpression("SET managerId = :m, updatedAt = :now ADD rev :one")
+        .conditionExpression("attribute_exists(pk) AND #status = :status AND " + managerCondition)
+        .expressionAttributeNames(Map.of("#status", "status"))
+        .expressionAttributeValues(values).build()).build());
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(TableKeys.primaryKey(TableKeys.MANAGER.key(newManagerId), "MANAGER"))
+        .updateExpression("ADD openOrders :one")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeValues(Map.of(":one", Items.n(1))).build()).build());
+    int oldIndex = -1;
+    if (old != null && oldManager) {
+      oldIndex = actions.size();
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+          .key(TableKeys.primaryKey(TableKeys.MANAGER.key(old), "MANAGER"))
+          .updateExpression("ADD openOrders :minus")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
+    }
+    int customerIndex = -1;
+    if (customer && order.customerId() != null) {
+      customerIndex = actions.size();
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+          .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(order.customerId()), "PROFILE"))
+          .updateExpression("SET managerId = :m")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":m", s(newManagerId))).build()).build());
+    }
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(actions));
+      return true;
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (failed(reasons, 0) || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+        return false;
+      }
+      if (failed(reasons, 1)) {
+        throw new dev.storeops.platform.errors.NotFound("Manager " + newManagerId);
+      }
+      if (failed(reasons, oldIndex) || failed(reasons, customerIndex)) {
+        return reassignManager(order, newManagerId, customer && !failed(reasons, customerIndex),
+            oldManager && !failed(reasons, oldIndex));
       }
       throw e;
     }

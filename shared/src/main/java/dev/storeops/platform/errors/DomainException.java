@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * An expected failure of a business rule, in the shop's words: invalid input, something not found, a
- * conflict with the current state, a request that cannot be processed, or a resource busy for now.
+ * conflict with the current state, a request that cannot be processed, a resource busy for now, or a caller without the right.
  * Domain code throws these; only the HTTP router maps them to problem+json ({@code
  * platform.http.Problems}), so SQS and scheduler paths never deal in HTTP status codes.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits Invalid, NotFound, Conflict, Unprocessable, Busy {
+    permits Invalid, NotFound, Conflict, Unprocessable, Busy, Forbidden {
   private static final long serialVersionUID = 1L;
   private final String code;
   private final transient List<FieldError> errors;

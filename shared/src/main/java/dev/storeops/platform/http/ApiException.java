@@ -36,6 +36,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(Problem.of(422, slug, "Unprocessable request", detail));
   }
 
+  /** 403: the caller is authenticated but lacks a role; {@code errors} name what is missing. */
+  public static ApiException forbidden(String detail, List<Problem.FieldError> errors) {
+    return new ApiException(new Problem(Problem.typeUri("forbidden"), "Forbidden", 403, detail, errors));
+  }
+
   public static ApiException unauthorized(String detail) {
     return new ApiException(Problem.of(401, "unauthorized", "Unauthorized", detail));
   }

@@ -3,6 +3,7 @@ package dev.storeops.platform.http;
 import dev.storeops.platform.errors.Busy;
 import dev.storeops.platform.errors.Conflict;
 import dev.storeops.platform.errors.DomainException;
+import dev.storeops.platform.errors.Forbidden;
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.errors.Unprocessable;
@@ -21,6 +22,7 @@ public final class Problems {
       case Conflict c -> new Problem(Problem.typeUri(c.code()), "Conflict", 409, c.detail(), fields);
       case Unprocessable u -> new Problem(Problem.typeUri(u.code()), "Unprocessable request", 422, u.detail(), fields);
       case Busy b -> new Problem(Problem.typeUri(b.code()), "Try again", 503, b.detail(), fields);
+      case Forbidden f -> new Problem(Problem.typeUri(f.code()), "Forbidden", 403, f.detail(), fields);
     };
   }
 }

@@ -48,7 +48,7 @@ class CampaignServiceTest {
       }
 
       @Override
-      public boolean schedule(String id, Instant sendAt, Instant now) {
+      public boolean schedule(String id, Instant sendAt, Instant now, String by) {
         Campaign c = saved.get(id);
         if (!"DRAFT".equals(c.status())) {
           return false;
@@ -127,11 +127,22 @@ class CampaignServiceTest {
   }
 
   @Test
+  void theCreatorAloneCannotScheduleTheirCampaignButTheOwnerCan() {
+    CampaignService service = service(List.of());
+    Campaign c = service.create(request(SEND_AT.toString()), "mkt_1").campaign();
+    DomainException alone = assertThrows(DomainException.class, () -> service.schedule(c.id(), "mkt_1", false));
+    assertEquals(403, Problems.of(alone).status());
+    assertEquals("https://storeops.dev/problems/four-eyes", Problems.of(alone).type());
+    assertEquals("DRAFT", service.get(c.id()).status());
+    assertEquals("SCHEDULED", service.schedule(c.id(), "mkt_1", true).status());
+  }
+
+  @Test
   void onlyADraftCanBeScheduledAndTheViewHasFigures() {
     CampaignService service = service(List.of());
     Campaign c = service.create(request(SEND_AT.toString()), "mgr_1").campaign();
-    assertEquals("SCHEDULED", service.schedule(c.id()).status());
-    assertEquals(409, Problems.of(assertThrows(DomainException.class, () -> service.schedule(c.id()))).status());
+    assertEquals("SCHEDULED", service.schedule(c.id(), "mgr_2", false).status());
+    assertEquals(409, Problems.of(assertThrows(DomainException.class, () -> service.schedule(c.id(), "mgr_2", false))).status());
     assertEquals(404, Problems.of(assertThrows(DomainException.class, () -> service.get("cmp_nope"))).status());
     @SuppressWarnings("unchecked")
     Map<String, Long> figures = (Map<String, Long>) service.view(c.id()).get("figures");

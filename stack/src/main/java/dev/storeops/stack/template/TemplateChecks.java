@@ -314,6 +314,33 @@ public final class TemplateChecks {
     return out;
   }
 
+  /**
+   * Every {@code /staff} route of the template has an entry in the permission table, and every entry of
+   * the table is a route of the template (the table: {@code staff/StaffPermissions}, route keys such as
+   * {@code PUT /staff/products/{sku}}). Not part of {@link #all()}: it needs the table to compare with.
+   */
+  public List<String> staffRoutePermissions(Set<String> permissionTable) {
+    List<String> out = new ArrayList<>();
+    Set<String> routes = new HashSet<>();
+    for (SamFunction f : template.functions()) {
+      for (var e : f.eventsOfType("HttpApi")) {
+        Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+        String path = String.valueOf(p.get("Path"));
+        if (!path.startsWith("/staff")) {
+          continue;
+        }
+        String key = String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT) + " " + path;
+        routes.add(key);
+        if (!permissionTable.contains(key)) {
+          out.add(f.logicalId() + "." + e.getKey() + ": " + key + " has no entry in the permission table");
+        }
+      }
+    }
+    permissionTable.stream().filter(k -> !routes.contains(k)).sorted()
+        .forEach(k -> out.add("permission table: " + k + " is not a route of the template"));
+    return out;
+  }
+
   private boolean isLambdaHandler(Class<?> type) {
     for (String iface : List.of("com.amazonaws.services.lambda.runtime.RequestHandler",
         "com.amazonaws.services.lambda.runtime.RequestStreamHandler")) {

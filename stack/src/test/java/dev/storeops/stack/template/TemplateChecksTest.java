@@ -310,6 +310,15 @@ class TemplateChecksTest {
   }
 
   @Test
+  void staffRouteWithoutPermissionEntryFailsAndSoDoesAnEntryWithoutRoute() {
+    assertEquals(List.of(), checks(GOOD).staffRoutePermissions(java.util.Set.of("GET /staff/tasks")));
+    assertEquals(List.of("Fn.Staff: GET /staff/tasks has no entry in the permission table"),
+        checks(GOOD).staffRoutePermissions(java.util.Set.of()));
+    assertEquals(List.of("permission table: POST /staff/ghost is not a route of the template"),
+        checks(GOOD).staffRoutePermissions(java.util.Set.of("GET /staff/tasks", "POST /staff/ghost")));
+  }
+
+  @Test
   void shortTagsBecomeTheirLongForm() {
     SamTemplate t = SamTemplate.parse(GOOD);
     SamFunction fn = t.function("Fn");

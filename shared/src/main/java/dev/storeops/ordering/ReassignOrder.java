@@ -1,0 +1,55 @@
+package dev.storeops.ordering;
+
+import dev.storeops.catalog.Catalog;
+import dev.storeops.catalog.Identifiers;
+import dev.storeops.platform.errors.Busy;
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.log.Log;
+import dev.storeops.platform.retry.Retry;
+import dev.storeops.staff.ManagerReassignmentPolicy;
+
+/**
+ * The owner moves an order to another manager ({@code PUT /staff/orders/{id}/manager}): decided by
+ * {@link ManagerReassignmentPolicy} on the order as read, written by {@link OrderStore#reassignManager}
+ * conditioned on what was read (a concurrent change: read and decide again).
+ */
+public final class ReassignOrder {
+  private static final Log LOG = Log.get(ReassignOrder.class);
+
+  /** The body of {@code PUT /staff/orders/{id}/manager}. */
+  public record Request(String managerId) {}
+
+  private final OrderStore orders;
+  private final Catalog catalog;
+
+  public ReassignOrder(OrderStore orders, Catalog catalog) {
+    this.orders = orders;
+    this.catalog = catalog;
+  }
+
+  /** The order with its new manager; asking for the manager it has already changes nothing. */
+  public Order reassign(String orderId, Request request, String by) {
+    String target = request == null || request.managerId() == null ? null : request.managerId().strip();
+    if (target == null || target.isEmpty()) {
+      throw Invalid.field("managerId", "is required");
+    }
+    if (!Identifiers.validId(target)) {
+      throw Invalid.field("managerId", "is not a valid manager id");
+    }
+    for (int attempt = 1; attempt <= Retry.ATTEMPTS; attempt++) {
+      Order order = orders.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
+      var decision = ManagerReassignmentPolicy.decide(order.status().open(), order.managerId(), target,
+          catalog.manager(target));
+      if (decision == ManagerReassignmentPolicy.Decision.UNCHANGED) {
+        return order;
+      }
+      if (orders.reassignManager(order, target)) {
+        LOG.info("order reassigned", "orderId", orderId, "from", order.managerId(), "to", target, "by", by);
+        return orders.find(orderId).orElseThrow();
+      }
+      Retry.backOff(attempt);
+    }
+    throw new Busy("order-busy", "Order " + orderId + " kept changing; try again.");
+  }
+}
