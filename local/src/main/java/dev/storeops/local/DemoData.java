@@ -34,6 +34,39 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class DemoData {
   public static final String RESOURCE = "/local/demo-data.json";
 
+  /**
+   * A person of local mode's stand-in for the staff user pool: id (the JWT {@code sub}) and groups (the
+   * {@code cognito:groups} claim). Not written to the table: on AWS the groups live in Cognito.
+   */
+  public record StaffMember(String id, String name, List<String> roles) {}
+
+  /** The demo staff (one person per role at least), from the {@code staff} list of the demo data. */
+  public static List<StaffMember> staff() {
+    List<StaffMember> out = new java.util.ArrayList<>();
+    for (JsonNode m : read().path("staff")) {
+      List<String> roles = new java.util.ArrayList<>();
+      m.path("roles").forEach(r -> roles.add(r.asText()));
+      out.add(new StaffMember(m.path("id").asText(), m.path("name").asText(), List.copyOf(roles)));
+    }
+    return out;
+  }
+
+  /** The first demo person with {@code role}. */
+  public static java.util.Optional<StaffMember> firstWith(String role) {
+    return staff().stream().filter(m -> m.roles().contains(role)).findFirst();
+  }
+
+  private static JsonNode read() {
+    try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return Json.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** What was loaded. */
   public record Summary(int products, int warehouses, int stock, int managers, int customers, int profiles,
       List<String> customerIds, List<String> managerIds) {}
@@ -51,15 +84,7 @@ public final class DemoData {
   }
 
   public Summary load() {
-    JsonNode data;
-    try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      data = Json.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    JsonNode data = read();
     String now = Instant.now().toString();
     List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
     for (JsonNode w : data.path("warehouses")) {

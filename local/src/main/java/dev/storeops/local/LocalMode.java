@@ -6,17 +6,23 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run-local}: the whole back office on this machine from template.yaml, no Docker, no AWS
- * account. {@code ./run-local token <staff-id>} prints a staff JWT for another staff member.
+ * account. {@code ./run-local token <staff-id> [--role owner|manager|warehouse|marketing ...]} prints a
+ * staff JWT for a staff member in those roles (without {@code --role}: the demo staff member's roles).
  */
 public final class LocalMode {
   static final String USAGE = """
       usage: ./run-local [options]          start local mode (Ctrl-C stops)
-             ./run-local token [staff-id] [--hours N]   print a staff JWT signed with the local key
+             ./run-local token [staff-id] [--role ROLE ...] [--hours N]
+                                            print a staff JWT signed with the local key; ROLE is owner,
+                                            manager, warehouse or marketing (repeat --role or use commas);
+                                            without --role the demo staff member's roles (mgr-olga: manager,
+                                            owner-elena: owner, wh-sergey: warehouse, mkt-daria: marketing)
 
       options (each port also from the environment variable in brackets):
         --port N            HTTP API port                 [PORT, default 3000]
@@ -101,9 +107,20 @@ public final class LocalMode {
     String staffId = "mgr-olga";
     long hours = LocalRuntime.STAFF_TOKEN_VALIDITY.toHours();
     Path localDir = config.localDir();
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--hours" -> hours = Long.parseLong(value(args, ++i, "--hours"));
+        case "--role" -> {
+          for (String role : value(args, ++i, "--role").split(",")) {
+            String r = role.strip().toLowerCase(java.util.Locale.ROOT);
+            if (dev.storeops.staff.StaffRole.of(List.of(r)).isEmpty()) {
+              throw new IllegalArgumentException("unknown role '" + role.strip()
+                  + "' (roles: owner, manager, warehouse, marketing)");
+            }
+            roles.add(r);
+          }
+        }
         case "--local-dir" -> localDir = Path.of(value(args, ++i, "--local-dir")).toAbsolutePath();
         default -> {
           if (args[i].startsWith("-")) {
@@ -113,8 +130,15 @@ public final class LocalMode {
         }
       }
     }
+    if (roles.isEmpty()) {
+      String id = staffId;
+      roles.addAll(DemoData.staff().stream().filter(m -> m.id().equals(id)).findFirst()
+          .map(DemoData.StaffMember::roles).orElseThrow(() -> new IllegalArgumentException("'" + id
+              + "' is not a demo staff member: give its roles, e.g. ./run-local token " + id + " --role manager")));
+    }
     LocalSecrets secrets = LocalSecrets.loadOrCreate(localDir);
-    out.println(new StaffTokens(secrets.jwtKey(), Clock.systemUTC()).mint(staffId, Duration.ofHours(hours)));
+    out.println(new StaffTokens(secrets.jwtKey(), Clock.systemUTC()).mint(staffId, List.copyOf(roles),
+        Duration.ofHours(hours)));
     return 0;
   }
 

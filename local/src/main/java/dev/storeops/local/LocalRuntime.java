@@ -46,6 +46,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final DemoData.Summary demo;
   private final String staffId;
   private final String staffToken;
+  private final List<String> staffRoles;
   private final Path endpointsFile;
   private final Map<String, Long> phases = new LinkedHashMap<>();
 
@@ -82,8 +83,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
     this.demo = config.empty() ? null : loadDemo(resources);
     t = phase("demo data", t);
-    this.staffId = demo != null && !demo.managerIds().isEmpty() ? demo.managerIds().get(0) : "staff-local";
-    this.staffToken = tokens.mint(staffId, STAFF_TOKEN_VALIDITY);
+    // the owner's token in the banner; one per demo person in endpoints.json (./run-local token for others)
+    DemoData.StaffMember owner = DemoData.firstWith("owner")
+        .orElse(new DemoData.StaffMember("owner-local", "Owner", List.of("owner")));
+    this.staffId = owner.id();
+    this.staffRoles = owner.roles();
+    this.staffToken = tokens.mint(owner.id(), owner.roles(), STAFF_TOKEN_VALIDITY);
 
     RouteMatcher<LocalFunction> routes = new RouteMatcher<>();
     for (LocalTemplate.HttpRoute r : plan.routes()) {
@@ -283,7 +288,13 @@ public final class LocalRuntime implements AutoCloseable {
     Map<String, String> buckets = new LinkedHashMap<>();
     plan.template().resourcesOfType("AWS::S3::Bucket").forEach(id -> buckets.put(id, r.name(id)));
     out.put("buckets", buckets);
-    out.put("staff", Map.of("id", staffId, "token", staffToken));
+    out.put("staff", Map.of("id", staffId, "roles", staffRoles, "token", staffToken));
+    List<Map<String, Object>> people = new ArrayList<>();
+    for (DemoData.StaffMember m : DemoData.staff()) {
+      people.add(Map.of("id", m.id(), "name", m.name(), "roles", m.roles(),
+          "token", tokens.mint(m.id(), m.roles(), STAFF_TOKEN_VALIDITY)));
+    }
+    out.put("staffTokens", people);
     out.put("webhookSecret", secrets.webhookSecret());
     out.put("dataDir", config.dataDir() == null ? "in memory" : config.dataDir().toAbsolutePath().toString());
     return out;
@@ -316,9 +327,15 @@ public final class LocalRuntime implements AutoCloseable {
     b.append("  AWS CLI   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1\n");
     b.append("  data      ").append(config.dataDir() == null ? "in memory (gone on exit; --data DIR keeps it)"
         : config.dataDir().toAbsolutePath()).append(demo == null ? ", no demo data" : ", demo data loaded").append('\n');
-    b.append("  staff     ").append(staffId).append(" token (12 h): ").append(staffToken).append('\n');
-    b.append("            another staff id: ./run-local token <staff-id>\n");
-    b.append("  details   ").append(endpointsFile).append(" (endpoints, resource names, token, webhook secret)\n");
+    b.append("  staff     ").append(staffId).append(" (owner) token (12 h): ").append(staffToken).append('\n');
+    StringBuilder others = new StringBuilder();
+    for (String role : List.of("manager", "warehouse", "marketing")) {
+      DemoData.firstWith(role).ifPresent(m -> others.append(others.isEmpty() ? "" : ", ").append(m.id())
+          .append(" (").append(role).append(')'));
+    }
+    b.append("            other roles: ./run-local token <staff-id>, e.g. ").append(others)
+        .append("; any id: --role owner|manager|warehouse|marketing\n");
+    b.append("  details   ").append(endpointsFile).append(" (endpoints, resource names, a token per demo person, webhook secret)\n");
     StringBuilder detail = new StringBuilder();
     phases.forEach((name, ms) -> detail.append(detail.isEmpty() ? "" : ", ").append(name).append(' ')
         .append(String.format("%.1f s", ms / 1000.0)));

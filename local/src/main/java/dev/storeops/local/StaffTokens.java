@@ -45,15 +45,18 @@ public final class StaffTokens {
     }
   }
 
-  /** A token for staff member {@code staffId} (the {@code sub} claim), valid for {@code validity}. */
-  public String mint(String staffId, Duration validity) {
+  /**
+   * A token for staff member {@code staffId} (the {@code sub} claim) in the user-pool groups {@code
+   * groups} (the {@code cognito:groups} claim, a JSON array as Cognito writes it), valid for {@code validity}.
+   */
+  public String mint(String staffId, List<String> groups, Duration validity) {
     long now = clock.instant().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", staffId);
     claims.put("iss", ISSUER);
     claims.put("aud", AUDIENCE);
     claims.put("token_use", "id");
-    claims.put("cognito:groups", List.of("staff"));
+    claims.put("cognito:groups", List.copyOf(groups));
     claims.put("iat", now);
     claims.put("exp", now + validity.toSeconds());
     String header = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
@@ -61,7 +64,10 @@ public final class StaffTokens {
     return header + "." + payload + "." + B64.encodeToString(sign(header + "." + payload));
   }
 
-  /** The claims of a valid token, as API Gateway passes them (every value a string). */
+  /**
+   * The claims of a valid token, as API Gateway passes them: every value a string, an array such as
+   * {@code cognito:groups} as {@code [owner manager]} (brackets, space-separated).
+   */
   public Map<String, String> verify(String token) throws InvalidToken {
     String[] parts = token == null ? new String[0] : token.split("\\.", -1);
     if (parts.length != 3) {

@@ -171,7 +171,9 @@ class LocalModeEndToEndTest {
 
     var ok = send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + token), null);
     assertEquals(200, ok.statusCode(), ok.body());
-    assertEquals("mgr-olga", Json.mapper().readTree(ok.body()).path("claims").path("sub").asText());
+    // the banner's token is the owner's; the gateway passes cognito:groups as API Gateway does
+    assertEquals("owner-elena", Json.mapper().readTree(ok.body()).path("claims").path("sub").asText());
+    assertEquals("[owner]", Json.mapper().readTree(ok.body()).path("claims").path("cognito:groups").asText());
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = LocalMode.run(new String[] {"token", "mgr-pavel", "--local-dir", localDir.toString()},
@@ -180,6 +182,22 @@ class LocalModeEndToEndTest {
     String minted = out.toString(StandardCharsets.UTF_8).trim();
     var pavel = send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + minted), null);
     assertEquals("mgr-pavel", Json.mapper().readTree(pavel.body()).path("claims").path("sub").asText());
+    assertEquals("[manager]", Json.mapper().readTree(pavel.body()).path("claims").path("cognito:groups").asText());
+
+    // anyone else in the roles given; an unknown id without --role is refused
+    out.reset();
+    assertEquals(0, LocalMode.run(new String[] {"token", "wh-new", "--role", "warehouse", "--role", "marketing",
+        "--local-dir", localDir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of()));
+    var roles = send("GET", "/staff/whoami", Map.of("Authorization", "Bearer " + out.toString(StandardCharsets.UTF_8).trim()), null);
+    assertEquals("[warehouse marketing]", Json.mapper().readTree(roles.body()).path("claims").path("cognito:groups").asText());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(64, LocalMode.run(new String[] {"token", "wh-new", "--local-dir", localDir.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--role"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(64, LocalMode.run(new String[] {"token", "x", "--role", "admin", "--local-dir", localDir.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of()));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StaffTokensTest {
@@ -17,16 +18,18 @@ class StaffTokensTest {
 
   @Test
   void aMintedTokenVerifiesWithItsClaimsAsStrings() throws Exception {
-    var claims = tokens.verify(tokens.mint("mgr-olga", Duration.ofHours(1)));
+    var claims = tokens.verify(tokens.mint("mgr-olga", List.of("manager", "owner"), Duration.ofHours(1)));
     assertEquals("mgr-olga", claims.get("sub"));
     assertEquals(StaffTokens.ISSUER, claims.get("iss"));
-    assertEquals("[staff]", claims.get("cognito:groups"));
+    // as API Gateway hands an array claim to the function: brackets, space-separated
+    assertEquals("[manager owner]", claims.get("cognito:groups"));
+    assertEquals(java.util.Set.of("manager", "owner"), dev.storeops.platform.http.StaffPrincipal.groups(claims.get("cognito:groups")));
     assertEquals(Long.toString(now.instant().getEpochSecond() + 3600), claims.get("exp"));
   }
 
   @Test
   void expiredTokensAreRefused() {
-    String token = tokens.mint("mgr-olga", Duration.ofHours(1));
+    String token = tokens.mint("mgr-olga", List.of("manager"), Duration.ofHours(1));
     StaffTokens later = new StaffTokens(key, Clock.offset(now, Duration.ofHours(2)));
     var e = assertThrows(StaffTokens.InvalidToken.class, () -> later.verify(token));
     assertEquals("expired", e.getMessage());
@@ -36,7 +39,7 @@ class StaffTokensTest {
   void aTokenSignedWithAnotherKeyIsRefused() {
     byte[] other = Arrays.copyOf(key, 32);
     other[0] = 1;
-    String token = new StaffTokens(other, now).mint("mgr-olga", Duration.ofHours(1));
+    String token = new StaffTokens(other, now).mint("mgr-olga", List.of("manager"), Duration.ofHours(1));
     assertEquals("bad signature", assertThrows(StaffTokens.InvalidToken.class, () -> tokens.verify(token)).getMessage());
   }
 
