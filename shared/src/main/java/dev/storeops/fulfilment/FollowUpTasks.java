@@ -14,7 +14,7 @@ import java.time.Duration;
  * (default 30 min); a task goes to the order's manager, else to {@link #UNASSIGNED}.
  */
 public final class FollowUpTasks {
-  public static final String UNASSIGNED = "unassigned";
+  public static final String UNASSIGNED = StaffTask.UNASSIGNED;
 
   private final TaskService tasks;
   private final TaskStore taskStore;

@@ -24,6 +24,9 @@ public record StaffTask(
 
   public enum Status { OPEN, DONE }
 
+  /** The assignee of a task whose order has no manager yet. */
+  public static final String UNASSIGNED = "unassigned";
+
   public boolean overdue(Instant now) {
     return status == Status.OPEN && dueAt.isBefore(now);
   }

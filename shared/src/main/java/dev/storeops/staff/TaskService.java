@@ -87,6 +87,25 @@ public final class TaskService {
     return store.find(id).orElseThrow();
   }
 
+  /** At most this many open tasks of the old assignee are looked at when an order changes hands. */
+  static final int HAND_OVER_SCAN = 500;
+
+  /**
+   * Hands the open tasks of order {@code orderId} from {@code from} (a manager, or {@link
+   * StaffTask#UNASSIGNED}) to {@code to}, keeping their deadlines: the owner reassigned the order. Reads
+   * only {@code from}'s open tasks. Returns how many moved; running it again moves nothing more.
+   */
+  public int handOver(String orderId, String from, String to) {
+    int moved = 0;
+    for (StaffTask task : store.byAssignee(from, StaffTask.Status.OPEN, HAND_OVER_SCAN)) {
+      if (orderId.equals(task.orderId()) && store.handOver(task, to)) {
+        moved++;
+        LOG.info("task handed over", "taskId", task.id(), "orderId", orderId, "from", from, "to", to);
+      }
+    }
+    return moved;
+  }
+
   /** Result of one escalation run. */
   public record Escalation(int reassigned, int reported) {}
 

@@ -20,6 +20,9 @@ public interface TaskStore {
   /** Moves an open, overdue task to another assignee with a new deadline; false when it changed meanwhile. */
   boolean reassign(StaffTask task, String newAssignee, Instant newDueAt);
 
+  /** Hands an open task to another assignee, keeping its deadline; false when it was not open with its assignee as read. */
+  boolean handOver(StaffTask task, String newAssignee);
+
   /** Takes an open task off the due-work index after its overdue report; false when it changed meanwhile. */
   boolean markReported(StaffTask task, Instant at);
 

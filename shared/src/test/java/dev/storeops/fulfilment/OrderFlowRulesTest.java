@@ -176,6 +176,17 @@ class OrderFlowRulesTest {
     }
 
     @Override
+    public boolean handOver(StaffTask t, String newAssignee) {
+      StaffTask now = tasks.get(t.id());
+      if (now.status() != StaffTask.Status.OPEN || !now.assigneeId().equals(t.assigneeId())) {
+        return false;
+      }
+      tasks.put(t.id(), new StaffTask(t.id(), t.kind(), t.title(), t.orderId(), t.customerId(), newAssignee,
+          t.status(), t.dueAt(), t.createdAt(), t.createdBy(), t.escalations(), t.comment(), t.doneAt(), t.doneBy()));
+      return true;
+    }
+
+    @Override
     public boolean markReported(StaffTask task, Instant at) {
       return false;
     }

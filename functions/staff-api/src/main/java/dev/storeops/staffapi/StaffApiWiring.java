@@ -42,7 +42,7 @@ final class StaffApiWiring {
     // every route's roles come from the one permission table (docs/permissions.md)
     Router router = new Router(StaffPermissions.groupsByRoute());
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog())).register(router);
+        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog(), flow.tasks())).register(router);
     new StaffReportRoutes(reports).register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),

@@ -239,9 +239,17 @@ class StaffRolesApiTest {
     assertForbidden(as(pavel, "[manager]", olgasList), "is not yours");
     assertEquals(200, as(olga, "[manager]", event("get-order.json", Map.of("id", orderId), null)).getStatusCode());
 
-    // reassigned to Pavel: Olga −1, Pavel +1; the lists follow
+    // the order's follow-up task is Olga's while the order is hers
+    String confirm = "confirm-by-phone_" + orderId;
+    tasks.open(confirm, "confirm-by-phone", "Confirm by phone", orderId, null, olga, Duration.ofHours(2), "rule:test");
+
+    // reassigned to Pavel: Olga −1, Pavel +1; the lists follow, and so does the order's open task
     APIGatewayV2HTTPResponse toPavel = reassign("owner-elena", "[owner]", orderId, pavel);
     assertEquals(200, toPavel.getStatusCode(), toPavel.getBody());
+    assertEquals(pavel, tasks.get(confirm).assigneeId());
+    assertTrue(tasks.list(olga, StaffTask.Status.OPEN, 100).stream().noneMatch(t -> t.id().equals(confirm)));
+    assertTrue(tasks.list(pavel, StaffTask.Status.OPEN, 100).stream().anyMatch(t -> t.id().equals(confirm)));
+    assertForbidden(as(olga, "[manager]", event("complete-task.json", Map.of("id", confirm), null)), "is not yours");
     assertEquals(olgaBefore, openOrders(olga));
     assertEquals(pavelBefore + 1, openOrders(pavel));
     assertFalse(newOrderIds(olga, "[manager]").contains(orderId));

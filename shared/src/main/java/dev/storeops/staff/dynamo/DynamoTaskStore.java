@@ -128,6 +128,21 @@ public final class DynamoTaskStore implements TaskStore {
   }
 
   @Override
+  public boolean handOver(StaffTask t, String newAssignee) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(key(t.id()))
+          .updateExpression("SET assigneeId = :assignee, gsi2pk = :list")
+          .conditionExpression("#status = :open AND assigneeId = :old")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(":assignee", s(newAssignee), ":old", s(t.assigneeId()), ":open", s("OPEN"),
+              ":list", s(list(newAssignee, StaffTask.Status.OPEN)))));
+      return true;
+    } catch (ConditionalCheckFailedException changed) {
+      return false;
+    }
+  }
+
+  @Override
   public boolean markReported(StaffTask t, Instant at) {
     try {
       dynamo.updateItem(b -> b.tableName(table).key(key(t.id()))
