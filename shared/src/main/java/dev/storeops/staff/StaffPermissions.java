@@ -150,8 +150,9 @@ public final class StaffPermissions {
   /** The 403 of an item that is not the caller's. */
   public static Forbidden notYours(Access access, String what) {
     String roles = access.any().stream().map(StaffRole::group).sorted().collect(Collectors.joining(" or "));
-    return new Forbidden("not-yours", what + " is not yours: a " + access.own().stream().map(StaffRole::group)
-        .sorted().collect(Collectors.joining("/")) + " acts only on their own; the role " + roles
-        + " acts on all.", List.of(new FieldError("role", roles + " is required for another person's item")));
+    String limited = access.own().stream().filter(r -> !access.any().contains(r)).map(StaffRole::group).sorted()
+        .collect(Collectors.joining("/"));
+    return new Forbidden("not-yours", what + " is not yours: a " + limited + " acts only on their own; the role "
+        + roles + " acts on all.", List.of(new FieldError("role", roles + " is required for another person's item")));
   }
 }
