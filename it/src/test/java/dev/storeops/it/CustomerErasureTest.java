@@ -304,6 +304,11 @@ class CustomerErasureTest {
     assertEquals(EmailService.Kind.SKIPPED, later.kind());
     assertEquals(MailPolicy.SkipReason.SUPPRESSED.name(), later.detail());
     assertEquals(sentBefore, stack.sentMail().size());
+    // a late bounce for the address (ses-events) does not put it back on the list in clear
+    DynamoSuppressionList suppression = new DynamoSuppressionList(stack.dynamoDb(), this.table);
+    assertFalse(suppression.suppress(p.email(), "bounce:Permanent/General", clock.instant(), "ses-late"));
+    assertTrue(item(TableKeys.SUPPRESSED.key(p.email().toLowerCase(Locale.ROOT)), "SUPPRESSED").isEmpty());
+    assertTrue(suppression.isSuppressed(p.email()));
 
     // a second erasure: the same record; the export: nothing left
     assertEquals(erased, erase.erase(customer.id(), "owner-2"));

@@ -94,6 +94,9 @@ public final class DynamoSuppressionList implements SuppressionList {
 
   @Override
   public boolean suppress(String email, String reason, Instant at, String source) {
+    if (exists(hashKey(email))) {
+      return false; // an erased customer's address: suppressed by its hash, never stored again in clear
+    }
     Map<String, AttributeValue> item = new HashMap<>(key(email));
     item.put("type", s("Suppression"));
     item.put("email", s(SuppressionList.key(email)));
