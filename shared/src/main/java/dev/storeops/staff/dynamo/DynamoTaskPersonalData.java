@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Staff tasks about a customer (GSI1 {@code CUSTOMER#<id> / TASK#…}; docs/privacy.md). Export: the
@@ -47,11 +48,13 @@ public final class DynamoTaskPersonalData implements PersonalData {
         set += ", #comment = :redacted";
         values.put(":redacted", s(ErasedReferences.REDACTED));
       }
-      String update = set;
+      var request = UpdateItemRequest.builder().tableName(table).key(AboutCustomer.key(task)).updateExpression(set)
+          .conditionExpression("customerId = :old").expressionAttributeValues(values);
+      if (task.containsKey("comment")) {
+        request.expressionAttributeNames(Map.of("#comment", "comment"));
+      }
       try {
-        dynamo.updateItem(u -> u.tableName(table).key(AboutCustomer.key(task)).updateExpression(update)
-            .conditionExpression("customerId = :old").expressionAttributeValues(values)
-            .expressionAttributeNames(update.contains("#comment") ? Map.of("#comment", "comment") : null));
+        dynamo.updateItem(request.build());
       } catch (ConditionalCheckFailedException done) {
         // anonymised by a concurrent run
       }
