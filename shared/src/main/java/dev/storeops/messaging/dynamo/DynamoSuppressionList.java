@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 public final class DynamoSuppressionList implements SuppressionList {
   public static final String SK = "SUPPRESSED";
+  static final String HASH_PREFIX = "sha256:";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -30,8 +31,6 @@ public final class DynamoSuppressionList implements SuppressionList {
     this.dynamo = dynamo;
     this.table = table;
   }
-
-  static final String HASH_PREFIX = "sha256:";
 
   static Map<String, AttributeValue> key(String email) {
     return TableKeys.primaryKey(TableKeys.SUPPRESSED.key(SuppressionList.key(email)), SK);
@@ -67,8 +66,9 @@ public final class DynamoSuppressionList implements SuppressionList {
   }
 
   /**
-   * The erasure of an address: its hash goes on the list (reason {@code erased}, or the first reason
-   * it was suppressed for), then the plain entry is deleted, so the address is suppressed at every moment.
+   * The erasure of an address: its hash goes on the list (reason {@code erased}, followed by the first
+   * reason when it was suppressed already), then the plain entry is deleted, so the address is
+   * suppressed at every moment.
    *
    * @return items written or deleted
    */
