@@ -103,4 +103,14 @@ public final class CustomerRules {
       return null;
     }
   }
+
+  private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+  /** A customer id from a path: letters, digits, {@code _} and {@code -}, at most 100; else 400 naming {@code id}. */
+  public static String customerId(String raw) {
+    if (raw == null || !CUSTOMER_ID.matcher(raw).matches()) {
+      throw dev.storeops.platform.errors.Invalid.field("id", "is not a customer id");
+    }
+    return raw;
+  }
 }

@@ -50,12 +50,19 @@ public record SalesDelta(CountedState from, CountedState to, String channel, lon
         cancelled > 0 ? reasonKey(facts.cancelReason()) : null, sold);
   }
 
-  /** The reason as counted: trimmed, lower case, at most {@value #MAX_REASON_LENGTH} characters. */
+  /**
+   * The reason as counted: its category — the text before the first {@code :}, so that the words after
+   * it (a refusal's "refused by the customer: <the customer's own words>") never reach the report
+   * items, which keep no personal data (docs/privacy.md) — trimmed, lower case, at most {@value
+   * #MAX_REASON_LENGTH} characters.
+   */
   public static String reasonKey(String reason) {
-    if (reason == null || reason.isBlank()) {
+    int colon = reason == null ? -1 : reason.indexOf(':');
+    String category = colon >= 0 ? reason.substring(0, colon) : reason;
+    if (category == null || category.isBlank()) {
       return UNSPECIFIED_REASON;
     }
-    String r = reason.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    String r = category.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     return r.length() > MAX_REASON_LENGTH ? r.substring(0, MAX_REASON_LENGTH) : r;
   }
 

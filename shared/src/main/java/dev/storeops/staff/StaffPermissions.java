@@ -69,6 +69,8 @@ public final class StaffPermissions {
     allow("POST /staff/orders/{id}/deliver", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: customers
     allow("GET /staff/customers/{id}", any(StaffRole.OWNER), own(StaffRole.MANAGER));
+    allow("GET /staff/customers/{id}/export", any(StaffRole.OWNER), none());
+    allow("POST /staff/customers/{id}/erase", any(StaffRole.OWNER), none());
     // staff-api: catalogue, roster, stock
     allow("PUT /staff/products/{sku}", any(StaffRole.OWNER), none());
     allow("PUT /staff/managers/{id}", any(StaffRole.OWNER), none());

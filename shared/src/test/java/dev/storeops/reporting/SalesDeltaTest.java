@@ -56,4 +56,12 @@ class SalesDeltaTest {
   void longReasonsAreCut() {
     assertEquals(SalesDelta.MAX_REASON_LENGTH, SalesDelta.reasonKey("x".repeat(500)).length());
   }
+
+  @Test
+  void aReasonIsCountedByItsCategoryNeverWithTheCustomersWords() {
+    assertEquals("refused by the customer",
+        SalesDelta.reasonKey("Refused by the customer: Анна передумала, звонить на +79031112233"));
+    assertEquals("out of stock", SalesDelta.reasonKey("  Out   of stock "));
+    assertEquals(SalesDelta.UNSPECIFIED_REASON, SalesDelta.reasonKey(": only words"));
+  }
 }

@@ -1,6 +1,13 @@
 package dev.storeops.staffapi;
 
 import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.customers.EraseCustomer;
+import dev.storeops.customers.ExportCustomerData;
+import dev.storeops.customers.PersonalData;
+import dev.storeops.customers.dynamo.DynamoCustomerErasures;
+import dev.storeops.messaging.dynamo.DynamoMailPersonalData;
+import dev.storeops.ordering.dynamo.DynamoOrderPersonalData;
+import dev.storeops.staff.dynamo.DynamoTaskPersonalData;
 import dev.storeops.ordering.OrderQueries;
 import dev.storeops.ordering.ReassignOrder;
 import dev.storeops.staff.StaffPermissions;
@@ -20,6 +27,7 @@ import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
 import java.time.Clock;
+import java.util.List;
 
 /** Builds the staff API's object graph once per container: services, then the route classes on one router. */
 final class StaffApiWiring {
@@ -44,6 +52,12 @@ final class StaffApiWiring {
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
         new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog(), flow.tasks())).register(router);
     new StaffReportRoutes(reports).register(router);
+    // a customer's data: every context that keeps something about a customer (docs/privacy.md)
+    List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
+        new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table));
+    new StaffPrivacyRoutes(new ExportCustomerData(c.customerStore(), personalData, clock),
+        new EraseCustomer(c.customerStore(), new DynamoCustomerErasures(clients.dynamoDb(), table), personalData, clock))
+        .register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);

@@ -63,6 +63,7 @@ public final class DynamoOrderSegments implements CategoryBuyers, OrderSegmentIn
     item.put("type", s("CategoryBuyer"));
     item.put("customerId", s(customerId));
     item.put("lastBoughtAt", s(at.toString()));
+    item.putAll(TableKeys.aboutCustomer(customerId, TableKeys.BUYERS, OrderSegments.categoryKey(category)));
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk) OR lastBoughtAt < :at")

@@ -53,6 +53,7 @@ public final class DynamoReviewRequests {
     item.put("type", s("ReviewRequest"));
     item.put("orderId", s(orderId));
     item.put("customerId", s(customerId));
+    item.putAll(TableKeys.aboutCustomer(customerId, TableKeys.REVIEW_REQUEST, orderId));
     item.put("deliveredAt", s(deliveredAt.toString()));
     item.putAll(DueWorkStore.dueAttributes(KIND, deliveredAt, orderId));
     try {

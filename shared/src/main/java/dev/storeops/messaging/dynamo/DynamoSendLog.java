@@ -35,7 +35,8 @@ public final class DynamoSendLog implements SendLog {
   }
 
   @Override
-  public boolean reserve(String dedupeKey, String attemptId, String flow, Instant now, Instant staleBefore) {
+  public boolean reserve(String dedupeKey, String attemptId, String flow, String customerId, Instant now,
+      Instant staleBefore) {
     Map<String, AttributeValue> item = new HashMap<>(key(dedupeKey));
     item.put("type", s("MailLog"));
     item.put("dedupeKey", s(dedupeKey));
@@ -44,6 +45,10 @@ public final class DynamoSendLog implements SendLog {
     item.put("attemptId", s(attemptId));
     item.put("reservedAt", Items.n(now.toEpochMilli()));
     item.put(TableKeys.TTL, Items.n(now.plus(RETENTION).getEpochSecond()));
+    if (customerId != null) {
+      item.put("customerId", s(customerId));
+      item.putAll(TableKeys.aboutCustomer(customerId, TableKeys.MAIL_LOG, now + "#" + dedupeKey));
+    }
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)")

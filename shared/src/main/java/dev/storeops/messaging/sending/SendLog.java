@@ -10,9 +10,10 @@ public interface SendLog {
   /**
    * Takes the key for {@code attemptId}: {@code true} when it was free, or reserved by an attempt
    * whose lease ended before {@code staleBefore} (that attempt crashed); {@code false} when the mail
-   * is done (sent or skipped) or another attempt is working on it now.
+   * is done (sent or skipped) or another attempt is working on it now. {@code customerId} (null for
+   * staff mail) files the entry under the customer, for their export and erasure.
    */
-  boolean reserve(String dedupeKey, String attemptId, String flow, Instant now, Instant staleBefore);
+  boolean reserve(String dedupeKey, String attemptId, String flow, String customerId, Instant now, Instant staleBefore);
 
   /** Records the final outcome ({@code SENT} or {@code SKIPPED}) of the reserving attempt. */
   void complete(String dedupeKey, String attemptId, String status, String detail, Instant now);

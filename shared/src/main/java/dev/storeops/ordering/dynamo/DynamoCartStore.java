@@ -49,6 +49,9 @@ public final class DynamoCartStore implements CartStore {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(cart));
     item.putAll(key(cart.id()));
     item.put("type", s("Cart"));
+    if (cart.customerId() != null) {
+      item.putAll(TableKeys.aboutCustomer(cart.customerId(), TableKeys.CART, cart.id()));
+    }
     if (cart.status() == Cart.Status.OPEN) {
       item.put(TableKeys.GSI2PK, s(TableKeys.OPEN_CARTS));
       item.put(TableKeys.GSI2SK, s(cart.updatedAt() + "#" + cart.id()));

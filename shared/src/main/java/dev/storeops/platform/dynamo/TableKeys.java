@@ -49,6 +49,8 @@ public final class TableKeys {
   public static final Prefix BIRTHDAY_PROMO = new Prefix("BIRTHDAY#");
   public static final Prefix PROMO = new Prefix("PROMO#");
   public static final Prefix CAMPAIGN = new Prefix("CAMPAIGN#");
+  /** GSI1 sort key prefix of a customer's review request (see {@link #aboutCustomer}). */
+  public static final Prefix REVIEW_REQUEST = new Prefix("REVIEWREQ#");
   /** GSI partition of customers whose last order was on a day. */
   public static final Prefix LAST_ORDER = new Prefix("LASTORDER#");
   /** Partition of the customers who bought in a category. */
@@ -107,6 +109,16 @@ public final class TableKeys {
   /** GSI1 sort key of a customer's order: newest last by creation time. */
   public static String orderByTime(java.time.Instant createdAt, String id) {
     return ORDER.text() + createdAt + "#" + id;
+  }
+
+  /**
+   * GSI1 keys that file an item under the customer it is about ({@code CUSTOMER#<id>} / {@code
+   * <kind><suffix>}): orders, carts, sent mail, tasks, category-buyer entries, review requests. The
+   * export and the erasure of a customer read them with one Query per kind (docs/privacy.md).
+   */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> aboutCustomer(
+      String customerId, Prefix kind, String suffix) {
+    return java.util.Map.of(GSI1PK, Items.s(CUSTOMER.key(customerId)), GSI1SK, Items.s(kind.key(suffix)));
   }
 
   /** A due-work partition: kind and UTC day (see {@link DueWork}). */

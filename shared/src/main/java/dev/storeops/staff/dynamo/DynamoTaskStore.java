@@ -53,6 +53,9 @@ public final class DynamoTaskStore implements TaskStore {
     item.put("title", s(t.title()));
     Items.putIfPresent(item, "orderId", t.orderId());
     Items.putIfPresent(item, "customerId", t.customerId());
+    if (t.customerId() != null) {
+      item.putAll(TableKeys.aboutCustomer(t.customerId(), TableKeys.TASK, t.createdAt() + "#" + t.id()));
+    }
     item.put("assigneeId", s(t.assigneeId()));
     item.put("status", s(t.status().name()));
     item.put("dueAt", s(t.dueAt().toString()));

@@ -48,7 +48,8 @@ class EmailServiceTest {
 
   private final SendLog sendLog = new SendLog() {
     @Override
-    public boolean reserve(String key, String attemptId, String flow, Instant now, Instant staleBefore) {
+    public boolean reserve(String key, String attemptId, String flow, String customerId, Instant now,
+        Instant staleBefore) {
       return log.putIfAbsent(key, "RESERVED:" + attemptId) == null;
     }
 
