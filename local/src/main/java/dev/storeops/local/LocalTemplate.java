@@ -212,8 +212,13 @@ public final class LocalTemplate {
           defaultAuthorizer.put(api, d);
         }
       }
+      if (props.containsKey("DefaultRouteSettings") || props.containsKey("RouteSettings")) {
+        warnings.add(api + ": route throttling (DefaultRouteSettings, RouteSettings) is not enforced by local mode;"
+            + " deployed, API Gateway answers 429 over the limits (docs/operations.md)");
+      }
       for (String key : props.keySet()) {
-        if (!Set.of("StageName", "Auth", "CorsConfiguration", "Description", "Tags").contains(key)) {
+        if (!Set.of("StageName", "Auth", "CorsConfiguration", "Description", "Tags", "DefaultRouteSettings",
+            "RouteSettings").contains(key)) {
           ignore(api, key);
         }
       }

@@ -219,6 +219,9 @@ class LocalTemplateTest {
     String notice = t.warnings().stream().filter(w -> w.startsWith("property EventInvokeConfig is ignored by local mode"))
         .findFirst().orElseThrow(() -> new AssertionError(t.warnings().toString()));
     assertTrue(notice.contains("StockImportFunction") && notice.contains("SchedulerFunction"), notice);
+    // so is the API's throttling: one line
+    assertEquals(1, t.warnings().stream().filter(w -> w.startsWith("HttpApi: route throttling")).count(),
+        t.warnings().toString());
   }
 
   @Test

@@ -65,6 +65,32 @@ class TemplateTest {
   }
 
   @Test
+  void publicFunctionsCannotScanDeleteOrBatchWrite() {
+    assertEquals(List.of(), checks.publicFunctionsCannotMassWrite());
+    assertFalse(checks.publicRoutes(template.function("OrderApiFunction")).isEmpty());
+  }
+
+  @Test
+  void eachFunctionIsGrantedTheDynamoDbActionsItsCodeCallsAndNoMore() {
+    assertEquals(List.of(), checks.dynamoDbGrantsMatchCode());
+  }
+
+  @Test
+  void mailIsSentAsTheSenderIdentityOnly() {
+    assertEquals(List.of(), checks.sesSendsAsOneIdentity());
+  }
+
+  @Test
+  void bucketAccessIsByPrefix() {
+    assertEquals(List.of(), checks.s3GrantsByPrefix());
+  }
+
+  @Test
+  void everyPublicRouteIsThrottled() {
+    assertEquals(List.of(), checks.publicRoutesThrottled());
+  }
+
+  @Test
   void everyFunctionModuleIsABuiltModule() {
     for (SamFunction f : template.functions()) {
       assertTrue(Files.exists(root.resolve(f.moduleDir()).resolve("pom.xml")), f.logicalId() + " → " + f.moduleDir());

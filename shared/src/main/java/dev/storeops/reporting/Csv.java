@@ -1,18 +1,20 @@
 package dev.storeops.reporting;
 
+import dev.storeops.platform.csv.CsvCells;
+
 /** Tiny RFC 4180 helpers for the report CSVs. */
 public final class Csv {
   private Csv() {}
 
-  /** A field, quoted when it holds a comma, quote or line break; formula-starting text is defused. */
+  /**
+   * A field, quoted when it holds a comma, quote or line break; text that starts like a formula
+   * ({@code = + - @}, TAB, CR) is neutralised by {@link CsvCells}.
+   */
   public static String field(String value) {
     if (value == null) {
       return "";
     }
-    String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
+    String v = CsvCells.neutralise(value);
     if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
       return '"' + v.replace("\"", "\"\"") + '"';
     }

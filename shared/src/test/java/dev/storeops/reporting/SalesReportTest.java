@@ -65,6 +65,10 @@ class SalesReportTest {
     assertEquals("\"a,b\"", Csv.field("a,b"));
     assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
     assertEquals("'=SUM(A1)", Csv.field("=SUM(A1)"));
+    // OWASP CSV injection: TAB and CR start a formula too (platform/csv/CsvCells)
+    assertEquals("'\t=1+1", Csv.field("\t=1+1"));
+    assertEquals("\"'\r=1+1\"", Csv.field("\r=1+1"));
+    assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", Csv.field("=HYPERLINK(\"http://evil.example\",\"x\")"));
     assertEquals("-0.05", Csv.money(-5));
   }
 }

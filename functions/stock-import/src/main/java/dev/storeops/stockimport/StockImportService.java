@@ -5,6 +5,7 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
+import dev.storeops.platform.csv.CsvCells;
 import dev.storeops.stockimport.core.BadInputException;
 import dev.storeops.stockimport.core.CurrentStock;
 import dev.storeops.stockimport.core.FileReaders;
@@ -229,7 +230,8 @@ public final class StockImportService {
             record.add(Long.toString(r.row()));
             record.add(r.reason());
             record.addAll(r.cells());
-            rejected.writeRecord(record);
+            // a supplier's cell such as =HYPERLINK(...) opens as text in the buyer's spreadsheet
+            rejected.writeRecord(CsvCells.neutralise(record));
           } catch (UncheckedIOException e) {
             throw e;
           }

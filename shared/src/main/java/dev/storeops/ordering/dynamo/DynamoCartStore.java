@@ -4,6 +4,7 @@ import dev.storeops.platform.dynamo.Attr;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.platform.dynamo.Items;
 import dev.storeops.ordering.Cart;
 import dev.storeops.ordering.CartStore;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -14,11 +15,15 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Carts: {@code CART#<id> / CART}; open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
  * so the abandoned-cart flow finds carts by last change without a scan.
+ *
+ * <p>A deleted cart is a tombstone, not a {@code DeleteItem} (the public order-api has no delete
+ * permission on the table): status {@code DELETED}, {@code deletedAt}, out of the open-cart and due
+ * indexes, and a {@code ttl} of now, so DynamoDB's TTL removes the item (within days); until then
+ * reads treat it as absent and a new {@code PUT} of the same id starts a fresh cart.
  */
 public final class DynamoCartStore implements CartStore {
   private final DynamoDbClient dynamo;
@@ -27,6 +32,10 @@ public final class DynamoCartStore implements CartStore {
 
   /** Due-work kind of open carts of known customers (each save moves the due time to the save). */
   public static final String ABANDONED_CART = "abandoned-cart";
+  /** Status and attribute of a deleted cart's tombstone. */
+  static final String DELETED = "DELETED";
+  static final String DELETED_AT = "deletedAt";
+  private final Clock clock = Clock.systemUTC();
 
   public DynamoCartStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
@@ -41,7 +50,8 @@ public final class DynamoCartStore implements CartStore {
   @Override
   public Optional<Cart> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attr.read(item, Cart.class));
+    return item == null || item.isEmpty() || item.containsKey(DELETED_AT) ? Optional.empty()
+        : Optional.of(Attr.read(item, Cart.class));
   }
 
   @Override
@@ -63,9 +73,9 @@ public final class DynamoCartStore implements CartStore {
     }
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR #s = :open")
+          .conditionExpression("attribute_not_exists(pk) OR #s = :open OR #s = :deleted")
           .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":open", s("OPEN"))));
+          .expressionAttributeValues(Map.of(":open", s("OPEN"), ":deleted", s(DELETED))));
     } catch (ConditionalCheckFailedException e) {
       throw new CartClosedException();
     }
@@ -73,7 +83,18 @@ public final class DynamoCartStore implements CartStore {
 
   @Override
   public boolean delete(String id) {
-    var old = dynamo.deleteItem(d -> d.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_OLD)).attributes();
-    return old != null && !old.isEmpty();
+    long now = clock.instant().getEpochSecond();
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(id))
+          .updateExpression("SET #s = :deleted, " + DELETED_AT + " = :now, #ttl = :ttl"
+              + " REMOVE gsi2pk, gsi2sk, duePk, dueSk")
+          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(" + DELETED_AT + ")")
+          .expressionAttributeNames(Map.of("#s", "status", "#ttl", TableKeys.TTL))
+          .expressionAttributeValues(Map.of(":deleted", s(DELETED), ":now", s(clock.instant().toString()),
+              ":ttl", Items.n(now))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 }

@@ -64,14 +64,29 @@ public final class HttpRequest {
     if (body == null) {
       return new byte[0];
     }
-    byte[] bytes = event.getIsBase64Encoded()
-        ? Base64.getDecoder().decode(body)
-        : body.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes;
+    if (event.getIsBase64Encoded()) {
+      if (body.length() > (MAX_BODY_BYTES + 2) / 3 * 4 + 4) {
+        throw tooLarge(body.length() / 4 * 3);
+      }
+      try {
+        bytes = Base64.getDecoder().decode(body);
+      } catch (IllegalArgumentException e) {
+        // a client (or a proxy) that marks its body as base64 and sends something else: its mistake, not ours
+        throw ApiException.badRequest("body", "is marked base64-encoded (isBase64Encoded) but is not valid base64");
+      }
+    } else {
+      bytes = body.getBytes(StandardCharsets.UTF_8);
+    }
     if (bytes.length > MAX_BODY_BYTES) {
-      throw new ApiException(Problem.of(413, "body-too-large", "Payload too large",
-          "The body is " + bytes.length + " bytes; the limit is " + MAX_BODY_BYTES + "."));
+      throw tooLarge(bytes.length);
     }
     return bytes;
+  }
+
+  private static ApiException tooLarge(long bytes) {
+    return new ApiException(Problem.of(413, "body-too-large", "Payload too large",
+        "The body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES + "."));
   }
 
   public String bodyText() {

@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ReportsStreamService {
   public enum Outcome { COUNTED, UNCHANGED, EXPIRY_INDEXED, IGNORED }
 
-  private final DynamoReportStore store;
+  private final DynamoExpiryIndex expiry;
   private final SalesCounting sales;
   private final ZoneId zone;
 
   public ReportsStreamService(DynamoReportStore store, ZoneId zone) {
-    this.store = store;
+    this.expiry = new DynamoExpiryIndex(store.dynamo(), store.table());
     this.sales = new SalesCounting(store);
     this.zone = zone;
   }
@@ -29,7 +29,7 @@ public final class ReportsStreamService {
       return sales.count(OrderItems.facts(newImage, zone)) ? Outcome.COUNTED : Outcome.UNCHANGED;
     }
     if (OrderItems.isStock(newImage) || OrderItems.isStock(oldImage)) {
-      store.applyStock(oldImage, newImage);
+      expiry.apply(oldImage, newImage);
       return Outcome.EXPIRY_INDEXED;
     }
     return Outcome.IGNORED;

@@ -51,6 +51,19 @@ final class ModuleSources {
 
   /** The module's own main sources plus the dependency-module sources they reach (see the class comment). */
   List<Path> reachedFrom(Path moduleDir) {
+    return walk(moduleDir, true);
+  }
+
+  /**
+   * The module's own main sources plus every dependency-module source they reach by naming a class,
+   * transitively (no {@code Env} filter): all the code a function can run. Class-level, so it
+   * over-approximates (a class reached for one method brings all its methods).
+   */
+  List<Path> allReachedFrom(Path moduleDir) {
+    return walk(moduleDir, false);
+  }
+
+  private List<Path> walk(Path moduleDir, boolean onlyEnv) {
     List<Path> own = javaFiles(moduleDir.resolve("src/main/java"));
     List<Path> roots = new ArrayList<>();
     for (String artifact : storeopsDependencies(moduleDir)) {
@@ -67,7 +80,7 @@ final class ModuleSources {
       Path file = next.poll();
       String text = COMMENT.matcher(read(file)).replaceAll(" ");
       boolean isOwn = ownSet.contains(file);
-      if (!isOwn && !ENV.matcher(text).find()) {
+      if (onlyEnv && !isOwn && !ENV.matcher(text).find()) {
         continue; // a shared class that never sees an Env reads no variable and hands none on
       }
       files.add(file);

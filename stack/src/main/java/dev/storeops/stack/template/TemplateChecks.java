@@ -36,6 +36,11 @@ public final class TemplateChecks {
     out.addAll(logRetention());
     out.addAll(runtimes());
     out.addAll(staffRoutesAuthorized());
+    out.addAll(publicFunctionsCannotMassWrite());
+    out.addAll(dynamoDbGrantsMatchCode());
+    out.addAll(sesSendsAsOneIdentity());
+    out.addAll(s3GrantsByPrefix());
+    out.addAll(publicRoutesThrottled());
     return out;
   }
 
@@ -339,6 +344,226 @@ public final class TemplateChecks {
     permissionTable.stream().filter(k -> !routes.contains(k)).sorted()
         .forEach(k -> out.add("permission table: " + k + " is not a route of the template"));
     return out;
+  }
+
+  // ------------------------------------------------------------------ least privilege (docs/operations.md)
+
+  /** The HttpApi routes of a function that carry no authorizer (neither their own nor the API's default). */
+  public List<String> publicRoutes(SamFunction f) {
+    List<String> out = new ArrayList<>();
+    for (var e : f.eventsOfType("HttpApi")) {
+      Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+      if (!authorized(p)) {
+        out.add(routeKey(p));
+      }
+    }
+    return out;
+  }
+
+  private static String routeKey(Map<String, Object> eventProperties) {
+    return String.valueOf(eventProperties.getOrDefault("Method", "ANY")).toUpperCase() + " "
+        + eventProperties.getOrDefault("Path", "/");
+  }
+
+  private boolean authorized(Map<String, Object> eventProperties) {
+    if (eventProperties.get("Auth") instanceof Map<?, ?> a && a.get("Authorizer") != null) {
+      return !"NONE".equals(a.get("Authorizer"));
+    }
+    return apiProperties(eventProperties).get("Auth") instanceof Map<?, ?> a && a.get("DefaultAuthorizer") != null
+        && !"NONE".equals(a.get("DefaultAuthorizer"));
+  }
+
+  /** The HttpApi an event belongs to ({@code ApiId: !Ref X}, else the implicit API), Globals.HttpApi merged in. */
+  private Map<String, Object> apiProperties(Map<String, Object> eventProperties) {
+    String api = eventProperties.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id ? id : null;
+    return SamTemplate.merge(template.globals("HttpApi"), api == null ? Map.of() : template.properties(api));
+  }
+
+  /**
+   * A public HTTP function (a route without an authorizer) may not Scan, DeleteItem or BatchWriteItem
+   * (nor hold a policy that grants them, such as DynamoDBCrudPolicy): anyone on the internet reaches it.
+   */
+  public List<String> publicFunctionsCannotMassWrite() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      List<String> routes = publicRoutes(f);
+      if (routes.isEmpty()) {
+        continue;
+      }
+      for (PolicyGrants.Grant g : PolicyGrants.of(f)) {
+        List<String> mass = CodeActions.DYNAMODB_MASS_ACTIONS.stream().sorted().filter(g::allows).toList();
+        if (!mass.isEmpty()) {
+          out.add(f.logicalId() + ": public HTTP function (" + routes.get(0) + (routes.size() > 1 ? ", …" : "")
+              + " has no authorizer) is granted " + String.join(", ", mass) + " by " + g.source()
+              + "; grant the single-item actions its code calls");
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each function's DynamoDB grants are the actions its code calls ({@link CodeActions}: the SDK calls
+   * in the classes it reaches), no more and no fewer; {@code <table>/index/*} only when it queries an
+   * index. A {@code DynamoDBCrudPolicy} on a function whose code never deletes fails with its own message.
+   * {@code DescribeTable}, which the SAM templates add, is not compared.
+   */
+  public List<String> dynamoDbGrantsMatchCode() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      if (f.moduleDir() == null) {
+        continue;
+      }
+      Map<String, String> calls = new java.util.TreeMap<>();
+      CodeActions.whereInFunction(repoRoot, repoRoot.resolve(f.moduleDir())).forEach((a, file) -> {
+        if (a.startsWith("dynamodb:")) {
+          calls.put(a, file);
+        }
+      });
+      boolean queriesIndex = calls.remove(CodeActions.DYNAMODB_INDEX) != null;
+      List<PolicyGrants.Grant> grants = PolicyGrants.of(f).stream().filter(g -> g.touches("dynamodb")).toList();
+      Set<String> reported = new HashSet<>();
+      for (PolicyGrants.Grant g : grants) {
+        if (g.source().equals("DynamoDBCrudPolicy") && !calls.containsKey("dynamodb:DeleteItem")) {
+          out.add(f.logicalId() + ": DynamoDBCrudPolicy, but its code never deletes; grant the actions it calls"
+              + " (explicit statement) instead");
+          reported.addAll(g.actions());
+        }
+      }
+      Set<String> granted = new java.util.TreeSet<>();
+      boolean indexGranted = false;
+      for (PolicyGrants.Grant g : grants) {
+        for (String a : g.actions()) {
+          if (a.equals("dynamodb:*") || a.equals("*")) {
+            out.add(f.logicalId() + ": grants " + a + " (by " + g.source() + "); grant the actions its code calls");
+          } else if (a.startsWith("dynamodb:")) {
+            granted.add(a);
+          }
+        }
+        if (g.resources().stream().anyMatch(r -> r.contains("/index/") || r.equals("*"))) {
+          indexGranted = true;
+        }
+      }
+      for (String a : granted) {
+        if (!calls.containsKey(a) && !a.equals("dynamodb:DescribeTable") && !reported.contains(a)) {
+          out.add(f.logicalId() + ": grants " + a + " that its code never calls");
+        }
+      }
+      for (var c : calls.entrySet()) {
+        if (grants.stream().noneMatch(g -> g.allows(c.getKey()))) {
+          out.add(f.logicalId() + ": its code calls " + c.getKey() + " (" + c.getValue() + ") but its policy does not grant it");
+        }
+      }
+      if (queriesIndex && !indexGranted) {
+        out.add(f.logicalId() + ": its code queries an index of the table but no statement grants dynamodb:Query on"
+            + " !Sub ${Table.Arn}/index/*");
+      }
+      if (!queriesIndex && indexGranted && !grants.isEmpty()) {
+        out.add(f.logicalId() + ": grants access to the table's indexes but its code queries none");
+      }
+    }
+    return out;
+  }
+
+  /** A function may send mail as one SES identity (the sender's), never as any ({@code identity/*} or {@code *}). */
+  public List<String> sesSendsAsOneIdentity() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      for (PolicyGrants.Grant g : PolicyGrants.of(f)) {
+        if (!g.touches("ses")) {
+          continue;
+        }
+        if (g.isTemplate()) {
+          Object identity = g.templateArgs().get("IdentityName");
+          if (identity == null || String.valueOf(identity).contains("*")) {
+            out.add(f.logicalId() + ": " + g.source() + " without one IdentityName lets it send as any SES identity");
+          }
+          continue;
+        }
+        for (String r : g.resources()) {
+          if (r.equals("*") || r.matches(".*:identity/\\*$") || r.endsWith(":*")) {
+            out.add(f.logicalId() + ": grants " + String.join(", ", g.actions()) + " on " + r
+                + "; name the sender identity (identity/${SenderIdentity})");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * S3 objects are granted by prefix ({@code arn:aws:s3:::bucket/incoming/*}), never the whole bucket
+   * ({@code bucket/*}, {@code *}, or the bucket-wide SAM templates S3CrudPolicy, S3ReadPolicy, S3WritePolicy,
+   * S3FullAccessPolicy).
+   */
+  public List<String> s3GrantsByPrefix() {
+    List<String> out = new ArrayList<>();
+    for (SamFunction f : template.functions()) {
+      for (PolicyGrants.Grant g : PolicyGrants.of(f)) {
+        if (!g.touches("s3")) {
+          continue;
+        }
+        if (g.isTemplate()) {
+          out.add(f.logicalId() + ": " + g.source() + " grants the whole bucket; grant the actions it uses on the prefixes it uses");
+          continue;
+        }
+        boolean objectActions = g.actions().stream().anyMatch(a -> a.equals("*") || a.equals("s3:*") || a.contains("Object"));
+        for (String r : g.resources()) {
+          int arn = r.indexOf(":::");
+          String path = arn < 0 ? r : r.substring(arn + 3);
+          int slash = path.indexOf('/');
+          boolean wholeBucket = r.equals("*") || (slash >= 0 && path.substring(slash).equals("/*"));
+          if (objectActions && wholeBucket) {
+            out.add(f.logicalId() + ": grants " + String.join(", ", g.actions()) + " on " + r
+                + "; name the prefixes (bucket/prefix/*)");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every public route is throttled: its HttpApi has {@code DefaultRouteSettings} with {@code
+   * ThrottlingBurstLimit} and {@code ThrottlingRateLimit}, or a {@code RouteSettings} entry for the route
+   * (on the API, keyed {@code "METHOD /path"}, or on the event). A {@code RouteSettings} key that names no
+   * route of the API is a typo and fails too.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> publicRoutesThrottled() {
+    List<String> out = new ArrayList<>();
+    Map<String, Set<String>> routesByApi = new java.util.LinkedHashMap<>();
+    for (SamFunction f : template.functions()) {
+      for (var e : f.eventsOfType("HttpApi")) {
+        Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+        String api = p.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id ? id : "ServerlessHttpApi";
+        routesByApi.computeIfAbsent(api, k -> new HashSet<>()).add(routeKey(p));
+        if (authorized(p)) {
+          continue;
+        }
+        Map<String, Object> apiProps = apiProperties(p);
+        Object perRoute = apiProps.get("RouteSettings") instanceof Map<?, ?> rs ? rs.get(routeKey(p)) : null;
+        if (!throttles(apiProps.get("DefaultRouteSettings")) && !throttles(perRoute) && !throttles(p.get("RouteSettings"))) {
+          out.add(f.logicalId() + "." + e.getKey() + ": public route " + routeKey(p)
+              + " has no throttling (DefaultRouteSettings or RouteSettings with ThrottlingBurstLimit and ThrottlingRateLimit)");
+        }
+      }
+    }
+    for (String api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
+      if (template.properties(api).get("RouteSettings") instanceof Map<?, ?> rs) {
+        for (Object key : rs.keySet()) {
+          if (!routesByApi.getOrDefault(api, Set.of()).contains(String.valueOf(key))) {
+            out.add(api + ": RouteSettings '" + key + "' names no route of the API");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean throttles(Object settings) {
+    return settings instanceof Map<?, ?> s && s.get("ThrottlingBurstLimit") instanceof Number b && b.doubleValue() > 0
+        && s.get("ThrottlingRateLimit") instanceof Number r && r.doubleValue() > 0;
   }
 
   private boolean isLambdaHandler(Class<?> type) {

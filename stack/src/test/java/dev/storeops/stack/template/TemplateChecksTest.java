@@ -54,7 +54,25 @@ class TemplateChecksTest {
                 OnFailure:
                   Type: SQS
                   Destination: !GetAtt FailuresQueue.Arn
+            Policies:
+              - Statement:
+                  - Effect: Allow
+                    Action: [dynamodb:GetItem, dynamodb:Query]
+                    Resource: !GetAtt Table.Arn
+                  - Effect: Allow
+                    Action: [dynamodb:Query]
+                    Resource: !Sub '${Table.Arn}/index/*'
+              - Statement:
+                  - Effect: Allow
+                    Action: [ses:SendEmail]
+                    Resource: !Sub 'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}'
+                  - Effect: Allow
+                    Action: [s3:GetObject]
+                    Resource: !Sub 'arn:${AWS::Partition}:s3:::files-${Stage}/incoming/*'
             Events:
+              Public:
+                Type: HttpApi
+                Properties: { ApiId: !Ref Api, Method: POST, Path: /orders }
               Work:
                 Type: SQS
                 Properties:
@@ -78,6 +96,14 @@ class TemplateChecksTest {
               Staff:
                 Type: HttpApi
                 Properties: { Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }
+        Api:
+          Type: AWS::Serverless::HttpApi
+          Properties:
+            DefaultRouteSettings:
+              ThrottlingBurstLimit: 100
+              ThrottlingRateLimit: 50
+            RouteSettings:
+              'POST /orders': { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 }
         FnLogs:
           Type: AWS::Logs::LogGroup
           Properties:
@@ -102,6 +128,13 @@ class TemplateChecksTest {
     Files.createDirectories(src);
     Files.writeString(src.resolve("FnHandler.java"),
         "class FnHandler { void init(Env env) { env.required(\"TABLE_NAME\"); env.optional(\"QUEUE_URL\", null); } }");
+    Files.writeString(src.resolve("FnStore.java"), """
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        class FnStore {
+          // a comment naming dynamo.deleteItem( is no call
+          Object find(DynamoDbClient dynamo) { return dynamo.getItem(g -> g.tableName("t")); }
+          Object byIndex(DynamoDbClient dynamo) { return dynamo.query(q -> q.tableName("t").indexName("GSI1")); }
+        }""");
   }
 
   private TemplateChecks checks(String yaml) {
@@ -307,6 +340,128 @@ class TemplateChecksTest {
   void staffRouteWithoutAuthorizerFails() {
     var v = checks(GOOD.replace(", Auth: { Authorizer: StaffJwt }", "")).staffRoutesAuthorized();
     assertEquals(List.of("Fn.Staff: /staff/tasks has no JWT authorizer"), v);
+  }
+
+  // ------------------------------------------------------------------ least privilege
+
+  private static final String GRANTS = "Action: [dynamodb:GetItem, dynamodb:Query]";
+  /** GOOD's line that starts the function's policies (GOOD is a text block: 6 spaces of indentation stripped). */
+  private static final String POLICIES = "\n      Policies:";
+  private static final String CRUD = POLICIES + "\n        - DynamoDBCrudPolicy: { TableName: !Ref Table }";
+
+  @Test
+  void publicFunctionGrantedScanDeleteOrBatchWriteFails() {
+    var v = checks(GOOD.replace(GRANTS, "Action: [dynamodb:GetItem, dynamodb:Query, dynamodb:Scan, dynamodb:DeleteItem]"))
+        .publicFunctionsCannotMassWrite();
+    assertEquals(List.of("Fn: public HTTP function (POST /orders has no authorizer) is granted dynamodb:DeleteItem,"
+        + " dynamodb:Scan by Statement; grant the single-item actions its code calls"), v);
+    var crud = checks(GOOD.replace(POLICIES, CRUD)).publicFunctionsCannotMassWrite();
+    assertEquals(1, crud.size(), crud.toString());
+    assertTrue(crud.get(0).contains("dynamodb:BatchWriteItem, dynamodb:DeleteItem, dynamodb:Scan by DynamoDBCrudPolicy"), crud.toString());
+    var wildcard = checks(GOOD.replace(GRANTS, "Action: 'dynamodb:*'")).publicFunctionsCannotMassWrite();
+    assertEquals(1, wildcard.size(), wildcard.toString());
+    // the same grants behind an authorizer are not this check's business
+    String authorized = GOOD.replace("Method: POST, Path: /orders }", "Method: POST, Path: /orders, Auth: { Authorizer: StaffJwt } }");
+    assertEquals(List.of(), checks(authorized.replace(POLICIES, CRUD)).publicFunctionsCannotMassWrite());
+  }
+
+  @Test
+  void crudPolicyOnAFunctionWhoseCodeNeverDeletesFails() throws Exception {
+    String crud = GOOD.replace(POLICIES, CRUD);
+    var v = checks(crud).dynamoDbGrantsMatchCode();
+    assertEquals(List.of("Fn: DynamoDBCrudPolicy, but its code never deletes; grant the actions it calls (explicit statement) instead"), v);
+    // once the code deletes, the policy is judged action by action: it still grants a Scan and a batch write nobody calls
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnRelease.java"), """
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        class FnRelease { void release(DynamoDbClient dynamo) { dynamo.deleteItem(d -> d.tableName("t")); } }""");
+    var v2 = checks(crud).dynamoDbGrantsMatchCode();
+    assertTrue(v2.contains("Fn: grants dynamodb:Scan that its code never calls"), v2.toString());
+    assertTrue(v2.contains("Fn: grants dynamodb:BatchWriteItem that its code never calls"), v2.toString());
+    assertTrue(v2.stream().noneMatch(s -> s.contains("DeleteItem") || s.contains("never deletes")), v2.toString());
+  }
+
+  @Test
+  void aGrantTheCodeNeverCallsFails() {
+    var v = checks(GOOD.replace(GRANTS, "Action: [dynamodb:GetItem, dynamodb:Query, dynamodb:PutItem]")).dynamoDbGrantsMatchCode();
+    assertEquals(List.of("Fn: grants dynamodb:PutItem that its code never calls"), v);
+  }
+
+  @Test
+  void aCallThePolicyDoesNotGrantFails() throws Exception {
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnWriter.java"), """
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        import software.amazon.awssdk.services.dynamodb.model.*;
+        class FnWriter {
+          void write(DynamoDbClient dynamo) {
+            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder()
+                .conditionCheck(ConditionCheck.builder().tableName("t").build()).build()));
+          }
+        }""");
+    var v = checks(GOOD).dynamoDbGrantsMatchCode();
+    assertEquals(List.of("Fn: its code calls dynamodb:ConditionCheckItem (functions/fn/src/main/java/x/FnWriter.java)"
+        + " but its policy does not grant it"), v);
+  }
+
+  @Test
+  void indexGrantsFollowTheCode() throws Exception {
+    String noIndexGrant = GOOD.replace("Resource: !Sub '${Table.Arn}/index/*'", "Resource: !GetAtt Table.Arn");
+    assertEquals(List.of("Fn: its code queries an index of the table but no statement grants dynamodb:Query on"
+        + " !Sub ${Table.Arn}/index/*"), checks(noIndexGrant).dynamoDbGrantsMatchCode());
+    Files.writeString(repo.resolve("functions/fn/src/main/java/x/FnStore.java"), """
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        class FnStore { Object q(DynamoDbClient dynamo) { return dynamo.getItem(g -> g).toString() + dynamo.query(q -> q); } }""");
+    assertEquals(List.of("Fn: grants access to the table's indexes but its code queries none"),
+        checks(GOOD).dynamoDbGrantsMatchCode());
+  }
+
+  @Test
+  void codeActionsAreFoundOnlyWithTheServicesSdk() {
+    assertEquals(java.util.Set.of(), CodeActions.inText("class R { Object q(HttpRequest r) { return r.query(\"x\"); } }"));
+    assertEquals(java.util.Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), CodeActions.inText("""
+        import software.amazon.awssdk.services.dynamodb.model.*;
+        class W { Object w() { return java.util.List.of(Put.builder(), TransactWriteItem.builder().update(u -> u),
+            Delete.builder()); } }"""));
+    assertEquals(java.util.Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), CodeActions.inText("""
+        import software.amazon.awssdk.services.s3.S3Client;
+        class M { void m(S3Client s3) { s3.copyObject(c -> c); s3.deleteObject(d -> d); } }"""));
+  }
+
+  @Test
+  void sendingAsAnySesIdentityFails() {
+    var v = checks(GOOD.replace("identity/${SenderIdentity}", "identity/*")).sesSendsAsOneIdentity();
+    assertEquals(List.of("Fn: grants ses:SendEmail on arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*;"
+        + " name the sender identity (identity/${SenderIdentity})"), v);
+    String star = GOOD.replace("Resource: !Sub 'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}'",
+        "Resource: '*'");
+    assertEquals(1, checks(star).sesSendsAsOneIdentity().size());
+    String template = GOOD.replace(POLICIES, POLICIES + "\n        - SESCrudPolicy: { IdentityName: '*' }");
+    assertEquals(List.of("Fn: SESCrudPolicy without one IdentityName lets it send as any SES identity"),
+        checks(template).sesSendsAsOneIdentity());
+  }
+
+  @Test
+  void wholeBucketGrantsFail() {
+    var v = checks(GOOD.replace("files-${Stage}/incoming/*", "files-${Stage}/*")).s3GrantsByPrefix();
+    assertEquals(List.of("Fn: grants s3:GetObject on arn:${AWS::Partition}:s3:::files-${Stage}/*; name the prefixes (bucket/prefix/*)"), v);
+    String crud = GOOD.replace(POLICIES, POLICIES + "\n        - S3CrudPolicy: { BucketName: files }");
+    assertEquals(List.of("Fn: S3CrudPolicy grants the whole bucket; grant the actions it uses on the prefixes it uses"),
+        checks(crud).s3GrantsByPrefix());
+  }
+
+  @Test
+  void publicRouteWithoutThrottlingFails() {
+    String noDefault = GOOD.replace("      DefaultRouteSettings:\n        ThrottlingBurstLimit: 100\n        ThrottlingRateLimit: 50\n", "");
+    assertTrue(!noDefault.equals(GOOD));
+    // its own RouteSettings entry is enough
+    assertEquals(List.of(), checks(noDefault).publicRoutesThrottled());
+    String none = noDefault.replace("'POST /orders': { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 }",
+        "'POST /orders': { DetailedMetricsEnabled: true }");
+    assertEquals(List.of("Fn.Public: public route POST /orders has no throttling (DefaultRouteSettings or RouteSettings"
+        + " with ThrottlingBurstLimit and ThrottlingRateLimit)"), checks(none).publicRoutesThrottled());
+    // the staff route (authorized, on the implicit API) needs none
+    assertTrue(checks(none).publicRoutesThrottled().stream().noneMatch(s -> s.contains("/staff")));
+    var typo = checks(GOOD.replace("'POST /orders':", "'POST /order':")).publicRoutesThrottled();
+    assertEquals(List.of("Api: RouteSettings 'POST /order' names no route of the API"), typo);
   }
 
   @Test

@@ -1,0 +1,45 @@
+package dev.storeops.orderapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.platform.json.Json;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A body marked {@code isBase64Encoded} that is not base64 (a broken client or proxy, or a probe) is
+ * the caller's mistake: 400 problem+json naming the body, never a 500.
+ */
+@WithAwsStack
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvalidBase64BodyTest {
+  private OrderApiHandler handler;
+
+  @BeforeAll
+  void setUp(AwsStack stack) {
+    this.handler = stack.handler("OrderApiFunction", OrderApiHandler.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"events/order-api/register-customer.json", "events/order-api/create-order.json", "events/order-api/put-cart.json"})
+  void aBodyMarkedBase64ThatIsNotIsA400Problem(String fixture) throws Exception {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(fixture);
+    event.setIsBase64Encoded(true);
+    event.setBody("*** not base64 \u2603 {\"a\":1}");
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    assertEquals(400, response.getStatusCode(), response.getBody());
+    assertTrue(response.getHeaders().get("Content-Type").startsWith("application/problem+json"), response.getHeaders().toString());
+    JsonNode problem = Json.mapper().readTree(response.getBody());
+    assertEquals(400, problem.path("status").asInt());
+    assertEquals("body", problem.path("errors").get(0).path("field").asText(), response.getBody());
+  }
+}
