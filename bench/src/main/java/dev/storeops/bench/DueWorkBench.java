@@ -65,7 +65,8 @@ public final class DueWorkBench {
         long baseline = scanBaseline(stack, table, now);
         // the scheduler's payment-timeouts job reads its due orders through this same call
         // (DynamoOrderFlowStore.paymentDue → DueWorkStore.due(PAYMENT_DUE)), then one GetItem per due order
-        List<String> jobIds = new DynamoOrderFlowStore(stack.dynamoDb(), table, due, clock).paymentDue(1000);
+        List<String> jobIds = new DynamoOrderFlowStore(stack.dynamoDb(), table, due, clock).paymentDue(1000).stream()
+            .map(dev.storeops.platform.batch.DueItem::id).toList();
         List<String> indexIds = scan.items().stream().map(i -> i.get("id").s()).toList();
         if (!jobIds.equals(indexIds)) {
           throw new IllegalStateException("the job's read path found " + jobIds + ", the index " + indexIds);

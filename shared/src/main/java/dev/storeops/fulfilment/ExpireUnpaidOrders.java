@@ -1,9 +1,11 @@
 package dev.storeops.fulfilment;
 
 import dev.storeops.ordering.Order;
-import dev.storeops.platform.log.Log;
+import dev.storeops.platform.batch.DueItem;
+import dev.storeops.platform.batch.PoisonItems;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,16 +15,27 @@ import java.util.Map;
  * reminder mail, then the order waits the grace period (48 h by default); CANCEL → cancelled
  * PAYMENT_TIMEOUT (stock released in the same write), then NOTIFY → the customer's cancellation mail
  * and the order off the index. Each step moves or removes the index entry conditionally, so a repeated
- * run redoes nothing; an order that fails is retried on the next run.
+ * run redoes nothing. An order that fails is recorded and skipped ({@link PoisonItems}): the run goes
+ * on, the next run retries it, and after its attempts it is parked as poison for ops.
  */
 public final class ExpireUnpaidOrders {
-  private static final Log LOG = Log.get(ExpireUnpaidOrders.class);
+  /** The job's name in the figures and logs. */
+  static final String JOB = "payment-timeouts";
 
-  /** Figures of one run. */
-  public record Run(int due, int reminded, int cancelled, int notified, int skipped, int failed) {
+  /** Figures of one run; {@code parkedItems}: orders parked as poison by this run. */
+  public record Run(int due, int reminded, int cancelled, int notified, int skipped, int failed,
+      List<String> parkedItems) {
     public Map<String, Object> figures() {
-      return Map.of("due", due, "reminded", reminded, "cancelled", cancelled, "notified", notified,
-          "skipped", skipped, "failed", failed);
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("due", due);
+      figures.put("reminded", reminded);
+      figures.put("cancelled", cancelled);
+      figures.put("notified", notified);
+      figures.put("skipped", skipped);
+      figures.put("failed", failed);
+      figures.put("parked", parkedItems.size());
+      figures.put("parkedItems", parkedItems);
+      return figures;
     }
   }
 
@@ -47,29 +60,28 @@ public final class ExpireUnpaidOrders {
 
   /** Handles up to {@code limit} passed payment deadlines, oldest first. */
   public Run run(int limit) {
-    List<String> ids = store.paymentDue(limit);
+    List<DueItem> due = store.paymentDue(limit);
+    PoisonItems.Run isolated = new PoisonItems(store).start(JOB);
     int reminded = 0;
     int cancelled = 0;
     int notified = 0;
     int skipped = 0;
-    int failed = 0;
-    for (String id : ids) {
-      try {
-        switch (deadline(id)) {
-          case "reminded" -> reminded++;
-          case "cancelled" -> {
-            cancelled++;
-            notified++;
-          }
-          case "notified" -> notified++;
-          default -> skipped++;
+    for (DueItem item : due) {
+      String outcome = isolated.attempt(item, () -> deadline(item.id()));
+      if (outcome == null) {
+        continue; // recorded by PoisonItems
+      }
+      switch (outcome) {
+        case "reminded" -> reminded++;
+        case "cancelled" -> {
+          cancelled++;
+          notified++;
         }
-      } catch (RuntimeException e) {
-        failed++;
-        LOG.error("payment deadline failed; retried next run", e, "orderId", id);
+        case "notified" -> notified++;
+        default -> skipped++;
       }
     }
-    return new Run(ids.size(), reminded, cancelled, notified, skipped, failed);
+    return new Run(due.size(), reminded, cancelled, notified, skipped, isolated.failed(), isolated.parkedItems());
   }
 
   private String deadline(String orderId) {

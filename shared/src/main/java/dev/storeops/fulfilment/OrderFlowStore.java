@@ -1,10 +1,15 @@
 package dev.storeops.fulfilment;
 
+import dev.storeops.platform.batch.DueItem;
+import dev.storeops.platform.batch.PoisonItems;
 import java.util.List;
 import java.util.Optional;
 
-/** Where the payment and follow-up rules read orders and apply their changes. */
-public interface OrderFlowStore {
+/**
+ * Where the payment and follow-up rules read orders and apply their changes; also where the
+ * payment-deadline run records an order that fails ({@link PoisonItems.Ledger}).
+ */
+public interface OrderFlowStore extends PoisonItems.Ledger {
   enum Result {
     APPLIED,
     /**
@@ -28,8 +33,8 @@ public interface OrderFlowStore {
    */
   Result apply(OrderChange change);
 
-  /** Ids of orders whose payment deadline has passed (through the due-work index), oldest first. */
-  List<String> paymentDue(int limit);
+  /** Orders whose payment deadline has passed (through the due-work index), oldest first; {@link DueItem#id()} is the order id. */
+  List<DueItem> paymentDue(int limit);
 
   /** Takes the order off the due-work index if it is still at {@code dueSk}; false when it moved. */
   boolean clearDue(String orderId, String dueSk);

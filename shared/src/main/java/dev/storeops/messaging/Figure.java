@@ -12,7 +12,9 @@ public enum Figure {
   /** An attempt that failed and will be retried (throttling, a passing error). */
   RETRIED("retried"),
   /** The last attempt failed: the message goes to the DLQ. */
-  FAILED("failed");
+  FAILED("failed"),
+  /** The mail service refused the mail for good (recorded, not retried). */
+  REJECTED("rejected");
 
   private final String attribute;
 

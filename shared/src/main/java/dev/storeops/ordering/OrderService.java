@@ -38,9 +38,10 @@ import java.util.Optional;
 
 /**
  * Takes orders from every channel: validates, resolves the customer, prices from the catalog, plans
- * the stock reservation and the delivery, and stores everything in one transaction; then publishes
- * {@link OrderCreated}. Idempotent per Idempotency-Key: the same key and body return the same order,
- * the same key with another body is a 422.
+ * the stock reservation and the delivery, and stores everything in one transaction (with the order's
+ * announce item); then publishes {@link OrderCreated} (a lost publication is swept by {@link
+ * AnnounceOrders}). Idempotent per Idempotency-Key: the same key and body return the same order, the
+ * same key with another body is a 422.
  */
 public final class OrderService {
   private static final Log LOG = Log.get(OrderService.class);
@@ -202,15 +203,15 @@ public final class OrderService {
   }
 
   /**
-   * The order is stored; if its event cannot be queued, the client is told to repeat the request with
-   * the same key, which replays the order and publishes again.
+   * The order is stored with its announce item ({@link OrderAnnouncements}); if its event cannot be
+   * queued now, the client still gets the order and the scheduler's {@link AnnounceOrders} publishes
+   * it a few minutes later.
    */
   private void publish(Order order, String token) {
     try {
       events.publish(OrderCreated.of(order, token));
     } catch (RuntimeException e) {
-      LOG.error("order event not queued", e, "orderId", order.id());
-      throw new Busy("event-queue-unavailable", "The order " + order.number() + " is stored; repeat the request with the same Idempotency-Key to finish it.");
+      LOG.error("order event not queued; the announce sweeper publishes it", e, "orderId", order.id());
     }
   }
 

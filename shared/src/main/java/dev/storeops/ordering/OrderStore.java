@@ -12,7 +12,8 @@ public interface OrderStore {
   /**
    * Writes, all or nothing in one transaction: the order, its idempotency record, its number claim,
    * the cart close (when {@code order.cartId()} is set) and one stock reservation per {@code
-   * order.reservations()} entry (condition: available ≥ qty).
+   * order.reservations()} entry (condition: available ≥ qty), and the order's announce item
+   * ({@link OrderAnnouncements}: so storing and announcing cannot come apart).
    *
    * @throws CreateFailed naming what stopped it
    */

@@ -2,6 +2,7 @@ package dev.storeops.staff;
 
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
+import dev.storeops.platform.batch.PoisonItems;
 import dev.storeops.platform.log.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,33 +107,41 @@ public final class TaskService {
     return moved;
   }
 
-  /** Result of one escalation run. */
-  public record Escalation(int reassigned, int reported) {}
+  /** Result of one escalation run; {@code failed} tasks were recorded and skipped, {@code parkedItems} parked as poison. */
+  public record Escalation(int reassigned, int reported, int failed, List<String> parkedItems) {
+    public Escalation(int reassigned, int reported) {
+      this(reassigned, reported, 0, List.of());
+    }
+  }
 
   /** Escalates every overdue open task as {@link OverdueTaskEscalationPolicy} decides: to another manager, or by mail to the lead. */
   public Escalation escalateOverdue(int limit) {
-    int reassigned = 0;
-    int reported = 0;
+    int[] reassigned = {0};
+    int[] reported = {0};
     Instant now = clock.instant();
+    // each task on its own: one that fails is recorded and skipped, parked after its attempts
+    PoisonItems.Run isolated = new PoisonItems(store).start("task-escalation");
     for (StaffTask task : store.overdue(limit)) {
       if (!task.overdue(now)) {
         continue;
       }
-      Optional<ManagerLoad> other = OverdueTaskEscalationPolicy.takeOver(task, policy,
-          policy == EscalationPolicy.REASSIGN ? roster.onShift() : List.of());
-      if (other.isPresent()) {
-        if (store.reassign(task, other.get().id(), now.plus(escalationWindow))) {
-          reassigned++;
-          LOG.info("task reassigned", "taskId", task.id(), "from", task.assigneeId(), "to", other.get().id());
+      isolated.attempt(store.dueItem(task), () -> {
+        Optional<ManagerLoad> other = OverdueTaskEscalationPolicy.takeOver(task, policy,
+            policy == EscalationPolicy.REASSIGN ? roster.onShift() : List.of());
+        if (other.isPresent()) {
+          if (store.reassign(task, other.get().id(), now.plus(escalationWindow))) {
+            reassigned[0]++;
+            LOG.info("task reassigned", "taskId", task.id(), "from", task.assigneeId(), "to", other.get().id());
+          }
+        } else {
+          report.overdue(task);
+          if (store.markReported(task, now)) {
+            reported[0]++;
+            LOG.info("overdue task reported", "taskId", task.id(), "assignee", task.assigneeId());
+          }
         }
-      } else {
-        report.overdue(task);
-        if (store.markReported(task, now)) {
-          reported++;
-          LOG.info("overdue task reported", "taskId", task.id(), "assignee", task.assigneeId());
-        }
-      }
+      });
     }
-    return new Escalation(reassigned, reported);
+    return new Escalation(reassigned[0], reported[0], isolated.failed(), isolated.parkedItems());
   }
 }

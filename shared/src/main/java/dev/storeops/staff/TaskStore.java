@@ -1,11 +1,13 @@
 package dev.storeops.staff;
 
+import dev.storeops.platform.batch.DueItem;
+import dev.storeops.platform.batch.PoisonItems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where staff tasks are kept. */
-public interface TaskStore {
+/** Where staff tasks are kept; also where the escalation run records a task that fails ({@link PoisonItems.Ledger}). */
+public interface TaskStore extends PoisonItems.Ledger {
   /** Stores a new task; false when a task with this id exists already (nothing is changed). */
   boolean createIfAbsent(StaffTask task);
 
@@ -28,4 +30,7 @@ public interface TaskStore {
 
   /** Open tasks whose deadline has passed, oldest first (reads only those). */
   List<StaffTask> overdue(int limit);
+
+  /** Where an open task sits in the due-work index (its failures are recorded there). */
+  DueItem dueItem(StaffTask task);
 }

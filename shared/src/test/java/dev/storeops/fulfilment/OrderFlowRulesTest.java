@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.batch.DueItem;
+import dev.storeops.platform.batch.PoisonItems;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.ordering.Channel;
@@ -64,6 +66,10 @@ class OrderFlowRulesTest {
     final Map<String, OrderFile> files = new HashMap<>();
     final List<String> events = new ArrayList<>();
     final Map<String, Integer> releases = new HashMap<>();
+    /** Orders whose reading throws (a poison item), and the failures recorded per order and due key. */
+    final java.util.Set<String> unreadable = new java.util.HashSet<>();
+    final Map<String, Integer> attempts = new HashMap<>();
+    final Map<String, String> parked = new HashMap<>();
     final Clock clock;
 
     Orders(Clock clock) {
@@ -72,6 +78,9 @@ class OrderFlowRulesTest {
 
     @Override
     public Optional<OrderFile> find(String id) {
+      if (unreadable.contains(id)) {
+        throw new IllegalStateException("order " + id + " cannot be read");
+      }
       return Optional.ofNullable(files.get(id));
     }
 
@@ -122,9 +131,22 @@ class OrderFlowRulesTest {
     }
 
     @Override
-    public List<String> paymentDue(int limit) {
+    public List<DueItem> paymentDue(int limit) {
       return files.values().stream().filter(f -> f.paymentDueAt() != null && !f.paymentDueAt().isAfter(clock.instant()))
-          .sorted(Comparator.comparing(OrderFile::paymentDueAt)).limit(limit).map(f -> f.order().id()).toList();
+          .filter(f -> !f.dueSk().equals(parked.get(f.order().id())))
+          .sorted(Comparator.comparing(OrderFile::paymentDueAt)).limit(limit)
+          .map(f -> new DueItem(OrderFlow.PAYMENT_DUE, "ORDER#" + f.order().id(), "ORDER", f.dueSk())).toList();
+    }
+
+    @Override
+    public int recordFailure(DueItem item, String error) {
+      return attempts.merge(item.id() + "|" + item.dueSk(), 1, Integer::sum);
+    }
+
+    @Override
+    public boolean park(DueItem item, String error) {
+      parked.put(item.id(), item.dueSk());
+      return true;
     }
 
     @Override
@@ -151,6 +173,21 @@ class OrderFlowRulesTest {
     @Override
     public Optional<StaffTask> find(String id) {
       return Optional.ofNullable(tasks.get(id));
+    }
+
+    @Override
+    public DueItem dueItem(StaffTask t) {
+      return new DueItem("task", "TASK#" + t.id(), "TASK", DueWork.sortKey(t.dueAt(), t.id()));
+    }
+
+    @Override
+    public int recordFailure(DueItem item, String error) {
+      throw new UnsupportedOperationException("escalation is tested in it/TaskServiceTest");
+    }
+
+    @Override
+    public boolean park(DueItem item, String error) {
+      throw new UnsupportedOperationException("escalation is tested in it/TaskServiceTest");
     }
 
     @Override
@@ -282,6 +319,30 @@ class OrderFlowRulesTest {
       }
       assertEquals(c.after() == OrderStatus.CANCELLED ? 1 : null, orders.releases.get(id));
     }
+  }
+
+  @Test
+  void aPoisonOrderIsRecordedAndSkippedTheOthersAreRemindedAndAfterItsAttemptsItIsParked() {
+    for (String id : List.of("ord_a", "ord_b", "ord_c")) {
+      flow.orderPlaced(order(id, PaymentMethod.BANK_TRANSFER).id());
+    }
+    orders.unreadable.add("ord_b");
+    clock.now = T0.plus(Duration.ofDays(3));
+    ExpireUnpaidOrders.Run first = flow.paymentTimeouts(10);
+    assertEquals(3, first.due());
+    assertEquals(2, first.reminded(), "the others went on");
+    assertEquals(1, first.failed());
+    assertEquals(List.of(), first.parkedItems());
+    ExpireUnpaidOrders.Run last = first;
+    for (int run = 2; run <= PoisonItems.MAX_ATTEMPTS; run++) {
+      last = flow.paymentTimeouts(10);
+      assertEquals(1, last.failed(), "run " + run);
+    }
+    assertEquals(List.of("ORDER#ord_b|ORDER"), last.parkedItems());
+    assertEquals(1, last.figures().get("parked"));
+    ExpireUnpaidOrders.Run after = flow.paymentTimeouts(10);
+    assertEquals(0, after.due(), "a parked order is not retried");
+    assertEquals(0, after.failed());
   }
 
   @Test

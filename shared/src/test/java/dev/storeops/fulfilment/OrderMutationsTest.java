@@ -44,8 +44,18 @@ class OrderMutationsTest {
     }
 
     @Override
-    public List<String> paymentDue(int limit) {
+    public List<dev.storeops.platform.batch.DueItem> paymentDue(int limit) {
       return List.of();
+    }
+
+    @Override
+    public int recordFailure(dev.storeops.platform.batch.DueItem item, String error) {
+      throw new UnsupportedOperationException("no due work here");
+    }
+
+    @Override
+    public boolean park(dev.storeops.platform.batch.DueItem item, String error) {
+      throw new UnsupportedOperationException("no due work here");
     }
 
     @Override

@@ -5,34 +5,48 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storeops.messaging.sending.EmailService;
+import dev.storeops.messaging.sending.MailHandBack;
+import dev.storeops.messaging.sending.SendFailurePolicy;
 import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
 import java.time.Clock;
 
-/** EmailQueue → {@link MailIntentStep}, one message at a time; the service is built by {@link EmailSenderWiring}. */
+/**
+ * EmailQueue → {@link MailIntentStep}, one message at a time (a fresh step per batch); the service and
+ * the throttling hand-back are built by {@link EmailSenderWiring}.
+ */
 public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   /** The EmailQueue's redrive maxReceiveCount in template.yaml. */
   public static final int MAX_RECEIVES = 3;
   private static final Log LOG = Log.get(EmailSenderHandler.class);
-  private final MailIntentStep step;
+  private final EmailService service;
+  private final MailHandBack handBack;
+  private final SendFailurePolicy policy;
 
   public EmailSenderHandler() {
     this(Env.system());
   }
 
   public EmailSenderHandler(Env env) {
-    this(EmailSenderWiring.service(env, Clock.systemUTC()));
+    this(EmailSenderWiring.wire(env, Clock.systemUTC()));
   }
 
-  public EmailSenderHandler(EmailService service) {
-    this.step = new MailIntentStep(service);
+  private EmailSenderHandler(EmailSenderWiring.Wired wired) {
+    this(wired.service(), wired.handBack(), wired.policy());
+  }
+
+  public EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {
+    this.service = service;
+    this.handBack = handBack;
+    this.policy = policy;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ", step);
+    return BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ",
+        new MailIntentStep(service, handBack, policy));
   }
 }

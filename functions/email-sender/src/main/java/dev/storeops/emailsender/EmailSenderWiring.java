@@ -10,6 +10,9 @@ import dev.storeops.messaging.sending.MailPolicy;
 import dev.storeops.messaging.sending.MailTemplates;
 import dev.storeops.messaging.sending.UnsubscribeTokens;
 import dev.storeops.messaging.ses.SesMailSender;
+import dev.storeops.messaging.sending.MailHandBack;
+import dev.storeops.messaging.sending.SendFailurePolicy;
+import dev.storeops.messaging.sqs.SqsMailHandBack;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
@@ -20,8 +23,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class EmailSenderWiring {
   private EmailSenderWiring() {}
 
-  static EmailService service(Env env, Clock clock) {
+  /** What the handler needs: the service, and the hand-back of throttled mail to the e-mail queue. */
+  record Wired(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {}
+
+  static Wired wire(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
+    return new Wired(service(env, clock, clients),
+        new SqsMailHandBack(clients.sqs(), env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));
+  }
+
+  private static EmailService service(Env env, Clock clock, AwsClients clients) {
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);

@@ -3,30 +3,79 @@ package dev.storeops.emailsender;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.sending.EmailService;
+import dev.storeops.messaging.sending.MailHandBack;
+import dev.storeops.messaging.sending.SendFailurePolicy;
 import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.json.Json;
+import dev.storeops.platform.log.Log;
 
 /**
- * One EmailQueue message → {@link EmailService}. A failed send is a batch item failure (the queue
- * retries it, the DLQ takes it after {@link EmailSenderHandler#MAX_RECEIVES} receives); after a
- * throttling answer the rest of the batch is handed back untried, to be retried later.
+ * One EmailQueue message → {@link EmailService}, one step per batch. A transient failure is a batch item
+ * failure (the queue retries it, the DLQ takes it after {@link EmailSenderHandler#MAX_RECEIVES}
+ * receives). A throttled send ({@link SendFailurePolicy}) is handed back as a delayed copy ({@link
+ * MailHandBack}, the delay growing with each hand-back) and the original is done, so throttling does not
+ * consume the DLQ budget; the rest of the batch is handed back the same way untried. A permanent
+ * rejection is recorded by the service and done.
  */
 final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage> {
+  private static final Log LOG = Log.get(MailIntentStep.class);
   private final EmailService service;
+  private final MailHandBack handBack;
+  private final SendFailurePolicy policy;
+  private boolean throttled;
 
-  MailIntentStep(EmailService service) {
+  MailIntentStep(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {
     this.service = service;
+    this.handBack = handBack;
+    this.policy = policy;
   }
 
   /** Throws for an unreadable intent (logged, retried, then the DLQ). */
   @Override
   public BatchItems.Outcome handle(SQSEvent.SQSMessage message) throws Exception {
+    int handBacks = handBacks(message);
+    if (throttled) {
+      return handBack(message, handBacks + 1, "untried after throttling");
+    }
     MailIntent intent = Json.mapper().readValue(message.getBody(), MailIntent.class);
     EmailService.Outcome outcome = service.handle(intent, receiveCount(message), EmailSenderHandler.MAX_RECEIVES);
     if (outcome.kind() != EmailService.Kind.FAILED) {
       return BatchItems.Outcome.DONE;
     }
-    return outcome.throttled() ? BatchItems.Outcome.FAILED_HAND_BACK_REST : BatchItems.Outcome.FAILED;
+    if (!outcome.throttled()) {
+      return BatchItems.Outcome.FAILED;
+    }
+    throttled = true;
+    if (!policy.handBackAgain(handBacks)) {
+      LOG.warn("mail throttled too often, counted as a failure", "messageId", message.getMessageId(),
+          "handBacks", handBacks);
+      return BatchItems.Outcome.FAILED;
+    }
+    return handBack(message, handBacks + 1, "throttled");
+  }
+
+  private BatchItems.Outcome handBack(SQSEvent.SQSMessage message, int n, String why) {
+    var delay = policy.handBackDelay(n);
+    try {
+      handBack.handBack(message.getBody(), n, delay);
+    } catch (RuntimeException e) {
+      // the copy could not be queued: fail the original instead (retried by the queue)
+      LOG.error("mail not handed back; retried by the queue", e, "messageId", message.getMessageId());
+      return BatchItems.Outcome.FAILED;
+    }
+    LOG.info("mail handed back to the queue", "messageId", message.getMessageId(), "why", why,
+        "handBack", n, "delaySeconds", delay.toSeconds());
+    return BatchItems.Outcome.DONE;
+  }
+
+  private static int handBacks(SQSEvent.SQSMessage message) {
+    var attributes = message.getMessageAttributes();
+    var value = attributes == null ? null : attributes.get(MailHandBack.THROTTLED_ATTRIBUTE);
+    try {
+      return value == null || value.getStringValue() == null ? 0 : Integer.parseInt(value.getStringValue());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static int receiveCount(SQSEvent.SQSMessage message) {

@@ -28,11 +28,16 @@ final class EmailQueueDriver {
 
   /** Receives once (up to 10 messages) and delivers them; returns how many were delivered. */
   int deliverOnce(EmailSenderHandler handler) {
+    return deliver(handler, 1).size();
+  }
+
+  /** Receives once, waiting up to {@code waitSeconds}, delivers what came and returns it (as received). */
+  List<Message> deliver(EmailSenderHandler handler, int waitSeconds) {
     List<Message> messages = stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-        .waitTimeSeconds(1).visibilityTimeout(30)
-        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        .waitTimeSeconds(waitSeconds).visibilityTimeout(30)
+        .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     if (messages.isEmpty()) {
-      return 0;
+      return messages;
     }
     SQSEvent event = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
@@ -46,6 +51,14 @@ final class EmailQueueDriver {
       var attributes = new HashMap<String, String>();
       m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
       r.setAttributes(attributes);
+      var messageAttributes = new HashMap<String, SQSEvent.MessageAttribute>();
+      m.messageAttributes().forEach((k, v) -> {
+        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+        a.setDataType(v.dataType());
+        a.setStringValue(v.stringValue());
+        messageAttributes.put(k, a);
+      });
+      r.setMessageAttributes(messageAttributes);
       records.add(r);
     }
     event.setRecords(records);
@@ -59,7 +72,7 @@ final class EmailQueueDriver {
         stack.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
       }
     }
-    return messages.size();
+    return messages;
   }
 
   /** Delivers until the queue is empty (at most {@code maxRounds} receives). */

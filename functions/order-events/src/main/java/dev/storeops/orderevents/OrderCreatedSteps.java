@@ -3,22 +3,28 @@ package dev.storeops.orderevents;
 import dev.storeops.fulfilment.AcceptNewOrder;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.messaging.flows.OrderMailFlowsStep;
+import dev.storeops.ordering.OrderAnnouncements;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.platform.json.Json;
 
 /**
  * What follows an {@code OrderCreated} event, in order: confirmation mail and manager assignment, the
- * payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows.
+ * payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows; then the
+ * order's announce item goes ({@link OrderAnnouncements}: the sweeper leaves the order alone). Every step
+ * is idempotent, so an order announced twice (redelivery, or the sweeper) is completed once.
  */
 final class OrderCreatedSteps {
   private final AcceptNewOrder service;
   private final OrderFlow followUps;
   private final OrderMailFlowsStep mailFlows;
+  private final OrderAnnouncements announcements;
 
-  OrderCreatedSteps(AcceptNewOrder service, OrderFlow followUps, OrderMailFlowsStep mailFlows) {
+  OrderCreatedSteps(AcceptNewOrder service, OrderFlow followUps, OrderMailFlowsStep mailFlows,
+      OrderAnnouncements announcements) {
     this.service = service;
     this.followUps = followUps;
     this.mailFlows = mailFlows;
+    this.announcements = announcements;
   }
 
   /** Handles one message body; throws for an unreadable or foreign event and for a failed step. */
@@ -30,5 +36,6 @@ final class OrderCreatedSteps {
     service.accept(created);
     followUps.orderPlaced(created.orderId());
     mailFlows.orderCreated(created.orderId());
+    announcements.announced(created.orderId());
   }
 }

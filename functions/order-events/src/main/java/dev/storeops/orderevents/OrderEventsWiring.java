@@ -10,7 +10,9 @@ import dev.storeops.messaging.dynamo.DynamoMailFlows;
 import dev.storeops.messaging.dynamo.DynamoOrderSegments;
 import dev.storeops.messaging.flows.OrderMailFlowsStep;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.ordering.dynamo.DynamoOrderAnnouncements;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import java.time.Clock;
@@ -36,6 +38,7 @@ final class OrderEventsWiring {
         FlowComponents.noEscalation()).flow();
     OrderMailFlowsStep mailFlows = new OrderMailFlowsStep(orders, new DynamoMailFlows(dynamo, table, clock), catalog,
         new DynamoOrderSegments(dynamo, table));
-    return new OrderCreatedSteps(service, followUps, mailFlows);
+    return new OrderCreatedSteps(service, followUps, mailFlows,
+        new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)));
   }
 }

@@ -44,7 +44,13 @@ final class PaymentJobs {
     jobs.put(PAYMENT_TIMEOUTS, () -> c.flow().paymentTimeouts(BATCH).figures());
     jobs.put(TASK_ESCALATION, () -> {
       TaskService.Escalation result = c.tasks().escalateOverdue(BATCH);
-      return Map.of("reassigned", result.reassigned(), "reported", result.reported());
+      Map<String, Object> figures = new java.util.LinkedHashMap<>();
+      figures.put("reassigned", result.reassigned());
+      figures.put("reported", result.reported());
+      figures.put("failed", result.failed());
+      figures.put("parked", result.parkedItems().size());
+      figures.put("parkedItems", result.parkedItems());
+      return figures;
     });
   }
 }

@@ -340,6 +340,16 @@ class OrderMailFlowsTest {
       public boolean markPlanned(String id, long planned, Instant at) {
         return campaigns.markPlanned(id, planned, at);
       }
+
+      @Override
+      public dev.storeops.platform.batch.DueItem dueItem(Campaign campaign) {
+        return campaigns.dueItem(campaign);
+      }
+
+      @Override
+      public dev.storeops.platform.batch.PoisonItems.Ledger ledger() {
+        return campaigns;
+      }
     }, new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue")), new DynamoMailFigures(stack.dynamoDb(), table),
         Clock.fixed(sendAt.plusSeconds(60), MOSCOW), MOSCOW);
     planner.run();

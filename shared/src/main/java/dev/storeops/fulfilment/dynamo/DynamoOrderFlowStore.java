@@ -3,6 +3,7 @@ package dev.storeops.fulfilment.dynamo;
 import dev.storeops.platform.dynamo.Attr;
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.platform.batch.DueItem;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.json.Json;
@@ -266,9 +267,19 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
   }
 
   @Override
-  public List<String> paymentDue(int limit) {
-    return due.due(UnpaidPrepaymentPolicy.PAYMENT_DUE, limit).items().stream().map(i -> Items.str(i, "id"))
-        .filter(java.util.Objects::nonNull).toList();
+  public List<DueItem> paymentDue(int limit) {
+    return due.due(UnpaidPrepaymentPolicy.PAYMENT_DUE, limit).items().stream()
+        .map(i -> DueWorkStore.item(UnpaidPrepaymentPolicy.PAYMENT_DUE, i)).toList();
+  }
+
+  @Override
+  public int recordFailure(DueItem item, String error) {
+    return due.recordFailure(item, error);
+  }
+
+  @Override
+  public boolean park(DueItem item, String error) {
+    return due.park(item, error);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.storeops.messaging.campaigns.CampaignService;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.platform.batch.DueItem;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.dynamo.Items;
@@ -122,6 +123,22 @@ public final class DynamoCampaigns implements CampaignService.Store, CampaignPla
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public DueItem dueItem(Campaign c) {
+    return new DueItem(DUE_KIND, TableKeys.CAMPAIGN.key(c.id()), key(c.id()).get(TableKeys.SK).s(),
+        DueWork.sortKey(c.sendAt(), c.id()));
+  }
+
+  @Override
+  public int recordFailure(DueItem item, String error) {
+    return new DueWorkStore(dynamo, table, java.time.Clock.systemUTC()).recordFailure(item, error);
+  }
+
+  @Override
+  public boolean park(DueItem item, String error) {
+    return new DueWorkStore(dynamo, table, java.time.Clock.systemUTC()).park(item, error);
   }
 
   static Campaign fromItem(Map<String, AttributeValue> item) {

@@ -11,6 +11,8 @@ import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,13 +37,25 @@ public final class DynamoDueQueue<T> implements DueQueue<T> {
   @Override
   public Batch<T> due(int limit) {
     DueWorkStore.Scan scan = store.due(kind, limit);
-    return new Batch<>(scan.items().stream().map(read).toList(), scan.itemsRead());
+    List<T> items = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
+    for (Map<String, AttributeValue> item : scan.items()) {
+      try {
+        items.add(read.apply(item));
+      } catch (RuntimeException e) {
+        String dueSk = Items.str(item, TableKeys.DUE_SK);
+        unreadable.add(new Unreadable(new DueRef(kind, Items.str(item, TableKeys.PK), Items.str(item, TableKeys.SK),
+            dueSk, null), e));
+      }
+    }
+    return new Batch<>(items, scan.itemsRead(), unreadable);
   }
 
   /** Where an index item sits, as the flows hand it back. */
   static DueRef ref(Map<String, AttributeValue> item) {
     String dueSk = Items.str(item, TableKeys.DUE_SK);
-    return new DueRef(Items.str(item, TableKeys.PK), Items.str(item, TableKeys.SK), dueSk, DueWork.instantOf(dueSk));
+    return new DueRef(DueWork.kindOf(Items.str(item, TableKeys.DUE_PK)), Items.str(item, TableKeys.PK), Items.str(item, TableKeys.SK), dueSk,
+        DueWork.instantOf(dueSk));
   }
 
   /** Open carts (kind {@code abandoned-cart}, written by the cart store). */

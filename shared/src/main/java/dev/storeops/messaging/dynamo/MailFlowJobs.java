@@ -12,6 +12,7 @@ import dev.storeops.messaging.flows.ReviewRequestFlow;
 import dev.storeops.ordering.dynamo.DynamoCartStore;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.platform.Job;
+import dev.storeops.platform.batch.PoisonItems;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +51,10 @@ public final class MailFlowJobs {
 
   public static Map<String, Job> create(DynamoDbClient dynamo, String table, MailOutbox outbox, MailFigures figures,
       Clock clock, ZoneId zone, String publicBaseUrl, Settings settings) {
-    DueMailFlow.Deps deps = new DueMailFlow.Deps(new DynamoMailFlows(dynamo, table, clock),
-        new DynamoCustomerStore(dynamo, table), outbox, figures, clock, zone, publicBaseUrl, settings.batch());
     DueWorkStore now = new DueWorkStore(dynamo, table, clock);
+    DueMailFlow.Deps deps = new DueMailFlow.Deps(new DynamoMailFlows(dynamo, table, clock),
+        new DynamoCustomerStore(dynamo, table), outbox, figures, clock, zone, publicBaseUrl, settings.batch(),
+        new PoisonItems(now));
     Map<String, Job> jobs = new LinkedHashMap<>();
     jobs.put(AbandonedCartFlow.FLOW, new AbandonedCartFlow(deps,
         DynamoDueQueue.carts(lagged(dynamo, table, clock, settings.abandonedCartAfter()), DynamoCartStore.ABANDONED_CART),

@@ -7,6 +7,7 @@ import dev.storeops.messaging.MailFigures;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.platform.Job;
+import dev.storeops.platform.batch.PoisonItems;
 import dev.storeops.platform.log.Log;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,18 +25,20 @@ import java.util.Optional;
  * nothing new, and an item moved meanwhile by an order is left alone. A crash between enqueuing and
  * the index update enqueues again on the next run; the intent's dedupe key stops the second send.
  * Customers without marketing consent are not enqueued (counted as {@code skippedNoConsent}).
- * Plain Java.
+ * Each item is handled on its own ({@link PoisonItems}): one that throws (or cannot be read) is
+ * recorded and skipped for the rest of the run, and parked as poison after its attempts; the others go
+ * on. Plain Java.
  */
-public abstract class DueMailFlow<T> implements Job {
+public abstract class DueMailFlow<T extends DueEntry> implements Job {
   /** Rounds of one run at most (a run handles up to rounds × batch items; the rest waits for the next run). */
   static final int MAX_ROUNDS = 50;
 
   /** What a run did with one due item. */
   enum Outcome { PLANNED, NO_CONSENT, STOPPED_BY_ORDER, GONE }
 
-  /** What the flows share; {@code batch} = due items read per round. */
+  /** What the flows share; {@code batch} = due items read per round; {@code poison}: item isolation. */
   public record Deps(MailFlows flows, CustomerStore customers, MailOutbox outbox, MailFigures figures, Clock clock,
-      ZoneId zone, String publicBaseUrl, int batch) {}
+      ZoneId zone, String publicBaseUrl, int batch, PoisonItems poison) {}
 
   private final Log log = Log.get(getClass());
   protected final Deps deps;
@@ -61,15 +64,33 @@ public abstract class DueMailFlow<T> implements Job {
     long itemsRead = 0;
     int rounds = 0;
     int found;
+    int fresh;
+    PoisonItems.Run isolated = deps.poison().start(flow);
     do {
       DueQueue.Batch<T> batch = due.due(deps.batch());
-      found = batch.items().size();
-      dueCount += found;
+      found = batch.items().size() + batch.unreadable().size();
       itemsRead += batch.itemsRead();
-      for (T item : batch.items()) {
-        counts.merge(handle(item), 1, Integer::sum);
+      fresh = 0;
+      for (DueQueue.Unreadable broken : batch.unreadable()) {
+        if (!isolated.failedBefore(broken.due().item())) {
+          fresh++;
+          isolated.attempt(broken.due().item(), () -> {
+            throw broken.error();
+          });
+        }
       }
-    } while (found == deps.batch() && ++rounds < MAX_ROUNDS);
+      for (T item : batch.items()) {
+        if (isolated.failedBefore(item.due().item())) {
+          continue; // failed earlier in this run: the next run tries it again
+        }
+        fresh++;
+        Outcome outcome = isolated.attempt(item.due().item(), () -> handle(item));
+        if (outcome != null) {
+          counts.merge(outcome, 1, Integer::sum);
+        }
+      }
+      dueCount += fresh;
+    } while (found == deps.batch() && fresh > 0 && ++rounds < MAX_ROUNDS);
     LocalDate today = LocalDate.now(deps.clock().withZone(deps.zone()));
     deps.figures().add(flow, Figure.PLANNED, counts.get(Outcome.PLANNED), today);
     deps.figures().add(flow, Figure.SKIPPED_NO_CONSENT, counts.get(Outcome.NO_CONSENT), today);
@@ -81,9 +102,11 @@ public abstract class DueMailFlow<T> implements Job {
     result.put("skippedNoConsent", counts.get(Outcome.NO_CONSENT));
     result.put("stoppedByOrder", counts.get(Outcome.STOPPED_BY_ORDER));
     result.put("gone", counts.get(Outcome.GONE));
+    isolated.addTo(result);
     log.info("mail flow planned", "flow", flow, "due", dueCount, "itemsRead", itemsRead,
         "planned", counts.get(Outcome.PLANNED), "skippedNoConsent", counts.get(Outcome.NO_CONSENT),
-        "stoppedByOrder", counts.get(Outcome.STOPPED_BY_ORDER));
+        "stoppedByOrder", counts.get(Outcome.STOPPED_BY_ORDER), "failed", isolated.failed(),
+        "parked", isolated.parkedItems().size());
     return result;
   }
 

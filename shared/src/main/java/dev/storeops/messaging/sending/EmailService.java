@@ -39,7 +39,7 @@ public final class EmailService {
   private static final Log LOG = Log.get(EmailService.class);
 
   /** What became of one intent. */
-  public enum Kind { SENT, SKIPPED, DUPLICATE, FAILED }
+  public enum Kind { SENT, SKIPPED, DUPLICATE, FAILED, REJECTED }
 
   /** The outcome; {@code FAILED} is retried by the queue (DLQ after the last receive). */
   public record Outcome(Kind kind, String detail, boolean throttled) {
@@ -145,6 +145,15 @@ public final class EmailService {
         // SES has the mail: never release the key (that would send twice); the lease stays as the record
         LOG.error("mail sent but not recorded", e, "dedupeKey", intent.dedupeKey());
         return Outcome.of(Kind.SENT, "unrecorded");
+      }
+      if (e instanceof MailSender.SendFailedException f && f.rejected()) {
+        // SES will never take it: tried once, recorded with the reason, not retried (SendFailurePolicy)
+        String reason = f.code() + ": " + f.getMessage();
+        sendLog.complete(intent.dedupeKey(), attemptId, "REJECTED", reason, now);
+        figures.add(intent.flow(), Figure.REJECTED, 1, day);
+        LOG.warn("mail rejected by the mail service, not retried", "dedupeKey", intent.dedupeKey(),
+            "flow", intent.flow(), "template", intent.template(), "code", f.code(), "to", Pii.email(intent.to()));
+        return Outcome.of(Kind.REJECTED, reason);
       }
       sendLog.release(intent.dedupeKey(), attemptId);
       boolean throttled = e instanceof MailSender.SendFailedException f && f.throttled();

@@ -1,6 +1,5 @@
 package dev.storeops.messaging.sending;
 
-import java.util.List;
 import java.util.Map;
 
 /** Hands a rendered mail to the mail service. */
@@ -15,56 +14,32 @@ public interface MailSender {
   /** The service refused or could not take the mail. */
   final class SendFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final boolean retryable;
-    private final boolean throttled;
+    private final SendFailurePolicy.Verdict verdict;
     private final String code;
 
-    public SendFailedException(String code, boolean retryable, boolean throttled, String message, Throwable cause) {
+    public SendFailedException(String code, SendFailurePolicy.Verdict verdict, String message, Throwable cause) {
       super(message, cause);
       this.code = code;
-      this.retryable = retryable;
-      this.throttled = throttled;
+      this.verdict = verdict;
+    }
+
+    /** What the refusal means ({@link SendFailurePolicy}). */
+    public SendFailurePolicy.Verdict verdict() {
+      return verdict;
     }
 
     /** The service asked us to slow down: the rest of the batch should wait too. */
     public boolean throttled() {
-      return throttled;
+      return verdict == SendFailurePolicy.Verdict.THROTTLED;
     }
 
-    public boolean retryable() {
-      return retryable;
+    /** The service will never take this mail: record it, do not retry. */
+    public boolean rejected() {
+      return verdict == SendFailurePolicy.Verdict.REJECTED;
     }
 
     public String code() {
       return code;
-    }
-  }
-
-  /** Which service errors are worth retrying later: throttling, quotas, server faults, the network. */
-  final class Errors {
-    private static final List<String> THROTTLING = List.of("TooManyRequests", "Throttling",
-        "LimitExceeded", "RequestLimitExceeded", "SlowDown", "ServiceUnavailable");
-
-    private Errors() {}
-
-    public static boolean retryable(String errorCode, int httpStatus) {
-      if (httpStatus == 429 || httpStatus >= 500 || httpStatus <= 0) {
-        return true;
-      }
-      if (errorCode == null) {
-        return false;
-      }
-      for (String t : THROTTLING) {
-        if (errorCode.startsWith(t)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    public static boolean throttling(String errorCode, int httpStatus) {
-      return httpStatus == 429 || (errorCode != null
-          && THROTTLING.stream().limit(4).anyMatch(errorCode::startsWith));
     }
   }
 }

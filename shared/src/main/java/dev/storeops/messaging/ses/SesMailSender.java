@@ -1,6 +1,7 @@
 package dev.storeops.messaging.ses;
 
 import dev.storeops.messaging.sending.MailSender;
+import dev.storeops.messaging.sending.SendFailurePolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,12 @@ public final class SesMailSender implements MailSender {
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
       int status = e.statusCode();
-      throw new SendFailedException(code, Errors.retryable(code, status), Errors.throttling(code, status),
+      String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+      throw new SendFailedException(code, SendFailurePolicy.classify(code, status, message),
           "SES refused the mail: " + code + " (HTTP " + status + ")", e);
     } catch (SdkClientException e) {
-      throw new SendFailedException("ClientError", true, false, "SES could not be reached: " + e.getMessage(), e);
+      throw new SendFailedException("ClientError", SendFailurePolicy.Verdict.TRANSIENT,
+          "SES could not be reached: " + e.getMessage(), e);
     }
   }
 

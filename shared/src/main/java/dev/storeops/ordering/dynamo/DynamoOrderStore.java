@@ -6,6 +6,8 @@ import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.json.Json;
 import dev.storeops.ordering.IdempotencyRecord;
+import dev.storeops.ordering.OrderAnnouncements;
+import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
 import dev.storeops.ordering.OrderStore;
@@ -104,6 +106,10 @@ public final class DynamoOrderStore implements OrderStore {
     for (Reservation r : order.reservations()) {
       actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
     }
+    // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
+    new DueWorkStore(dynamo, table, java.time.Clock.systemUTC())
+        .announce(OrderAnnouncements.KIND, DynamoOrderAnnouncements.dueAt(order));
+    actions.add(put(DynamoOrderAnnouncements.item(order)));
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
     } catch (TransactionCanceledException e) {

@@ -37,6 +37,11 @@ public final class DueWork {
     return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 
+  /** The kind a due partition ({@code DUE#<kind>#<yyyy-MM-dd>}) belongs to. */
+  public static String kindOf(String partition) {
+    return partition.substring(partition.indexOf('#') + 1, partition.lastIndexOf('#'));
+  }
+
   /** The instant part of a sort key. */
   public static Instant instantOf(String sortKey) {
     return Instant.parse(sortKey.substring(0, sortKey.indexOf('#')));

@@ -2,7 +2,8 @@ package dev.storeops.platform.dynamo;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
-import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.batch.DueItem;
+import dev.storeops.platform.batch.PoisonItems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Reads due work from the sparse {@code DueIndex}. Per kind, a cursor item ({@code DUECURSOR#<kind>
@@ -22,8 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * query per day since the oldest pending item — never the orders or customers that are not due.
  * Work is always scheduled at or after the moment it is written (a deadline, a follow-up), so a day
  * the cursor has passed never receives new items.
+ *
+ * <p>It is also the {@link PoisonItems.Ledger} of every due-work job: a failed item gets {@code
+ * dueAttempts} (counted per due key: {@code dueFailedSk}), {@code dueLastError} and {@code dueFailedAt};
+ * a parked one moves to the partition {@code POISON#<kind>} of the same index ({@link #parked}), with
+ * {@code parkedAt} and {@code parkedFrom} (its day bucket), and is never read by {@link #due} again.
  */
-public final class DueWorkStore {
+public final class DueWorkStore implements PoisonItems.Ledger {
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
@@ -116,5 +123,63 @@ public final class DueWorkStore {
 
   private static Map<String, AttributeValue> cursorKey(String kind) {
     return TableKeys.primaryKey(TableKeys.DUE_CURSOR.key(kind), "CURSOR");
+  }
+
+  /** The table key and due key of an index item as read by {@link #due}. */
+  public static DueItem item(String kind, Map<String, AttributeValue> item) {
+    return new DueItem(kind, Items.str(item, TableKeys.PK), Items.str(item, TableKeys.SK),
+        Items.str(item, TableKeys.DUE_SK));
+  }
+
+  @Override
+  public int recordFailure(DueItem item, String error) {
+    Map<String, AttributeValue> key = TableKeys.primaryKey(item.pk(), item.sk());
+    Map<String, String> names = Map.of("#a", "dueAttempts", "#e", "dueLastError", "#at", "dueFailedAt",
+        "#fsk", "dueFailedSk", "#dsk", TableKeys.DUE_SK);
+    Map<String, AttributeValue> values = Map.of(":one", Items.n(1), ":e", s(error),
+        ":now", s(clock.instant().toString()), ":sk", s(item.dueSk()));
+    try {
+      // another failure at the same due key: count on
+      var updated = dynamo.updateItem(b -> b.tableName(table).key(key)
+          .updateExpression("SET #e = :e, #at = :now ADD #a :one")
+          .conditionExpression("#dsk = :sk AND #fsk = :sk")
+          .expressionAttributeNames(names).expressionAttributeValues(values)
+          .returnValues(ReturnValue.UPDATED_NEW));
+      return (int) Items.num(updated.attributes(), "dueAttempts", 1);
+    } catch (ConditionalCheckFailedException firstAtThisKey) {
+      try {
+        dynamo.updateItem(b -> b.tableName(table).key(key)
+            .updateExpression("SET #e = :e, #at = :now, #a = :one, #fsk = :sk")
+            .conditionExpression("#dsk = :sk")
+            .expressionAttributeNames(names).expressionAttributeValues(values));
+        return 1;
+      } catch (ConditionalCheckFailedException moved) {
+        return 0; // handled or moved meanwhile: nothing to count
+      }
+    }
+  }
+
+  @Override
+  public boolean park(DueItem item, String error) {
+    try {
+      dynamo.updateItem(b -> b.tableName(table).key(TableKeys.primaryKey(item.pk(), item.sk()))
+          .updateExpression("SET parkedFrom = #dpk, #dpk = :poison, parkedAt = :now, dueLastError = :e")
+          .conditionExpression("#dsk = :sk")
+          .expressionAttributeNames(Map.of("#dpk", TableKeys.DUE_PK, "#dsk", TableKeys.DUE_SK))
+          .expressionAttributeValues(Map.of(":poison", s(TableKeys.poison(item.kind())),
+              ":now", s(clock.instant().toString()), ":e", s(error), ":sk", s(item.dueSk()))));
+      return true;
+    } catch (ConditionalCheckFailedException moved) {
+      return false;
+    }
+  }
+
+  /** Items of {@code kind} parked as poison, oldest due first, at most {@code limit} (for ops). */
+  public List<Map<String, AttributeValue>> parked(String kind, int limit) {
+    return dynamo.query(q -> q.tableName(table).indexName(TableKeys.DUE_INDEX)
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", TableKeys.DUE_PK))
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.poison(kind))))
+        .limit(limit)).items();
   }
 }

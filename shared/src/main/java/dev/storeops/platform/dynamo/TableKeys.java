@@ -125,4 +125,9 @@ public final class TableKeys {
   public static String due(String kind, Object day) {
     return "DUE#" + kind + "#" + day;
   }
+
+  /** The due-work index partition of the items of a kind parked as poison (see {@code PoisonItems}). */
+  public static String poison(String kind) {
+    return "POISON#" + kind;
+  }
 }

@@ -5,6 +5,7 @@ import dev.storeops.platform.dynamo.TableKeys;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.platform.batch.DueItem;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.staff.StaffTask;
@@ -163,6 +164,22 @@ public final class DynamoTaskStore implements TaskStore {
   @Override
   public List<StaffTask> overdue(int limit) {
     return due.due(KIND, limit).items().stream().map(DynamoTaskStore::fromItem).toList();
+  }
+
+  @Override
+  public DueItem dueItem(StaffTask t) {
+    return new DueItem(KIND, TableKeys.TASK.key(t.id()), key(t.id()).get(TableKeys.SK).s(),
+        DueWork.sortKey(t.dueAt(), t.id()));
+  }
+
+  @Override
+  public int recordFailure(DueItem item, String error) {
+    return due.recordFailure(item, error);
+  }
+
+  @Override
+  public boolean park(DueItem item, String error) {
+    return due.park(item, error);
   }
 
   static StaffTask fromItem(Map<String, AttributeValue> item) {

@@ -135,20 +135,39 @@ class EmailServiceTest {
   }
 
   private static MailSender.SendFailedException throttling() {
-    return new MailSender.SendFailedException("TooManyRequestsException", true, true, "slow down", null);
+    return new MailSender.SendFailedException("TooManyRequestsException", SendFailurePolicy.Verdict.THROTTLED,
+        "slow down", null);
   }
 
   @Test
   void sesErrorsAreClassified() {
-    assertTrue(MailSender.Errors.retryable("TooManyRequestsException", 429));
-    assertTrue(MailSender.Errors.throttling("TooManyRequestsException", 429));
-    assertTrue(MailSender.Errors.throttling("Throttling", 400));
-    assertTrue(MailSender.Errors.throttling("LimitExceededException", 400));
-    assertTrue(MailSender.Errors.retryable("InternalFailure", 500));
-    assertFalse(MailSender.Errors.throttling("InternalFailure", 500));
-    assertTrue(MailSender.Errors.retryable(null, 0), "no answer at all (network)");
-    assertFalse(MailSender.Errors.retryable("MessageRejected", 400));
-    assertFalse(MailSender.Errors.retryable("BadRequestException", 400));
+    var throttled = SendFailurePolicy.Verdict.THROTTLED;
+    var rejected = SendFailurePolicy.Verdict.REJECTED;
+    var transientError = SendFailurePolicy.Verdict.TRANSIENT;
+    assertEquals(throttled, SendFailurePolicy.classify("TooManyRequestsException", 429, "Too many requests"));
+    assertEquals(throttled, SendFailurePolicy.classify("Throttling", 400, "Rate exceeded"));
+    assertEquals(throttled, SendFailurePolicy.classify("LimitExceededException", 400, null));
+    assertEquals(throttled, SendFailurePolicy.classify("SomethingElse", 400, "Maximum sending rate exceeded."));
+    assertEquals(rejected, SendFailurePolicy.classify("MessageRejected", 400, "Email address is not verified."));
+    assertEquals(rejected, SendFailurePolicy.classify("MailFromDomainNotVerifiedException", 400, null));
+    assertEquals(rejected, SendFailurePolicy.classify("BadRequestException", 400, "Invalid email address <x>"));
+    assertEquals(transientError, SendFailurePolicy.classify("InternalFailure", 500, null));
+    assertEquals(transientError, SendFailurePolicy.classify("ServiceUnavailable", 503, null));
+    assertEquals(transientError, SendFailurePolicy.classify(null, 0, null), "no answer at all (network)");
+    assertEquals(transientError, SendFailurePolicy.classify("AccessDeniedException", 403, null),
+        "our own misconfiguration: retried and kept in the DLQ, never dropped as a rejection");
+  }
+
+  @Test
+  void theHandBackDelayDoublesAndIsCappedAtFifteenMinutes() {
+    SendFailurePolicy policy = SendFailurePolicy.defaults();
+    assertEquals(Duration.ofSeconds(30), policy.handBackDelay(1));
+    assertEquals(Duration.ofSeconds(60), policy.handBackDelay(2));
+    assertEquals(Duration.ofSeconds(480), policy.handBackDelay(5));
+    assertEquals(Duration.ofMinutes(15), policy.handBackDelay(6));
+    assertEquals(Duration.ofMinutes(15), policy.handBackDelay(90));
+    assertTrue(policy.handBackAgain(95));
+    assertFalse(policy.handBackAgain(96), "a day of throttling at the cap: counted as a real failure");
   }
 
   @Test
@@ -179,9 +198,12 @@ class EmailServiceTest {
   }
 
   @Test
-  void afterThrottlingTheRestOfTheBatchIsHandedBackUntried() {
+  void afterThrottlingTheMessageAndTheRestOfTheBatchAreHandedBackAsDelayedCopies() {
     nextSendError = throttling();
-    EmailSenderHandler handler = new EmailSenderHandler(service);
+    List<String> handedBack = new ArrayList<>();
+    EmailSenderHandler handler = new EmailSenderHandler(service,
+        (body, n, delay) -> handedBack.add(n + "@" + delay.toSeconds() + ":" + body.contains("cus_")),
+        SendFailurePolicy.defaults());
     SQSEvent event = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (String id : List.of("cus_b", "cus_c", "cus_d")) {
@@ -193,16 +215,19 @@ class EmailServiceTest {
     }
     event.setRecords(records);
     SQSBatchResponse response = handler.handleRequest(event, null);
-    assertEquals(List.of("m-cus_b", "m-cus_c", "m-cus_d"),
-        response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    assertEquals(List.of(), response.getBatchItemFailures(), "handed back, so no receive of the DLQ budget is used");
+    assertEquals(List.of("1@30:true", "1@30:true", "1@30:true"), handedBack);
     assertTrue(sent.isEmpty());
     assertTrue(log.isEmpty(), "nothing stays reserved");
   }
 
   @Test
-  void aPermanentRejectionDoesNotStopTheBatch() {
-    nextSendError = new MailSender.SendFailedException("MessageRejected", false, false, "rejected", null);
-    EmailSenderHandler handler = new EmailSenderHandler(service);
+  void aPermanentRejectionIsTriedOnceAndRecordedAndDoesNotStopTheBatch() {
+    nextSendError = new MailSender.SendFailedException("MessageRejected", SendFailurePolicy.Verdict.REJECTED,
+        "rejected", null);
+    EmailSenderHandler handler = new EmailSenderHandler(service, (body, n, delay) -> {
+      throw new AssertionError("nothing is handed back");
+    }, SendFailurePolicy.defaults());
     SQSEvent event = new SQSEvent();
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (String id : List.of("cus_e", "cus_f")) {
@@ -217,10 +242,13 @@ class EmailServiceTest {
     records.add(garbage);
     event.setRecords(records);
     SQSBatchResponse response = handler.handleRequest(event, null);
-    assertEquals(List.of("m-cus_e", "m-garbage"),
-        response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    assertEquals(List.of("m-garbage"),
+        response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
+        "the rejected mail is done: no retry, no DLQ");
     assertEquals(1, sent.size());
     assertEquals("cus_f@example.com", sent.get(0).to());
+    assertEquals(1L, figures.get(Figure.REJECTED));
+    assertEquals("REJECTED", log.get("birthday#cus_e#2026"), "recorded in the mail log");
   }
 
   @Test
