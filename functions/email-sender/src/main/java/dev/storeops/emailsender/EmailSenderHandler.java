@@ -9,6 +9,8 @@ import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import java.time.Clock;
 
 /** EmailQueue → {@link MailIntentStep}, one message at a time; the service is built by {@link EmailSenderWiring}. */
@@ -16,6 +18,7 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   /** The EmailQueue's redrive maxReceiveCount in template.yaml. */
   public static final int MAX_RECEIVES = 3;
   private static final Log LOG = Log.get(EmailSenderHandler.class);
+  private final Metrics metrics;
   private final MailIntentStep step;
 
   public EmailSenderHandler() {
@@ -23,16 +26,22 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   public EmailSenderHandler(Env env) {
-    this(EmailSenderWiring.service(env, Clock.systemUTC()));
+    this(EmailSenderWiring.service(env, Clock.systemUTC()), Metrics.from(env));
   }
 
   public EmailSenderHandler(EmailService service) {
-    this.step = new MailIntentStep(service);
+    this(service, Metrics.from(Env.system()));
+  }
+
+  public EmailSenderHandler(EmailService service, Metrics metrics) {
+    this.metrics = metrics;
+    this.step = new MailIntentStep(service, new ShopMetrics(metrics));
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ", step);
+    return metrics.flushAfter(() -> metrics.batchItemFailures(
+        BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ", step)));
   }
 }

@@ -5,6 +5,7 @@ import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.sending.EmailService;
 import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.json.Json;
+import dev.storeops.platform.metrics.ShopMetrics;
 
 /**
  * One EmailQueue message → {@link EmailService}. A failed send is a batch item failure (the queue
@@ -13,20 +14,40 @@ import dev.storeops.platform.json.Json;
  */
 final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage> {
   private final EmailService service;
+  private final ShopMetrics metrics;
 
-  MailIntentStep(EmailService service) {
+  MailIntentStep(EmailService service, ShopMetrics metrics) {
     this.service = service;
+    this.metrics = metrics;
   }
 
   /** Throws for an unreadable intent (logged, retried, then the DLQ). */
   @Override
   public BatchItems.Outcome handle(SQSEvent.SQSMessage message) throws Exception {
     MailIntent intent = Json.mapper().readValue(message.getBody(), MailIntent.class);
-    EmailService.Outcome outcome = service.handle(intent, receiveCount(message), EmailSenderHandler.MAX_RECEIVES);
+    int receives = receiveCount(message);
+    EmailService.Outcome outcome = service.handle(intent, receives, EmailSenderHandler.MAX_RECEIVES);
+    count(outcome, receives);
     if (outcome.kind() != EmailService.Kind.FAILED) {
       return BatchItems.Outcome.DONE;
     }
     return outcome.throttled() ? BatchItems.Outcome.FAILED_HAND_BACK_REST : BatchItems.Outcome.FAILED;
+  }
+
+  /** MailsSent, MailsSkipped; a failure is MailsFailed on the last receive (the DLQ takes it), else MailsRetried. */
+  private void count(EmailService.Outcome outcome, int receives) {
+    switch (outcome.kind()) {
+      case SENT -> metrics.mailSent();
+      case SKIPPED -> metrics.mailSkipped();
+      case FAILED -> {
+        if (receives >= EmailSenderHandler.MAX_RECEIVES) {
+          metrics.mailFailed();
+        } else {
+          metrics.mailRetried();
+        }
+      }
+      case DUPLICATE -> { }
+    }
   }
 
   private static int receiveCount(SQSEvent.SQSMessage message) {

@@ -14,6 +14,8 @@ import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
@@ -23,7 +25,7 @@ import java.time.Clock;
 final class StaffApiWiring {
   private StaffApiWiring() {}
 
-  static Router router(Env env, Clock clock) {
+  static Router router(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);
@@ -39,7 +41,7 @@ final class StaffApiWiring {
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
     Router router = new Router();
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock)).register(router);
+        new ManageCatalog(c.catalog(), clock), new ShopMetrics(metrics)).register(router);
     new StaffReportRoutes(reports).register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),

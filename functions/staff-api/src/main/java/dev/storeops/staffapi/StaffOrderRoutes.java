@@ -10,6 +10,7 @@ import dev.storeops.ordering.OrderStore;
 import dev.storeops.ordering.OrderViews;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
+import dev.storeops.platform.metrics.ShopMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,11 +19,13 @@ final class StaffOrderRoutes {
   private final OrderService orders;
   private final OrderQueries queries;
   private final ManageCatalog catalog;
+  private final ShopMetrics metrics;
 
-  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog) {
+  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog, ShopMetrics metrics) {
     this.orders = orders;
     this.queries = queries;
     this.catalog = catalog;
+    this.metrics = metrics;
   }
 
   void register(Router router) {
@@ -31,6 +34,9 @@ final class StaffOrderRoutes {
           OrderRequest body = request.bodyAs(OrderRequest.class);
           OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
               request.bodyBytes(), body, OrderService.Origin.staff(staffId(request)));
+          if (!placed.replayed()) {
+            metrics.orderPlaced(placed.order().channel().name());
+          }
           return HttpResponse.json(201, OrderViews.staff(placed.order()), Map.of(
               "Location", "/staff/orders/" + placed.order().id(),
               "Idempotent-Replayed", Boolean.toString(placed.replayed())));

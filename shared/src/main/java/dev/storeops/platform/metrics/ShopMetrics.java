@@ -1,5 +1,6 @@
 package dev.storeops.platform.metrics;
 
+import dev.storeops.platform.log.Log;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ public final class ShopMetrics {
   public static final String TASKS_OVERDUE = "TasksOverdue";
   public static final String CHANNEL = "Channel";
 
+  private static final Log LOG = Log.get(ShopMetrics.class);
   private final Metrics metrics;
 
   public ShopMetrics(Metrics metrics) {
@@ -56,15 +58,20 @@ public final class ShopMetrics {
 
   /**
    * The outcome of one supplier file, by its report's status: {@code applied}, {@code quarantined},
-   * {@code refused} (stock-import's {@code ImportReport}); anything else is not a counted outcome.
+   * {@code refused} (stock-import's {@code ImportReport}). Anything else is logged, not counted (a
+   * metric never fails the import it describes).
    */
   public void importOutcome(String status) {
     String name = switch (status == null ? "" : status) {
       case "applied" -> IMPORTS_APPLIED;
       case "quarantined" -> IMPORTS_QUARANTINED;
       case "refused" -> IMPORTS_REFUSED;
-      default -> throw new IllegalArgumentException("not an import outcome: " + status);
+      default -> null;
     };
+    if (name == null) {
+      LOG.warn("import outcome without a metric", "status", status);
+      return;
+    }
     metrics.count(name, 1);
   }
 
