@@ -219,6 +219,10 @@ class LocalTemplateTest {
     String notice = t.warnings().stream().filter(w -> w.startsWith("property EventInvokeConfig is ignored by local mode"))
         .findFirst().orElseThrow(() -> new AssertionError(t.warnings().toString()));
     assertTrue(notice.contains("StockImportFunction") && notice.contains("SchedulerFunction"), notice);
+    // alarms and the dashboard: one notice naming them, pointing at the local metrics
+    String monitoring = t.warnings().stream().filter(w -> w.startsWith("CloudWatch is not emulated"))
+        .findFirst().orElseThrow(() -> new AssertionError(t.warnings().toString()));
+    assertTrue(monitoring.contains("[OpsDashboard]") && monitoring.contains("/_local/metrics"), monitoring);
   }
 
   @Test
