@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.Log;
+import dev.storeops.stack.EmfMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * One function of the template, run in this JVM as Lambda runs it: the handler class built through
  * its {@code (Env)} constructor with the function's environment (one instance per concurrent
  * invocation, reused warm, like Lambda execution environments), the event deserialised with the
- * Lambda runtime's own serializers, and the result serialised back to JSON.
+ * Lambda runtime's own serializers, and the result serialised back to JSON. The metrics an invocation
+ * printed (EMF lines, read by {@link EmfMetrics}) follow its log line as {@code metrics: <function> …}.
  */
 public final class LocalFunction {
   private static final Log LOG = Log.get(LocalFunction.class);
@@ -42,6 +45,7 @@ public final class LocalFunction {
   private final Env env;
   private final int timeoutSeconds;
   private final int memoryMb;
+  private final EmfMetrics metrics;
   private final ConcurrentLinkedDeque<Object> warm = new ConcurrentLinkedDeque<>();
 
   /** The outcome of one invocation: the handler's JSON result, or its error. */
@@ -56,7 +60,7 @@ public final class LocalFunction {
   }
 
   LocalFunction(String logicalId, String functionName, Class<?> handlerClass, Method method, Constructor<?> constructor,
-      Map<String, String> environment, int timeoutSeconds, int memoryMb) {
+      Map<String, String> environment, int timeoutSeconds, int memoryMb, EmfMetrics metrics) {
     this.logicalId = logicalId;
     this.functionName = functionName;
     this.handlerClass = handlerClass;
@@ -66,6 +70,7 @@ public final class LocalFunction {
     this.env = Env.of(environment);
     this.timeoutSeconds = timeoutSeconds;
     this.memoryMb = memoryMb;
+    this.metrics = metrics;
   }
 
   public String logicalId() {
@@ -113,6 +118,12 @@ public final class LocalFunction {
     } else {
       LOG.info("invocation", "function", logicalId, "trigger", trigger, "durationMs", result.durationMs(),
           "outcome", o, "coldStart", cold, "requestId", requestId);
+    }
+    if (metrics != null) {
+      List<EmfMetrics.Entry> counted = metrics.takeRequest(requestId);
+      if (!counted.isEmpty()) {
+        System.out.println("metrics: " + logicalId + " " + EmfMetrics.summary(counted));
+      }
     }
     return result;
   }

@@ -5,6 +5,7 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
+import dev.storeops.stack.EmfMetrics;
 import dev.storeops.stack.Endpoints;
 import dev.storeops.stack.StackResources;
 import dev.storeops.stack.template.SamTemplate;
@@ -49,12 +50,14 @@ public final class LocalRuntime implements AutoCloseable {
   private final List<String> staffRoles;
   private final Path endpointsFile;
   private final Map<String, Long> phases = new LinkedHashMap<>();
+  private final EmfMetrics metrics = EmfMetrics.watchStandardOutput();
 
   private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets) {
     this.config = config;
     this.plan = plan;
     this.secrets = secrets;
     this.tokens = new StaffTokens(secrets.jwtKey(), Clock.systemUTC());
+    running.add(metrics);
     S3Notifications notifications = new S3Notifications(EmbeddedBackend.REGION, config.s3RetryDelayMillis());
     long t = System.nanoTime();
     EmbeddedBackend backend = EmbeddedBackend.start(config.root(), new EmbeddedBackend.Options(config.dynamoDbPort(),
@@ -76,7 +79,8 @@ public final class LocalRuntime implements AutoCloseable {
     StackResources resources = stack.resources();
     for (LocalTemplate.FunctionSpec f : plan.functions()) {
       functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.name(f.logicalId()), f.handlerClass(),
-          f.method(), f.constructor(), stack.functionEnvironment(f.logicalId()), f.timeoutSeconds(), f.memoryMb()));
+          f.method(), f.constructor(), stack.functionEnvironment(f.logicalId()), f.timeoutSeconds(), f.memoryMb(),
+          metrics));
     }
     for (LocalTemplate.S3Source s : plan.buckets()) {
       notifications.addTarget(new S3Notifications.Target(resources.name(s.bucketId()), s, functions.get(s.functionId())));
@@ -251,6 +255,13 @@ public final class LocalRuntime implements AutoCloseable {
     if (rest.equals("schedules") && method.equals("GET")) {
       return Optional.of(Map.entry(200, Map.of("now", schedules.now().toString(), "next", schedules.nextFirings())));
     }
+    if (rest.equals("metrics") && method.equals("GET")) {
+      return Optional.of(Map.entry(200, metricsView()));
+    }
+    if (rest.equals("metrics") && method.equals("DELETE")) {
+      metrics.reset();
+      return Optional.of(Map.entry(200, metricsView()));
+    }
     if (rest.startsWith("schedules/") && method.equals("POST")) {
       String function = rest.substring("schedules/".length());
       var fired = schedules.fireNow(function, query.get("event"));
@@ -261,6 +272,25 @@ public final class LocalRuntime implements AutoCloseable {
       return Optional.of(Map.entry(200, Map.of("fired", fired.get())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The metrics the functions have written since the start (or the last {@code reset()}), as CloudWatch
+   * would count them from their EMF lines: {@code metrics().total("OrdersPlaced", Map.of("Channel", "site"))},
+   * {@code metrics().totals()}. Also at {@code GET /_local/metrics}.
+   */
+  public EmfMetrics metrics() {
+    return metrics;
+  }
+
+  /** {@code GET /_local/metrics}: totals by {@code Name{Dimension=value}} (Stage left out) and the EMF lines read. */
+  private Map<String, Object> metricsView() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("namespace", dev.storeops.platform.metrics.Metrics.NAMESPACE);
+    out.put("stage", STAGE);
+    out.put("lines", metrics.lines());
+    out.put("totals", metrics.totals());
+    return out;
   }
 
   /** What {@code .local/endpoints.json} holds. */

@@ -104,6 +104,7 @@ public final class LocalTemplate {
     for (SamFunction f : functions) {
       t.readFunction(f, loader);
     }
+    t.readMonitoring();
     return t;
   }
 
@@ -141,6 +142,17 @@ public final class LocalTemplate {
       return EventFilter.of(criteria);
     } catch (IllegalArgumentException e) {
       throw new TemplateError(where + ": FilterCriteria: " + e.getMessage());
+    }
+  }
+
+  /** Alarms and dashboards are not created locally (no CloudWatch): one notice line for all of them. */
+  private void readMonitoring() {
+    List<String> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+    List<String> dashboards = template.resourcesOfType("AWS::CloudWatch::Dashboard");
+    if (!alarms.isEmpty() || !dashboards.isEmpty()) {
+      warnings.add("CloudWatch is not emulated: " + alarms.size() + " alarm(s) and the dashboard(s) "
+          + dashboards + " are not created by local mode; the metrics the functions write are printed per"
+          + " invocation (metrics: ...) and totalled at GET /_local/metrics");
     }
   }
 

@@ -201,6 +201,46 @@ class LocalModeEndToEndTest {
   }
 
   @Test
+  void metricsTheFunctionsWriteArePrintedPerInvocationAndTotalledOverHttpAndInProcess() throws Exception {
+    send("DELETE", "/_local/metrics", Map.of(), null);
+    PrintStream previous = System.out;
+    ByteArrayOutputStream seen = new ByteArrayOutputStream();
+    // watch what local mode prints, still passing it on (local mode reads the EMF lines from there)
+    System.setOut(new PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        previous.write(b);
+        seen.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        previous.write(b, off, len);
+        seen.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(204, send("POST", "/count/PHONE", Map.of(), null).statusCode());
+      assertEquals(204, send("POST", "/count/phone", Map.of(), null).statusCode());
+      assertEquals(204, send("POST", "/count/site", Map.of(), null).statusCode());
+    } finally {
+      System.setOut(previous);
+    }
+    List<String> summaries = seen.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("metrics: ")).toList();
+    assertEquals(List.of("metrics: CountingFunction OrdersPlaced{Channel=phone}=1",
+        "metrics: CountingFunction OrdersPlaced{Channel=phone}=1",
+        "metrics: CountingFunction OrdersPlaced{Channel=site}=1"), summaries);
+
+    JsonNode totals = Json.mapper().readTree(send("GET", "/_local/metrics", Map.of(), null).body());
+    assertEquals("storeops", totals.path("namespace").asText());
+    assertEquals(3, totals.path("lines").asLong());
+    assertEquals(2, totals.path("totals").path("OrdersPlaced{Channel=phone}").asLong());
+    assertEquals(1, totals.path("totals").path("OrdersPlaced{Channel=site}").asLong());
+    assertEquals(3, runtime.metrics().total("OrdersPlaced"));
+    assertEquals(2, runtime.metrics().total("OrdersPlaced", Map.of("Channel", "phone", "Stage", LocalRuntime.STAGE)));
+  }
+
+  @Test
   void objectPutIntoTheBucketRunsTheS3Function() throws Exception {
     s3.putObject(b -> b.bucket(bucket).key("incoming/acme/ignored.txt"), RequestBody.fromString("not a csv"));
     s3.putObject(b -> b.bucket(bucket).key("incoming/acme/stock list.csv"), RequestBody.fromString("sku;qty\nA;1\n"));

@@ -222,6 +222,10 @@ class LocalTemplateTest {
     // so is the API's throttling: one line
     assertEquals(1, t.warnings().stream().filter(w -> w.startsWith("HttpApi: route throttling")).count(),
         t.warnings().toString());
+    // alarms and the dashboard: one notice naming them, pointing at the local metrics
+    String monitoring = t.warnings().stream().filter(w -> w.startsWith("CloudWatch is not emulated"))
+        .findFirst().orElseThrow(() -> new AssertionError(t.warnings().toString()));
+    assertTrue(monitoring.contains("[OpsDashboard]") && monitoring.contains("/_local/metrics"), monitoring);
   }
 
   @Test

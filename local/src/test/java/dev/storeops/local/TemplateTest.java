@@ -45,6 +45,11 @@ class TemplateTest {
   }
 
   @Test
+  void everyFunctionHasAnErrorsAlarmAndEveryDeadLetterQueueADepthAlarm() {
+    assertEquals(List.of(), checks.alarms());
+  }
+
+  @Test
   void everyFunctionHasAnExplicitLogRetention() {
     assertEquals(List.of(), checks.logRetention());
   }

@@ -11,11 +11,13 @@ import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import java.time.Clock;
 
 /**
  * EmailQueue → {@link MailIntentStep}, one message at a time (a fresh step per batch); the service and
- * the throttling hand-back are built by {@link EmailSenderWiring}.
+ * the throttling hand-back are built by {@link EmailSenderWiring}; mail outcomes counted in EMF.
  */
 public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   /** The EmailQueue's redrive maxReceiveCount in template.yaml. */
@@ -24,29 +26,36 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   private final EmailService service;
   private final MailHandBack handBack;
   private final SendFailurePolicy policy;
+  private final Metrics metrics;
 
   public EmailSenderHandler() {
     this(Env.system());
   }
 
   public EmailSenderHandler(Env env) {
-    this(EmailSenderWiring.wire(env, Clock.systemUTC()));
+    this(EmailSenderWiring.wire(env, Clock.systemUTC()), Metrics.from(env));
   }
 
-  private EmailSenderHandler(EmailSenderWiring.Wired wired) {
-    this(wired.service(), wired.handBack(), wired.policy());
+  private EmailSenderHandler(EmailSenderWiring.Wired wired, Metrics metrics) {
+    this(wired.service(), wired.handBack(), wired.policy(), metrics);
   }
 
   public EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {
+    this(service, handBack, policy, Metrics.from(Env.system()));
+  }
+
+  public EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy, Metrics metrics) {
     this.service = service;
     this.handBack = handBack;
     this.policy = policy;
+    this.metrics = metrics;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ",
-        new MailIntentStep(service, handBack, policy));
+    return metrics.flushAfter(() -> metrics.batchItemFailures(
+        BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ",
+            new MailIntentStep(service, handBack, policy, new ShopMetrics(metrics)))));
   }
 }

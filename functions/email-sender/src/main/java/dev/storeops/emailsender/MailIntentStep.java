@@ -8,6 +8,7 @@ import dev.storeops.messaging.sending.SendFailurePolicy;
 import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.ShopMetrics;
 
 /**
  * One EmailQueue message → {@link EmailService}, one step per batch. A transient failure is a batch item
@@ -22,12 +23,14 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
   private final EmailService service;
   private final MailHandBack handBack;
   private final SendFailurePolicy policy;
+  private final ShopMetrics metrics;
   private boolean throttled;
 
-  MailIntentStep(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {
+  MailIntentStep(EmailService service, MailHandBack handBack, SendFailurePolicy policy, ShopMetrics metrics) {
     this.service = service;
     this.handBack = handBack;
     this.policy = policy;
+    this.metrics = metrics;
   }
 
   /** Throws for an unreadable intent (logged, retried, then the DLQ). */
@@ -38,7 +41,9 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
       return handBack(message, handBacks + 1, "untried after throttling");
     }
     MailIntent intent = Json.mapper().readValue(message.getBody(), MailIntent.class);
-    EmailService.Outcome outcome = service.handle(intent, receiveCount(message), EmailSenderHandler.MAX_RECEIVES);
+    int receives = receiveCount(message);
+    EmailService.Outcome outcome = service.handle(intent, receives, EmailSenderHandler.MAX_RECEIVES);
+    count(outcome, receives);
     if (outcome.kind() != EmailService.Kind.FAILED) {
       return BatchItems.Outcome.DONE;
     }
@@ -68,6 +73,26 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
     return BatchItems.Outcome.DONE;
   }
 
+  /**
+   * MailsSent, MailsSkipped, MailsRejected; a throttled send is MailsRetried (it comes back as a copy);
+   * another failure is MailsFailed on the last receive (the DLQ takes it), else MailsRetried.
+   */
+  private void count(EmailService.Outcome outcome, int receives) {
+    switch (outcome.kind()) {
+      case SENT -> metrics.mailSent();
+      case SKIPPED -> metrics.mailSkipped();
+      case REJECTED -> metrics.mailRejected();
+      case FAILED -> {
+        if (!outcome.throttled() && receives >= EmailSenderHandler.MAX_RECEIVES) {
+          metrics.mailFailed();
+        } else {
+          metrics.mailRetried();
+        }
+      }
+      case DUPLICATE -> { }
+    }
+  }
+
   private static int handBacks(SQSEvent.SQSMessage message) {
     var attributes = message.getMessageAttributes();
     var value = attributes == null ? null : attributes.get(MailHandBack.THROTTLED_ATTRIBUTE);
@@ -75,6 +100,22 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
       return value == null || value.getStringValue() == null ? 0 : Integer.parseInt(value.getStringValue());
     } catch (NumberFormatException e) {
       return 0;
+    }
+  }
+
+  /** MailsSent, MailsSkipped; a failure is MailsFailed on the last receive (the DLQ takes it), else MailsRetried. */
+  private void count(EmailService.Outcome outcome, int receives) {
+    switch (outcome.kind()) {
+      case SENT -> metrics.mailSent();
+      case SKIPPED -> metrics.mailSkipped();
+      case FAILED -> {
+        if (receives >= EmailSenderHandler.MAX_RECEIVES) {
+          metrics.mailFailed();
+        } else {
+          metrics.mailRetried();
+        }
+      }
+      case DUPLICATE -> { }
     }
   }
 

@@ -7,12 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.log.LambdaLogContext;
+import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The public storefront API (HTTP API, payload 2.0); routes and services from {@link OrderApiWiring}. */
 public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final Metrics metrics;
   private final Router router;
 
   public OrderApiHandler() {
@@ -24,17 +26,19 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
   }
 
   public OrderApiHandler(Env env, Clock clock) {
-    this.router = OrderApiWiring.router(env, clock);
+    this.metrics = Metrics.from(env);
+    this.router = OrderApiWiring.router(env, clock, metrics);
   }
 
   /** With given clients (the benchmark hands in a client that counts its calls). */
   public OrderApiHandler(Env env, DynamoDbClient dynamo, SqsClient sqs) {
-    this.router = OrderApiWiring.router(env, dynamo, sqs, Clock.systemUTC());
+    this.metrics = Metrics.from(env);
+    this.router = OrderApiWiring.router(env, dynamo, sqs, Clock.systemUTC(), metrics);
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return router.handle(event);
+    return metrics.flushAfter(() -> router.handle(event));
   }
 }

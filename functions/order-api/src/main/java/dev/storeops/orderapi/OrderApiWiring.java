@@ -16,6 +16,8 @@ import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import java.time.Clock;
@@ -30,12 +32,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class OrderApiWiring {
   private OrderApiWiring() {}
 
-  static Router router(Env env, Clock clock) {
+  static Router router(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
-    return router(env, clients.dynamoDb(), clients.sqs(), clock);
+    return router(env, clients.dynamoDb(), clients.sqs(), clock, metrics);
   }
 
-  static Router router(Env env, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+  static Router router(Env env, DynamoDbClient dynamo, SqsClient sqs, Clock clock, Metrics metrics) {
+    ShopMetrics shopMetrics = new ShopMetrics(metrics);
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);
     OrderComponents c = OrderComponents.build(dynamo, sqs, table, env.required("ORDER_EVENTS_QUEUE_URL"),
@@ -57,6 +60,9 @@ final class OrderApiWiring {
           OrderRequest body = request.bodyAs(OrderRequest.class);
           OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
               request.bodyBytes(), body, OrderService.Origin.storefront());
+          if (!placed.replayed()) {
+            shopMetrics.orderPlaced(placed.order().channel().name());
+          }
           return HttpResponse.json(201, OrderViews.created(placed.order(), placed.accessToken()), Map.of(
               "Location", "/orders/" + placed.order().id(),
               "Idempotent-Replayed", Boolean.toString(placed.replayed())));

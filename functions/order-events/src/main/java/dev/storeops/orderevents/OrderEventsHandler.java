@@ -8,6 +8,7 @@ import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 
 /**
@@ -16,6 +17,7 @@ import java.time.Clock;
  */
 public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Log LOG = Log.get(OrderEventsHandler.class);
+  private final Metrics metrics;
   private final OrderCreatedSteps steps;
 
   public OrderEventsHandler() {
@@ -27,12 +29,14 @@ public final class OrderEventsHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   public OrderEventsHandler(Env env, Clock clock) {
+    this.metrics = Metrics.from(env);
     this.steps = OrderEventsWiring.steps(env, clock);
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqs(event, LOG, "order event failed", message -> steps.handle(message.getBody()));
+    return metrics.flushAfter(() -> metrics.batchItemFailures(
+        BatchItems.sqs(event, LOG, "order event failed", message -> steps.handle(message.getBody()))));
   }
 }

@@ -8,6 +8,7 @@ import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.reporting.dynamo.ReportsStreamService;
 import dev.storeops.reporting.dynamo.StreamImages;
 
@@ -18,6 +19,7 @@ import dev.storeops.reporting.dynamo.StreamImages;
  */
 public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Log LOG = Log.get(ReportsStreamHandler.class);
+  private final Metrics metrics;
   private final ReportsStreamService service;
 
   public ReportsStreamHandler() {
@@ -25,16 +27,18 @@ public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent,
   }
 
   public ReportsStreamHandler(Env env) {
+    this.metrics = Metrics.from(env);
     this.service = ReportsStreamWiring.service(env);
   }
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.dynamoStream(event, LOG, "stream record failed", r -> {
-      if (r.getDynamodb() != null) {
-        service.apply(StreamImages.of(r.getDynamodb().getOldImage()), StreamImages.of(r.getDynamodb().getNewImage()));
-      }
-    });
+    return metrics.flushAfter(() -> metrics.batchItemFailures(BatchItems.dynamoStream(event, LOG, "stream record failed",
+        r -> {
+          if (r.getDynamodb() != null) {
+            service.apply(StreamImages.of(r.getDynamodb().getOldImage()), StreamImages.of(r.getDynamodb().getNewImage()));
+          }
+        })));
   }
 }

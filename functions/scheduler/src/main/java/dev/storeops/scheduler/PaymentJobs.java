@@ -3,6 +3,7 @@ package dev.storeops.scheduler;
 import dev.storeops.platform.Job;
 
 import dev.storeops.platform.config.Env;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.OrderFlow;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The payment and follow-up jobs: {@code {"job":"payment-timeouts"}} (payment deadlines from the
  * due-work index, {@link OrderFlow#paymentTimeouts}) and {@code {"job":"task-escalation"}} (overdue
- * staff tasks, {@link TaskService#escalateOverdue}). Both read only due items and are idempotent.
+ * staff tasks, {@link TaskService#escalateOverdue}; each escalated task counts in TasksOverdue). Both read
+ * only due items and are idempotent.
  */
 final class PaymentJobs {
   static final String PAYMENT_TIMEOUTS = "payment-timeouts";
@@ -28,7 +30,7 @@ final class PaymentJobs {
   private PaymentJobs() {}
 
   static void register(Map<String, Job> jobs, DynamoDbClient dynamo, String table, MailOutbox outbox, Clock clock,
-      Env env) {
+      Env env, ShopMetrics metrics) {
     FlowSettings settings = FlowSettings.from(env);
     TaskService.EscalationPolicy policy;
     String raw = env.optional("TASK_ESCALATION", "REASSIGN").trim().toUpperCase(Locale.ROOT);
@@ -44,6 +46,7 @@ final class PaymentJobs {
     jobs.put(PAYMENT_TIMEOUTS, () -> c.flow().paymentTimeouts(BATCH).figures());
     jobs.put(TASK_ESCALATION, () -> {
       TaskService.Escalation result = c.tasks().escalateOverdue(BATCH);
+      metrics.tasksOverdue(result.reassigned() + result.reported());
       Map<String, Object> figures = new java.util.LinkedHashMap<>();
       figures.put("reassigned", result.reassigned());
       figures.put("reported", result.reported());

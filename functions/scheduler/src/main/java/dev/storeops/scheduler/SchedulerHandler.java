@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.storeops.platform.Job;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
+import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 import java.util.Map;
 
 /** Scheduler target: {@link JobDispatcher} runs the job its Input names; {@link SchedulerWiring} builds them. */
 public final class SchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final Metrics metrics;
   private final JobDispatcher dispatcher;
 
   public SchedulerHandler() {
@@ -21,10 +23,19 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
   }
 
   public SchedulerHandler(Env env, Clock clock) {
-    this(SchedulerWiring.jobs(env, clock));
+    this(env, clock, Metrics.from(env));
+  }
+
+  private SchedulerHandler(Env env, Clock clock, Metrics metrics) {
+    this(SchedulerWiring.jobs(env, clock, metrics), metrics);
   }
 
   public SchedulerHandler(Map<String, Job> jobs) {
+    this(jobs, Metrics.from(Env.system()));
+  }
+
+  public SchedulerHandler(Map<String, Job> jobs, Metrics metrics) {
+    this.metrics = metrics;
     this.dispatcher = new JobDispatcher(jobs);
   }
 
@@ -35,6 +46,6 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     LambdaLogContext.enter(context);
-    return dispatcher.run(input);
+    return metrics.flushAfter(() -> dispatcher.run(input));
   }
 }

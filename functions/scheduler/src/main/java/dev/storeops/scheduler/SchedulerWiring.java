@@ -18,6 +18,8 @@ import dev.storeops.platform.Job;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class SchedulerWiring {
   private SchedulerWiring() {}
 
-  static Map<String, Job> jobs(Env env, Clock clock) {
+  static Map<String, Job> jobs(Env env, Clock clock, Metrics metrics) {
     Map<String, Job> jobs = new LinkedHashMap<>();
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
@@ -42,7 +44,7 @@ final class SchedulerWiring {
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
         outbox, figures, clock, zone, env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     jobs.put("campaigns", new CampaignPlanner(campaigns(dynamo, table, clock), outbox, figures, clock, zone));
-    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env);
+    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env, new ShopMetrics(metrics));
     // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
     ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, zone,

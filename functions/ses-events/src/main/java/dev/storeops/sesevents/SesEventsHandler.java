@@ -9,6 +9,7 @@ import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 
 /**
@@ -17,6 +18,7 @@ import java.time.Clock;
  */
 public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private static final Log LOG = Log.get(SesEventsHandler.class);
+  private final Metrics metrics;
   private final SesNotificationStep step;
 
   public SesEventsHandler() {
@@ -24,16 +26,19 @@ public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   public SesEventsHandler(Env env) {
+    this.metrics = Metrics.from(env);
     this.step = SesEventsWiring.step(env, Clock.systemUTC());
   }
 
   public SesEventsHandler(SuppressionList suppression, Clock clock) {
+    this.metrics = Metrics.from(Env.system());
     this.step = new SesNotificationStep(suppression, clock);
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return BatchItems.sqs(event, LOG, "SES notification not handled", message -> step.handle(message.getBody()));
+    return metrics.flushAfter(() -> metrics.batchItemFailures(
+        BatchItems.sqs(event, LOG, "SES notification not handled", message -> step.handle(message.getBody()))));
   }
 }

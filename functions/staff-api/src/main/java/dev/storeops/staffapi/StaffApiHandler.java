@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.log.LambdaLogContext;
+import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Clock;
  * StaffFlowRoutes}, built by {@link StaffApiWiring}.
  */
 public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final Metrics metrics;
   private final Router router;
 
   public StaffApiHandler() {
@@ -27,12 +29,13 @@ public final class StaffApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   /** With a controllable clock (tests of the timing rules). */
   public StaffApiHandler(Env env, Clock clock) {
-    this.router = StaffApiWiring.router(env, clock);
+    this.metrics = Metrics.from(env);
+    this.router = StaffApiWiring.router(env, clock, metrics);
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return router.handle(event);
+    return metrics.flushAfter(() -> router.handle(event));
   }
 }

@@ -23,6 +23,8 @@ import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
@@ -33,7 +35,7 @@ import java.util.List;
 final class StaffApiWiring {
   private StaffApiWiring() {}
 
-  static Router router(Env env, Clock clock) {
+  static Router router(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);
@@ -50,7 +52,8 @@ final class StaffApiWiring {
     // every route's roles come from the one permission table (docs/permissions.md)
     Router router = new Router(StaffPermissions.groupsByRoute());
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog(), flow.tasks())).register(router);
+        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog(), flow.tasks()),
+        new ShopMetrics(metrics)).register(router);
     new StaffReportRoutes(reports).register(router);
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),

@@ -15,6 +15,7 @@ import dev.storeops.ordering.Order;
 import dev.storeops.ordering.ReassignOrder;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
+import dev.storeops.platform.metrics.ShopMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,12 +29,15 @@ final class StaffOrderRoutes {
   private final OrderQueries queries;
   private final ManageCatalog catalog;
   private final ReassignOrder reassign;
+  private final ShopMetrics metrics;
 
-  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog, ReassignOrder reassign) {
+  StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog, ReassignOrder reassign,
+      ShopMetrics metrics) {
     this.orders = orders;
     this.queries = queries;
     this.catalog = catalog;
     this.reassign = reassign;
+    this.metrics = metrics;
   }
 
   void register(Router router) {
@@ -42,6 +46,9 @@ final class StaffOrderRoutes {
           OrderRequest body = request.bodyAs(OrderRequest.class);
           OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
               request.bodyBytes(), body, OrderService.Origin.staff(staffId(request)));
+          if (!placed.replayed()) {
+            metrics.orderPlaced(placed.order().channel().name());
+          }
           return HttpResponse.json(201, OrderViews.staff(placed.order()), Map.of(
               "Location", "/staff/orders/" + placed.order().id(),
               "Idempotent-Replayed", Boolean.toString(placed.replayed())));

@@ -3,6 +3,7 @@ package dev.storeops.stockimport;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stockimport.core.ImportReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,19 @@ import java.util.List;
 /**
  * S3 ObjectCreated records → one {@link StockImportService#handle} per object of the supplier bucket. A
  * failure (not bad input, which becomes a report) is thrown so that Lambda retries the event — each
- * object is still applied once.
+ * object is still applied once. Each file's outcome is counted (ImportsApplied / Quarantined / Refused); an
+ * object already handled (a repeated event) is not counted again.
  */
 final class StockImportEvents {
   private static final Log LOG = Log.get(StockImportHandler.class);
   private final StockImportService service;
   private final String bucket;
+  private final ShopMetrics metrics;
 
-  StockImportEvents(StockImportService service, String bucket) {
+  StockImportEvents(StockImportService service, String bucket, ShopMetrics metrics) {
     this.service = service;
     this.bucket = bucket;
+    this.metrics = metrics;
   }
 
   List<ImportReport> handle(S3Event event) {
@@ -32,7 +36,10 @@ final class StockImportEvents {
       }
       var object = s3.getObject();
       service.handle(new StockImportService.ObjectRef(bucket, object.getUrlDecodedKey(), object.getVersionId(),
-          object.geteTag(), object.getSequencer(), object.getSizeAsLong())).ifPresent(reports::add);
+          object.geteTag(), object.getSequencer(), object.getSizeAsLong())).ifPresent(report -> {
+            metrics.importOutcome(report.status());
+            reports.add(report);
+          });
     }
     return reports;
   }

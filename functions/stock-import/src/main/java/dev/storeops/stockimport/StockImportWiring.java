@@ -3,6 +3,8 @@ package dev.storeops.stockimport;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
+import dev.storeops.platform.metrics.Metrics;
+import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stockimport.aws.DynamoImportLedger;
 import dev.storeops.stockimport.aws.DynamoStockStore;
 import dev.storeops.stockimport.aws.S3SupplierFiles;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class StockImportWiring {
   private StockImportWiring() {}
 
-  static StockImportEvents events(Env env, Clock clock) {
+  static StockImportEvents events(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
@@ -27,6 +29,6 @@ final class StockImportWiring {
     StockImportService service = new StockImportService(new S3SupplierFiles(clients.s3(), bucket),
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings);
-    return new StockImportEvents(service, bucket);
+    return new StockImportEvents(service, bucket, new ShopMetrics(metrics));
   }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
  * as is. Fields are key/value pairs; never pass secrets or whole personal data (see {@link Pii}).
  */
 public final class Log {
-  private static final PrintStream OUT = System.out;
   private final String logger;
 
   private Log(String logger) {
@@ -36,9 +35,18 @@ public final class Log {
   }
 
   private void write(String level, String message, Throwable error, Object[] fields) {
-    String line = line(level, message, error, fields);
-    synchronized (OUT) {
-      OUT.println(line);
+    raw(line(level, message, error, fields));
+  }
+
+  /**
+   * Writes one ready-made JSON line (an Embedded Metric Format record of {@code platform/metrics}) on
+   * the same stream as the log lines. The stream is standard output as it is now (read at each write,
+   * so local mode and tests can watch it).
+   */
+  public static void raw(String jsonLine) {
+    PrintStream out = System.out;
+    synchronized (out) {
+      out.println(jsonLine);
     }
   }
 

@@ -33,6 +33,7 @@ public final class TemplateChecks {
     out.addAll(streamBatchFailures());
     out.addAll(asyncFailureDestinations());
     out.addAll(queueRedrive());
+    out.addAll(alarms());
     out.addAll(logRetention());
     out.addAll(runtimes());
     out.addAll(staffRoutesAuthorized());
@@ -220,6 +221,83 @@ public final class TemplateChecks {
   public List<String> queueRedrive() {
     List<String> out = new ArrayList<>();
     List<String> queues = template.resourcesOfType("AWS::SQS::Queue");
+    Set<String> dlqs = deadLetterQueues();
+    for (String q : queues) {
+      if (dlqs.contains(q)) {
+        continue;
+      }
+      Object policy = template.properties(q).get("RedrivePolicy");
+      if (!(policy instanceof Map<?, ?> p)) {
+        out.add(q + ": queue without a RedrivePolicy (dead-letter queue)");
+        continue;
+      }
+      Object target = p.get("deadLetterTargetArn");
+      String dlq = target instanceof Map<?, ?> t && t.get("Fn::GetAtt") instanceof List<?> ga
+          ? String.valueOf(ga.get(0)) : null;
+      if (dlq == null || !"AWS::SQS::Queue".equals(template.typeOf(dlq))) {
+        out.add(q + ": RedrivePolicy.deadLetterTargetArn must be !GetAtt <queue of this template>.Arn");
+      }
+      Object max = ((Map<String, Object>) p).get("maxReceiveCount");
+      if (!(max instanceof Number n) || n.intValue() < 1) {
+        out.add(q + ": RedrivePolicy without maxReceiveCount");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every function has an Errors alarm ({@code AWS/Lambda Errors} with {@code FunctionName: !Ref <function>})
+   * and every dead-letter queue (redrive target, stream or asynchronous on-failure queue, schedule DLQ) a
+   * depth alarm ({@code AWS/SQS ApproximateNumberOfMessagesVisible} with {@code QueueName: !GetAtt
+   * <queue>.QueueName}); every alarm has AlarmActions, or nobody hears it.
+   */
+  public List<String> alarms() {
+    List<String> out = new ArrayList<>();
+    Set<String> errorsAlarmed = new HashSet<>();
+    Set<String> depthAlarmed = new HashSet<>();
+    for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+      Map<String, Object> p = template.properties(alarm);
+      if (!(p.get("AlarmActions") instanceof List<?> actions) || actions.isEmpty()) {
+        out.add(alarm + ": alarm without AlarmActions (nobody would be told)");
+        continue;
+      }
+      String metric = p.get("Namespace") + " " + p.get("MetricName");
+      List<?> dimensions = p.get("Dimensions") instanceof List<?> l ? l : List.of();
+      for (Object d : dimensions) {
+        if (!(d instanceof Map<?, ?> dim)) {
+          continue;
+        }
+        Object value = dim.get("Value");
+        if (metric.equals("AWS/Lambda Errors") && "FunctionName".equals(dim.get("Name"))
+            && value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String fn) {
+          errorsAlarmed.add(fn);
+        }
+        if (metric.equals("AWS/SQS ApproximateNumberOfMessagesVisible") && "QueueName".equals(dim.get("Name"))
+            && value instanceof Map<?, ?> att && att.get("Fn::GetAtt") instanceof List<?> ga && ga.size() == 2
+            && "QueueName".equals(ga.get(1))) {
+          depthAlarmed.add(String.valueOf(ga.get(0)));
+        }
+      }
+    }
+    for (SamFunction f : template.functions()) {
+      if (!errorsAlarmed.contains(f.logicalId())) {
+        out.add(f.logicalId() + ": no Errors alarm (AWS::CloudWatch::Alarm on AWS/Lambda Errors, FunctionName: !Ref "
+            + f.logicalId() + ")");
+      }
+    }
+    Set<String> dlqs = deadLetterQueues();
+    for (String q : template.resourcesOfType("AWS::SQS::Queue")) {
+      if (dlqs.contains(q) && !depthAlarmed.contains(q)) {
+        out.add(q + ": dead-letter queue without a depth alarm (AWS::CloudWatch::Alarm on AWS/SQS"
+            + " ApproximateNumberOfMessagesVisible, QueueName: !GetAtt " + q + ".QueueName)");
+      }
+    }
+    return out;
+  }
+
+  /** The queues that receive what failed: redrive targets, stream and asynchronous on-failure queues, schedule DLQs. */
+  private Set<String> deadLetterQueues() {
+    List<String> queues = template.resourcesOfType("AWS::SQS::Queue");
     Set<String> dlqs = new HashSet<>();
     for (String q : queues) {
       Object policy = template.properties(q).get("RedrivePolicy");
@@ -252,27 +330,8 @@ public final class TemplateChecks {
         }
       }
     }
-    for (String q : queues) {
-      if (dlqs.contains(q)) {
-        continue;
-      }
-      Object policy = template.properties(q).get("RedrivePolicy");
-      if (!(policy instanceof Map<?, ?> p)) {
-        out.add(q + ": queue without a RedrivePolicy (dead-letter queue)");
-        continue;
-      }
-      Object target = p.get("deadLetterTargetArn");
-      String dlq = target instanceof Map<?, ?> t && t.get("Fn::GetAtt") instanceof List<?> ga
-          ? String.valueOf(ga.get(0)) : null;
-      if (dlq == null || !"AWS::SQS::Queue".equals(template.typeOf(dlq))) {
-        out.add(q + ": RedrivePolicy.deadLetterTargetArn must be !GetAtt <queue of this template>.Arn");
-      }
-      Object max = ((Map<String, Object>) p).get("maxReceiveCount");
-      if (!(max instanceof Number n) || n.intValue() < 1) {
-        out.add(q + ": RedrivePolicy without maxReceiveCount");
-      }
-    }
-    return out;
+    dlqs.retainAll(queues);
+    return dlqs;
   }
 
   /** Every function logs to a log group of the template that has RetentionInDays. */

@@ -120,6 +120,36 @@ class TemplateChecksTest {
           Type: AWS::SQS::Queue
         FailuresQueue:
           Type: AWS::SQS::Queue
+        FnErrorsAlarm:
+          Type: AWS::CloudWatch::Alarm
+          Properties:
+            Namespace: AWS/Lambda
+            MetricName: Errors
+            Dimensions: [{ Name: FunctionName, Value: !Ref Fn }]
+            AlarmActions: [!Ref Topic]
+        DLQAlarm:
+          Type: AWS::CloudWatch::Alarm
+          Properties:
+            Namespace: AWS/SQS
+            MetricName: ApproximateNumberOfMessagesVisible
+            Dimensions: [{ Name: QueueName, Value: !GetAtt DLQ.QueueName }]
+            AlarmActions: [!Ref Topic]
+        StreamDLQAlarm:
+          Type: AWS::CloudWatch::Alarm
+          Properties:
+            Namespace: AWS/SQS
+            MetricName: ApproximateNumberOfMessagesVisible
+            Dimensions: [{ Name: QueueName, Value: !GetAtt StreamDLQ.QueueName }]
+            AlarmActions: [!Ref Topic]
+        FailuresAlarm:
+          Type: AWS::CloudWatch::Alarm
+          Properties:
+            Namespace: AWS/SQS
+            MetricName: ApproximateNumberOfMessagesVisible
+            Dimensions: [{ Name: QueueName, Value: !GetAtt FailuresQueue.QueueName }]
+            AlarmActions: [!Ref Topic]
+        Topic:
+          Type: AWS::SNS::Topic
       """;
 
   @BeforeEach
@@ -310,6 +340,26 @@ class TemplateChecksTest {
     }
     // synchronous and polled triggers need none
     assertEquals(List.of(), checks(noDestination.replace("Type: ScheduleV2", "Type: HttpApi")).asyncFailureDestinations());
+  }
+
+  @Test
+  void functionWithoutErrorsAlarmAndDeadLetterQueueWithoutDepthAlarmFail() {
+    assertEquals(List.of(), checks(GOOD).alarms());
+    // the Errors alarm watches another metric, the DLQ's alarm is gone: both are reported
+    String broken = GOOD.replace("MetricName: Errors", "MetricName: Throttles").replace("!GetAtt DLQ.QueueName", "!GetAtt Queue.QueueName");
+    assertEquals(List.of(
+        "Fn: no Errors alarm (AWS::CloudWatch::Alarm on AWS/Lambda Errors, FunctionName: !Ref Fn)",
+        "DLQ: dead-letter queue without a depth alarm (AWS::CloudWatch::Alarm on AWS/SQS ApproximateNumberOfMessagesVisible,"
+            + " QueueName: !GetAtt DLQ.QueueName)"), checks(broken).alarms());
+    // an on-failure queue is a dead-letter queue too
+    var v = checks(GOOD.replace("!GetAtt FailuresQueue.QueueName", "!GetAtt Queue.QueueName")).alarms();
+    assertEquals(1, v.size(), v.toString());
+    assertTrue(v.get(0).startsWith("FailuresQueue: dead-letter queue without a depth alarm"), v.toString());
+    // an alarm that tells nobody does not count
+    var silent = checks(GOOD.replace("      AlarmActions: [!Ref Topic]\n", "")).alarms();
+    assertTrue(silent.contains("FnErrorsAlarm: alarm without AlarmActions (nobody would be told)"), silent.toString());
+    assertTrue(silent.contains("Fn: no Errors alarm (AWS::CloudWatch::Alarm on AWS/Lambda Errors, FunctionName: !Ref Fn)"),
+        silent.toString());
   }
 
   @Test
