@@ -103,22 +103,6 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
     }
   }
 
-  /** MailsSent, MailsSkipped; a failure is MailsFailed on the last receive (the DLQ takes it), else MailsRetried. */
-  private void count(EmailService.Outcome outcome, int receives) {
-    switch (outcome.kind()) {
-      case SENT -> metrics.mailSent();
-      case SKIPPED -> metrics.mailSkipped();
-      case FAILED -> {
-        if (receives >= EmailSenderHandler.MAX_RECEIVES) {
-          metrics.mailFailed();
-        } else {
-          metrics.mailRetried();
-        }
-      }
-      case DUPLICATE -> { }
-    }
-  }
-
   private static int receiveCount(SQSEvent.SQSMessage message) {
     String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
     try {
