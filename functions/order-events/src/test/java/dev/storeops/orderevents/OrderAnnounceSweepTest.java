@@ -19,6 +19,7 @@ import dev.storeops.ordering.OrderAnnouncements;
 import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.OrderRequest;
 import dev.storeops.ordering.OrderService;
+import dev.storeops.ordering.dynamo.DynamoOrderAnnouncements;
 import dev.storeops.ordering.dynamo.OrderComponents;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -84,7 +85,7 @@ class OrderAnnounceSweepTest {
 
   /** The sweeper as the scheduler builds it, on a clock {@code ahead} of now. */
   private Map<String, Object> sweep(Duration ahead) {
-    return OrderComponents.announceJob(stack.dynamoDb(), stack.sqs(), table, stack.queueUrl("OrderEventsQueue"),
+    return DynamoOrderAnnouncements.job(stack.dynamoDb(), stack.sqs(), table, stack.queueUrl("OrderEventsQueue"),
         Clock.offset(Clock.systemUTC(), ahead)).run();
   }
 

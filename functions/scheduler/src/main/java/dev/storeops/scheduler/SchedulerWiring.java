@@ -13,7 +13,7 @@ import dev.storeops.messaging.flows.BirthdayPlanner;
 import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.ordering.AnnounceOrders;
-import dev.storeops.ordering.dynamo.OrderComponents;
+import dev.storeops.ordering.dynamo.DynamoOrderAnnouncements;
 import dev.storeops.platform.Job;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -55,7 +55,7 @@ final class SchedulerWiring {
     jobs.putAll(MailFlowJobs.create(dynamo, table, outbox, figures, clock, zone, env.required("PUBLIC_BASE_URL"),
         MailFlowJobs.Settings.from(env)));
     // lost OrderCreated announcements (issue 12): published again from the order's announce item
-    jobs.put(AnnounceOrders.JOB, OrderComponents.announceJob(dynamo, clients.sqs(), table,
+    jobs.put(AnnounceOrders.JOB, DynamoOrderAnnouncements.job(dynamo, clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), clock));
     return jobs;
   }

@@ -10,11 +10,13 @@ import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * What messaging keeps about a customer (docs/privacy.md): the send log entries of their mail (GSI1
@@ -72,7 +74,7 @@ public final class DynamoMailPersonalData implements PersonalData {
   public Map<String, Integer> erase(Customer customer, String reference) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     // first the hash on the suppression list, so the address is never unsuppressed in between
-    counts.put("suppression", suppression.suppressErased(customer.email(), clock.instant()));
+    counts.put("suppression", suppressErased(customer.email(), clock.instant()));
     counts.put("mailLog", delete(AboutCustomer.items(dynamo, table, customer.id(), TableKeys.MAIL_LOG)));
     counts.put("categoryBuyers", delete(AboutCustomer.items(dynamo, table, customer.id(), TableKeys.BUYERS)));
     counts.put("reviewRequests", delete(AboutCustomer.items(dynamo, table, customer.id(), TableKeys.REVIEW_REQUEST)));
@@ -114,5 +116,33 @@ public final class DynamoMailPersonalData implements PersonalData {
   private int delete(List<Map<String, AttributeValue>> items) {
     items.forEach(item -> dynamo.deleteItem(d -> d.tableName(table).key(AboutCustomer.key(item))));
     return items.size();
+  }
+
+  /**
+   * The erasure of an address: its hash goes on the list (reason {@code erased}, followed by the first
+   * reason when it was suppressed already; kept here, apart from {@link DynamoSuppressionList}, so that
+   * the functions that check or write suppression never reach this delete), then the plain entry is deleted, so the address is
+   * suppressed at every moment.
+   *
+   * @return items written or deleted
+   */
+  private int suppressErased(String email, Instant at) {
+    Map<String, AttributeValue> plain = suppression.entry(email);
+    Map<String, AttributeValue> item = new HashMap<>(DynamoSuppressionList.hashKey(email));
+    item.put("type", s("Suppression"));
+    item.put("reason", s(plain.containsKey("reason") ? "erased; " + plain.get("reason").s() : "erased"));
+    item.put("suppressedAt", s(at.toString()));
+    int changed = 0;
+    try {
+      dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      changed++;
+    } catch (ConditionalCheckFailedException already) {
+      // erased before: the hash is there
+    }
+    if (!plain.isEmpty()) {
+      dynamo.deleteItem(d -> d.tableName(table).key(DynamoSuppressionList.key(email)));
+      changed++;
+    }
+    return changed;
   }
 }

@@ -65,33 +65,6 @@ public final class DynamoSuppressionList implements SuppressionList {
     return item == null ? Map.of() : item;
   }
 
-  /**
-   * The erasure of an address: its hash goes on the list (reason {@code erased}, followed by the first
-   * reason when it was suppressed already), then the plain entry is deleted, so the address is
-   * suppressed at every moment.
-   *
-   * @return items written or deleted
-   */
-  int suppressErased(String email, Instant at) {
-    Map<String, AttributeValue> plain = entry(email);
-    Map<String, AttributeValue> item = new HashMap<>(hashKey(email));
-    item.put("type", s("Suppression"));
-    item.put("reason", s(plain.containsKey("reason") ? "erased; " + plain.get("reason").s() : "erased"));
-    item.put("suppressedAt", s(at.toString()));
-    int changed = 0;
-    try {
-      dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      changed++;
-    } catch (ConditionalCheckFailedException already) {
-      // erased before: the hash is there
-    }
-    if (!plain.isEmpty()) {
-      dynamo.deleteItem(d -> d.tableName(table).key(key(email)));
-      changed++;
-    }
-    return changed;
-  }
-
   @Override
   public boolean suppress(String email, String reason, Instant at, String source) {
     if (exists(hashKey(email))) {

@@ -4,53 +4,45 @@ import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.ordering.AnnounceOrders;
 import dev.storeops.ordering.OrderAnnouncements;
-import dev.storeops.ordering.Order;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.ordering.sqs.SqsOrderEvents;
+import dev.storeops.platform.batch.PoisonItems;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Announce items on DynamoDB: {@code ORDER#<id> / ANNOUNCE} ({@code type OrderAnnounce}, {@code orderId},
  * {@code createdAt}, {@code republished}), on the due-work index (kind {@value OrderAnnouncements#KIND})
- * at creation + {@link AnnounceOrders#GRACE}. {@link #item} is put by {@link DynamoOrderStore#create} in
- * the order's transaction.
+ * at creation + {@link AnnounceOrders#GRACE}. The item is put by {@link DynamoOrderStore#create} in
+ * the order's transaction ({@link AnnounceItems}); this class reads, moves and deletes it (order-events,
+ * scheduler — not the public order-api, which only writes it).
  */
 public final class DynamoOrderAnnouncements implements OrderAnnouncements {
-  static final String SK = "ANNOUNCE";
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
+
+  /** The sweeper of lost announcements (scheduler job {@value AnnounceOrders#JOB}). */
+  public static AnnounceOrders job(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
+      Clock clock) {
+    DueWorkStore due = new DueWorkStore(dynamo, table, clock);
+    return new AnnounceOrders(new DynamoOrderAnnouncements(dynamo, table, due), new DynamoOrderStore(dynamo, table),
+        new SqsOrderEvents(sqs, orderEventsQueueUrl), new PoisonItems(due), clock);
+  }
 
   public DynamoOrderAnnouncements(DynamoDbClient dynamo, String table, DueWorkStore due) {
     this.dynamo = dynamo;
     this.table = table;
     this.due = due;
-  }
-
-  static Map<String, AttributeValue> key(String orderId) {
-    return TableKeys.primaryKey(TableKeys.ORDER.key(orderId), SK);
-  }
-
-  /** The announce item of a new order (written with the order). */
-  static Map<String, AttributeValue> item(Order order) {
-    Map<String, AttributeValue> item = new HashMap<>(key(order.id()));
-    item.put("type", s("OrderAnnounce"));
-    item.put("orderId", s(order.id()));
-    item.put("createdAt", s(order.createdAt().toString()));
-    item.putAll(DueWorkStore.dueAttributes(KIND, dueAt(order), order.id()));
-    return item;
-  }
-
-  static Instant dueAt(Order order) {
-    return order.createdAt().plus(AnnounceOrders.GRACE);
   }
 
   @Override
@@ -61,14 +53,14 @@ public final class DynamoOrderAnnouncements implements OrderAnnouncements {
 
   @Override
   public void announced(String orderId) {
-    dynamo.deleteItem(d -> d.tableName(table).key(key(orderId)));
+    dynamo.deleteItem(d -> d.tableName(table).key(AnnounceItems.key(orderId)));
   }
 
   @Override
   public boolean republished(Due item, Instant nextCheck) {
     due.announce(KIND, nextCheck);
     try {
-      dynamo.updateItem(u -> u.tableName(table).key(key(item.orderId()))
+      dynamo.updateItem(u -> u.tableName(table).key(AnnounceItems.key(item.orderId()))
           .updateExpression("SET #dpk = :dpk, #dsk = :dsk, republishedAt = :now ADD republished :one")
           .conditionExpression("#dsk = :read")
           .expressionAttributeNames(Map.of("#dpk", TableKeys.DUE_PK, "#dsk", TableKeys.DUE_SK))

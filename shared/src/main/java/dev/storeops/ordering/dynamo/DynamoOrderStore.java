@@ -108,8 +108,8 @@ public final class DynamoOrderStore implements OrderStore {
     }
     // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
     new DueWorkStore(dynamo, table, java.time.Clock.systemUTC())
-        .announce(OrderAnnouncements.KIND, DynamoOrderAnnouncements.dueAt(order));
-    actions.add(put(DynamoOrderAnnouncements.item(order)));
+        .announce(OrderAnnouncements.KIND, AnnounceItems.dueAt(order));
+    actions.add(put(AnnounceItems.item(order)));
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
     } catch (TransactionCanceledException e) {

@@ -10,9 +10,6 @@ import dev.storeops.catalog.DeliveryCalculator;
 import dev.storeops.catalog.DeliveryConfig;
 import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.OrderService;
-import dev.storeops.ordering.AnnounceOrders;
-import dev.storeops.platform.batch.PoisonItems;
-import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -39,13 +36,5 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
         new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock);
     return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,
         new CartService(carts, limits, clock));
-  }
-
-  /** The sweeper of lost announcements (scheduler job {@value AnnounceOrders#JOB}). */
-  public static AnnounceOrders announceJob(DynamoDbClient dynamo, SqsClient sqs, String table,
-      String orderEventsQueueUrl, Clock clock) {
-    DueWorkStore due = new DueWorkStore(dynamo, table, clock);
-    return new AnnounceOrders(new DynamoOrderAnnouncements(dynamo, table, due), new DynamoOrderStore(dynamo, table),
-        new SqsOrderEvents(sqs, orderEventsQueueUrl), new PoisonItems(due), clock);
   }
 }
