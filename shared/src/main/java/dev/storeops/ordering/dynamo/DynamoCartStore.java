@@ -4,6 +4,7 @@ import dev.storeops.platform.dynamo.Attr;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.platform.dynamo.Items;
 import dev.storeops.ordering.Cart;
 import dev.storeops.ordering.CartStore;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Carts: {@code CART#<id> / CART}; open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
+ * Carts: {@code CART#<id> / CART} with {@code tokenHash} (SHA-256 of the cart token); open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
  * so the abandoned-cart flow finds carts by last change without a scan.
  */
 public final class DynamoCartStore implements CartStore {
@@ -27,6 +28,7 @@ public final class DynamoCartStore implements CartStore {
 
   /** Due-work kind of open carts of known customers (each save moves the due time to the save). */
   public static final String ABANDONED_CART = "abandoned-cart";
+  private static final String TOKEN_HASH = "tokenHash";
 
   public DynamoCartStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
@@ -39,14 +41,20 @@ public final class DynamoCartStore implements CartStore {
   }
 
   @Override
-  public Optional<Cart> find(String id) {
+  public Optional<Stored> findStored(String id) {
     var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attr.read(item, Cart.class));
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> fields = new HashMap<>(item);
+    fields.remove(TOKEN_HASH);
+    return Optional.of(new Stored(Attr.read(fields, Cart.class), Items.str(item, TOKEN_HASH)));
   }
 
   @Override
-  public void save(Cart cart) {
+  public void save(Cart cart, String tokenHash) {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(cart));
+    Items.putIfPresent(item, TOKEN_HASH, tokenHash);
     item.putAll(key(cart.id()));
     item.put("type", s("Cart"));
     if (cart.status() == Cart.Status.OPEN) {
@@ -58,19 +66,33 @@ public final class DynamoCartStore implements CartStore {
         item.putAll(DueWorkStore.dueAttributes(ABANDONED_CART, cart.updatedAt(), cart.id()));
       }
     }
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":open", s("OPEN")));
+    String condition = "attribute_not_exists(pk) OR #s = :open";
+    if (tokenHash != null) {
+      // replaced only while it still has this token (the service checked it; this closes the race)
+      condition = "attribute_not_exists(pk) OR (#s = :open AND tokenHash = :token)";
+      values.put(":token", s(tokenHash));
+    }
+    String cond = condition;
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR #s = :open")
+          .conditionExpression(cond)
           .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":open", s("OPEN"))));
+          .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
       throw new CartClosedException();
     }
   }
 
   @Override
-  public boolean delete(String id) {
-    var old = dynamo.deleteItem(d -> d.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_OLD)).attributes();
-    return old != null && !old.isEmpty();
+  public boolean delete(String id, String tokenHash) {
+    try {
+      var old = dynamo.deleteItem(d -> d.tableName(table).key(key(id)).returnValues(ReturnValue.ALL_OLD)
+          .conditionExpression("tokenHash = :token")
+          .expressionAttributeValues(Map.of(":token", s(tokenHash)))).attributes();
+      return old != null && !old.isEmpty();
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 }
