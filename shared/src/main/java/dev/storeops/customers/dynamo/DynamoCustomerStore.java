@@ -62,6 +62,9 @@ public final class DynamoCustomerStore implements CustomerStore {
           TableKeys.CONSENT_LINK.key(secrets.consentLinkHash()), LINK));
       link.put("type", s("ConsentLink"));
       link.put("customerId", s(c.id()));
+      // filed under the customer on GSI1 (CUSTOMER#<id> / CONSENTLINK#<hash>), so export and erasure find it
+      link.put(TableKeys.GSI1PK, s(TableKeys.CUSTOMER.key(c.id())));
+      link.put(TableKeys.GSI1SK, s(TableKeys.CONSENT_LINK.key(secrets.consentLinkHash())));
       link.put("createdAt", s(c.createdAt().toString()));
       link.put("expiresAt", s(secrets.consentLinkExpiresAt().toString()));
       // kept a while after expiry so that a late click still finds "expired" rather than nothing
