@@ -7,6 +7,7 @@ import static dev.storeops.platform.dynamo.Items.s;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.ids.TokenHash;
 import dev.storeops.platform.json.Json;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -184,8 +185,10 @@ public final class DemoData {
           text(c, "phone"), c.hasNonNull("birthday") ? LocalDate.parse(c.path("birthday").asText()) : null,
           c.path("marketingConsent").asBoolean(), Instant.parse(now), c.path("locale").asText("ru"),
           Instant.parse(now), text(c, "managerId"));
+      // a demo customer's access token is in the demo data (X-Customer-Token), only its hash in the table
+      String demoToken = text(c, "accessToken");
       try {
-        customers.create(customer);
+        customers.create(customer, new CustomerStore.Secrets(demoToken == null ? null : TokenHash.of(demoToken), null, null));
       } catch (CustomerStore.DuplicateEmailException | software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException kept) {
         // kept from an earlier run (--data)
       }

@@ -101,7 +101,9 @@ class LocalModeEndToEndTest {
     String id = Json.mapper().readTree(created.body()).path("id").asText();
     assertEquals("/customers/" + id, created.headers().firstValue("Location").orElseThrow());
 
-    var fetched = send("GET", "/customers/" + id, Map.of(), null);
+    assertEquals(404, send("GET", "/customers/" + id, Map.of(), null).statusCode(), "no token, no profile");
+    String token = Json.mapper().readTree(created.body()).path("accessToken").asText();
+    var fetched = send("GET", "/customers/" + id, Map.of("X-Customer-Token", token), null);
     assertEquals(200, fetched.statusCode());
     assertEquals(email, Json.mapper().readTree(fetched.body()).path("email").asText());
 
@@ -121,7 +123,7 @@ class LocalModeEndToEndTest {
 
   @Test
   void demoDataIsLoaded() throws Exception {
-    var anna = send("GET", "/customers/cus_demo_anna", Map.of(), null);
+    var anna = send("GET", "/customers/cus_demo_anna", Map.of("X-Customer-Token", "demo-anna-token"), null);
     assertEquals(200, anna.statusCode(), anna.body());
     assertEquals("anna@example.com", Json.mapper().readTree(anna.body()).path("email").asText());
   }

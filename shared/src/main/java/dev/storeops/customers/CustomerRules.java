@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +21,16 @@ public final class CustomerRules {
 
   /** Validates a registration and returns the normalised customer; 400 listing every bad field. */
   public static Customer register(CustomerRegistration r, String id, String defaultLocale, Clock clock) {
+    return register(r, id, defaultLocale, clock, "registration", null, null);
+  }
+
+  /**
+   * As above; marketing consent ticked on a form is only <em>pending</em> (double opt-in): {@code
+   * marketingConsent} stays false until the confirmation link is used, and the history records who gave
+   * it, when, from which request and which link was mailed.
+   */
+  public static Customer register(CustomerRegistration r, String id, String defaultLocale, Clock clock,
+      String source, String requestId, String linkId) {
     Validation v = new Validation();
     String email = validEmail(r.email(), "email", v);
     String name = validName(r.name(), "name", v);
@@ -32,7 +43,9 @@ public final class CustomerRules {
     v.throwIfInvalid();
     Instant now = clock.instant();
     boolean consent = Boolean.TRUE.equals(r.marketingConsent());
-    return new Customer(id, email, name, phone, birthday, consent, consent ? now : null, locale, now, null);
+    return new Customer(id, email, name, phone, birthday, false, null, locale, now, null, null,
+        consent ? now : null,
+        consent ? List.of(new ConsentEvent(ConsentEvent.Kind.GIVEN, now, source, requestId, linkId)) : List.of());
   }
 
   public static String validEmail(String raw, String field, Validation v) {

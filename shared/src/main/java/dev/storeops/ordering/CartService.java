@@ -5,26 +5,60 @@ import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.errors.Conflict;
 import dev.storeops.platform.errors.FieldError;
 import dev.storeops.platform.errors.Validation;
+import dev.storeops.platform.ids.Ids;
+import dev.storeops.platform.ids.TokenHash;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
 
-/** Saves, reads and deletes storefront carts. */
+/**
+ * Saves, reads and deletes storefront carts. The first save of a cart id creates the cart and returns
+ * its cart token once (only the hash is stored); every later read, save or delete needs that token —
+ * without it the cart is "not found". A customer is attached to a cart only with that customer's own
+ * access token, so nobody can make the shop mail a stranger about a cart.
+ */
 public final class CartService {
   /** The body of {@code PUT /carts/{id}}. */
   public record CartRequest(String customerId, List<OrderRequest.LineRequest> lines) {}
 
+  /** A saved cart; {@code cartToken} only when this save created it (shown once). */
+  public record Saved(Cart cart, String cartToken) {}
+
+  /** Attaching {@code customerId} needs that customer's own access token, and none (or a wrong one) came. */
+  public static final class CustomerNotProven extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CustomerNotProven() {
+      super("customer credential required", null, false, false);
+    }
+  }
+
   private final CartStore store;
   private final OrderLimits limits;
   private final Clock clock;
+  private final BiPredicate<String, String> customerCredential;
 
-  public CartService(CartStore store, OrderLimits limits, Clock clock) {
+  /**
+   * @param customerCredential whether a token is the access token of a customer id (customer id, token)
+   */
+  public CartService(CartStore store, OrderLimits limits, Clock clock, BiPredicate<String, String> customerCredential) {
     this.store = store;
     this.limits = limits;
     this.clock = clock;
+    this.customerCredential = customerCredential;
   }
 
-  public Cart put(String id, CartRequest request) {
+  /**
+   * Creates or replaces cart {@code id}.
+   *
+   * @param cartToken the cart's token (required once the cart exists)
+   * @param customerToken the access token of the customer being attached (required when {@code
+   *     customerId} is new on this cart)
+   */
+  public Saved put(String id, CartRequest request, String cartToken, String customerToken) {
     Validation v = new Validation();
     if (!Identifiers.validId(id)) {
       v.error("id", "must be 1-64 characters of letters, digits, '-' and '_'");
@@ -36,25 +70,69 @@ public final class CartService {
     List<ValidOrder.Line> lines = OrderRules.lines(request.lines(), limits, v, "lines");
     v.throwIfInvalid();
     Instant now = clock.instant();
-    Cart existing = store.find(id).orElse(null);
-    Cart cart = new Cart(id, customerId, lines, Cart.Status.OPEN, null,
-        existing == null ? now : existing.createdAt(), now);
-    try {
-      store.save(cart);
-    } catch (CartStore.CartClosedException e) {
-      throw new Conflict("cart-ordered", "An order was already made from this cart; start a new cart.",
-          List.of(new FieldError("id", "was already ordered")));
-    }
-    return cart;
-  }
-
-  public Cart get(String id) {
-    return store.find(id).orElseThrow(() -> new NotFound("Cart " + id));
-  }
-
-  public void delete(String id) {
-    if (!store.delete(id)) {
+    CartStore.Stored existing = store.findStored(id).orElse(null);
+    String newToken = null;
+    String tokenHash;
+    if (existing == null) {
+      newToken = Ids.token(24);
+      tokenHash = TokenHash.of(newToken);
+    } else if (TokenHash.matches(cartToken, existing.tokenHash())) {
+      tokenHash = existing.tokenHash();
+      if (existing.cart().status() == Cart.Status.ORDERED) {
+        throw ordered();
+      }
+    } else {
       throw new NotFound("Cart " + id);
     }
+    boolean attaching = customerId != null && (existing == null || !customerId.equals(existing.cart().customerId()));
+    if (attaching && (customerToken == null || !customerCredential.test(customerId, customerToken))) {
+      throw new CustomerNotProven();
+    }
+    Cart cart = new Cart(id, customerId, lines, Cart.Status.OPEN, null,
+        existing == null ? now : existing.cart().createdAt(), now);
+    try {
+      store.save(cart, tokenHash);
+    } catch (CartStore.CartClosedException e) {
+      throw ordered();
+    }
+    return new Saved(cart, newToken);
+  }
+
+  /** The cart, when {@code cartToken} is its token; otherwise 404 (existence is not revealed). */
+  public Cart get(String id, String cartToken) {
+    return store.findStored(id).filter(s -> TokenHash.matches(cartToken, s.tokenHash())).map(CartStore.Stored::cart)
+        .orElseThrow(() -> new NotFound("Cart " + id));
+  }
+
+  public void delete(String id, String cartToken) {
+    if (cartToken == null || cartToken.isBlank() || !store.delete(id, TokenHash.of(cartToken))) {
+      throw new NotFound("Cart " + id);
+    }
+  }
+
+  /**
+   * What the storefront sees of a cart: no customer id or other personal data, only whether a customer
+   * is attached; the cart token only in the response that created it.
+   */
+  public static Map<String, Object> view(Cart cart, String cartToken) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", cart.id());
+    view.put("lines", cart.lines());
+    view.put("status", cart.status());
+    if (cart.orderId() != null) {
+      view.put("orderId", cart.orderId());
+    }
+    view.put("customerAttached", cart.customerId() != null);
+    view.put("createdAt", cart.createdAt());
+    view.put("updatedAt", cart.updatedAt());
+    if (cartToken != null) {
+      view.put("cartToken", cartToken);
+    }
+    return view;
+  }
+
+  private static Conflict ordered() {
+    return new Conflict("cart-ordered", "An order was already made from this cart; start a new cart.",
+        List.of(new FieldError("id", "was already ordered")));
   }
 }

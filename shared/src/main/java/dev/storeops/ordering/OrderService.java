@@ -1,5 +1,6 @@
 package dev.storeops.ordering;
 
+import dev.storeops.platform.ids.TokenHash;
 import dev.storeops.platform.retry.Retry;
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
@@ -75,9 +76,25 @@ public final class OrderService {
   }
 
   /** Who places the order and through which channels. */
-  public record Origin(String idempotencyScope, String createdBy, List<Channel> allowedChannels) {
+  /**
+   * @param cartToken the storefront's token of the cart the order is made from ({@code X-Cart-Token});
+   *     a storefront order from a cart needs it, staff orders do not
+   */
+  public record Origin(String idempotencyScope, String createdBy, List<Channel> allowedChannels, String cartToken) {
+    public Origin(String idempotencyScope, String createdBy, List<Channel> allowedChannels) {
+      this(idempotencyScope, createdBy, allowedChannels, null);
+    }
+
     public static Origin storefront() {
-      return new Origin("site", "customer", List.of(Channel.SITE));
+      return storefront(null);
+    }
+
+    public static Origin storefront(String cartToken) {
+      return new Origin("site", "customer", List.of(Channel.SITE), cartToken);
+    }
+
+    boolean needsCartToken() {
+      return "site".equals(idempotencyScope);
     }
 
     public static Origin staff(String staffId) {
@@ -98,7 +115,7 @@ public final class OrderService {
     }
     ValidOrder valid = OrderRules.validate(request, limits, origin.allowedChannels());
     Customer customer = resolveCustomer(valid);
-    Cart cart = valid.cartId() == null ? null : checkCart(valid.cartId(), customer.id());
+    Cart cart = valid.cartId() == null ? null : checkCart(valid.cartId(), customer.id(), origin);
 
     for (int attempt = 1; ; attempt++) {
       Order order = build(valid, customer, origin);
@@ -234,8 +251,11 @@ public final class OrderService {
     }
   }
 
-  private Cart checkCart(String cartId, String customerId) {
-    Cart cart = carts.find(cartId).orElseThrow(() -> Invalid.field("cartId", "no cart with this id"));
+  private Cart checkCart(String cartId, String customerId, Origin origin) {
+    Cart cart = carts.findStored(cartId)
+        .filter(s -> !origin.needsCartToken() || TokenHash.matches(origin.cartToken(), s.tokenHash()))
+        .map(CartStore.Stored::cart)
+        .orElseThrow(() -> Invalid.field("cartId", "no cart with this id and cart token (X-Cart-Token)"));
     if (cart.status() == Cart.Status.ORDERED) {
       throw cartClosed();
     }

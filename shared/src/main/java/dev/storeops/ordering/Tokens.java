@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import dev.storeops.platform.ids.TokenHash;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,7 +24,7 @@ public final class Tokens {
   private Tokens() {}
 
   public static String sha256Hex(String value) {
-    return HexFormat.of().formatHex(sha256(value.getBytes(StandardCharsets.UTF_8)));
+    return TokenHash.of(value);
   }
 
   public static byte[] sha256(byte[] value) {
@@ -37,11 +37,7 @@ public final class Tokens {
 
   /** Constant-time check of a presented token against a stored hash. */
   public static boolean matches(String token, String storedHash) {
-    if (token == null || storedHash == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(sha256Hex(token).getBytes(StandardCharsets.US_ASCII),
-        storedHash.getBytes(StandardCharsets.US_ASCII));
+    return TokenHash.matches(token, storedHash);
   }
 
   public static String seal(String secret, String plain) {

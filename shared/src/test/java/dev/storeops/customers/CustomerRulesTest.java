@@ -36,8 +36,12 @@ class CustomerRulesTest {
     assertEquals("Анна Петрова", c.name());
     assertEquals("+79123456789", c.phone());
     assertEquals(LocalDate.of(1990, 5, 17), c.birthday());
-    assertTrue(c.marketingConsent());
-    assertEquals(CLOCK.instant(), c.consentChangedAt());
+    assertFalse(c.marketingConsent(), "consent on the form is pending until the double opt-in link is confirmed");
+    assertNull(c.consentChangedAt());
+    assertEquals(CLOCK.instant(), c.consentPendingSince());
+    assertEquals(1, c.consentHistory().size());
+    assertEquals(ConsentEvent.Kind.GIVEN, c.consentHistory().get(0).kind());
+    assertEquals(CLOCK.instant(), c.consentHistory().get(0).at());
     assertEquals("en", c.locale());
   }
 
@@ -46,6 +50,8 @@ class CustomerRulesTest {
     Customer c = register(new CustomerRegistration("a@b.co", "A", "+44 20 7946 0958", null, null, null));
     assertFalse(c.marketingConsent());
     assertNull(c.consentChangedAt());
+    assertNull(c.consentPendingSince());
+    assertTrue(c.consentHistory().isEmpty());
     assertEquals("ru", c.locale());
     assertEquals("+442079460958", c.phone());
     assertNull(c.birthday());

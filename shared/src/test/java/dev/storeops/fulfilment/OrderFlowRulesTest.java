@@ -240,7 +240,17 @@ class OrderFlowRulesTest {
   private final List<MailIntent> mail = new ArrayList<>();
   private final CustomerStore customers = new CustomerStore() {
     @Override
-    public void create(Customer customer) {
+    public void create(Customer customer, Secrets secrets) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Customer> findWithAccessToken(String id, String token) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<String> confirmConsent(String linkHash, dev.storeops.customers.ConsentEvent confirmation) {
       throw new UnsupportedOperationException();
     }
 

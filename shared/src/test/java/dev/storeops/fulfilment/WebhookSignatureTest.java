@@ -3,6 +3,7 @@ package dev.storeops.fulfilment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.storeops.platform.config.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +53,27 @@ class WebhookSignatureTest {
     assertEquals(WebhookSignature.Verdict.MALFORMED, signature.verify("v1=00", BODY));
     assertEquals(WebhookSignature.Verdict.MALFORMED, signature.verify("t=" + NOW.getEpochSecond() + ",v1=zz", BODY));
     assertEquals(WebhookSignature.Verdict.MALFORMED, signature.verify("garbage", BODY));
+  }
+
+  @Test
+  void duringARotationTheCurrentAndThePreviousSecretAreAcceptedAnotherIsNot() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    WebhookSignature rotated = new WebhookSignature(KeyRing.of("k2", "whsec-next-0123456789abcdef", "k1", SECRET),
+        clock, WebhookSignature.DEFAULT_TOLERANCE);
+    String byOld = signature.sign(NOW.getEpochSecond(), BODY);
+    assertEquals(new WebhookSignature.Check(WebhookSignature.Verdict.VALID, "k1"), rotated.check(byOld, BODY));
+    String byNew = rotated.sign(NOW.getEpochSecond(), BODY);
+    assertEquals(new WebhookSignature.Check(WebhookSignature.Verdict.VALID, "k2"), rotated.check(byNew, BODY));
+    assertEquals(WebhookSignature.Verdict.MISMATCH, signature.verify(byNew, BODY), "the old setup does not know k2");
+    String byStranger = new WebhookSignature("stranger-0123456789abcdef", clock, WebhookSignature.DEFAULT_TOLERANCE)
+        .sign(NOW.getEpochSecond(), BODY);
+    assertEquals(WebhookSignature.Verdict.MISMATCH, rotated.verify(byStranger, BODY));
+    // a provider that signs with both secrets while rotating: one matching v1 is enough
+    String both = byStranger + "," + byOld.substring(byOld.indexOf("v1="));
+    assertEquals(WebhookSignature.Verdict.VALID, rotated.verify(both, BODY));
+    WebhookSignature retired = new WebhookSignature(KeyRing.single("k2", "whsec-next-0123456789abcdef"), clock,
+        WebhookSignature.DEFAULT_TOLERANCE);
+    assertEquals(WebhookSignature.Verdict.MISMATCH, retired.verify(byOld, BODY), "once the previous key is dropped");
   }
 
   @Test

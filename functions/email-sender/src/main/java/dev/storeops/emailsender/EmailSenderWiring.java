@@ -46,10 +46,10 @@ final class EmailSenderWiring {
         new DynamoFrequencyCap(dynamo, table),
         new DynamoMailFigures(dynamo, table),
         new SesMailSender(clients.ses()),
-        new UnsubscribeTokens(env.required("UNSUBSCRIBE_SECRET")),
+        UnsubscribeTokens.from(env),
         new EmailService.Settings(env.required("SENDER_EMAIL"), env.optional("MAIL_CONFIGURATION_SET", null),
             env.required("UNSUBSCRIBE_URL"), env.required("PUBLIC_BASE_URL"), shop.zone(),
-            UnsubscribeTokens.DEFAULT_VALIDITY),
+            UnsubscribeTokens.DEFAULT_VALIDITY, env.required("CONSENT_CONFIRM_URL")),
         clock);
   }
 }

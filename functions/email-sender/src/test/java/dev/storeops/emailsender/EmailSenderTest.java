@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeops.customers.ConfirmConsent;
 import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.customers.CustomerService;
+import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.messaging.dynamo.DynamoMailFigures;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
 import dev.storeops.messaging.Figure;
@@ -96,7 +100,7 @@ class EmailSenderTest {
   }
 
   @Test
-  void marketingMailCarriesASignedOneClickUnsubscribe() {
+  void marketingMailCarriesAnOpaqueOneClickUnsubscribe() {
     Customer c = customer(true, "ru");
     outbox.send(birthday(c, "birthday-it-" + unique()));
     queue.drain(handler, 5);
@@ -110,11 +114,48 @@ class EmailSenderTest {
     String header = m.headers().get("List-Unsubscribe");
     String base = stack.functionEnvironment("EmailSenderFunction").get("UNSUBSCRIBE_URL");
     assertTrue(header.startsWith("<" + base + "?token="), header);
-    String token = URLDecoder.decode(header.substring(header.indexOf("token=") + 6, header.length() - 1),
+    assertTrue(header.endsWith("&lang=ru>"), header);
+    String token = URLDecoder.decode(header.substring(header.indexOf("token=") + 6, header.indexOf("&lang=")),
         StandardCharsets.UTF_8);
-    String secret = stack.functionEnvironment("EmailSenderFunction").get("UNSUBSCRIBE_SECRET");
-    assertEquals(c.id(), new UnsubscribeTokens(secret).verify(token, Instant.now()));
+    assertTrue(token.startsWith("v2.k1."), "opaque, with the key id: " + token);
+    assertFalse(header.contains(c.id()), "no customer id in the header: " + header);
+    assertFalse(header.contains(c.email()), header);
+    assertFalse(m.text().contains(c.id()), "nor in the mail's unsubscribe link");
+    assertEquals(c.id(), UnsubscribeTokens.from(stack.functionEnv("EmailSenderFunction")).verify(token, Instant.now()));
     assertTrue(m.text().contains("Отписаться от рассылки: " + base + "?token="), m.text());
+  }
+
+  @Test
+  void doubleOptInMarketingMailGoesOnlyAfterTheConfirmationLinkWasUsed() {
+    String email = "doi." + unique() + "@example.com";
+    CustomerService.Registered r = new CustomerService(customers, java.time.Clock.systemUTC(), "ru",
+        WelcomeMail.onRegistered(outbox)).register(new CustomerRegistration(email, "Вера", "+79123456789", null, true, "ru"),
+            "POST /customers", "req-doi");
+    queue.drain(handler, 5);
+    List<SentMail> mail = mailTo(email);
+    assertEquals(2, mail.size(), "welcome and the confirmation request, both transactional");
+    SentMail confirm = mail.stream().filter(m -> m.subject().contains("подтвердите подписку")).findFirst().orElseThrow();
+    assertFalse(confirm.headers().containsKey("List-Unsubscribe"));
+    String confirmBase = stack.functionEnvironment("EmailSenderFunction").get("CONSENT_CONFIRM_URL");
+    int at = confirm.text().indexOf(confirmBase + "?token=");
+    assertTrue(at >= 0, confirm.text());
+    String link = confirm.text().substring(at).split("\\s")[0];
+    String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6, link.indexOf("&lang=")), StandardCharsets.UTF_8);
+    assertEquals(r.consentToken(), token);
+    assertTrue(confirm.html().contains("href=\"" + link.replace("&", "&amp;") + "\""), confirm.html());
+
+    Customer pending = customers.find(r.customer().id()).orElseThrow();
+    outbox.send(birthday(pending, "doi-before-" + unique()));
+    queue.drain(handler, 5);
+    assertEquals(2, mailTo(email).size(), "no marketing mail before the confirmation");
+
+    assertEquals(java.util.Optional.of(pending.id()),
+        new ConfirmConsent(customers, java.time.Clock.systemUTC()).confirm(token, "req-confirm"));
+    outbox.send(birthday(customers.find(pending.id()).orElseThrow(), "doi-after-" + unique()));
+    queue.drain(handler, 5);
+    List<SentMail> after = mailTo(email);
+    assertEquals(3, after.size(), "after the confirmation it goes");
+    assertTrue(after.stream().anyMatch(m -> m.headers().containsKey("List-Unsubscribe")));
   }
 
   @Test

@@ -1,7 +1,12 @@
 package dev.storeops.orderapi;
 
 import dev.storeops.messaging.WelcomeMail;
-import dev.storeops.customers.Customer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.Problem;
+import dev.storeops.platform.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerService;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
@@ -30,6 +35,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * request, calls a service and maps the result.
  */
 final class OrderApiWiring {
+  /** The customer's own credential, returned once by {@code POST /customers}. */
+  static final String CUSTOMER_TOKEN = "X-Customer-Token";
+  /** A cart's token, returned once by the {@code PUT /carts/{id}} that created it. */
+  static final String CART_TOKEN = "X-Cart-Token";
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
   private OrderApiWiring() {}
 
   static Router router(Env env, Clock clock, Metrics metrics) {
@@ -52,14 +63,20 @@ final class OrderApiWiring {
 
     return new Router()
         .on("POST /customers", request -> {
-          Customer created = customers.register(request.bodyAs(CustomerRegistration.class));
-          return HttpResponse.json(201, created, Map.of("Location", "/customers/" + created.id()));
+          CustomerService.Registered created = customers.register(request.bodyAs(CustomerRegistration.class),
+              "POST /customers", request.requestId());
+          // the access token is shown this once: the customer's credential (X-Customer-Token)
+          Map<String, Object> body = new LinkedHashMap<>(Json.mapper().convertValue(created.customer(), MAP));
+          body.put("accessToken", created.accessToken());
+          return HttpResponse.json(201, body, Map.of("Location", "/customers/" + created.customer().id()));
         })
-        .on("GET /customers/{id}", request -> HttpResponse.json(200, customers.get(request.pathParameter("id"))))
+        // the customer's own profile: needs its access token, else 404 without any personal data
+        .on("GET /customers/{id}", request -> HttpResponse.json(200, customers.getForCustomer(
+            request.pathParameter("id"), request.header(CUSTOMER_TOKEN).orElse(null))))
         .on("POST /orders", request -> {
           OrderRequest body = request.bodyAs(OrderRequest.class);
           OrderService.Placed placed = orders.place(request.header("Idempotency-Key").orElse(null),
-              request.bodyBytes(), body, OrderService.Origin.storefront());
+              request.bodyBytes(), body, OrderService.Origin.storefront(request.header(CART_TOKEN).orElse(null)));
           if (!placed.replayed()) {
             shopMetrics.orderPlaced(placed.order().channel().name());
           }
@@ -78,16 +95,26 @@ final class OrderApiWiring {
           return HttpResponse.json(200, Map.of("city", city == null ? "" : city,
               "options", orders.deliveryOptions(city, lines)));
         })
-        .on("PUT /carts/{id}", request -> HttpResponse.json(200,
-            carts.put(request.pathParameter("id"), request.bodyAs(CartService.CartRequest.class))))
-        .on("GET /carts/{id}", request -> HttpResponse.json(200, carts.get(request.pathParameter("id"))))
+        .on("PUT /carts/{id}", request -> {
+          try {
+            CartService.Saved saved = carts.put(request.pathParameter("id"), request.bodyAs(CartService.CartRequest.class),
+                request.header(CART_TOKEN).orElse(null), request.header(CUSTOMER_TOKEN).orElse(null));
+            return HttpResponse.json(saved.cartToken() == null ? 200 : 201, CartService.view(saved.cart(), saved.cartToken()));
+          } catch (CartService.CustomerNotProven e) {
+            throw new ApiException(new Problem(Problem.typeUri("customer-credential-required"), "Forbidden", 403,
+                "A customer is attached to a cart only with that customer's own access token (X-Customer-Token).",
+                List.of(new Problem.FieldError("customerId", "needs the customer's X-Customer-Token"))));
+          }
+        })
+        .on("GET /carts/{id}", request -> HttpResponse.json(200, CartService.view(
+            carts.get(request.pathParameter("id"), request.header(CART_TOKEN).orElse(null)), null)))
         .on("GET /products/{sku}/recommendations", request -> {
           String sku = request.pathParameter("sku");
           return HttpResponse.json(200, Map.of("sku", sku,
               "recommendations", reports.recommendations(c.catalog(), sku, request.query("limit").orElse(null))));
         })
         .on("DELETE /carts/{id}", request -> {
-          carts.delete(request.pathParameter("id"));
+          carts.delete(request.pathParameter("id"), request.header(CART_TOKEN).orElse(null));
           return HttpResponse.noContent();
         });
   }

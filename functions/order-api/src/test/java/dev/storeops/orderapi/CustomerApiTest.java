@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.platform.ids.TokenHash;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
@@ -48,6 +49,12 @@ class CustomerApiTest {
     return event;
   }
 
+  private static APIGatewayV2HTTPEvent get(String id, String token) {
+    APIGatewayV2HTTPEvent event = get(id);
+    event.setHeaders(OrderApiTest.withHeader(event.getHeaders(), "X-Customer-Token", token));
+    return event;
+  }
+
   private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
     return Json.mapper().readTree(response.getBody());
   }
@@ -67,18 +74,48 @@ class CustomerApiTest {
     assertEquals("/customers/" + id, created.getHeaders().get("Location"));
     assertEquals("+79123456789", body.path("phone").asText());
 
-    APIGatewayV2HTTPResponse read = handler.handleRequest(get(id), null);
+    String token = body.path("accessToken").asText();
+    assertTrue(token.length() >= 40, "the customer's access token is returned once");
+
+    APIGatewayV2HTTPResponse read = handler.handleRequest(get(id, token), null);
     assertEquals(200, read.getStatusCode());
     JsonNode customer = json(read);
     assertEquals(email, customer.path("email").asText());
     assertEquals("Анна Петрова", customer.path("name").asText());
     assertEquals("1990-05-17", customer.path("birthday").asText());
-    assertTrue(customer.path("marketingConsent").asBoolean());
+    assertFalse(customer.has("accessToken"));
+    assertFalse(customer.has("accessTokenHash"));
+    assertFalse(customer.path("marketingConsent").asBoolean(), "consent waits for the double opt-in");
+    assertTrue(customer.hasNonNull("consentPendingSince"));
+    assertEquals("GIVEN", customer.path("consentHistory").get(0).path("kind").asText());
+    assertEquals("POST /customers", customer.path("consentHistory").get(0).path("source").asText());
     assertEquals("ru", customer.path("locale").asText());
 
     var item = stack.dynamoDb().getItem(b -> b.tableName(stack.tableName("StoreTable"))
         .key(Map.of("pk", AttributeValue.fromS("CUSTOMER#" + id), "sk", AttributeValue.fromS("PROFILE")))).item();
     assertEquals(email, item.get("email").s());
+    assertEquals(TokenHash.of(token), item.get("accessTokenHash").s(), "only the token's hash is stored");
+    assertFalse(item.toString().contains(token));
+    assertFalse(item.containsKey("gsi2pk"), "not in the marketing segment before confirmation");
+  }
+
+  @Test
+  void anonymousOrWrongTokenReadsOfACustomerAre404WithoutPersonalData() throws Exception {
+    String email = uniqueEmail();
+    JsonNode body = json(handler.handleRequest(registration(email), null));
+    String id = body.path("id").asText();
+    JsonNode other = json(handler.handleRequest(registration(uniqueEmail()), null));
+
+    for (APIGatewayV2HTTPResponse r : java.util.List.of(
+        handler.handleRequest(get(id), null),
+        handler.handleRequest(get(id, "not-the-token"), null),
+        handler.handleRequest(get(id, other.path("accessToken").asText()), null))) {
+      assertEquals(404, r.getStatusCode());
+      assertEquals("application/problem+json; charset=utf-8", r.getHeaders().get("Content-Type"));
+      for (String pii : java.util.List.of(email, "Анна", "+79123456789", "1990-05-17", "marketingConsent", "managerId")) {
+        assertFalse(r.getBody().contains(pii), pii + " in " + r.getBody());
+      }
+    }
   }
 
   @Test

@@ -266,20 +266,30 @@ class OrderApiTest {
     put.setPathParameters(Map.of("id", cartId));
     put.setBody("{\"lines\":[{\"sku\":\"" + tea + "\",\"qty\":2}]}");
     APIGatewayV2HTTPResponse saved = handler.handleRequest(put, null);
-    assertEquals(200, saved.getStatusCode(), saved.getBody());
+    assertEquals(201, saved.getStatusCode(), saved.getBody());
     assertEquals("OPEN", json(saved).path("status").asText());
+    String cartToken = json(saved).path("cartToken").asText();
+    assertTrue(cartToken.length() >= 32, "the cart token is returned once, at creation");
+    put.setHeaders(withHeader(put.getHeaders(), "X-Cart-Token", cartToken));
 
     APIGatewayV2HTTPEvent get = EventLoader.loadApiGatewayHttpEvent("events/order-api/get-cart.json");
     get.setPathParameters(Map.of("id", cartId));
+    assertEquals(404, handler.handleRequest(get, null).getStatusCode(), "no cart token: not found");
+    get.setHeaders(withHeader(get.getHeaders(), "X-Cart-Token", cartToken));
     JsonNode cart = json(handler.handleRequest(get, null));
+    assertFalse(cart.has("cartToken"), "shown only once");
     assertEquals(tea, cart.path("lines").get(0).path("sku").asText());
     assertTrue(cart.hasNonNull("updatedAt"));
     var openItem = stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of("pk", AttributeValue.fromS("CART#" + cartId),
         "sk", AttributeValue.fromS("CART")))).item();
     assertEquals("CART#OPEN", openItem.get("gsi2pk").s());
 
-    APIGatewayV2HTTPResponse order = handler.handleRequest(withBody(createOrder(key(), email(), Map.of(tea, 2)),
+    APIGatewayV2HTTPResponse withoutToken = handler.handleRequest(withBody(createOrder(key(), email(), Map.of(tea, 2)),
         b -> b.put("cartId", cartId)), null);
+    assertEquals(400, withoutToken.getStatusCode(), "an order from a cart needs the cart token");
+    APIGatewayV2HTTPEvent fromCart = withBody(createOrder(key(), email(), Map.of(tea, 2)), b -> b.put("cartId", cartId));
+    fromCart.setHeaders(withHeader(fromCart.getHeaders(), "X-Cart-Token", cartToken));
+    APIGatewayV2HTTPResponse order = handler.handleRequest(fromCart, null);
     assertEquals(201, order.getStatusCode(), order.getBody());
     JsonNode closed = json(handler.handleRequest(get, null));
     assertEquals("ORDERED", closed.path("status").asText());
@@ -289,16 +299,25 @@ class OrderApiTest {
     assertNull(closedItem.get("gsi2pk"));
 
     assertEquals(409, handler.handleRequest(put, null).getStatusCode());
-    APIGatewayV2HTTPResponse twice = handler.handleRequest(withBody(createOrder(key(), email(), Map.of(tea, 1)),
-        b -> b.put("cartId", cartId)), null);
+    APIGatewayV2HTTPEvent again = withBody(createOrder(key(), email(), Map.of(tea, 1)), b -> b.put("cartId", cartId));
+    again.setHeaders(withHeader(again.getHeaders(), "X-Cart-Token", cartToken));
+    APIGatewayV2HTTPResponse twice = handler.handleRequest(again, null);
     assertEquals(409, twice.getStatusCode());
     assertEquals(3, stock(tea, "msk-1").available());
 
     APIGatewayV2HTTPEvent delete = EventLoader.loadApiGatewayHttpEvent("events/order-api/delete-cart.json");
     delete.setPathParameters(Map.of("id", cartId));
+    assertEquals(404, handler.handleRequest(delete, null).getStatusCode(), "no cart token: not deleted");
+    delete.setHeaders(withHeader(delete.getHeaders(), "X-Cart-Token", cartToken));
     assertEquals(204, handler.handleRequest(delete, null).getStatusCode());
     assertEquals(404, handler.handleRequest(get, null).getStatusCode());
     assertEquals(404, handler.handleRequest(delete, null).getStatusCode());
+  }
+
+  static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+    Map<String, String> copy = new java.util.HashMap<>(headers == null ? Map.of() : headers);
+    copy.put(name.toLowerCase(java.util.Locale.ROOT), value);
+    return copy;
   }
 
   @Test

@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.json.Json;
-import dev.storeops.ordering.CartService;
+import dev.storeops.ordering.Cart;
+import dev.storeops.ordering.ValidOrder;
+import dev.storeops.platform.ids.TokenHash;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.OrderRequest;
@@ -67,12 +69,16 @@ class OrderMailFlowsStepTest {
   }
 
   private OrderService.Placed order(Instant at, String customerId, String email, String cartId) {
+    return order(at, customerId, email, cartId, null);
+  }
+
+  private OrderService.Placed order(Instant at, String customerId, String email, String cartId, String cartToken) {
     OrderRequest request = new OrderRequest(customerId, customerId != null ? null
         : new OrderRequest.ContactRequest(email, "Ольга Смирнова", "+79165551234", "ru", true),
         List.of(new OrderRequest.LineRequest(sku, 1)),
         new OrderRequest.DeliveryRequest("PICKUP", "Москва", null, "msk-1"), "ONLINE_CARD", "SITE", cartId);
     return components(Clock.fixed(at, ZoneOffset.UTC)).orderService().place(UUID.randomUUID().toString(),
-        Json.write(request).getBytes(StandardCharsets.UTF_8), request, OrderService.Origin.storefront());
+        Json.write(request).getBytes(StandardCharsets.UTF_8), request, OrderService.Origin.storefront(cartToken));
   }
 
   private void deliver(OrderService.Placed placed) {
@@ -103,12 +109,15 @@ class OrderMailFlowsStepTest {
 
     // a cart saved, then ordered from: the order's transaction takes it out of the due index
     String cartId = "cart_mfs" + UUID.randomUUID().toString().substring(0, 8);
-    components(Clock.fixed(T1.plus(Duration.ofDays(19)), ZoneOffset.UTC)).cartService().put(cartId,
-        new CartService.CartRequest(customerId, List.of(new OrderRequest.LineRequest(sku, 1))));
+    // (saved as the storefront would with the customer's own token: the cart store directly, with its token's hash)
+    String cartToken = "cart-token-" + UUID.randomUUID();
+    Instant saved = T1.plus(Duration.ofDays(19));
+    components(Clock.fixed(saved, ZoneOffset.UTC)).carts().save(new Cart(cartId, customerId,
+        List.of(new ValidOrder.Line(sku, 1)), Cart.Status.OPEN, null, saved, saved), TokenHash.of(cartToken));
     var cart = item("CART#" + cartId, "CART");
     assertEquals("DUE#" + DynamoCartStore.ABANDONED_CART + "#" + DueWork.day(T1.plus(Duration.ofDays(19))),
         cart.get(TableKeys.DUE_PK).s());
-    OrderService.Placed second = order(T1.plus(Duration.ofDays(20)), customerId, null, cartId);
+    OrderService.Placed second = order(T1.plus(Duration.ofDays(20)), customerId, null, cartId, cartToken);
     assertFalse(item("CART#" + cartId, "CART").containsKey(TableKeys.DUE_PK));
     deliver(second);
     deliver(first); // a late redelivery of the first order's event changes nothing

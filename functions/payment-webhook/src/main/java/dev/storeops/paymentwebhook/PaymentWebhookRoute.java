@@ -24,7 +24,8 @@ final class PaymentWebhookRoute {
   static Router router(WebhookSignature signature, OrderFlow flow) {
     return new Router().on("POST /payments/webhook", request -> {
       byte[] body = request.bodyBytes();
-      WebhookSignature.Verdict verdict = signature.verify(request.header("X-Signature").orElse(null), body);
+      WebhookSignature.Check check = signature.check(request.header("X-Signature").orElse(null), body);
+      WebhookSignature.Verdict verdict = check.verdict();
       if (verdict != WebhookSignature.Verdict.VALID) {
         LOG.warn("webhook signature refused", "verdict", verdict, "requestId", request.requestId());
         throw ApiException.unauthorized(switch (verdict) {
@@ -32,6 +33,9 @@ final class PaymentWebhookRoute {
           case EXPIRED -> "The signature's timestamp is outside the 5-minute window.";
           default -> "The signature is not valid.";
         });
+      }
+      if (!check.keyId().equals(signature.currentKeyId())) {
+        LOG.info("webhook signed with the previous secret", "keyId", check.keyId(), "requestId", request.requestId());
       }
       ApplyPaymentEvent.Result outcome = flow.payment(PaymentEvent.parse(body));
       Map<String, Object> response = new LinkedHashMap<>();

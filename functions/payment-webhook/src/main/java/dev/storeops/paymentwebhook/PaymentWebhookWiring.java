@@ -2,6 +2,7 @@ package dev.storeops.paymentwebhook;
 
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.WebhookKeys;
 import dev.storeops.fulfilment.WebhookSignature;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
@@ -16,7 +17,7 @@ final class PaymentWebhookWiring {
 
   static Router router(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
-    WebhookSignature signature = new WebhookSignature(env.required("WEBHOOK_SECRET"), clock,
+    WebhookSignature signature = new WebhookSignature(WebhookKeys.from(env), clock,
         WebhookSignature.DEFAULT_TOLERANCE);
     OrderFlow flow = FlowComponents.build(clients.dynamoDb(), env.required("TABLE_NAME"),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), FlowSettings.from(env), clock,

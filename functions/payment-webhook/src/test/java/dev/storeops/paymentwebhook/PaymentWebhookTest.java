@@ -149,6 +149,46 @@ class PaymentWebhookTest {
   }
 
   @Test
+  void afterARotationTheCurrentAndThePreviousSecretAreAcceptedAnUnknownOneIsNot() {
+    // the deployment after a rotation: a new current secret k2, the template's secret kept as previous k1
+    Map<String, String> env = new HashMap<>(stack.functionEnvironment("PaymentWebhookFunction"));
+    String previous = env.get("WEBHOOK_SECRET");
+    env.put("WEBHOOK_SECRET", "rotated-webhook-secret-0123456789");
+    env.put("WEBHOOK_KEY_ID", "k2");
+    env.put("WEBHOOK_PREVIOUS_SECRET", previous);
+    env.put("WEBHOOK_PREVIOUS_KEY_ID", "k1");
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    PaymentWebhookHandler rotated = new PaymentWebhookHandler(dev.storeops.platform.config.Env.of(env), clock);
+    WebhookSignature current = new WebhookSignature("rotated-webhook-secret-0123456789", clock,
+        WebhookSignature.DEFAULT_TOLERANCE);
+    WebhookSignature unknown = new WebhookSignature("never-configured-secret-0123456789", clock,
+        WebhookSignature.DEFAULT_TOLERANCE);
+
+    Order refusedOrder = order(PaymentMethod.ONLINE_CARD);
+    String refusedBody = body("evt_" + UUID.randomUUID(), "succeeded", refusedOrder, refusedOrder.totalMinor(), "RUB");
+    assertEquals(401, postTo(rotated, refusedBody,
+        unknown.sign(NOW.getEpochSecond(), refusedBody.getBytes(StandardCharsets.UTF_8))).getStatusCode());
+    assertEquals("AWAITING_PAYMENT", stored(refusedOrder.id()).get("status").asText());
+
+    for (WebhookSignature signer : List.of(provider, current)) {
+      Order o = order(PaymentMethod.ONLINE_CARD);
+      String body = body("evt_" + UUID.randomUUID(), "succeeded", o, o.totalMinor(), "RUB");
+      APIGatewayV2HTTPResponse r = postTo(rotated, body, signer.sign(NOW.getEpochSecond(), body.getBytes(StandardCharsets.UTF_8)));
+      assertEquals(200, r.getStatusCode(), r.getBody());
+      assertEquals("READY_TO_SHIP", stored(o.id()).get("status").asText());
+    }
+  }
+
+  private APIGatewayV2HTTPResponse postTo(PaymentWebhookHandler target, String body, String signature) {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/payment-webhook/succeeded.json");
+    event.setBody(body);
+    Map<String, String> headers = new HashMap<>(event.getHeaders());
+    headers.put("x-signature", signature);
+    event.setHeaders(headers);
+    return target.handleRequest(event, null);
+  }
+
+  @Test
   void malformedEventIs400AndUnknownOrderIs404() {
     APIGatewayV2HTTPResponse notJson = signed("succeeded.json", "{not json");
     assertEquals(400, notJson.getStatusCode());

@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.storeops.messaging.sending.UnsubscribeService;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.log.LambdaLogContext;
 import java.time.Clock;
 
-/** {@code GET|POST /unsubscribe?token=…}: {@link UnsubscribeRoutes}, built by {@link UnsubscribeWiring}. */
+/** {@code GET|POST /unsubscribe}, {@code GET|POST /consent/confirm}: {@link UnsubscribeRoutes}, built by {@link UnsubscribeWiring}. */
 public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Router router;
 
@@ -24,10 +23,6 @@ public final class UnsubscribeHandler implements RequestHandler<APIGatewayV2HTTP
 
   public UnsubscribeHandler(Env env, Clock clock) {
     this.router = UnsubscribeWiring.router(env, clock);
-  }
-
-  public UnsubscribeHandler(UnsubscribeService service, String shopUrl) {
-    this.router = UnsubscribeRoutes.router(service, shopUrl);
   }
 
   @Override

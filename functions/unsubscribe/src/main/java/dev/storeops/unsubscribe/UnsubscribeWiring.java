@@ -1,20 +1,27 @@
 package dev.storeops.unsubscribe;
 
+import dev.storeops.customers.ConfirmConsent;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoConsentStore;
 import dev.storeops.messaging.sending.UnsubscribeService;
 import dev.storeops.messaging.sending.UnsubscribeTokens;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
+import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Builds the unsubscribe service and routes once per container. */
+/** Builds the unsubscribe and consent-confirmation services and routes once per container. */
 final class UnsubscribeWiring {
   private UnsubscribeWiring() {}
 
   static Router router(Env env, Clock clock) {
-    return UnsubscribeRoutes.router(new UnsubscribeService(new UnsubscribeTokens(env.required("UNSUBSCRIBE_SECRET")),
-        new DynamoConsentStore(new AwsClients(env).dynamoDb(), env.required("TABLE_NAME")), clock),
-        env.required("PUBLIC_BASE_URL"));
+    DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
+    String table = env.required("TABLE_NAME");
+    return UnsubscribeRoutes.router(
+        new UnsubscribeService(UnsubscribeTokens.from(env), new DynamoConsentStore(dynamo, table), clock),
+        new ConfirmConsent(new DynamoCustomerStore(dynamo, table), clock),
+        env.required("PUBLIC_BASE_URL"), ShopSettings.from(env).defaultLocale());
   }
 }

@@ -5,7 +5,13 @@ import dev.storeops.platform.dynamo.TableKeys;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.customers.ConsentEvent;
 import dev.storeops.customers.Customer;
+import dev.storeops.platform.ids.TokenHash;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import dev.storeops.customers.CustomerStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,14 +21,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Customers in the single table: the profile item {@code CUSTOMER#id / PROFILE}, and an e-mail claim
  * item {@code EMAIL#lower-case e-mail / EMAIL} written in the same transaction, whose condition makes
- * the e-mail unique.
+ * the e-mail unique. The profile keeps the SHA-256 of the customer's access token ({@code
+ * accessTokenHash}, never read back into {@link Customer}) and the consent history (list of maps). A
+ * pending consent's confirmation link is {@code CONSENTLINK#<sha256 of its token> / LINK} (customer id,
+ * expiry, {@code ttl}; {@code usedAt} once confirmed), written in the same transaction.
  */
 public final class DynamoCustomerStore implements CustomerStore {
   static final String PROFILE = "PROFILE";
+  static final String LINK = "LINK";
   /** GSI2 partition of the customers who gave marketing consent (the campaign segment). */
   public static final String MARKETING_CONSENT = TableKeys.MARKETING_CONSENT;
   private final DynamoDbClient dynamo;
@@ -34,17 +45,35 @@ public final class DynamoCustomerStore implements CustomerStore {
   }
 
   @Override
-  public void create(Customer c) {
+  public void create(Customer c, Secrets secrets) {
     String emailKey = Customer.emailKey(c.email());
     Map<String, AttributeValue> claim = Map.of(
         TableKeys.PK, s(TableKeys.EMAIL.key(emailKey)), TableKeys.SK, s("EMAIL"),
         "type", s("EmailClaim"), "customerId", s(c.id()));
+    Map<String, AttributeValue> profile = toItem(c);
+    Items.putIfPresent(profile, "accessTokenHash", secrets.accessTokenHash());
+    List<TransactWriteItem> writes = new ArrayList<>(List.of(
+        TransactWriteItem.builder().put(Put.builder().tableName(table).item(profile)
+            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
+            .conditionExpression("attribute_not_exists(pk)").build()).build()));
+    if (secrets.consentLinkHash() != null) {
+      Map<String, AttributeValue> link = new HashMap<>(TableKeys.primaryKey(
+          TableKeys.CONSENT_LINK.key(secrets.consentLinkHash()), LINK));
+      link.put("type", s("ConsentLink"));
+      link.put("customerId", s(c.id()));
+      // filed under the customer on GSI1 (CUSTOMER#<id> / CONSENTLINK#<hash>), so export and erasure find it
+      link.put(TableKeys.GSI1PK, s(TableKeys.CUSTOMER.key(c.id())));
+      link.put(TableKeys.GSI1SK, s(TableKeys.CONSENT_LINK.key(secrets.consentLinkHash())));
+      link.put("createdAt", s(c.createdAt().toString()));
+      link.put("expiresAt", s(secrets.consentLinkExpiresAt().toString()));
+      // kept a while after expiry so that a late click still finds "expired" rather than nothing
+      link.put(TableKeys.TTL, Items.n(secrets.consentLinkExpiresAt().plus(Duration.ofDays(30)).getEpochSecond()));
+      writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(link)
+          .conditionExpression("attribute_not_exists(pk)").build()).build());
+    }
     try {
-      dynamo.transactWriteItems(t -> t.transactItems(
-          TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(c))
-              .conditionExpression("attribute_not_exists(pk)").build()).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
-              .conditionExpression("attribute_not_exists(pk)").build()).build()));
+      dynamo.transactWriteItems(t -> t.transactItems(writes));
     } catch (TransactionCanceledException e) {
       var reasons = e.cancellationReasons();
       if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
@@ -59,6 +88,72 @@ public final class DynamoCustomerStore implements CustomerStore {
     var item = dynamo.getItem(g -> g.tableName(table)
         .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(id), PROFILE))).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public Optional<Customer> findWithAccessToken(String id, String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    var item = dynamo.getItem(g -> g.tableName(table)
+        .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(id), PROFILE))).item();
+    if (item == null || item.isEmpty() || !TokenHash.matches(token, Items.str(item, "accessTokenHash"))) {
+      return Optional.empty();
+    }
+    return Optional.of(fromItem(item));
+  }
+
+  @Override
+  public Optional<String> confirmConsent(String linkHash, ConsentEvent confirmation) {
+    Map<String, AttributeValue> linkKey = TableKeys.primaryKey(TableKeys.CONSENT_LINK.key(linkHash), LINK);
+    var link = dynamo.getItem(g -> g.tableName(table).key(linkKey).consistentRead(true)).item();
+    if (link == null || link.isEmpty() || link.containsKey("usedAt")) {
+      return Optional.empty();
+    }
+    Instant expires = Items.instant(link, "expiresAt");
+    if (expires == null || !confirmation.at().isBefore(expires)) {
+      return Optional.empty();
+    }
+    String customerId = Items.str(link, "customerId");
+    String at = confirmation.at().toString();
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          TransactWriteItem.builder().update(Update.builder().tableName(table).key(linkKey)
+              .updateExpression("SET usedAt = :at")
+              .conditionExpression("attribute_exists(pk) AND attribute_not_exists(usedAt)")
+              .expressionAttributeValues(Map.of(":at", s(at))).build()).build(),
+          TransactWriteItem.builder().update(Update.builder().tableName(table)
+              .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(customerId), PROFILE))
+              .updateExpression("SET marketingConsent = :true, consentChangedAt = :at, consentConfirmedAt = :at, "
+                  + "gsi2pk = :segment, gsi2sk = :customer, "
+                  + "consentHistory = list_append(if_not_exists(consentHistory, :empty), :event) "
+                  + "REMOVE consentPendingSince")
+              .conditionExpression("attribute_exists(pk)")
+              .expressionAttributeValues(Map.of(":true", Items.bool(true), ":at", s(at),
+                  ":segment", s(MARKETING_CONSENT), ":customer", s(TableKeys.CUSTOMER.key(customerId)),
+                  ":empty", AttributeValue.fromL(List.of()),
+                  ":event", AttributeValue.fromL(List.of(eventItem(confirmation))))).build()).build()));
+    } catch (TransactionCanceledException e) {
+      return Optional.empty(); // used meanwhile, or the customer is gone
+    }
+    return Optional.of(customerId);
+  }
+
+  /** One consent step as stored in {@code consentHistory}. */
+  public static AttributeValue eventItem(ConsentEvent e) {
+    Map<String, AttributeValue> m = new HashMap<>();
+    m.put("kind", s(e.kind().name()));
+    m.put("at", s(e.at().toString()));
+    Items.putIfPresent(m, "source", e.source());
+    Items.putIfPresent(m, "requestId", e.requestId());
+    Items.putIfPresent(m, "linkId", e.linkId());
+    return AttributeValue.fromM(m);
+  }
+
+  private static ConsentEvent event(AttributeValue v) {
+    Map<String, AttributeValue> m = v.m();
+    return new ConsentEvent(ConsentEvent.Kind.valueOf(Items.str(m, "kind")), Items.instant(m, "at"),
+        Items.str(m, "source"), Items.str(m, "requestId"), Items.str(m, "linkId"));
   }
 
   @Override
@@ -93,6 +188,11 @@ public final class DynamoCustomerStore implements CustomerStore {
     item.put("locale", s(c.locale()));
     item.put("createdAt", s(c.createdAt().toString()));
     Items.putIfPresent(item, "managerId", c.managerId());
+    Items.putIfPresent(item, "consentConfirmedAt", c.consentConfirmedAt());
+    Items.putIfPresent(item, "consentPendingSince", c.consentPendingSince());
+    if (!c.consentHistory().isEmpty()) {
+      item.put("consentHistory", AttributeValue.fromL(c.consentHistory().stream().map(DynamoCustomerStore::eventItem).toList()));
+    }
     return item;
   }
 
@@ -107,6 +207,10 @@ public final class DynamoCustomerStore implements CustomerStore {
         Items.instant(item, "consentChangedAt"),
         Items.str(item, "locale"),
         Items.instant(item, "createdAt"),
-        Items.str(item, "managerId"));
+        Items.str(item, "managerId"),
+        Items.instant(item, "consentConfirmedAt"),
+        Items.instant(item, "consentPendingSince"),
+        item.containsKey("consentHistory") && item.get("consentHistory").hasL()
+            ? item.get("consentHistory").l().stream().map(DynamoCustomerStore::event).toList() : List.of());
   }
 }

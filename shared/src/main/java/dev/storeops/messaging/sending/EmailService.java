@@ -7,6 +7,7 @@ import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.sending.UnsubscribeTokens;
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.log.Pii;
+import dev.storeops.messaging.ConsentConfirmationMail;
 import dev.storeops.messaging.MailIntent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +49,19 @@ public final class EmailService {
     }
   }
 
-  /** The sender's settings. */
+  /**
+   * The sender's settings.
+   *
+   * @param consentConfirmUrl the double opt-in page ({@code /consent/confirm}); an intent whose data
+   *     holds {@code consentToken} gets {@code confirmUrl = consentConfirmUrl?token=…&lang=…}
+   */
   public record Settings(String from, String configurationSet, String unsubscribeUrl, String shopUrl,
-      ZoneId zone, Duration unsubscribeValidity) {}
+      ZoneId zone, Duration unsubscribeValidity, String consentConfirmUrl) {
+    public Settings(String from, String configurationSet, String unsubscribeUrl, String shopUrl, ZoneId zone,
+        Duration unsubscribeValidity) {
+      this(from, configurationSet, unsubscribeUrl, shopUrl, zone, unsubscribeValidity, null);
+    }
+  }
 
   private final MailTemplates templates;
   private final MailPolicy policy;
@@ -112,9 +123,15 @@ public final class EmailService {
       Map<String, Object> model = new HashMap<>(intent.data());
       model.putIfAbsent("shopUrl", settings.shopUrl());
       Map<String, String> headers = new LinkedHashMap<>();
+      if (model.get(ConsentConfirmationMail.TOKEN) instanceof String consentToken && settings.consentConfirmUrl() != null) {
+        model.put("confirmUrl", settings.consentConfirmUrl() + "?token="
+            + URLEncoder.encode(consentToken, StandardCharsets.UTF_8) + "&lang=" + locale);
+      }
       if (marketing) {
+        // an opaque token (no customer id in it): RFC 8058 one-click POST to this URL, a page for GET
         String token = tokens.sign(customer.id(), now.plus(settings.unsubscribeValidity()));
-        String url = settings.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String url = settings.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+            + "&lang=" + locale;
         model.put("unsubscribeUrl", url);
         headers.put("List-Unsubscribe", "<" + url + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

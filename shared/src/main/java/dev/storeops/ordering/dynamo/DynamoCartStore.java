@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Carts: {@code CART#<id> / CART}; open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
+ * Carts: {@code CART#<id> / CART} with {@code tokenHash} (SHA-256 of the cart token); open carts also carry GSI2 {@code CART#OPEN / <updatedAt>#<id>},
  * so the abandoned-cart flow finds carts by last change without a scan.
  *
  * <p>A deleted cart is a tombstone, not a {@code DeleteItem} (the public order-api has no delete
@@ -36,6 +36,7 @@ public final class DynamoCartStore implements CartStore {
   static final String DELETED = "DELETED";
   static final String DELETED_AT = "deletedAt";
   private final Clock clock = Clock.systemUTC();
+  private static final String TOKEN_HASH = "tokenHash";
 
   public DynamoCartStore(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
@@ -48,15 +49,20 @@ public final class DynamoCartStore implements CartStore {
   }
 
   @Override
-  public Optional<Cart> find(String id) {
+  public Optional<Stored> findStored(String id) {
     var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
-    return item == null || item.isEmpty() || item.containsKey(DELETED_AT) ? Optional.empty()
-        : Optional.of(Attr.read(item, Cart.class));
+    if (item == null || item.isEmpty() || item.containsKey(DELETED_AT)) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> fields = new HashMap<>(item);
+    fields.remove(TOKEN_HASH);
+    return Optional.of(new Stored(Attr.read(fields, Cart.class), Items.str(item, TOKEN_HASH)));
   }
 
   @Override
-  public void save(Cart cart) {
+  public void save(Cart cart, String tokenHash) {
     Map<String, AttributeValue> item = new HashMap<>(Attr.item(cart));
+    Items.putIfPresent(item, TOKEN_HASH, tokenHash);
     item.putAll(key(cart.id()));
     item.put("type", s("Cart"));
     if (cart.customerId() != null) {
@@ -71,27 +77,37 @@ public final class DynamoCartStore implements CartStore {
         item.putAll(DueWorkStore.dueAttributes(ABANDONED_CART, cart.updatedAt(), cart.id()));
       }
     }
+    // a new cart may replace a deleted cart's tombstone
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":open", s("OPEN"), ":deleted", s(DELETED)));
+    String condition = "attribute_not_exists(pk) OR #s = :deleted OR #s = :open";
+    if (tokenHash != null) {
+      // replaced only while it still has this token (the service checked it; this closes the race)
+      condition = "attribute_not_exists(pk) OR #s = :deleted OR (#s = :open AND tokenHash = :token)";
+      values.put(":token", s(tokenHash));
+    }
+    String cond = condition;
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR #s = :open OR #s = :deleted")
+          .conditionExpression(cond)
           .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":open", s("OPEN"), ":deleted", s(DELETED))));
+          .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
       throw new CartClosedException();
     }
   }
 
   @Override
-  public boolean delete(String id) {
+  public boolean delete(String id, String tokenHash) {
     long now = clock.instant().getEpochSecond();
     try {
       dynamo.updateItem(u -> u.tableName(table).key(key(id))
           .updateExpression("SET #s = :deleted, " + DELETED_AT + " = :now, #ttl = :ttl"
               + " REMOVE gsi2pk, gsi2sk, duePk, dueSk")
-          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(" + DELETED_AT + ")")
+          .conditionExpression("attribute_exists(pk) AND attribute_not_exists(" + DELETED_AT + ") AND "
+              + TOKEN_HASH + " = :token")
           .expressionAttributeNames(Map.of("#s", "status", "#ttl", TableKeys.TTL))
           .expressionAttributeValues(Map.of(":deleted", s(DELETED), ":now", s(clock.instant().toString()),
-              ":ttl", Items.n(now))));
+              ":ttl", Items.n(now), ":token", s(tokenHash))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

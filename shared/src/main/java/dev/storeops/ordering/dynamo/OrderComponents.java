@@ -4,7 +4,6 @@ import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.ordering.sqs.SqsOrderEvents;
 
 import dev.storeops.customers.CustomerService;
-import dev.storeops.customers.Customer;
 import dev.storeops.ordering.CartService;
 import dev.storeops.catalog.DeliveryCalculator;
 import dev.storeops.catalog.DeliveryConfig;
@@ -21,10 +20,11 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
     DynamoCustomerStore customerStore, CustomerService customers, OrderService orderService, CartService cartService) {
 
   /**
-   * @param onRegistered what follows a new customer's registration, e.g. the welcome mail ({@code null}: nothing)
+   * @param onRegistered what follows a new customer's registration, e.g. the welcome and consent
+   *     confirmation mail ({@code null}: nothing)
    */
   public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
-      OrderLimits limits, String defaultLocale, Clock clock, Consumer<Customer> onRegistered) {
+      OrderLimits limits, String defaultLocale, Clock clock, Consumer<CustomerService.Registered> onRegistered) {
     DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
     DynamoCartStore carts = new DynamoCartStore(dynamo, table);
@@ -35,6 +35,6 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
     OrderService orderService = new OrderService(orders, catalog, carts, customers, customerStore,
         new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock);
     return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,
-        new CartService(carts, limits, clock));
+        new CartService(carts, limits, clock, customers::isCustomersToken));
   }
 }

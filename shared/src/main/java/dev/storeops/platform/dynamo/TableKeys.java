@@ -25,6 +25,8 @@ public final class TableKeys {
   // ---- key prefixes: {@code TableKeys.ORDER.key(id)} is {@code ORDER#<id>}; {@code .text()} for begins_with
   public static final Prefix CUSTOMER = new Prefix("CUSTOMER#");
   public static final Prefix EMAIL = new Prefix("EMAIL#");
+  /** A double opt-in confirmation link, by the SHA-256 of its token. */
+  public static final Prefix CONSENT_LINK = new Prefix("CONSENTLINK#");
   /** GSI1 partition of customers born on a month-day ({@code MM-dd}). */
   public static final Prefix BIRTHDAY = new Prefix("BIRTHDAY#");
   /** Partition of a SKU: its product item and its stock items. */

@@ -27,6 +27,17 @@ class MailPolicyTest {
   }
 
   @Test
+  void consentGivenOnAFormButNotYetConfirmedIsNoConsent() {
+    Customer pending = dev.storeops.customers.CustomerRules.register(new dev.storeops.customers.CustomerRegistration(
+        "a@example.com", "A", "+79123456789", null, true, "ru"), "cus_1", "ru", java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    assertEquals(NOW, pending.consentPendingSince());
+    assertEquals(Optional.of(MailPolicy.SkipReason.NO_CONSENT), policy.check(Category.MARKETING, pending, false, null, NOW),
+        "double opt-in: no marketing mail before the confirmation");
+    assertEquals(Optional.empty(), policy.check(Category.TRANSACTIONAL, pending, false, null, NOW),
+        "the welcome and the confirmation mail are transactional");
+  }
+
+  @Test
   void suppressedAddressesGetNothingOfAnyCategory() {
     for (Category c : Category.values()) {
       assertEquals(Optional.of(MailPolicy.SkipReason.SUPPRESSED), policy.check(c, customer(true, "ru"), true, null, NOW));

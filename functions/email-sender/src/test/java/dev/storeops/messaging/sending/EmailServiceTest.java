@@ -258,8 +258,10 @@ class EmailServiceTest {
     assertEquals("List-Unsubscribe=One-Click", mail.headers().get("List-Unsubscribe-Post"));
     String header = mail.headers().get("List-Unsubscribe");
     assertTrue(header.startsWith("<https://api.example.com/unsubscribe?token="), header);
-    String token = java.net.URLDecoder.decode(header.substring(header.indexOf("token=") + 6, header.length() - 1),
+    assertTrue(header.endsWith("&lang=en>"), "the page opens in the customer's language: " + header);
+    String token = java.net.URLDecoder.decode(header.substring(header.indexOf("token=") + 6, header.indexOf("&lang=")),
         java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(header.contains("cus_g"), "the token is opaque: " + header);
     assertEquals("cus_g", new UnsubscribeTokens("unit-test-secret-0123456789").verify(token, NOW));
     assertTrue(mail.content().subject().startsWith("Happy birthday"), "the customer's locale (en)");
   }
