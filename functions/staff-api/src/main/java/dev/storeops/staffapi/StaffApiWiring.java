@@ -1,6 +1,11 @@
 package dev.storeops.staffapi;
 
 import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.catalog.ReadStockMovements;
+import dev.storeops.catalog.dynamo.DynamoStockJournal;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.fulfilment.FlagShortOrders;
+import dev.storeops.fulfilment.dynamo.DynamoShortStock;
 import dev.storeops.ordering.OrderQueries;
 import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
@@ -39,11 +44,21 @@ final class StaffApiWiring {
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
     Router router = new Router();
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock)).register(router);
+        new ManageCatalog(c.catalog(), clock, shortOrders(flow, clients, table, clock))).register(router);
     new StaffReportRoutes(reports).register(router);
+    new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)))
+        .register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
     return router;
+  }
+
+  /** A staff count that leaves fewer units than the orders hold flags them short (catalog/ShortStockPolicy). */
+  private static ManageCatalog.StockCounted shortOrders(FlowComponents flow, AwsClients clients, String table,
+      Clock clock) {
+    FlagShortOrders flag = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock), flow.tasks());
+    return (sku, warehouse, before, after, by) ->
+        flag.afterCount(sku, warehouse, before, after, ShortStockPolicy.Source.STAFF, by);
   }
 }

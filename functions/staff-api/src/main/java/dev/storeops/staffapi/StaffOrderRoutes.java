@@ -69,9 +69,8 @@ final class StaffOrderRoutes {
               request.bodyAs(ManageCatalog.WarehouseRequest.class)));
         })
         .on("PUT /staff/stock/{sku}/{warehouse}", request -> {
-          staffId(request);
           return HttpResponse.json(200, catalog.setStock(request.pathParameter("sku"),
-              request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class)));
+              request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class), staffId(request)));
         });
   }
 }

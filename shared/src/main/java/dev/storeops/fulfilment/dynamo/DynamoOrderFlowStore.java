@@ -9,6 +9,9 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.ordering.Order;
 import dev.storeops.catalog.Reservation;
 import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
+import dev.storeops.ordering.StatusChange;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
@@ -105,7 +108,8 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     }
     actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
     int stockFrom = actions.size();
-    actions.addAll(stockMovements(c));
+    List<TransactWriteItem> ledger = new ArrayList<>();
+    actions.addAll(stockMovements(c, ledger));
     int stockTo = actions.size();
     int managerIndex = actions.size();
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
@@ -116,6 +120,8 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
     }
+    // the holds end and the journal records the movement, in the same transaction (never fail: last)
+    actions.addAll(ledger);
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
       return Result.APPLIED;
@@ -150,12 +156,15 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
    * (consistent) and the absolute values of {@link StockLedger} are written, conditioned on
    * {@code onHand} and {@code reserved} as read.
    */
-  private List<TransactWriteItem> stockMovements(OrderChange c) {
+  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger) {
     boolean release = c.releasesStock();
     boolean consume = c.consumesStock();
     if (!release && !consume) {
       return List.of();
     }
+    Order order = c.before().order();
+    StatusChange step = c.added().isEmpty() ? null : c.added().get(c.added().size() - 1);
+    String actor = step == null ? "system" : step.by();
     // one action per stock item (a transaction may not touch an item twice)
     Map<List<String>, Long> qty = new LinkedHashMap<>();
     for (Reservation r : c.before().order().reservations()) {
@@ -163,7 +172,10 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     }
     List<TransactWriteItem> actions = new ArrayList<>();
     for (var e : qty.entrySet()) {
-      Map<String, AttributeValue> key = TableKeys.stockKey(e.getKey().get(0), e.getKey().get(1));
+      String sku = e.getKey().get(0);
+      String warehouse = e.getKey().get(1);
+      Map<String, AttributeValue> key = TableKeys.stockKey(sku, warehouse);
+      ledger.add(StockLedgerItems.deleteHold(table, sku, warehouse, order.id()));
       var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
       if (item == null || item.isEmpty()) {
         // nothing to release or consume; the write still requires that it is missing
@@ -175,6 +187,13 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       long reserved = Items.num(item, "reserved", 0);
       StockLedger.Levels to = release ? StockLedger.release(onHand, reserved, e.getValue())
           : StockLedger.consume(onHand, reserved, e.getValue());
+      String why = release
+          ? "order " + order.number() + " cancelled" + (step == null || step.reason() == null ? "" : " (" + step.reason() + ")")
+              + ": " + e.getValue() + " released"
+          : "order " + order.number() + " shipped: " + e.getValue() + " left the warehouse";
+      ledger.add(StockLedgerItems.putMovement(table, StockMovement.absolute(c.at(), sku, warehouse,
+          release ? StockMovement.RELEASE : StockMovement.CONSUME, e.getValue(), StockLedger.Levels.of(onHand, reserved),
+          to, actor, why, order.id())));
       Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()),
           ":r", Items.n(to.reserved()), ":a", Items.n(to.available()), ":now", s(c.at().toString())));
       String condition = "attribute_exists(pk) AND "
@@ -230,6 +249,11 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       set.add("flag = :flag");
       set.add("flaggedAt = :now");
       values.put(":flag", s(c.flag()));
+    }
+    if (c.releasesStock() || c.consumesStock()) {
+      // an order that holds no more stock is short of nothing (docs/stock-ledger.md)
+      remove.addAll(List.of("#short", "shortLines"));
+      names.put("#short", "short");
     }
     if (c.shipment() != null) {
       set.add("shipment = :shipment");

@@ -10,6 +10,8 @@ import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
 import dev.storeops.ordering.OrderStore;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,12 @@ public final class DynamoOrderStore implements OrderStore {
     }
     for (Reservation r : order.reservations()) {
       actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
+    }
+    // after the reservations (their indexes name the short lines): each one's hold and journal entry
+    for (Reservation r : order.reservations()) {
+      actions.add(StockLedgerItems.putHold(table, r, order.id(), order.managerId(), order.createdAt()));
+      actions.add(StockLedgerItems.putMovement(table,
+          StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
     }
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
