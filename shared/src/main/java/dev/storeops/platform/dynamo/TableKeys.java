@@ -109,10 +109,16 @@ public final class TableKeys {
     return HOLD.key(warehouse + "#");
   }
 
-  /** The primary key of a movement in a SKU's journal: its sort key orders the journal by time. */
+  private static final java.time.format.DateTimeFormatter MICROS = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * The primary key of a movement in a SKU's journal: {@code MOVE#<instant, always with microseconds>#<unique>},
+   * so that the text order of the sort keys is the time order of the movements.
+   */
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> movementKey(
       String sku, java.time.Instant at, String unique) {
-    return primaryKey(SKU.key(sku), MOVE.key(DueWork.sortKey(at, unique)));
+    return primaryKey(SKU.key(sku), MOVE.key(MICROS.format(at) + "#" + unique));
   }
 
   /** GSI2 partition of the stock items one supplier feeds into one warehouse. */
