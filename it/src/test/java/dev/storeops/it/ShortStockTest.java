@@ -189,4 +189,23 @@ class ShortStockTest {
     assertFalse(orderItem(w, a.id()).containsKey("short"));
     assertEquals(List.of(), stored(w, a.id()).shortLines());
   }
+
+  @Test
+  void aCancelThatCoversTheOtherHoldsClearsTheirFlag(AwsStack stack) {
+    FlowWorld w = new FlowWorld(stack);
+    ManageCatalog supplier = manage(w, ShortStockPolicy.Source.SUPPLIER);
+    String sku = product(w, supplier, 5);
+    Order a = w.order(PaymentMethod.CASH_ON_DELIVERY, sku, 3);
+    Order b = w.order(PaymentMethod.CASH_ON_DELIVERY, sku, 2);
+    supplier.setStock(sku, "msk-1", new ManageCatalog.StockRequest(2L), "supplier:acme");
+    assertTrue(stored(w, a.id()).isShort());
+    assertTrue(stored(w, b.id()).isShort());
+    assertEquals(List.of(new ShortLine(sku, "msk-1", 2, 2)), stored(w, b.id()).shortLines());
+
+    w.c.flow().cancel(a.id(), w.manager, new CancelOrder.Request("customer asked")); // 2 on hand, 2 held
+    assertFalse(stored(w, a.id()).isShort());
+    assertFalse(stored(w, b.id()).isShort());
+    assertFalse(orderItem(w, b.id()).containsKey("shortLines"));
+    assertEquals(2, heldSum(w, sku));
+  }
 }

@@ -10,6 +10,8 @@ import dev.storeops.ordering.Order;
 import dev.storeops.catalog.Reservation;
 import dev.storeops.catalog.StockLedger;
 import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.fulfilment.FlagShortOrders;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.ordering.StatusChange;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
@@ -51,12 +53,24 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
   private final DueWorkStore due;
   private final Clock clock;
 
+  private final FlagShortOrders shortOrders;
+
   public DynamoOrderFlowStore(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock) {
+    this(dynamo, table, due, clock, null);
+  }
+
+  /** @param shortOrders clears the short flag of the other holders when a release or shipment covers their holds again */
+  public DynamoOrderFlowStore(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock,
+      FlagShortOrders shortOrders) {
     this.dynamo = dynamo;
     this.table = table;
     this.due = due;
     this.clock = clock;
+    this.shortOrders = shortOrders;
   }
+
+  /** A stock row a release or shipment took out of shortage: its other holders' flags are cleared after the write. */
+  private record Covered(String sku, String warehouse, StockLedger.Levels before, StockLedger.Levels after) {}
 
   static Map<String, AttributeValue> eventKey(String eventId) {
     return TableKeys.primaryKey(TableKeys.PAYMENT_EVENT.key(eventId), "PAYMENTEVENT");
@@ -109,7 +123,8 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
     int stockFrom = actions.size();
     List<TransactWriteItem> ledger = new ArrayList<>();
-    actions.addAll(stockMovements(c, ledger));
+    List<Covered> covered = new ArrayList<>();
+    actions.addAll(stockMovements(c, ledger, covered));
     int stockTo = actions.size();
     int managerIndex = actions.size();
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
@@ -124,6 +139,11 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     actions.addAll(ledger);
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
+      if (shortOrders != null) {
+        for (Covered k : covered) {
+          shortOrders.afterCount(k.sku(), k.warehouse(), k.before(), k.after(), ShortStockPolicy.Source.STAFF, "system");
+        }
+      }
       return Result.APPLIED;
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.cancellationReasons();
@@ -156,7 +176,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
    * (consistent) and the absolute values of {@link StockLedger} are written, conditioned on
    * {@code onHand} and {@code reserved} as read.
    */
-  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger) {
+  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger, List<Covered> covered) {
     boolean release = c.releasesStock();
     boolean consume = c.consumesStock();
     if (!release && !consume) {
@@ -191,6 +211,10 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           ? "order " + order.number() + " cancelled" + (step == null || step.reason() == null ? "" : " (" + step.reason() + ")")
               + ": " + e.getValue() + " released"
           : "order " + order.number() + " shipped: " + e.getValue() + " left the warehouse";
+      StockLedger.Levels from = StockLedger.Levels.of(onHand, reserved);
+      if (ShortStockPolicy.isShort(from) && !ShortStockPolicy.isShort(to)) {
+        covered.add(new Covered(sku, warehouse, from, to));
+      }
       ledger.add(StockLedgerItems.putMovement(table, StockMovement.absolute(c.at(), sku, warehouse,
           release ? StockMovement.RELEASE : StockMovement.CONSUME, e.getValue(), StockLedger.Levels.of(onHand, reserved),
           to, actor, why, order.id())));
