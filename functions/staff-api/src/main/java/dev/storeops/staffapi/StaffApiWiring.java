@@ -6,6 +6,8 @@ import dev.storeops.catalog.dynamo.DynamoStockJournal;
 import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.fulfilment.FlagShortOrders;
 import dev.storeops.fulfilment.dynamo.DynamoShortStock;
+import dev.storeops.fulfilment.dynamo.DynamoStockRepair;
+import dev.storeops.fulfilment.RepairStockLedger;
 import dev.storeops.ordering.OrderQueries;
 import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
@@ -46,7 +48,9 @@ final class StaffApiWiring {
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
         new ManageCatalog(c.catalog(), clock, shortOrders(flow, clients, table, clock))).register(router);
     new StaffReportRoutes(reports).register(router);
-    new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)))
+    new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
+        new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock),
+            new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock), flow.tasks()), clock))
         .register(router);
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),

@@ -4,20 +4,27 @@ import static dev.storeops.staffapi.StaffRequests.staffId;
 
 import dev.storeops.catalog.ReadStockMovements;
 import dev.storeops.catalog.StockJournal;
+import dev.storeops.fulfilment.RepairStockLedger;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Staff routes of the stock ledger (docs/stock-ledger.md): the movement journal of a SKU. */
+/** Staff routes of the stock ledger (docs/stock-ledger.md): the movement journal of a SKU, the repair. */
 final class StaffStockRoutes {
   private final ReadStockMovements movements;
+  private final RepairStockLedger repair;
 
-  StaffStockRoutes(ReadStockMovements movements) {
+  StaffStockRoutes(ReadStockMovements movements, RepairStockLedger repair) {
     this.movements = movements;
+    this.repair = repair;
   }
 
   void register(Router router) {
+    router.on("POST /staff/stock/repair", request -> {
+      var corrected = repair.repair(staffId(request));
+      return HttpResponse.json(200, Map.of("corrected", corrected));
+    });
     router.on("GET /staff/stock/{sku}/movements", request -> {
       staffId(request);
       String sku = request.pathParameter("sku");

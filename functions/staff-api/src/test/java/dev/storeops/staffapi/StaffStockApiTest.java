@@ -164,4 +164,34 @@ class StaffStockApiTest {
     assertEquals(200, empty.getStatusCode());
     assertEquals(0, json(empty).path("movements").size());
   }
+
+  @Test
+  void theRepairBringsAnInflatedRowBackToWhatTheOrdersHoldAndJournalsIt() {
+    String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, setStock(sku, 5).getStatusCode());
+    String orderId = phoneOrder(sku, 1);
+    // the old bug: 3 units of shipped orders were never taken out of reserved
+    stack.dynamoDb().updateItem(b -> b.tableName(table).key(dev.storeops.platform.dynamo.TableKeys.stockKey(sku, "spb-1"))
+        .updateExpression("SET reserved = :r, available = :a")
+        .expressionAttributeValues(Map.of(":r", dev.storeops.platform.dynamo.Items.n(4),
+            ":a", dev.storeops.platform.dynamo.Items.n(1))));
+
+    APIGatewayV2HTTPResponse repaired = call(event("repair-stock.json", null, null));
+    assertEquals(200, repaired.getStatusCode(), repaired.getBody());
+    JsonNode row = null;
+    for (JsonNode c : json(repaired).path("corrected")) {
+      if (c.path("sku").asText().equals(sku)) {
+        row = c;
+      }
+    }
+    assertTrue(row != null, repaired.getBody());
+    assertEquals(4, row.path("reservedBefore").asLong());
+    assertEquals(1, row.path("reservedAfter").asLong());
+    assertEquals(4, row.path("availableAfter").asLong());
+    JsonNode latest = json(movements(sku, Map.of("limit", "1"))).path("movements").path(0);
+    assertEquals("repair", latest.path("movement").asText());
+    assertEquals("mgr-irina", latest.path("actor").asText());
+    assertTrue(orderId.startsWith("ord_"));
+  }
 }
