@@ -63,6 +63,9 @@ public final class DynamoOrderStore implements OrderStore {
     item.put(TableKeys.GSI1SK, s(TableKeys.orderByTime(o.createdAt(), o.id())));
     item.put(TableKeys.GSI2PK, s(TableKeys.ORDER_STATUS.key(o.status())));
     item.put(TableKeys.GSI2SK, s(o.createdAt() + "#" + o.id()));
+    if (o.shortLines().isEmpty()) {
+      item.remove("shortLines"); // set and removed only by the short-stock rule (docs/stock-ledger.md)
+    }
     return item;
   }
 
