@@ -209,9 +209,9 @@ public final class StockImportBench {
     }
 
     @Override
-    public void write(String supplierId, String warehouse, StockChange change, Instant now) {
+    public Written write(String supplierId, String warehouse, StockChange change, Instant now, String file) {
       writes.incrementAndGet();
-      delegate.write(supplierId, warehouse, change, now);
+      return delegate.write(supplierId, warehouse, change, now, file);
     }
   }
 

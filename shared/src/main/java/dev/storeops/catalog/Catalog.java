@@ -29,5 +29,16 @@ public interface Catalog {
   Manager putManager(String id, String name, String email, boolean onShift);
 
   /** Sets on-hand stock; {@code available = max(0, onHand − reserved)} against the current reserved. */
-  StockLevel setOnHand(String sku, String warehouse, long onHand);
+  default StockLevel setOnHand(String sku, String warehouse, long onHand) {
+    return count(sku, warehouse, onHand, "system").after();
+  }
+
+  /** A count and the levels it replaced ({@code before} null: the stock item is new). */
+  record Count(StockLedger.Levels before, StockLevel after) {}
+
+  /**
+   * Sets on-hand stock as counted by {@code actor} (a staff id), {@code available = max(0, onHand −
+   * reserved)} against the current reserved, with its journal entry ({@link StockMovement#STAFF_SET}).
+   */
+  Count count(String sku, String warehouse, long onHand, String actor);
 }

@@ -27,12 +27,28 @@ public final class ManageCatalog {
   /** The body of {@code PUT /staff/warehouses/{id}}. */
   public record WarehouseRequest(String name, String city) {}
 
+  /** What follows a staff count (the wiring flags the orders the count leaves short: {@link ShortStockPolicy}). */
+  @FunctionalInterface
+  public interface StockCounted {
+    void counted(String sku, String warehouse, StockLedger.Levels before, StockLedger.Levels after, String by);
+
+    static StockCounted nothing() {
+      return (sku, warehouse, before, after, by) -> {};
+    }
+  }
+
   private final Catalog catalog;
   private final Clock clock;
+  private final StockCounted counted;
 
   public ManageCatalog(Catalog catalog, Clock clock) {
+    this(catalog, clock, StockCounted.nothing());
+  }
+
+  public ManageCatalog(Catalog catalog, Clock clock, StockCounted counted) {
     this.catalog = catalog;
     this.clock = clock;
+    this.counted = counted;
   }
 
   public Product putProduct(String sku, ProductRequest r) {
@@ -89,6 +105,11 @@ public final class ManageCatalog {
   }
 
   public StockLevel setStock(String sku, String warehouse, StockRequest r) {
+    return setStock(sku, warehouse, r, "staff");
+  }
+
+  /** Sets the counted stock; {@code by} (the staff id) is written in the SKU's journal. */
+  public StockLevel setStock(String sku, String warehouse, StockRequest r, String by) {
     Validation v = new Validation();
     if (!Identifiers.validSku(sku)) {
       v.error("sku", "is not a valid SKU");
@@ -103,7 +124,10 @@ public final class ManageCatalog {
     if (catalog.warehouses().stream().noneMatch(w -> w.id().equals(warehouse))) {
       throw Invalid.field("warehouse", "no warehouse " + warehouse);
     }
-    return catalog.setOnHand(sku, warehouse, r.onHand());
+    Catalog.Count count = catalog.count(sku, warehouse, r.onHand(), by);
+    StockLevel after = count.after();
+    counted.counted(sku, warehouse, count.before(), StockLedger.Levels.of(after.onHand(), after.reserved()), by);
+    return after;
   }
 
   private static void positive(Integer value, String field, int max, Validation v) {

@@ -2,6 +2,7 @@ package dev.storeops.ordering;
 
 import dev.storeops.catalog.Delivery;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.ShortLine;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param totalMinor items + delivery; what the customer pays
  * @param accessTokenHash SHA-256 (hex) of the token returned at creation; the token itself is never stored
  * @param reservations the stock this order holds, released exactly once on cancellation
+ * @param shortLines where the stock counted fell below what the open orders hold (item attributes
+ *     {@code short} and {@code shortLines}; docs/stock-ledger.md); empty when the order is not short
  */
 public record Order(
     String id,
@@ -38,25 +41,46 @@ public record Order(
     String accessTokenHash,
     List<Reservation> reservations,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<ShortLine> shortLines) {
 
   public Order {
     lines = List.copyOf(lines);
     statusHistory = List.copyOf(statusHistory);
     reservations = List.copyOf(reservations);
+    shortLines = shortLines == null ? List.of() : List.copyOf(shortLines);
+  }
+
+  /** An order that is not short of stock. */
+  public Order(String id, String number, String customerId, Channel channel, String createdBy, List<OrderLine> lines,
+      long itemsTotalMinor, long deliveryCostMinor, long totalMinor, String currency, Delivery delivery,
+      PaymentMethod paymentMethod, OrderStatus status, List<StatusChange> statusHistory, String managerId,
+      String cartId, String accessTokenHash, List<Reservation> reservations, Instant createdAt, Instant updatedAt) {
+    this(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor, totalMinor, currency,
+        delivery, paymentMethod, status, statusHistory, managerId, cartId, accessTokenHash, reservations, createdAt,
+        updatedAt, List.of());
+  }
+
+  /**
+   * Whether the order is short of stock now: flagged and still holding its stock (a shipped, delivered
+   * or cancelled order holds nothing, so it is never reported short).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isShort() {
+    return !shortLines.isEmpty() && status.holdsStock();
   }
 
   public Order withManager(String newManagerId, Instant at) {
     return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
         totalMinor, currency, delivery, paymentMethod, status, statusHistory, newManagerId, cartId,
-        accessTokenHash, reservations, createdAt, at);
+        accessTokenHash, reservations, createdAt, at, shortLines);
   }
 
   /** Used by {@link OrderLifecycle} only. */
   Order withStatus(OrderStatus newStatus, List<StatusChange> history, Instant at) {
     return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
         totalMinor, currency, delivery, paymentMethod, newStatus, history, managerId, cartId,
-        accessTokenHash, reservations, createdAt, at);
+        accessTokenHash, reservations, createdAt, at, shortLines);
   }
 
   public int totalQty() {

@@ -3,16 +3,21 @@ package dev.storeops.ordering;
 /**
  * Size limits of one order.
  *
- * <p>The order, its idempotency record, its number claim and the cart close are 4 actions of the
- * creating {@code TransactWriteItems}; each line reserves from at most {@link
- * #MAX_WAREHOUSES_PER_LINE} warehouses. With {@link #MAX_LINES} = 40: 4 + 40 × 2 = 84 ≤ 100, the
- * DynamoDB limit of actions per transaction, so an accepted order always fits in one transaction.
+ * <p>The order, its idempotency record, its number claim, the cart close and one spare (the order's
+ * announcement) are {@link #FIXED_ACTIONS} actions of the creating {@code TransactWriteItems}; each
+ * line reserves from at most {@link #MAX_WAREHOUSES_PER_LINE} warehouses, and each reservation is
+ * {@link #ACTIONS_PER_RESERVATION} actions: the stock update, the order's hold and the journal entry
+ * (docs/stock-ledger.md). With {@link #MAX_LINES} = 15: 5 + 15 × 2 × 3 = 95 ≤ 100, the DynamoDB limit
+ * of actions per transaction, so an accepted order always fits in one transaction — and so does its
+ * cancellation or shipment (order, event claim, manager count + the same 3 per reservation).
  */
 public record OrderLimits(int maxLines, int maxQtyPerLine) {
-  public static final int MAX_LINES = 40;
+  public static final int MAX_LINES = 15;
   public static final int MAX_WAREHOUSES_PER_LINE = 2;
-  /** Actions besides stock updates: order, idempotency record, order-number claim, cart. */
-  public static final int FIXED_ACTIONS = 4;
+  /** Actions besides the reservations: order, idempotency record, order-number claim, cart, announcement. */
+  public static final int FIXED_ACTIONS = 5;
+  /** Stock update, hold, journal entry. */
+  public static final int ACTIONS_PER_RESERVATION = 3;
   public static final int TRANSACTION_LIMIT = 100;
 
   public OrderLimits {
@@ -22,7 +27,7 @@ public record OrderLimits(int maxLines, int maxQtyPerLine) {
     if (maxQtyPerLine < 1) {
       throw new IllegalArgumentException("maxQtyPerLine must be positive");
     }
-    if (FIXED_ACTIONS + MAX_LINES * MAX_WAREHOUSES_PER_LINE > TRANSACTION_LIMIT) {
+    if (FIXED_ACTIONS + MAX_LINES * MAX_WAREHOUSES_PER_LINE * ACTIONS_PER_RESERVATION > TRANSACTION_LIMIT) {
       throw new IllegalStateException("order limits do not fit one transaction");
     }
   }

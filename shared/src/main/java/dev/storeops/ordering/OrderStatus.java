@@ -8,4 +8,9 @@ public enum OrderStatus {
   public boolean open() {
     return this != DELIVERED && this != CANCELLED;
   }
+
+  /** The order holds reserved stock in this state (placed, not yet shipped nor cancelled). */
+  public boolean holdsStock() {
+    return open() && this != SHIPPED;
+  }
 }

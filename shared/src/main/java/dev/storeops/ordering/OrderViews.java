@@ -24,6 +24,8 @@ public final class OrderViews {
     view.put("delivery", o.delivery());
     view.put("paymentMethod", o.paymentMethod());
     view.put("statusHistory", o.statusHistory());
+    view.put("short", o.isShort());
+    view.put("shortLines", o.isShort() ? o.shortLines() : List.of());
     view.put("createdAt", o.createdAt());
     return view;
   }

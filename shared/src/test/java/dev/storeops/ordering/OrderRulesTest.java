@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class OrderRulesTest {
-  private static final OrderLimits LIMITS = new OrderLimits(40, 99);
+  private static final OrderLimits LIMITS = new OrderLimits(OrderLimits.MAX_LINES, 99);
   private static final List<Channel> SITE = List.of(Channel.SITE);
 
   private static OrderRequest valid() {
@@ -71,7 +71,7 @@ class OrderRulesTest {
   @Test
   void moreLinesThanTheLimitAreRejected() {
     List<OrderRequest.LineRequest> lines = new ArrayList<>();
-    for (int i = 0; i < 41; i++) {
+    for (int i = 0; i < OrderLimits.MAX_LINES + 1; i++) {
       lines.add(new OrderRequest.LineRequest("SKU-" + i, 1));
     }
     OrderRequest r = valid();
@@ -101,7 +101,7 @@ class OrderRulesTest {
   @Test
   void limitsAlwaysFitOneTransaction() {
     assertTrue(OrderLimits.FIXED_ACTIONS + OrderLimits.MAX_LINES * OrderLimits.MAX_WAREHOUSES_PER_LINE
-        <= OrderLimits.TRANSACTION_LIMIT);
-    assertThrows(IllegalArgumentException.class, () -> new OrderLimits(41, 99));
+        * OrderLimits.ACTIONS_PER_RESERVATION <= OrderLimits.TRANSACTION_LIMIT);
+    assertThrows(IllegalArgumentException.class, () -> new OrderLimits(OrderLimits.MAX_LINES + 1, 99));
   }
 }

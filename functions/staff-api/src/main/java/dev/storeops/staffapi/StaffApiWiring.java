@@ -8,6 +8,13 @@ import dev.storeops.customers.dynamo.DynamoCustomerErasures;
 import dev.storeops.messaging.dynamo.DynamoMailPersonalData;
 import dev.storeops.ordering.dynamo.DynamoOrderPersonalData;
 import dev.storeops.staff.dynamo.DynamoTaskPersonalData;
+import dev.storeops.catalog.ReadStockMovements;
+import dev.storeops.catalog.dynamo.DynamoStockJournal;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.fulfilment.FlagShortOrders;
+import dev.storeops.fulfilment.dynamo.DynamoShortStock;
+import dev.storeops.fulfilment.dynamo.DynamoStockRepair;
+import dev.storeops.fulfilment.RepairStockLedger;
 import dev.storeops.ordering.OrderQueries;
 import dev.storeops.ordering.ReassignOrder;
 import dev.storeops.staff.StaffPermissions;
@@ -51,10 +58,15 @@ final class StaffApiWiring {
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
     // every route's roles come from the one permission table (docs/permissions.md)
     Router router = new Router(StaffPermissions.groupsByRoute());
+    FlagShortOrders shortOrders = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock),
+        flow.tasks(), new ShopMetrics(metrics));
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
-        new ManageCatalog(c.catalog(), clock), new ReassignOrder(c.orders(), c.catalog(), flow.tasks()),
-        new ShopMetrics(metrics)).register(router);
+        new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
+        new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics)).register(router);
     new StaffReportRoutes(reports).register(router);
+    new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
+        new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock))
+        .register(router);
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
         new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table));
@@ -65,5 +77,11 @@ final class StaffApiWiring {
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
     return router;
+  }
+
+  /** A staff count that leaves fewer units than the orders hold flags them short (catalog/ShortStockPolicy). */
+  private static ManageCatalog.StockCounted afterStaffCount(FlagShortOrders flag) {
+    return (sku, warehouse, before, after, by) ->
+        flag.afterCount(sku, warehouse, before, after, ShortStockPolicy.Source.STAFF, by);
   }
 }

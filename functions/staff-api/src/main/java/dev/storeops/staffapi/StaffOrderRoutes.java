@@ -102,7 +102,7 @@ final class StaffOrderRoutes {
         })
         .on("PUT /staff/stock/{sku}/{warehouse}", request -> {
           return HttpResponse.json(200, catalog.setStock(request.pathParameter("sku"),
-              request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class)));
+              request.pathParameter("warehouse"), request.bodyAs(ManageCatalog.StockRequest.class), staffId(request)));
         });
   }
 }

@@ -15,6 +15,7 @@ import dev.storeops.stockimport.core.ImportReport;
 import dev.storeops.stockimport.core.ParsedFile;
 import dev.storeops.stockimport.core.Rejection;
 import dev.storeops.stockimport.core.StockChange;
+import dev.storeops.stockimport.core.StockCounted;
 import dev.storeops.stockimport.core.StockFileParser;
 import dev.storeops.stockimport.core.StockPlanner;
 import dev.storeops.stockimport.core.StockStore;
@@ -74,9 +75,17 @@ public final class StockImportService {
   private final Clock clock;
   private final Settings settings;
   private final ExecutorService writers;
+  private final StockCounted counted;
 
   public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
       Settings settings) {
+    this(files, stock, ledger, mail, clock, settings, StockCounted.nothing());
+  }
+
+  /** @param counted what follows each count written (the orders it leaves short are flagged) */
+  public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
+      Settings settings, StockCounted counted) {
+    this.counted = counted;
     this.files = files;
     this.stock = stock;
     this.ledger = ledger;
@@ -154,7 +163,7 @@ public final class StockImportService {
           report.status = ImportReport.REFUSED;
           report.reason = plan.refusal();
         } else {
-          write(profile, plan.changes());
+          write(profile, plan.changes(), object.key(), current);
           report.status = ImportReport.APPLIED;
         }
       } catch (BadInputException e) {
@@ -245,7 +254,25 @@ public final class StockImportService {
     }
   }
 
-  private void write(SupplierProfile profile, List<StockChange> changes) {
+  private void write(SupplierProfile profile, List<StockChange> changes, String file, Map<String, CurrentStock> current) {
+    java.util.Queue<StockStore.Written> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    writeAll(profile, changes, file, written);
+    for (StockStore.Written w : written) {
+      counted.counted(profile.supplierId(), profile.warehouse(), w, file);
+    }
+    // a row left short by an earlier delivery of this file that failed after writing is flagged now
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    changes.forEach(c -> changed.add(c.sku()));
+    for (CurrentStock now : current.values()) {
+      if (!changed.contains(now.sku()) && now.onHand() < now.reserved()) {
+        var levels = dev.storeops.catalog.StockLedger.Levels.of(now.onHand(), now.reserved());
+        counted.counted(profile.supplierId(), profile.warehouse(), new StockStore.Written(now.sku(), levels, levels), file);
+      }
+    }
+  }
+
+  private void writeAll(SupplierProfile profile, List<StockChange> changes, String file,
+      java.util.Queue<StockStore.Written> written) {
     if (changes.isEmpty()) {
       return;
     }
@@ -259,7 +286,7 @@ public final class StockImportService {
         int i;
         while (failure.get() == null && (i = next.getAndIncrement()) < changes.size()) {
           try {
-            stock.write(profile.supplierId(), profile.warehouse(), changes.get(i), now);
+            written.add(stock.write(profile.supplierId(), profile.warehouse(), changes.get(i), now, file));
           } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
           }

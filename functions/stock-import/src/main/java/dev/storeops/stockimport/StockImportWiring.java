@@ -8,7 +8,16 @@ import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stockimport.aws.DynamoImportLedger;
 import dev.storeops.stockimport.aws.DynamoStockStore;
 import dev.storeops.stockimport.aws.S3SupplierFiles;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.fulfilment.FlagShortOrders;
+import dev.storeops.fulfilment.dynamo.DynamoShortStock;
+import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.staff.TaskService;
+import dev.storeops.staff.dynamo.DynamoTaskStore;
+import dev.storeops.stockimport.core.StockCounted;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,7 +37,17 @@ final class StockImportWiring {
         Path.of(System.getProperty("java.io.tmpdir")));
     StockImportService service = new StockImportService(new S3SupplierFiles(clients.s3(), bucket),
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
-        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings);
+        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
+        shortOrders(dynamo, table, clock, new ShopMetrics(metrics)));
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics));
+  }
+
+  /** A count that leaves fewer units than the orders hold flags them short, with a task for their manager. */
+  static StockCounted shortOrders(DynamoDbClient dynamo, String table, Clock clock, ShopMetrics metrics) {
+    TaskService tasks = new TaskService(new DynamoTaskStore(dynamo, table, new DueWorkStore(dynamo, table, clock)),
+        List::of, task -> {}, clock, TaskService.EscalationPolicy.REPORT, Duration.ofHours(1));
+    FlagShortOrders flag = new FlagShortOrders(new DynamoShortStock(dynamo, table, clock), tasks, metrics);
+    return (supplierId, warehouse, w, file) -> flag.afterCount(w.sku(), warehouse, w.before(), w.after(),
+        ShortStockPolicy.Source.SUPPLIER, "supplier:" + supplierId);
   }
 }

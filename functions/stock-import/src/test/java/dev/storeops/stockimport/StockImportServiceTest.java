@@ -6,6 +6,7 @@ import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.stockimport.aws.DynamoImportLedger;
+import dev.storeops.catalog.StockLedger;
 import dev.storeops.stockimport.aws.DynamoStockStore;
 import dev.storeops.stockimport.aws.S3SupplierFiles;
 import dev.storeops.stockimport.core.ImportReport;
@@ -50,12 +51,13 @@ class StockImportServiceTest {
     }
 
     @Override
-    protected void update(String supplierId, String warehouse, StockChange change, Long reserved, Instant now) {
+    protected void update(String supplierId, String warehouse, StockChange change, StockLedger.Levels before,
+        Instant now, String file) {
       if (raceOrders && raced.add(change.sku())) {
         reserve(change.sku(), 2);
       }
       updates.incrementAndGet();
-      super.update(supplierId, warehouse, change, reserved, now);
+      super.update(supplierId, warehouse, change, before, now, file);
     }
   }
 

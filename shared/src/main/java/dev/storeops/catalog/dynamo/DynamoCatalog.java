@@ -9,6 +9,14 @@ import dev.storeops.catalog.CatalogSnapshot;
 import dev.storeops.staff.Manager;
 import dev.storeops.catalog.Product;
 import dev.storeops.catalog.StockLevel;
+import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.platform.errors.Busy;
+import dev.storeops.platform.retry.Retry;
+import java.time.Instant;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import dev.storeops.catalog.Warehouse;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
@@ -177,28 +185,45 @@ public final class DynamoCatalog implements Catalog {
   }
 
   @Override
-  public StockLevel setOnHand(String sku, String warehouse, long onHand) {
+  public Count count(String sku, String warehouse, long onHand, String actor) {
     for (int attempt = 1; ; attempt++) {
       var current = dynamo.getItem(g -> g.tableName(table).key(TableKeys.stockKey(sku, warehouse))
           .consistentRead(true)).item();
       boolean exists = current != null && !current.isEmpty();
+      long onHandBefore = exists ? Items.num(current, "onHand", 0) : 0;
       long reserved = exists ? Items.num(current, "reserved", 0) : 0;
-      long available = Math.max(0, onHand - reserved);
-      Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", Items.n(onHand), ":a", Items.n(available),
+      StockLedger.Levels before = StockLedger.Levels.of(onHandBefore, reserved);
+      StockLedger.Levels after = StockLedger.Levels.of(onHand, reserved);
+      Instant now = clock.instant();
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", Items.n(onHand), ":a", Items.n(after.available()),
           ":r", Items.n(reserved), ":sku", s(sku), ":w", s(warehouse), ":type", s("Stock"),
-          ":now", s(clock.instant().toString())));
+          ":now", s(now.toString())));
+      String condition = "attribute_not_exists(pk)";
+      if (exists) {
+        // as read: a reservation, release or import in between makes it read again
+        condition = "(reserved = :r OR attribute_not_exists(reserved)) AND (onHand = :h OR attribute_not_exists(onHand))";
+        values.put(":h", Items.n(onHandBefore));
+      }
+      String why = "stock of " + sku + " in " + warehouse + " set to " + onHand + " by staff (was "
+          + (exists ? onHandBefore : "no stock item") + ")";
+      StockMovement journal = StockMovement.absolute(now, sku, warehouse, StockMovement.STAFF_SET, onHand, before, after,
+          actor, why, null);
+      String c = condition;
       try {
-        dynamo.updateItem(u -> u.tableName(table).key(TableKeys.stockKey(sku, warehouse))
-            .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
-                + "reserved = :r, updatedAt = :now")
-            .conditionExpression(exists ? "reserved = :r" : "attribute_not_exists(pk)")
-            .expressionAttributeNames(Map.of("#type", "type"))
-            .expressionAttributeValues(values));
-        return new StockLevel(sku, warehouse, onHand, reserved, available);
-      } catch (ConditionalCheckFailedException e) {
+        dynamo.transactWriteItems(t -> t.transactItems(
+            TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))
+                .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
+                    + "reserved = :r, updatedAt = :now")
+                .conditionExpression(c)
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(values).build()).build(),
+            StockLedgerItems.putMovement(table, journal)));
+        return new Count(exists ? before : null, new StockLevel(sku, warehouse, onHand, reserved, after.available()));
+      } catch (TransactionCanceledException e) {
         if (attempt >= SET_STOCK_ATTEMPTS) {
-          throw new IllegalStateException("stock of " + sku + "@" + warehouse + " kept changing; try again", e);
+          throw new Busy("stock of " + sku + "@" + warehouse + " kept changing; try again");
         }
+        Retry.backOff(attempt);
       }
     }
   }

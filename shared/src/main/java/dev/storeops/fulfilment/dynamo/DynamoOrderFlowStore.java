@@ -10,6 +10,11 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.ordering.Order;
 import dev.storeops.catalog.Reservation;
 import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.fulfilment.FlagShortOrders;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
+import dev.storeops.ordering.StatusChange;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
@@ -49,12 +54,24 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
   private final DueWorkStore due;
   private final Clock clock;
 
+  private final FlagShortOrders shortOrders;
+
   public DynamoOrderFlowStore(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock) {
+    this(dynamo, table, due, clock, null);
+  }
+
+  /** @param shortOrders clears the short flag of the other holders when a release or shipment covers their holds again */
+  public DynamoOrderFlowStore(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock,
+      FlagShortOrders shortOrders) {
     this.dynamo = dynamo;
     this.table = table;
     this.due = due;
     this.clock = clock;
+    this.shortOrders = shortOrders;
   }
+
+  /** A stock row a release or shipment took out of shortage: its other holders' flags are cleared after the write. */
+  private record Covered(String sku, String warehouse, StockLedger.Levels before, StockLedger.Levels after) {}
 
   static Map<String, AttributeValue> eventKey(String eventId) {
     return TableKeys.primaryKey(TableKeys.PAYMENT_EVENT.key(eventId), "PAYMENTEVENT");
@@ -106,7 +123,9 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     }
     actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
     int stockFrom = actions.size();
-    actions.addAll(stockMovements(c));
+    List<TransactWriteItem> ledger = new ArrayList<>();
+    List<Covered> covered = new ArrayList<>();
+    actions.addAll(stockMovements(c, ledger, covered));
     int stockTo = actions.size();
     int managerIndex = actions.size();
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
@@ -117,8 +136,15 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
     }
+    // the holds end and the journal records the movement, in the same transaction (never fail: last)
+    actions.addAll(ledger);
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
+      if (shortOrders != null) {
+        for (Covered k : covered) {
+          shortOrders.afterCount(k.sku(), k.warehouse(), k.before(), k.after(), ShortStockPolicy.Source.STAFF, "system");
+        }
+      }
       return Result.APPLIED;
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.cancellationReasons();
@@ -151,12 +177,15 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
    * (consistent) and the absolute values of {@link StockLedger} are written, conditioned on
    * {@code onHand} and {@code reserved} as read.
    */
-  private List<TransactWriteItem> stockMovements(OrderChange c) {
+  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger, List<Covered> covered) {
     boolean release = c.releasesStock();
     boolean consume = c.consumesStock();
     if (!release && !consume) {
       return List.of();
     }
+    Order order = c.before().order();
+    StatusChange step = c.added().isEmpty() ? null : c.added().get(c.added().size() - 1);
+    String actor = step == null ? "system" : step.by();
     // one action per stock item (a transaction may not touch an item twice)
     Map<List<String>, Long> qty = new LinkedHashMap<>();
     for (Reservation r : c.before().order().reservations()) {
@@ -164,7 +193,10 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     }
     List<TransactWriteItem> actions = new ArrayList<>();
     for (var e : qty.entrySet()) {
-      Map<String, AttributeValue> key = TableKeys.stockKey(e.getKey().get(0), e.getKey().get(1));
+      String sku = e.getKey().get(0);
+      String warehouse = e.getKey().get(1);
+      Map<String, AttributeValue> key = TableKeys.stockKey(sku, warehouse);
+      ledger.add(StockLedgerItems.deleteHold(table, sku, warehouse, order.id()));
       var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
       if (item == null || item.isEmpty()) {
         // nothing to release or consume; the write still requires that it is missing
@@ -176,6 +208,17 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       long reserved = Items.num(item, "reserved", 0);
       StockLedger.Levels to = release ? StockLedger.release(onHand, reserved, e.getValue())
           : StockLedger.consume(onHand, reserved, e.getValue());
+      String why = release
+          ? "order " + order.number() + " cancelled" + (step == null || step.reason() == null ? "" : " (" + step.reason() + ")")
+              + ": " + e.getValue() + " released"
+          : "order " + order.number() + " shipped: " + e.getValue() + " left the warehouse";
+      StockLedger.Levels from = StockLedger.Levels.of(onHand, reserved);
+      if (ShortStockPolicy.isShort(from) && !ShortStockPolicy.isShort(to)) {
+        covered.add(new Covered(sku, warehouse, from, to));
+      }
+      ledger.add(StockLedgerItems.putMovement(table, StockMovement.absolute(c.at(), sku, warehouse,
+          release ? StockMovement.RELEASE : StockMovement.CONSUME, e.getValue(), StockLedger.Levels.of(onHand, reserved),
+          to, actor, why, order.id())));
       Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()),
           ":r", Items.n(to.reserved()), ":a", Items.n(to.available()), ":now", s(c.at().toString())));
       String condition = "attribute_exists(pk) AND "
@@ -231,6 +274,11 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       set.add("flag = :flag");
       set.add("flaggedAt = :now");
       values.put(":flag", s(c.flag()));
+    }
+    if (c.releasesStock() || c.consumesStock()) {
+      // an order that holds no more stock is short of nothing (docs/stock-ledger.md)
+      remove.addAll(List.of("#short", "shortLines"));
+      names.put("#short", "short");
     }
     if (c.shipment() != null) {
       set.add("shipment = :shipment");

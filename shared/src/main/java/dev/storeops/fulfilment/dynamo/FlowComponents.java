@@ -5,6 +5,7 @@ import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.staff.Manager;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.fulfilment.FlagShortOrders;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
@@ -33,7 +34,8 @@ public record FlowComponents(OrderFlow flow, TaskService tasks, DynamoTaskStore 
     TaskService tasks = new TaskService(taskStore, () -> catalog.managers().stream().filter(Manager::onShift)
         .map(m -> new TaskService.ManagerLoad(m.id(), (int) m.openOrders())).toList(),
         StaffMails.overdueTaskToLead(mail, escalation.leadEmail()), clock, escalation.policy(), escalation.window());
-    DynamoOrderFlowStore store = new DynamoOrderFlowStore(dynamo, table, due, clock);
+    DynamoOrderFlowStore store = new DynamoOrderFlowStore(dynamo, table, due, clock,
+        new FlagShortOrders(new DynamoShortStock(dynamo, table, clock), tasks));
     OrderFlow flow = new OrderFlow(store, tasks, taskStore, new DynamoCustomerStore(dynamo, table), mail, settings,
         clock, publicBaseUrl);
     return new FlowComponents(flow, tasks, taskStore, store, due);

@@ -12,6 +12,8 @@ import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
 import dev.storeops.ordering.OrderStore;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,9 @@ public final class DynamoOrderStore implements OrderStore {
     item.put(TableKeys.GSI1SK, s(TableKeys.orderByTime(o.createdAt(), o.id())));
     item.put(TableKeys.GSI2PK, s(TableKeys.ORDER_STATUS.key(o.status())));
     item.put(TableKeys.GSI2SK, s(o.createdAt() + "#" + o.id()));
+    if (o.shortLines().isEmpty()) {
+      item.remove("shortLines"); // set and removed only by the short-stock rule (docs/stock-ledger.md)
+    }
     return item;
   }
 
@@ -105,6 +110,12 @@ public final class DynamoOrderStore implements OrderStore {
     }
     for (Reservation r : order.reservations()) {
       actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
+    }
+    // after the reservations (their indexes name the short lines): each one's hold and journal entry
+    for (Reservation r : order.reservations()) {
+      actions.add(StockLedgerItems.putHold(table, r, order.id(), order.managerId(), order.createdAt()));
+      actions.add(StockLedgerItems.putMovement(table,
+          StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
     }
     // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
     new DueWorkStore(dynamo, table, java.time.Clock.systemUTC())

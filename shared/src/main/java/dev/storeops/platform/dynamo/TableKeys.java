@@ -33,6 +33,10 @@ public final class TableKeys {
   public static final Prefix SKU = new Prefix("SKU#");
   /** Sort key of a SKU's stock item in a warehouse. */
   public static final Prefix STOCK = new Prefix("STOCK#");
+  /** Sort key of an order's hold on a SKU in a warehouse: {@code HOLD#<warehouse>#<orderId>} (see {@link #holdKey}). */
+  public static final Prefix HOLD = new Prefix("HOLD#");
+  /** Sort key of an entry of a SKU's movement journal: {@code MOVE#<instant, ms>#<unique>} (see {@link #movementKey}). */
+  public static final Prefix MOVE = new Prefix("MOVE#");
   public static final Prefix WAREHOUSE = new Prefix("WAREHOUSE#");
   public static final Prefix MANAGER = new Prefix("MANAGER#");
   public static final Prefix TASK = new Prefix("TASK#");
@@ -96,6 +100,29 @@ public final class TableKeys {
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stockKey(
       String sku, String warehouse) {
     return primaryKey(SKU.key(sku), STOCK.key(warehouse));
+  }
+
+  /** The primary key of an order's hold on a SKU in a warehouse (the units it reserved there). */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> holdKey(
+      String sku, String warehouse, String orderId) {
+    return primaryKey(SKU.key(sku), holdsIn(warehouse) + orderId);
+  }
+
+  /** The sort-key prefix ({@code begins_with}) of every hold on a SKU in one warehouse. */
+  public static String holdsIn(String warehouse) {
+    return HOLD.key(warehouse + "#");
+  }
+
+  private static final java.time.format.DateTimeFormatter MICROS = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * The primary key of a movement in a SKU's journal: {@code MOVE#<instant, always with microseconds>#<unique>},
+   * so that the text order of the sort keys is the time order of the movements.
+   */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> movementKey(
+      String sku, java.time.Instant at, String unique) {
+    return primaryKey(SKU.key(sku), MOVE.key(MICROS.format(at) + "#" + unique));
   }
 
   /** GSI2 partition of the stock items one supplier feeds into one warehouse. */

@@ -1,5 +1,8 @@
 package dev.storeops.stockimport.aws;
 
+import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stockimport.core.CurrentStock;
@@ -10,14 +13,17 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Stock items (pk {@code SKU#<sku>}, sk {@code STOCK#<warehouse>}; GSI1 {@code
  * SUPPLIER#<supplierId>#<warehouse>} / {@code SKU#<sku>}). An import write sets {@code onHand} and
- * {@code available = max(0, onHand − reserved)} with the condition that {@code reserved} still has
- * the value it read; an order reserving in between makes it re-read and retry.
+ * {@code available = max(0, onHand − reserved)} with the condition that {@code onHand} and {@code
+ * reserved} still have the values read, together with its journal entry (docs/stock-ledger.md); an
+ * order reserving in between makes it re-read and retry.
  */
 public class DynamoStockStore implements StockStore {
   static final int MAX_ATTEMPTS = 20;
@@ -58,40 +64,48 @@ public class DynamoStockStore implements StockStore {
   }
 
   @Override
-  public void write(String supplierId, String warehouse, StockChange change, Instant now) {
-    Long reserved = change.expectedReserved();
-    boolean known = reserved != null;
+  public Written write(String supplierId, String warehouse, StockChange change, Instant now, String file) {
+    StockLedger.Levels before = change.expectedReserved() == null ? null
+        : StockLedger.Levels.of(change.expectedOnHand() == null ? 0 : change.expectedOnHand(), change.expectedReserved());
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
-        update(supplierId, warehouse, change, known ? reserved : null, now);
-        return;
-      } catch (ConditionalCheckFailedException conflict) {
+        update(supplierId, warehouse, change, before, now, file);
+        return new Written(change.sku(), before, StockLedger.Levels.of(change.onHand(), before == null ? 0 : before.reserved()));
+      } catch (TransactionCanceledException conflict) {
+        boolean changed = conflict.cancellationReasons().stream()
+            .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
+        if (!changed) {
+          throw conflict;
+        }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(change.sku(), warehouse))
             .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-          known = false;
-        } else {
-          known = true;
-          reserved = Items.num(item, "reserved", 0);
-        }
+        before = item == null || item.isEmpty() ? null
+            : StockLedger.Levels.of(Items.num(item, "onHand", 0), Items.num(item, "reserved", 0));
       }
     }
     throw new IllegalStateException("stock of " + change.sku() + " kept changing; gave up after " + MAX_ATTEMPTS
         + " attempts");
   }
 
-  /** One conditional UpdateItem; {@code reserved == null}: the item must not exist yet. */
-  protected void update(String supplierId, String warehouse, StockChange change, Long reserved, Instant now) {
+  /**
+   * One transaction: the conditional stock update and its journal entry; {@code before == null}: the
+   * item must not exist yet, else its {@code onHand} and {@code reserved} must still be as read.
+   */
+  protected void update(String supplierId, String warehouse, StockChange change, StockLedger.Levels before,
+      Instant now, String file) {
+    long reserved = before == null ? 0 : before.reserved();
+    StockLedger.Levels after = StockLedger.Levels.of(change.onHand(), reserved);
     Map<String, AttributeValue> values = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     StringBuilder set = new StringBuilder("SET #type = :type, sku = :sku, warehouse = :wh, onHand = :n, "
-        + "available = :a, supplierId = :sup, gsi1pk = :g1pk, gsi1sk = :g1sk, updatedAt = :now");
+        + "available = :a, reserved = :r, supplierId = :sup, gsi1pk = :g1pk, gsi1sk = :g1sk, updatedAt = :now");
     names.put("#type", "type");
     values.put(":type", Items.s("Stock"));
     values.put(":sku", Items.s(change.sku()));
     values.put(":wh", Items.s(warehouse));
     values.put(":n", Items.n(change.onHand()));
-    values.put(":a", Items.n(StockChange.available(change.onHand(), reserved == null ? 0 : reserved)));
+    values.put(":a", Items.n(after.available()));
+    values.put(":r", Items.n(reserved));
     values.put(":sup", Items.s(supplierId));
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
     values.put(":g1sk", Items.s(TableKeys.SKU.key(change.sku())));
@@ -109,20 +123,23 @@ public class DynamoStockStore implements StockStore {
       values.put(":exp", Items.s(change.expiresAt()));
     }
     String condition;
-    if (reserved == null) {
-      set.append(", reserved = :zero");
-      values.put(":zero", Items.n(0));
+    if (before == null) {
       condition = "attribute_not_exists(pk)";
-    } else if (reserved == 0) {
-      values.put(":r", Items.n(0));
-      set.append(", reserved = if_not_exists(reserved, :r)");
-      condition = "attribute_exists(pk) AND (reserved = :r OR attribute_not_exists(reserved))";
     } else {
-      values.put(":r", Items.n(reserved));
-      condition = "reserved = :r";
+      values.put(":h", Items.n(before.onHand()));
+      condition = "attribute_exists(pk) AND (reserved = :r" + (reserved == 0 ? " OR attribute_not_exists(reserved))" : ")")
+          + " AND (onHand = :h" + (before.onHand() == 0 ? " OR attribute_not_exists(onHand))" : ")");
     }
-    dynamo.updateItem(b -> b.tableName(table).key(key(change.sku(), warehouse))
-        .updateExpression(set.toString()).conditionExpression(condition)
-        .expressionAttributeNames(names).expressionAttributeValues(values));
+    StockLedger.Levels from = before == null ? StockLedger.Levels.of(0, 0) : before;
+    String why = "supplier " + supplierId + (change.kind() == StockChange.Kind.ZERO
+        ? " no longer lists it: 0 (was " + from.onHand() + ")"
+        : " counts " + change.onHand() + " (was " + (before == null ? "no stock item" : from.onHand()) + ")");
+    StockMovement journal = StockMovement.absolute(now, change.sku(), warehouse, StockMovement.SUPPLIER_IMPORT,
+        change.onHand(), from, after, "supplier:" + supplierId, why, file);
+    dynamo.transactWriteItems(t -> t.transactItems(
+        TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(change.sku(), warehouse))
+            .updateExpression(set.toString()).conditionExpression(condition)
+            .expressionAttributeNames(names).expressionAttributeValues(values).build()).build(),
+        StockLedgerItems.putMovement(table, journal)));
   }
 }

@@ -7,9 +7,10 @@ package dev.storeops.stockimport.core;
  * @param expectedReserved the reserved value seen when planning, {@code null} when the item was not
  *     among this supplier's items (it may not exist yet)
  * @param name/priceMinor/expiresAt supplier fields to set; {@code null} leaves the stored value
+ * @param expectedOnHand the on-hand count seen when planning (the journal's "before"), {@code null} as above
  */
 public record StockChange(String sku, long onHand, Long expectedReserved, String name, Long priceMinor,
-    String expiresAt, Kind kind) {
+    String expiresAt, Kind kind, Long expectedOnHand) {
   public enum Kind { CREATE_OR_CLAIM, UPDATE, ZERO }
 
   public static long available(long onHand, long reserved) {

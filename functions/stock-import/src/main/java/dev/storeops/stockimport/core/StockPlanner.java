@@ -27,7 +27,7 @@ public final class StockPlanner {
       CurrentStock now = current.get(line.sku());
       if (now == null) {
         changes.add(new StockChange(line.sku(), line.quantity(), null, line.name(), line.priceMinor(),
-            line.expiresAt(), StockChange.Kind.CREATE_OR_CLAIM));
+            line.expiresAt(), StockChange.Kind.CREATE_OR_CLAIM, null));
         continue;
       }
       boolean same = now.onHand() == line.quantity()
@@ -42,13 +42,13 @@ public final class StockPlanner {
         zeroed++;
       }
       changes.add(new StockChange(line.sku(), line.quantity(), now.reserved(), line.name(), line.priceMinor(),
-          line.expiresAt(), StockChange.Kind.UPDATE));
+          line.expiresAt(), StockChange.Kind.UPDATE, now.onHand()));
     }
     if (profile.missingMode() == SupplierProfile.Missing.ZERO) {
       for (CurrentStock now : current.values()) {
         if (!file.lines().containsKey(now.sku()) && now.onHand() > 0) {
           zeroed++;
-          changes.add(new StockChange(now.sku(), 0, now.reserved(), null, null, null, StockChange.Kind.ZERO));
+          changes.add(new StockChange(now.sku(), 0, now.reserved(), null, null, null, StockChange.Kind.ZERO, now.onHand()));
         }
       }
     }

@@ -1,0 +1,114 @@
+package dev.storeops.catalog.dynamo;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.catalog.Hold;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.ids.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The ledger's items beside the stock items of a SKU (docs/stock-ledger.md), as transaction actions
+ * the movements' writers add to their own TransactWriteItems: an order's holds ({@code HOLD#<warehouse>#<orderId>},
+ * put when it reserves, deleted when it releases or ships) and the movement journal
+ * ({@code MOVE#<instant>#<unique>}, one entry per movement).
+ */
+public final class StockLedgerItems {
+  private StockLedgerItems() {}
+
+  /** The hold an order's reservation creates: written with the reservation, never twice. */
+  public static TransactWriteItem putHold(String table, Reservation r, String orderId, String manager, Instant at) {
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.holdKey(r.sku(), r.warehouse(), orderId));
+    item.put("type", s("Hold"));
+    item.put("sku", s(r.sku()));
+    item.put("warehouse", s(r.warehouse()));
+    item.put("orderId", s(orderId));
+    item.put("qty", Items.n(r.qty()));
+    Items.putIfPresent(item, "manager", manager);
+    item.put("createdAt", s(at.toString()));
+    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(pk)").build()).build();
+  }
+
+  /** The end of a hold (release or shipment); a hold that was never written (older orders) is no error. */
+  public static TransactWriteItem deleteHold(String table, String sku, String warehouse, String orderId) {
+    return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+        .key(TableKeys.holdKey(sku, warehouse, orderId)).build()).build();
+  }
+
+  /** A journal entry, with a key no other entry has. */
+  public static TransactWriteItem putMovement(String table, StockMovement m) {
+    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(movementItem(m))
+        .conditionExpression("attribute_not_exists(pk)").build()).build();
+  }
+
+  static Map<String, AttributeValue> movementItem(StockMovement m) {
+    String unique = Ids.newId("mv", Clock.fixed(m.at(), ZoneOffset.UTC));
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.movementKey(m.sku(), m.at(), unique));
+    item.put("type", s("StockMovement"));
+    item.put("at", s(m.at().toString()));
+    item.put("sku", s(m.sku()));
+    item.put("warehouse", s(m.warehouse()));
+    item.put("movement", s(m.movement()));
+    item.put("qty", Items.n(m.qty()));
+    number(item, "onHandBefore", m.onHandBefore());
+    number(item, "onHandAfter", m.onHandAfter());
+    number(item, "reservedBefore", m.reservedBefore());
+    number(item, "reservedAfter", m.reservedAfter());
+    item.put("onHandChange", Items.n(m.onHandChange()));
+    item.put("reservedChange", Items.n(m.reservedChange()));
+    Items.putIfPresent(item, "actor", m.actor());
+    Items.putIfPresent(item, "reason", m.reason());
+    Items.putIfPresent(item, "ref", m.ref());
+    return item;
+  }
+
+  static StockMovement movement(Map<String, AttributeValue> item) {
+    return new StockMovement(Items.instant(item, "at"), Items.str(item, "sku"), Items.str(item, "warehouse"),
+        Items.str(item, "movement"), Items.num(item, "qty", 0), number(item, "onHandBefore"),
+        number(item, "onHandAfter"), number(item, "reservedBefore"), number(item, "reservedAfter"),
+        Items.num(item, "onHandChange", 0), Items.num(item, "reservedChange", 0), Items.str(item, "actor"),
+        Items.str(item, "reason"), Items.str(item, "ref"));
+  }
+
+  /** Every hold on a SKU in a warehouse (consistent read). */
+  public static List<Hold> holds(DynamoDbClient dynamo, String table, String sku, String warehouse) {
+    List<Hold> holds = new ArrayList<>();
+    QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :hold)")
+        .expressionAttributeValues(Map.of(":pk", s(TableKeys.SKU.key(sku)), ":hold", s(TableKeys.holdsIn(warehouse))))
+        .build();
+    for (var page : dynamo.queryPaginator(request)) {
+      for (var i : page.items()) {
+        holds.add(new Hold(sku, warehouse, Items.str(i, "orderId"), Items.num(i, "qty", 0), Items.str(i, "manager")));
+      }
+    }
+    return holds;
+  }
+
+  private static void number(Map<String, AttributeValue> item, String name, Long value) {
+    if (value != null) {
+      item.put(name, Items.n(value));
+    }
+  }
+
+  private static Long number(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.n() == null ? null : Long.parseLong(v.n());
+  }
+}

@@ -1,0 +1,138 @@
+package dev.storeops.fulfilment.dynamo;
+
+import static dev.storeops.platform.dynamo.Items.s;
+
+import dev.storeops.catalog.Hold;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.StockLedgerItems;
+import dev.storeops.fulfilment.RepairStockLedger;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderStatus;
+import dev.storeops.ordering.OrderStore;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The repair's reads and writes: orders holding stock by status (GSI2), every stock item (a Scan
+ * filtered on {@code type = Stock}: an ops action, not a request path), holds per row (Query), and
+ * the correction with its journal entry in one transaction conditioned on the row as read.
+ */
+public final class DynamoStockRepair implements RepairStockLedger.Store {
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final OrderStore orders;
+  private final Clock clock;
+
+  public DynamoStockRepair(DynamoDbClient dynamo, String table, Clock clock) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.orders = new DynamoOrderStore(dynamo, table);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Order> ordersHoldingStock() {
+    List<Order> out = new ArrayList<>();
+    for (OrderStatus status : OrderStatus.values()) {
+      if (!status.holdsStock()) {
+        continue;
+      }
+      String cursor = null;
+      do {
+        OrderStore.Page page = orders.byStatus(status, null, 100, cursor);
+        out.addAll(page.orders());
+        cursor = page.nextCursor();
+      } while (cursor != null);
+    }
+    return out;
+  }
+
+  @Override
+  public void ensureHold(Order order, Reservation merged) {
+    List<String> states = new ArrayList<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    for (OrderStatus st : OrderStatus.values()) {
+      if (st.holdsStock()) {
+        values.put(":st" + st.ordinal(), s(st.name()));
+        states.add(":st" + st.ordinal());
+      }
+    }
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+              .key(DynamoOrderStore.orderKey(order.id()))
+              .conditionExpression("#status IN (" + String.join(", ", states) + ")")
+              .expressionAttributeNames(Map.of("#status", "status")).expressionAttributeValues(values).build()).build(),
+          StockLedgerItems.putHold(table, merged, order.id(), order.managerId(), clock.instant())));
+    } catch (TransactionCanceledException exists) {
+      // the hold exists already, or the order stopped holding stock meanwhile: nothing to add
+    }
+  }
+
+  @Override
+  public List<RepairStockLedger.Row> stockRows() {
+    List<RepairStockLedger.Row> rows = new ArrayList<>();
+    ScanRequest scan = ScanRequest.builder().tableName(table).consistentRead(true)
+        .filterExpression("#type = :stock AND begins_with(sk, :prefix)")
+        .expressionAttributeNames(Map.of("#type", "type"))
+        .expressionAttributeValues(Map.of(":stock", s("Stock"), ":prefix", s(TableKeys.STOCK.text()))).build();
+    for (var page : dynamo.scanPaginator(scan)) {
+      page.items().forEach(i -> rows.add(row(i)));
+    }
+    return rows;
+  }
+
+  private static RepairStockLedger.Row row(Map<String, AttributeValue> i) {
+    String sku = Items.str(i, TableKeys.PK).substring(TableKeys.SKU.text().length());
+    String warehouse = Items.str(i, TableKeys.SK).substring(TableKeys.STOCK.text().length());
+    return new RepairStockLedger.Row(sku, warehouse, Items.num(i, "onHand", 0), Items.num(i, "reserved", 0),
+        Items.num(i, "available", 0));
+  }
+
+  @Override
+  public Optional<RepairStockLedger.Row> row(String sku, String warehouse) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(TableKeys.stockKey(sku, warehouse)).consistentRead(true))
+        .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(row(item));
+  }
+
+  @Override
+  public long held(String sku, String warehouse) {
+    return StockLedgerItems.holds(dynamo, table, sku, warehouse).stream().mapToLong(Hold::qty).sum();
+  }
+
+  @Override
+  public boolean correct(RepairStockLedger.Row asRead, StockLedger.Levels to, StockMovement journal) {
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          TransactWriteItem.builder().update(Update.builder().tableName(table)
+              .key(TableKeys.stockKey(asRead.sku(), asRead.warehouse()))
+              .updateExpression("SET reserved = :r, available = :a, updatedAt = :now")
+              .conditionExpression("attribute_exists(pk) AND (onHand = :h OR attribute_not_exists(onHand)) "
+                  + "AND (reserved = :rRead OR attribute_not_exists(reserved))")
+              .expressionAttributeValues(Map.of(":r", Items.n(to.reserved()), ":a", Items.n(to.available()),
+                  ":now", s(journal.at().toString()), ":h", Items.n(asRead.onHand()),
+                  ":rRead", Items.n(asRead.reserved()))).build()).build(),
+          StockLedgerItems.putMovement(table, journal)));
+      return true;
+    } catch (TransactionCanceledException changed) {
+      return false;
+    }
+  }
+}
