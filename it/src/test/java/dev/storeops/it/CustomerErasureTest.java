@@ -148,8 +148,18 @@ class CustomerErasureTest {
         "ул. Стёртая-" + suffix + ", д. 7, кв. 12");
   }
 
+  private final Map<String, String> accessTokens = new java.util.HashMap<>();
+
+  /** A customer who ticked marketing consent and confirmed it by the double opt-in link. */
   private Customer register(Person p) {
-    return orders.customers().register(new CustomerRegistration(p.email(), p.name(), p.phone(), "1990-05-17", true, "ru"));
+    var registered = orders.customers().register(
+        new CustomerRegistration(p.email(), p.name(), p.phone(), "1990-05-17", true, "ru"), "POST /customers", "req-1");
+    String linkHash = dev.storeops.platform.ids.TokenHash.of(registered.consentToken());
+    orders.customerStore().confirmConsent(linkHash, new dev.storeops.customers.ConsentEvent(
+        dev.storeops.customers.ConsentEvent.Kind.CONFIRMED, java.time.Instant.now(), "confirmation-link", "req-2",
+        dev.storeops.customers.CustomerService.linkId(linkHash)));
+    accessTokens.put(registered.customer().id(), registered.accessToken());
+    return orders.customerStore().find(registered.customer().id()).orElseThrow();
   }
 
   private Order place(Person p) {
@@ -221,7 +231,7 @@ class CustomerErasureTest {
     outbox.add(new MailIntent("campaign:cmp_er#" + customer.id(), "campaign", MailIntent.Category.MARKETING,
         customer.id(), customer.email(), null, "campaign:cmp_er", Map.of("subject", "Весна", "body", "Скидки")));
     orders.cartService().put("cart-" + suffix, new CartService.CartRequest(customer.id(),
-        List.of(new OrderRequest.LineRequest(sku, 1))));
+        List.of(new OrderRequest.LineRequest(sku, 1))), null, accessTokens.get(customer.id()));
     Map<String, EmailService.Outcome> mailed = sendMail();
     assertTrue(mailed.size() >= 4, mailed.toString());   // welcome, 2 confirmations, cancellation, campaign
     mailed.forEach((key, outcome) -> assertEquals(EmailService.Kind.SENT, outcome.kind(), key + " " + outcome));

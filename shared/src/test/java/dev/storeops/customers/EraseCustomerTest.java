@@ -29,8 +29,18 @@ class EraseCustomerTest {
 
   private final CustomerStore store = new CustomerStore() {
     @Override
-    public void create(Customer customer) {
+    public void create(Customer customer, Secrets secrets) {
       profiles.put(customer.id(), customer);
+    }
+
+    @Override
+    public Optional<Customer> findWithAccessToken(String id, String token) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> confirmConsent(String linkHash, ConsentEvent confirmation) {
+      return Optional.empty();
     }
 
     @Override

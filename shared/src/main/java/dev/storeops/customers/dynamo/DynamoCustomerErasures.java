@@ -5,6 +5,7 @@ import static dev.storeops.platform.dynamo.Items.s;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerErasure;
 import dev.storeops.customers.CustomerErasures;
+import dev.storeops.platform.dynamo.AboutCustomer;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ public final class DynamoCustomerErasures implements CustomerErasures {
       actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(claimKey)
           .conditionExpression("customerId = :id")
           .expressionAttributeValues(Map.of(":id", s(customer.id()))).build()).build());
+    }
+    // the double opt-in links (they name the customer; filed under the customer on GSI1)
+    for (var link : AboutCustomer.items(dynamo, table, customer.id(), TableKeys.CONSENT_LINK)) {
+      actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+          .key(AboutCustomer.key(link)).build()).build());
     }
     actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record).build()).build());
     dynamo.transactWriteItems(t -> t.transactItems(actions));
