@@ -76,6 +76,8 @@ public final class StaffPermissions {
     allow("PUT /staff/managers/{id}", any(StaffRole.OWNER), none());
     allow("PUT /staff/warehouses/{id}", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     allow("PUT /staff/stock/{sku}/{warehouse}", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("GET /staff/stock/{sku}/movements", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
+    allow("POST /staff/stock/repair", any(StaffRole.OWNER), none());
     // staff-api: reports
     allow("GET /staff/reports/sales", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/expiring", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());

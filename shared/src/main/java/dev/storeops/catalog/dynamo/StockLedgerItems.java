@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The ledger's items beside the stock items of a SKU (docs/stock-ledger.md), as transaction actions
  * the movements' writers add to their own TransactWriteItems: an order's holds ({@code HOLD#<warehouse>#<orderId>},
- * put when it reserves, deleted when it releases or ships) and the movement journal
+ * put when it reserves, ended — a tombstone with a TTL — when it releases or ships) and the movement journal
  * ({@code MOVE#<instant>#<unique>}, one entry per movement).
  */
 public final class StockLedgerItems {
@@ -45,11 +45,25 @@ public final class StockLedgerItems {
         .conditionExpression("attribute_not_exists(pk)").build()).build();
   }
 
-  /** The end of a hold (release or shipment); a hold that was never written (older orders) is no error. */
-  public static TransactWriteItem deleteHold(String table, String sku, String warehouse, String orderId) {
-    return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-        .key(TableKeys.holdKey(sku, warehouse, orderId)).build()).build();
+  /**
+   * The end of a hold (release or shipment): a tombstone, not a delete — {@code qty} 0, {@code endedAt}
+   * and a {@code ttl} of {@link #ENDED_HOLD_KEPT} later, so DynamoDB's TTL removes it; {@link #holds}
+   * skips it. (The public functions that cancel orders — payment-webhook on a refund — hold no
+   * DeleteItem permission: docs/operations.md.) A hold that was never written (older orders) is no
+   * error: the tombstone alone is written and expires.
+   */
+  public static TransactWriteItem endHold(String table, String sku, String warehouse, String orderId, Instant at) {
+    return TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(TableKeys.holdKey(sku, warehouse, orderId))
+        .updateExpression("SET qty = :zero, endedAt = :at, #ttl = :ttl")
+        .expressionAttributeNames(Map.of("#ttl", TableKeys.TTL))
+        .expressionAttributeValues(Map.of(":zero", Items.n(0), ":at", s(at.toString()),
+            ":ttl", Items.n(at.plus(ENDED_HOLD_KEPT).getEpochSecond())))
+        .build()).build();
   }
+
+  /** How long an ended hold's tombstone stays (for the curious: which orders held a row lately). */
+  public static final java.time.Duration ENDED_HOLD_KEPT = java.time.Duration.ofDays(7);
 
   /** A journal entry, with a key no other entry has. */
   public static TransactWriteItem putMovement(String table, StockMovement m) {
@@ -95,6 +109,9 @@ public final class StockLedgerItems {
         .build();
     for (var page : dynamo.queryPaginator(request)) {
       for (var i : page.items()) {
+        if (i.containsKey("endedAt")) {
+          continue; // released or shipped (a tombstone until its TTL)
+        }
         holds.add(new Hold(sku, warehouse, Items.str(i, "orderId"), Items.num(i, "qty", 0), Items.str(i, "manager")));
       }
     }

@@ -196,7 +196,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       String sku = e.getKey().get(0);
       String warehouse = e.getKey().get(1);
       Map<String, AttributeValue> key = TableKeys.stockKey(sku, warehouse);
-      ledger.add(StockLedgerItems.deleteHold(table, sku, warehouse, order.id()));
+      ledger.add(StockLedgerItems.endHold(table, sku, warehouse, order.id(), c.at()));
       var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
       if (item == null || item.isEmpty()) {
         // nothing to release or consume; the write still requires that it is missing
