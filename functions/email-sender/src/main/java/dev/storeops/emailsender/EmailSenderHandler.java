@@ -23,7 +23,11 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   public EmailSenderHandler(Env env) {
-    this(EmailSenderWiring.service(env, Clock.systemUTC()));
+    this(env, Clock.systemUTC());
+  }
+
+  public EmailSenderHandler(Env env, Clock clock) {
+    this(EmailSenderWiring.service(env, clock));
   }
 
   public EmailSenderHandler(EmailService service) {

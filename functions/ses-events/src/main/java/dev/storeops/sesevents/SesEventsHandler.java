@@ -24,7 +24,11 @@ public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   public SesEventsHandler(Env env) {
-    this.step = SesEventsWiring.step(env, Clock.systemUTC());
+    this(env, Clock.systemUTC());
+  }
+
+  public SesEventsHandler(Env env, Clock clock) {
+    this.step = SesEventsWiring.step(env, clock);
   }
 
   public SesEventsHandler(SuppressionList suppression, Clock clock) {

@@ -36,7 +36,7 @@ final class StaffApiWiring {
     FlowComponents flow = FlowComponents.build(clients.dynamoDb(), table, outbox, FlowSettings.from(env), clock,
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
     // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
-    DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
+    DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table, clock);
     Router router = new Router();
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
         new ManageCatalog(c.catalog(), clock)).register(router);

@@ -52,6 +52,8 @@ public final class EmailService {
   public record Settings(String from, String configurationSet, String unsubscribeUrl, String shopUrl,
       ZoneId zone, Duration unsubscribeValidity) {}
 
+  /** Header on every mail sent: the intent's dedupe key. */
+  public static final String MAIL_KEY_HEADER = "X-Storeops-Mail-Key";
   private final MailTemplates templates;
   private final MailPolicy policy;
   private final Function<String, Optional<Customer>> customers;
@@ -111,6 +113,8 @@ public final class EmailService {
       Map<String, Object> model = new HashMap<>(intent.data());
       model.putIfAbsent("shopUrl", settings.shopUrl());
       Map<String, String> headers = new LinkedHashMap<>();
+      // the dedupe key travels with the mail: ops (and the simulation's "mail once" check) trace a mail to its intent
+      headers.put(MAIL_KEY_HEADER, intent.dedupeKey());
       if (marketing) {
         String token = tokens.sign(customer.id(), now.plus(settings.unsubscribeValidity()));
         String url = settings.unsubscribeUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
