@@ -219,6 +219,14 @@ public final class Simulation {
   // ---------------------------------------------------------------- set-up
 
   private void setUpCatalog() {
+    // the customers already there (local mode's demo data): their consent as the table says
+    shop.stack().dynamoDb().scanPaginator(r -> r.tableName(shop.stack().tableName("StoreTable"))).items().forEach(item -> {
+      String pk = dev.storeops.platform.dynamo.Items.str(item, "pk");
+      if (pk.startsWith("CUSTOMER#") && "PROFILE".equals(dev.storeops.platform.dynamo.Items.str(item, "sk"))) {
+        consent.put(dev.storeops.platform.dynamo.Items.str(item, "email"),
+            new ShopState.Consent(dev.storeops.platform.dynamo.Items.bool(item, "marketingConsent"), null));
+      }
+    });
     String token = shop.staffToken(MANAGERS.get(0));
     skus.addAll(List.of("TEA-001", "TEA-002", "TEA-003", "CUP-001"));
     for (int i = 1; i <= 6; i++) {
@@ -378,15 +386,15 @@ public final class Simulation {
   }
 
   private void placeOrder() {
-    placeOrder(null, someLines());
+    placeOrder(null, null, someLines());
   }
 
-  private void placeOrder(String cartId, List<Map.Entry<String, Integer>> lines) {
+  private void placeOrder(String cartOwner, String cartId, List<Map.Entry<String, Integer>> lines) {
     double c = random.nextDouble();
     String channel = c < 0.6 ? "SITE" : c < 0.85 ? "PHONE" : "EMAIL";
     String[] methods = {"ONLINE_CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY"};
     String method = methods[random.nextInt(3)];
-    String customerId = !customers.isEmpty() && (cartId != null || random.nextDouble() < 0.65)
+    String customerId = cartOwner != null ? cartOwner : !customers.isEmpty() && random.nextDouble() < 0.65
         ? customers.get(random.nextInt(customers.size())) : null;
     ObjectNode body = orderBody(customerId, channel, method, cartId, lines);
     String key = "sim-" + Long.toString(Math.abs(random.nextLong()), 36) + "-" + sequence;
@@ -590,7 +598,7 @@ public final class Simulation {
   }
 
   private void placeOrderFromCart(String customerId, String cartId, List<Map.Entry<String, Integer>> lines) {
-    placeOrder(cartId, lines);
+    placeOrder(customerId, cartId, lines);
   }
 
   /** The supplier's morning file: every SKU of its warehouse, mostly restocked, some cut below what orders hold. */
