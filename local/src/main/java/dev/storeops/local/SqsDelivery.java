@@ -52,7 +52,7 @@ public final class SqsDelivery extends DeliveryLoop {
   }
 
   /** What one {@link #deliverOnce} did: the messages handed to the function, and those left on the queue. */
-  public record Outcome(List<Message> delivered, List<Message> left, boolean invocationFailed) {}
+  public record Outcome(List<Message> delivered, List<Message> left, Set<String> failedIds, boolean invocationFailed) {}
 
   public LocalTemplate.SqsSource source() {
     return source;
@@ -80,14 +80,18 @@ public final class SqsDelivery extends DeliveryLoop {
       }
     }
     if (batch.isEmpty()) {
-      return new Outcome(List.of(), List.of(), false);
+      return new Outcome(List.of(), List.of(), Set.of(), false);
     }
     LocalFunction.Result result = function.invoke(event(batch), "sqs " + source.queueId(), r -> outcome(batch, r));
     Set<String> failed = result.ok() ? failures(result) : null;
     List<Message> left = new ArrayList<>();
+    Set<String> failedIds = new HashSet<>();
     List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
     for (Message m : batch) {
-      if (failed == null || failed.contains(m.messageId()) || loseDelete.test(m)) {
+      if (failed == null || failed.contains(m.messageId())) {
+        left.add(m);
+        failedIds.add(m.messageId());
+      } else if (loseDelete.test(m)) {
         left.add(m);
       } else {
         done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
@@ -98,7 +102,7 @@ public final class SqsDelivery extends DeliveryLoop {
       List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
       sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(chunk));
     }
-    return new Outcome(batch, left, !result.ok());
+    return new Outcome(batch, left, failedIds, !result.ok());
   }
 
   @Override

@@ -49,6 +49,7 @@ public final class SimShop implements AutoCloseable {
   private final List<Hidden> hidden = new ArrayList<>();
   private final Map<String, String> staffTokens = new HashMap<>();
   private final Set<String> faultedMessages = new java.util.HashSet<>();
+  private final Set<String> failedOnTheirOwn = new java.util.HashSet<>();
   private long messagesDelivered;
   private long duplicatesDelivered;
   private long streamRecords;
@@ -162,11 +163,12 @@ public final class SimShop implements AutoCloseable {
           Instant visibleAt = clock.instant().plus(visibility.get(d.queueUrl()));
           for (Message m : o.left()) {
             hidden.add(new Hidden(d.queueUrl(), m, visibleAt));
-            if (faulted) {
-              faultedMessages.add(m.messageId());
+            if (o.failedIds().contains(m.messageId())) {
+              (faulted ? faultedMessages : failedOnTheirOwn).add(m.messageId());
+            } else {
+              duplicatesDelivered++;
             }
           }
-          duplicatesDelivered += o.left().size();
         }
       }
       for (StreamDelivery s : runtime.streamDeliveries()) {
@@ -204,9 +206,9 @@ public final class SimShop implements AutoCloseable {
     }
   }
 
-  /** Whether a message was left on its queue by an invocation into which a fault was injected. */
+  /** Whether every failed receive of a message was in an invocation into which a fault was injected. */
   public boolean leftByInjectedFault(String messageId) {
-    return faultedMessages.contains(messageId);
+    return faultedMessages.contains(messageId) && !failedOnTheirOwn.contains(messageId);
   }
 
   public long messagesDelivered() {
@@ -217,7 +219,8 @@ public final class SimShop implements AutoCloseable {
     return streamRecords;
   }
 
-  public long messagesLeftOnQueue() {
+  /** Messages delivered again because their delete was "lost" (at-least-once delivery). */
+  public long duplicateDeliveries() {
     return duplicatesDelivered;
   }
 

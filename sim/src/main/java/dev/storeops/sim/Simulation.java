@@ -54,7 +54,7 @@ public final class Simulation {
 
   /** What a run did. */
   public record Figures(long seed, int days, Map<String, Long> counts, long invariantChecks, long checkRounds,
-      FaultInjector.Figures aws, long sqsMessages, long streamRecords, long redriven, double seconds,
+      FaultInjector.Figures aws, long sqsMessages, long sqsDuplicates, long streamRecords, long redriven, double seconds,
       List<String> skipped) {
     public long orders() {
       return counts.getOrDefault("orders placed", 0L);
@@ -73,8 +73,8 @@ public final class Simulation {
       b.append(String.format(Locale.ROOT, "  faults injected: %d of %d calls (%.1f %%) %s; invocations %d, with a fault %d%n",
           aws.faults(), aws.calls(), 100.0 * aws.faults() / Math.max(1, aws.calls()), aws.injected(), aws.invocations(),
           aws.faultedInvocations()));
-      b.append(String.format(Locale.ROOT, "  SQS messages delivered %d, stream records %d, redriven from DLQs %d%n",
-          sqsMessages, streamRecords, redriven));
+      b.append(String.format(Locale.ROOT, "  SQS messages delivered %d (%d again after a lost delete), stream records %d, redriven from DLQs %d%n",
+          sqsMessages, sqsDuplicates, streamRecords, redriven));
       return b.toString();
     }
   }
@@ -160,7 +160,7 @@ public final class Simulation {
       checkNow("at the end (" + clock.instant() + ")");
       FaultInjector.Figures aws = FaultInjector.figures();
       return new Figures(settings.seed(), settings.days(), counts, invariants.checks(), rounds, aws,
-          shop.messagesDelivered(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
+          shop.messagesDelivered(), shop.duplicateDeliveries(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
           invariants.skipped());
     } finally {
       FaultInjector.stop();
@@ -195,21 +195,24 @@ public final class Simulation {
   private void redriveFaultCasualties() {
     Map<String, String> sources = Map.of("OrderEventsDLQ", "OrderEventsQueue", "EmailDLQ", "EmailQueue",
         "SesEventsDLQ", "SesEventsQueue");
-    reader.deadLetters().forEach((dlq, messages) -> {
-      String source = sources.get(dlq);
-      if (source == null) {
-        return;
+    sources.forEach((dlq, source) -> {
+      String url = shop.stack().queueUrl(dlq);
+      Map<String, software.amazon.awssdk.services.sqs.model.Message> all = new LinkedHashMap<>();
+      for (int i = 0; i < 100; i++) {
+        var got = shop.stack().sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30)
+            .waitTimeSeconds(0)).messages();
+        if (got.isEmpty()) {
+          break;
+        }
+        got.forEach(m -> all.putIfAbsent(m.messageId(), m));
       }
-      for (ShopState.DeadLetter m : messages) {
+      for (var m : all.values()) {
         if (!poison.contains(m.body()) && shop.leftByInjectedFault(m.messageId())) {
-          String url = shop.stack().queueUrl(dlq);
-          var got = shop.stack().sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30))
-              .messages().stream().filter(x -> x.messageId().equals(m.messageId())).findFirst();
-          if (got.isPresent()) {
-            shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl(source)).messageBody(m.body()));
-            shop.stack().sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(got.get().receiptHandle()));
-            redriven++;
-          }
+          shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl(source)).messageBody(m.body()));
+          shop.stack().sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+          redriven++;
+        } else {
+          shop.stack().sqs().changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
       }
     });

@@ -149,6 +149,14 @@ public final class EmailService {
         LOG.error("mail sent but not recorded", e, "dedupeKey", intent.dedupeKey());
         return Outcome.of(Kind.SENT, "unrecorded");
       }
+      if (e instanceof MailSender.SendFailedException f && f.maybeSent()) {
+        // SES may have the mail (the answer was lost): at most once per dedupe key, so it is not sent again
+        sendLog.complete(intent.dedupeKey(), attemptId, "UNCONFIRMED", String.valueOf(e.getMessage()), now);
+        figures.add(intent.flow(), Figure.FAILED, 1, day);
+        LOG.error("mail may have been sent (no answer from SES): not sent again", e, "dedupeKey", intent.dedupeKey(),
+            "flow", intent.flow());
+        return Outcome.of(Kind.SENT, "unconfirmed");
+      }
       sendLog.release(intent.dedupeKey(), attemptId);
       boolean throttled = e instanceof MailSender.SendFailedException f && f.throttled();
       boolean last = attempt >= lastAttempt;

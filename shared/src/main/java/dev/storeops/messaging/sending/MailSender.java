@@ -18,12 +18,25 @@ public interface MailSender {
     private final boolean retryable;
     private final boolean throttled;
     private final String code;
+    private final boolean maybeSent;
 
     public SendFailedException(String code, boolean retryable, boolean throttled, String message, Throwable cause) {
+      this(code, retryable, throttled, false, message, cause);
+    }
+
+    /** {@code maybeSent}: the request went out and no answer came back (a read timeout): SES may have the mail. */
+    public SendFailedException(String code, boolean retryable, boolean throttled, boolean maybeSent, String message,
+        Throwable cause) {
       super(message, cause);
       this.code = code;
       this.retryable = retryable;
       this.throttled = throttled;
+      this.maybeSent = maybeSent;
+    }
+
+    /** The mail may have been accepted although the call failed: sending it again could send it twice. */
+    public boolean maybeSent() {
+      return maybeSent;
     }
 
     /** The service asked us to slow down: the rest of the batch should wait too. */
