@@ -37,7 +37,7 @@ class SimulationTest {
   @Test
   void aWeekUnderFaultsAndCrashesKeepsEveryInvariant() {
     Simulation.Figures f = new Simulation(new Simulation.Settings(SEED + 1, DAYS, ORDERS_PER_DAY,
-        new FaultInjector.Settings(0.05, 0.02, SEED + 1), 0.03, java.time.Duration.ofHours(1), pending()),
+        new FaultInjector.Settings(0.06, 0.02, SEED + 1), 0.03, java.time.Duration.ofHours(1), pending()),
         RepoRoot.find()).run();
     System.out.println("faulted run: " + f.describe());
     assertTrue(f.orders() > 0, "orders were placed");
