@@ -205,7 +205,7 @@ public final class FaultInjector implements ExecutionInterceptor {
       }
     }
     if (Boolean.TRUE.equals(attributes.getAttribute(LOSE_RESPONSE))) {
-      throw timeout(" (after the service applied the request; injected)");
+      throw readTimeout();
     }
   }
 
@@ -246,7 +246,8 @@ public final class FaultInjector implements ExecutionInterceptor {
     return switch (kind) {
       case THROTTLING -> throttling(service);
       case SERVER_ERROR -> serverError(service);
-      case TIMEOUT_BEFORE, TIMEOUT_AFTER -> timeout(" (injected)");
+      case TIMEOUT_BEFORE -> connectTimeout();
+      case TIMEOUT_AFTER -> readTimeout();
       case CONDITION_RACE -> race(request);
       case CRASH -> throw new IllegalArgumentException("a crash is not a call's fault");
     };
@@ -281,8 +282,16 @@ public final class FaultInjector implements ExecutionInterceptor {
         .awsErrorDetails(details(service, "InternalFailure", 500)).build();
   }
 
-  static SdkClientException timeout(String how) {
-    return SdkClientException.builder().message("Unable to execute HTTP request: Read timed out" + how)
+  /** The request never left: the connection could not be made in time. */
+  static SdkClientException connectTimeout() {
+    return SdkClientException.builder().message("Unable to execute HTTP request: Connect timed out (injected)")
+        .cause(new SocketTimeoutException("Connect timed out")).build();
+  }
+
+  /** The request went out and the service applied it; its answer never came. */
+  static SdkClientException readTimeout() {
+    return SdkClientException.builder()
+        .message("Unable to execute HTTP request: Read timed out (after the service applied the request; injected)")
         .cause(new SocketTimeoutException("Read timed out")).build();
   }
 

@@ -142,6 +142,7 @@ public final class Simulation {
             clock.set(next.at());
           }
           next.action().run();
+          shop.deliverQueues();
         }
         clock.set(tickEnd);
         shop.settle();
