@@ -54,6 +54,8 @@ public final class EmailService {
 
   /** Header on every mail sent: the intent's dedupe key. */
   public static final String MAIL_KEY_HEADER = "X-Storeops-Mail-Key";
+  /** Send-log status while SES is being called: never taken over by another attempt. */
+  public static final String SENDING = "SENDING";
   private final MailTemplates templates;
   private final MailPolicy policy;
   private final Function<String, Optional<Customer>> customers;
@@ -127,6 +129,9 @@ public final class EmailService {
       if (marketing && !cap.claim(customer.id(), lastMarketing, now, intent.dedupeKey())) {
         return skipped(intent, attemptId, MailPolicy.SkipReason.CAPPED, now, day);
       }
+      // SENDING from here on: a lease that ran out can no longer be taken over, so a crash between the
+      // send and its record never sends the mail again (at most once; found by the faulted simulation)
+      sendLog.complete(intent.dedupeKey(), attemptId, SENDING, null, now);
       String messageId;
       try {
         messageId = sender.send(new MailSender.OutgoingMail(settings.from(), intent.to(), mail, headers,

@@ -54,12 +54,13 @@ class EmailServiceTest {
 
     @Override
     public void complete(String key, String attemptId, String status, String detail, Instant now) {
-      log.put(key, status);
+      log.put(key, status.equals(EmailService.SENDING) ? "SENDING:" + attemptId : status);
     }
 
     @Override
     public void release(String key, String attemptId) {
       log.remove(key, "RESERVED:" + attemptId);
+      log.remove(key, "SENDING:" + attemptId);
     }
   };
 
