@@ -47,6 +47,26 @@ public final class LocalFunction {
   private final int memoryMb;
   private final EmfMetrics metrics;
   private final ConcurrentLinkedDeque<Object> warm = new ConcurrentLinkedDeque<>();
+  private final java.time.Clock clock;
+  private final Listener listener;
+
+  /**
+   * Sees every invocation begin and end, on the invoking thread (the simulation counts and injects
+   * faults per invocation with it).
+   */
+  public interface Listener {
+    Listener NONE = new Listener() {
+      @Override
+      public void started(String functionId, String trigger) {}
+
+      @Override
+      public void finished(String functionId, Result result) {}
+    };
+
+    void started(String functionId, String trigger);
+
+    void finished(String functionId, Result result);
+  }
 
   /** The outcome of one invocation: the handler's JSON result, or its error. */
   public record Result(String requestId, byte[] output, Throwable error, long durationMs) {
@@ -61,6 +81,19 @@ public final class LocalFunction {
 
   LocalFunction(String logicalId, String functionName, Class<?> handlerClass, Method method, Constructor<?> constructor,
       Map<String, String> environment, int timeoutSeconds, int memoryMb, EmfMetrics metrics) {
+    this(logicalId, functionName, handlerClass, method, constructor, environment, timeoutSeconds, memoryMb, metrics,
+        null, Listener.NONE);
+  }
+
+  /**
+   * With a {@code clock} (null: the handler's own system clock): the handler is then built through its
+   * {@code (Env, Clock)} constructor when it has one, so a test or the simulation moves its time.
+   */
+  LocalFunction(String logicalId, String functionName, Class<?> handlerClass, Method method, Constructor<?> constructor,
+      Map<String, String> environment, int timeoutSeconds, int memoryMb, EmfMetrics metrics, java.time.Clock clock,
+      Listener listener) {
+    this.clock = clock;
+    this.listener = listener == null ? Listener.NONE : listener;
     this.logicalId = logicalId;
     this.functionName = functionName;
     this.handlerClass = handlerClass;
@@ -91,8 +124,9 @@ public final class LocalFunction {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try {
       Thread.currentThread().setContextClassLoader(handlerClass.getClassLoader());
+      listener.started(logicalId, trigger);
       if (instance == null) {
-        instance = constructor.newInstance(env);
+        instance = newInstance();
       }
       output = call(instance, event, new LocalContext(requestId, start));
       long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -111,6 +145,7 @@ public final class LocalFunction {
       }
     }
     Result result = new Result(requestId, output, error, (System.nanoTime() - start) / 1_000_000);
+    listener.finished(logicalId, result);
     String o = error != null ? "error" : outcome.apply(result);
     if (error != null) {
       LOG.error("invocation", error, "function", logicalId, "trigger", trigger, "durationMs", result.durationMs(),
@@ -126,6 +161,17 @@ public final class LocalFunction {
       }
     }
     return result;
+  }
+
+  private Object newInstance() throws ReflectiveOperationException {
+    if (clock != null) {
+      try {
+        return handlerClass.getConstructor(Env.class, java.time.Clock.class).newInstance(env, clock);
+      } catch (NoSuchMethodException e) {
+        // no (Env, Clock) constructor: the handler keeps its own clock
+      }
+    }
+    return constructor.newInstance(env);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -51,14 +51,28 @@ public final class LocalRuntime implements AutoCloseable {
   private final Path endpointsFile;
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private final EmfMetrics metrics = EmfMetrics.watchStandardOutput();
+  private final Driven driven;
+  private final S3Notifications notifications;
+  private final List<SqsDelivery> sqsDeliveries = new ArrayList<>();
+  private final List<StreamDelivery> streamDeliveries = new ArrayList<>();
 
-  private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets) {
+  /**
+   * Local mode driven by its caller instead of background pollers and timers (the simulation): every
+   * handler built with this clock (through its {@code (Env, Clock)} constructor), staff tokens signed on
+   * it, schedules due on it; SQS, stream and S3 deliveries happen only when the caller asks, on its thread.
+   */
+  public record Driven(Clock clock, LocalFunction.Listener listener) {}
+
+  private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets, Driven driven) {
     this.config = config;
     this.plan = plan;
     this.secrets = secrets;
-    this.tokens = new StaffTokens(secrets.jwtKey(), Clock.systemUTC());
+    this.driven = driven;
+    this.tokens = new StaffTokens(secrets.jwtKey(), driven == null ? Clock.systemUTC() : driven.clock());
+    S3Notifications notifications = new S3Notifications(EmbeddedBackend.REGION,
+        driven == null ? config.s3RetryDelayMillis() : 0, driven != null);
+    this.notifications = notifications;
     running.add(metrics);
-    S3Notifications notifications = new S3Notifications(EmbeddedBackend.REGION, config.s3RetryDelayMillis());
     long t = System.nanoTime();
     EmbeddedBackend backend = EmbeddedBackend.start(config.root(), new EmbeddedBackend.Options(config.dynamoDbPort(),
         config.sqsPort(), config.s3Port(), config.sesPort(), config.dataDir()), notifications);
@@ -80,7 +94,7 @@ public final class LocalRuntime implements AutoCloseable {
     for (LocalTemplate.FunctionSpec f : plan.functions()) {
       functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.name(f.logicalId()), f.handlerClass(),
           f.method(), f.constructor(), stack.functionEnvironment(f.logicalId()), f.timeoutSeconds(), f.memoryMb(),
-          metrics));
+          metrics, driven == null ? null : driven.clock(), driven == null ? null : driven.listener()));
     }
     for (LocalTemplate.S3Source s : plan.buckets()) {
       notifications.addTarget(new S3Notifications.Target(resources.name(s.bucketId()), s, functions.get(s.functionId())));
@@ -104,15 +118,19 @@ public final class LocalRuntime implements AutoCloseable {
     }
     Map<LocalTemplate.ScheduleSource, LocalFunction> scheduled = new LinkedHashMap<>();
     plan.schedules().forEach(s -> scheduled.put(s, functions.get(s.functionId())));
-    this.schedules = new Schedules(scheduled, config.clockSpeed(), EmbeddedBackend.REGION, "storeops-" + STAGE);
+    this.schedules = driven == null
+        ? new Schedules(scheduled, config.clockSpeed(), EmbeddedBackend.REGION, "storeops-" + STAGE)
+        : new Schedules(scheduled, driven.clock(), EmbeddedBackend.REGION, "storeops-" + STAGE);
     running.add(schedules);
     if (!plan.streams().isEmpty()) {
       startStreams(resources);
     }
     for (LocalTemplate.SqsSource q : plan.queues()) {
       if (q.enabled()) {
-        running.add(new SqsDelivery(stack.sqs(), functions.get(q.functionId()), q, resources.queueUrl(q.queueId()),
-            resources.queueArn(q.queueId()), EmbeddedBackend.REGION));
+        SqsDelivery d = new SqsDelivery(stack.sqs(), functions.get(q.functionId()), q, resources.queueUrl(q.queueId()),
+            resources.queueArn(q.queueId()), EmbeddedBackend.REGION, driven == null);
+        sqsDeliveries.add(d);
+        running.add(d);
       }
     }
     try {
@@ -156,9 +174,11 @@ public final class LocalRuntime implements AutoCloseable {
       }
       String table = resources.name(s.tableId());
       String arn = stack.dynamoDb().describeTable(d -> d.tableName(table)).table().latestStreamArn();
-      running.add(new StreamDelivery(streams, stack.sqs(), functions.get(s.functionId()), s, arn,
+      StreamDelivery d = new StreamDelivery(streams, stack.sqs(), functions.get(s.functionId()), s, arn,
           s.onFailureQueueId() == null ? null : resources.queueUrl(s.onFailureQueueId()), EmbeddedBackend.REGION,
-          checkpoints));
+          checkpoints, driven == null);
+      streamDeliveries.add(d);
+      running.add(d);
     }
   }
 
@@ -170,6 +190,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   /** Reads and checks the template (fails fast with a {@link LocalTemplate.TemplateError}), then starts everything. */
   public static LocalRuntime start(LocalConfig config) {
+    return start(config, null);
+  }
+
+  /** As {@link #start(LocalConfig)}; with {@code driven} non-null the caller drives time and deliveries ({@link Driven}). */
+  public static LocalRuntime start(LocalConfig config, Driven driven) {
     SamTemplate template;
     try {
       template = SamTemplate.load(config.template());
@@ -189,7 +214,7 @@ public final class LocalRuntime implements AutoCloseable {
         throw new LocalTemplate.TemplateError("parameter " + name + " has no Default and local mode has no value for it");
       }
     });
-    return new LocalRuntime(config, plan, secrets);
+    return new LocalRuntime(config, plan, secrets, driven);
   }
 
   /** Fails fast, before anything starts, when a fixed port is taken (another local mode running?). */
@@ -388,6 +413,31 @@ public final class LocalRuntime implements AutoCloseable {
 
   public AwsStack stack() {
     return stack;
+  }
+
+  /** The SQS event source mappings (driven mode: deliver with {@link SqsDelivery#deliverOnce}). */
+  public List<SqsDelivery> sqsDeliveries() {
+    return List.copyOf(sqsDeliveries);
+  }
+
+  /** The DynamoDB stream event source mappings (driven mode: {@link StreamDelivery#pollOnce}). */
+  public List<StreamDelivery> streamDeliveries() {
+    return List.copyOf(streamDeliveries);
+  }
+
+  /** The schedules (driven mode: {@link Schedules#fireDue()}). */
+  public Schedules schedules() {
+    return schedules;
+  }
+
+  /** S3 bucket notifications (driven mode: {@link S3Notifications#deliverPending()}). */
+  public S3Notifications s3Notifications() {
+    return notifications;
+  }
+
+  /** The template's functions by logical ID. */
+  public Map<String, LocalFunction> functions() {
+    return java.util.Collections.unmodifiableMap(functions);
   }
 
   public StaffTokens tokens() {

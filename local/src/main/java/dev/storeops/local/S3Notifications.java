@@ -45,10 +45,27 @@ public final class S3Notifications implements EmbeddedBackend.BlobStoreDecorator
   private final String region;
   private final long retryDelayMillis;
   private volatile boolean open = true;
+  /** Driven mode: events wait here until {@link #deliverPending()}; null: delivered asynchronously at once. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending;
 
   public S3Notifications(String region, long retryDelayMillis) {
+    this(region, retryDelayMillis, false);
+  }
+
+  /** {@code driven}: events are held until the caller runs {@link #deliverPending()} on its own thread (the simulation). */
+  public S3Notifications(String region, long retryDelayMillis, boolean driven) {
     this.region = region;
     this.retryDelayMillis = retryDelayMillis;
+    this.pending = driven ? new java.util.concurrent.ConcurrentLinkedQueue<>() : null;
+  }
+
+  /** Driven mode: delivers the events raised so far (with Lambda's async retries), in order; their number. */
+  public int deliverPending() {
+    int n = 0;
+    for (Runnable r; pending != null && (r = pending.poll()) != null; n++) {
+      r.run();
+    }
+    return n;
   }
 
   /** Called once the functions exist (the blob store is wrapped before the emulator starts). */
@@ -105,7 +122,11 @@ public final class S3Notifications implements EmbeddedBackend.BlobStoreDecorator
     String sequence = String.format("%016X", sequencer.incrementAndGet());
     for (Target t : matching) {
       byte[] event = event(t, bucket, key, eventName, size, eTag, sequence);
-      executor.submit(() -> deliver(t, event));
+      if (pending != null) {
+        pending.add(() -> deliver(t, event));
+      } else {
+        executor.submit(() -> deliver(t, event));
+      }
     }
   }
 
@@ -117,7 +138,7 @@ public final class S3Notifications implements EmbeddedBackend.BlobStoreDecorator
       if (r.ok()) {
         return;
       }
-      if (attempt < ATTEMPTS) {
+      if (attempt < ATTEMPTS && retryDelayMillis > 0) {
         try {
           Thread.sleep(retryDelayMillis * attempt);
         } catch (InterruptedException e) {

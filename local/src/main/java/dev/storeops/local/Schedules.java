@@ -45,6 +45,7 @@ public final class Schedules implements AutoCloseable {
   private final double speed;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Thread ticker;
+  private final java.time.Clock clock;
   private volatile boolean running = true;
 
   public Schedules(Map<LocalTemplate.ScheduleSource, LocalFunction> schedules, double speed, String region,
@@ -52,13 +53,48 @@ public final class Schedules implements AutoCloseable {
     this.region = region;
     this.stackName = stackName;
     this.speed = speed;
+    this.clock = null;
     this.realStart = Instant.now();
     schedules.forEach((source, function) -> entries.add(new Entry(source, function, realStart)));
     this.ticker = Thread.ofVirtual().name("schedules").start(this::tick);
   }
 
-  /** The schedules' clock: real time, or faster from start-up when {@code speed > 1}. */
+  /**
+   * Driven by a movable clock (the simulation): no ticker; {@link #fireDue()} fires, on the caller's
+   * thread, every schedule whose time has come on that clock.
+   */
+  public Schedules(Map<LocalTemplate.ScheduleSource, LocalFunction> schedules, java.time.Clock clock, String region,
+      String stackName) {
+    this.region = region;
+    this.stackName = stackName;
+    this.speed = 1;
+    this.clock = clock;
+    this.realStart = clock.instant();
+    schedules.forEach((source, function) -> entries.add(new Entry(source, function, realStart)));
+    this.ticker = null;
+  }
+
+  /** Driven mode: fires each enabled schedule whose next time is not after the clock's now (once, however late); the count. */
+  public int fireDue() {
+    Instant now = now();
+    List<Map.Entry<Entry, Instant>> due = new ArrayList<>();
+    synchronized (this) {
+      for (Entry e : entries) {
+        if (e.source.enabled() && e.next != null && !e.next.isAfter(now)) {
+          due.add(Map.entry(e, e.next));
+          e.next = e.expression.next(now).orElse(null);
+        }
+      }
+    }
+    due.forEach(d -> fire(d.getKey(), d.getValue(), "schedule"));
+    return due.size();
+  }
+
+  /** The schedules' clock: real time, or faster from start-up when {@code speed > 1}; the given clock when driven. */
   public Instant now() {
+    if (clock != null) {
+      return clock.instant();
+    }
     long realMillis = Duration.between(realStart, Instant.now()).toMillis();
     return realStart.plusMillis((long) (realMillis * speed));
   }
@@ -148,7 +184,9 @@ public final class Schedules implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    ticker.interrupt();
+    if (ticker != null) {
+      ticker.interrupt();
+    }
     executor.shutdownNow();
   }
 }

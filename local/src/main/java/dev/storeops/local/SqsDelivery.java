@@ -34,13 +34,75 @@ public final class SqsDelivery extends DeliveryLoop {
 
   public SqsDelivery(SqsClient sqs, LocalFunction function, LocalTemplate.SqsSource source, String queueUrl,
       String queueArn, String region) {
+    this(sqs, function, source, queueUrl, queueArn, region, true);
+  }
+
+  /** {@code background} false: no poller; the caller delivers with {@link #deliverOnce} (the simulation). */
+  public SqsDelivery(SqsClient sqs, LocalFunction function, LocalTemplate.SqsSource source, String queueUrl,
+      String queueArn, String region, boolean background) {
     this.sqs = sqs;
     this.function = function;
     this.source = source;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
     this.region = region;
-    start("sqs-" + source.functionId() + "-" + source.event());
+    if (background) {
+      start("sqs-" + source.functionId() + "-" + source.event());
+    }
+  }
+
+  /** What one {@link #deliverOnce} did: the messages handed to the function, and those left on the queue. */
+  public record Outcome(List<Message> delivered, List<Message> left, Set<String> failedIds, boolean invocationFailed) {}
+
+  public LocalTemplate.SqsSource source() {
+    return source;
+  }
+
+  public String queueUrl() {
+    return queueUrl;
+  }
+
+  /**
+   * Receives one batch now (no wait) with this visibility timeout, hands it to the function and
+   * deletes what succeeded, except the messages {@code loseDelete} picks (a delete that did not
+   * happen: SQS delivers them again, at least once). Empty when the queue had nothing visible.
+   */
+  public Outcome deliverOnce(int visibilityTimeoutSeconds, java.util.function.Predicate<Message> loseDelete) {
+    List<Message> batch = new ArrayList<>();
+    while (batch.size() < source.batchSize()) {
+      int want = Math.min(10, source.batchSize() - batch.size());
+      List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(want).waitTimeSeconds(0)
+          .visibilityTimeout(visibilityTimeoutSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+          .messageAttributeNames("All")).messages();
+      batch.addAll(got);
+      if (got.size() < want) {
+        break;
+      }
+    }
+    if (batch.isEmpty()) {
+      return new Outcome(List.of(), List.of(), Set.of(), false);
+    }
+    LocalFunction.Result result = function.invoke(event(batch), "sqs " + source.queueId(), r -> outcome(batch, r));
+    Set<String> failed = result.ok() ? failures(result) : null;
+    List<Message> left = new ArrayList<>();
+    Set<String> failedIds = new HashSet<>();
+    List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+    for (Message m : batch) {
+      if (failed == null || failed.contains(m.messageId())) {
+        left.add(m);
+        failedIds.add(m.messageId());
+      } else if (loseDelete.test(m)) {
+        left.add(m);
+      } else {
+        done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+            .receiptHandle(m.receiptHandle()).build());
+      }
+    }
+    for (int i = 0; i < done.size(); i += 10) {
+      List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
+      sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(chunk));
+    }
+    return new Outcome(batch, left, failedIds, !result.ok());
   }
 
   @Override

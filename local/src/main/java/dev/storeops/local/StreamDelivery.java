@@ -43,10 +43,24 @@ public final class StreamDelivery extends DeliveryLoop {
   private final Map<String, String> checkpoints;
   private final Map<String, String> iterators = new LinkedHashMap<>();
   private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
+  private final boolean background;
+  /** Driven mode: whether the next batch read is handed to the function twice (stream delivery is at least once). */
+  private java.util.function.BooleanSupplier redeliver = () -> false;
 
   public StreamDelivery(DynamoDbStreamsClient streams, SqsClient sqs, LocalFunction function,
       LocalTemplate.StreamSource source, String streamArn, String onFailureQueueUrl, String region,
       Map<String, String> checkpoints) {
+    this(streams, sqs, function, source, streamArn, onFailureQueueUrl, region, checkpoints, true);
+  }
+
+  /**
+   * {@code background} false: no poller and no pauses between retries; the caller reads the stream
+   * with {@link #pollOnce} (the simulation).
+   */
+  public StreamDelivery(DynamoDbStreamsClient streams, SqsClient sqs, LocalFunction function,
+      LocalTemplate.StreamSource source, String streamArn, String onFailureQueueUrl, String region,
+      Map<String, String> checkpoints, boolean background) {
+    this.background = background;
     this.streams = streams;
     this.sqs = sqs;
     this.function = function;
@@ -60,8 +74,31 @@ public final class StreamDelivery extends DeliveryLoop {
     for (Shard shard : shards()) {
       iterators.put(shard.shardId(), iterator(shard.shardId(), latest));
     }
-    start("stream-" + source.functionId());
+    if (background) {
+      start("stream-" + source.functionId());
+    }
   }
+
+  /**
+   * Driven mode: reads every shard once and delivers what it finds (retries included, without pauses);
+   * {@code redeliver} says, per batch, whether it is handed over a second time as Lambda sometimes does.
+   * Returns the number of records read.
+   */
+  public int pollOnce(java.util.function.BooleanSupplier redeliver) {
+    this.redeliver = redeliver;
+    int before = delivered;
+    for (Shard shard : shards()) {
+      if (!iterators.containsKey(shard.shardId()) && !finished.containsKey(shard.shardId())) {
+        iterators.put(shard.shardId(), iterator(shard.shardId(), false));
+      }
+    }
+    for (String shardId : new ArrayList<>(iterators.keySet())) {
+      poll(shardId);
+    }
+    return delivered - before;
+  }
+
+  private int delivered;
 
   private List<Shard> shards() {
     List<Shard> out = new ArrayList<>();
@@ -123,6 +160,7 @@ public final class StreamDelivery extends DeliveryLoop {
     }
     var page = streams.getRecords(g -> g.shardIterator(it).limit(source.batchSize()));
     List<Record> records = page.records();
+    delivered += records.size();
     if (records.isEmpty()) {
       advance(shardId, page.nextShardIterator());
       return false;
@@ -136,6 +174,9 @@ public final class StreamDelivery extends DeliveryLoop {
     }
     int attempt = 0;
     List<Record> batch = matching;
+    if (!background && redeliver.getAsBoolean()) {
+      function.invoke(event(batch), "dynamodb " + source.tableId() + " (again)", r -> outcome(r));
+    }
     while (running && !batch.isEmpty()) {
       LocalFunction.Result result = function.invoke(event(batch), "dynamodb " + source.tableId(),
           r -> outcome(r));
@@ -154,7 +195,9 @@ public final class StreamDelivery extends DeliveryLoop {
         checkpoints.put(checkpointKey(shardId), batch.get(batch.size() - 1).dynamodb().sequenceNumber());
         break;
       }
-      pause(Math.min(1000L * attempt, 5000L));
+      if (background) {
+        pause(Math.min(1000L * attempt, 5000L));
+      }
     }
     advance(shardId, page.nextShardIterator());
     return true;

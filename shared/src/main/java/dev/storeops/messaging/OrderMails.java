@@ -54,6 +54,8 @@ public final class OrderMails {
     data.put("totalText", Money.rub(order.totalMinor()));
     data.put("paymentMethod", order.paymentMethod().name());
     data.put("deliveryText", deliveryText(order.delivery(), false));
+    // the template links the order (found by the simulation: without it every manager mail failed to render)
+    data.put("orderUrl", publicBaseUrl + "/staff/orders/" + order.id());
     return new MailIntent(MANAGER_NEW_ORDER + "#" + order.id(), MANAGER_NEW_ORDER, MailIntent.Category.STAFF,
         null, managerEmail, null, MANAGER_NEW_ORDER, data);
   }

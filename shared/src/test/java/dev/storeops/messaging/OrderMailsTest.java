@@ -56,5 +56,6 @@ class OrderMailsTest {
     assertEquals("irina@example.com", intent.to());
     assertNull(intent.customerId());
     assertEquals("+79165551234", intent.data().get("customerPhone"));
+    assertEquals("https://shop.example.com/staff/orders/ord_1", intent.data().get("orderUrl"));
   }
 }

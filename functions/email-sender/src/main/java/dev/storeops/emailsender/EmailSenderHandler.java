@@ -33,7 +33,11 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   public EmailSenderHandler(Env env) {
-    this(EmailSenderWiring.wire(env, Clock.systemUTC()), Metrics.from(env));
+    this(env, Clock.systemUTC());
+  }
+
+  public EmailSenderHandler(Env env, Clock clock) {
+    this(EmailSenderWiring.wire(env, clock), Metrics.from(env));
   }
 
   private EmailSenderHandler(EmailSenderWiring.Wired wired, Metrics metrics) {

@@ -85,11 +85,14 @@ class EmailSenderTest {
     Customer c = customer(false, "en");
     Map<String, Object> data = new java.util.HashMap<>(MailTemplatesTest.orderData());
     data.remove("shopUrl");
-    outbox.send(new MailIntent("order-confirmation#ord_" + unique(), "order-confirmation",
+    String key = "order-confirmation#ord_" + unique();
+    outbox.send(new MailIntent(key, "order-confirmation",
         MailIntent.Category.TRANSACTIONAL, c.id(), c.email(), null, "order-confirmation", data));
     queue.drain(handler, 5);
 
     List<SentMail> mail = mailTo(c.email());
+    assertEquals(key, mail.get(0).headers().get(dev.storeops.messaging.sending.EmailService.MAIL_KEY_HEADER),
+        "every mail carries its dedupe key");
     assertEquals(1, mail.size());
     SentMail m = mail.get(0);
     assertEquals("Order 1042 received", m.subject());

@@ -28,7 +28,7 @@ final class OrderEventsWiring {
     String table = env.required("TABLE_NAME");
     String publicBaseUrl = env.required("PUBLIC_BASE_URL");
     SqsMailOutbox outbox = new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL"));
-    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
+    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table, clock);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
     AcceptNewOrder service = new AcceptNewOrder(orders, catalog, new DynamoCustomerStore(dynamo, table),
         outbox, new OrderMails(publicBaseUrl), env.required("OPS_EMAIL"));

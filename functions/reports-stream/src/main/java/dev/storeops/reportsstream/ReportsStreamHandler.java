@@ -31,6 +31,11 @@ public final class ReportsStreamHandler implements RequestHandler<DynamodbEvent,
     this.service = ReportsStreamWiring.service(env);
   }
 
+  /** Like every handler, built with a clock when one is given; the projection dates by the records, not by it. */
+  public ReportsStreamHandler(Env env, java.time.Clock clock) {
+    this(env);
+  }
+
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
     LambdaLogContext.enter(context);

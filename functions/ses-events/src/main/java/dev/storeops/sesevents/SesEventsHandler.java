@@ -26,8 +26,12 @@ public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   public SesEventsHandler(Env env) {
+    this(env, Clock.systemUTC());
+  }
+
+  public SesEventsHandler(Env env, Clock clock) {
     this.metrics = Metrics.from(env);
-    this.step = SesEventsWiring.step(env, Clock.systemUTC());
+    this.step = SesEventsWiring.step(env, clock);
   }
 
   public SesEventsHandler(SuppressionList suppression, Clock clock) {

@@ -55,7 +55,7 @@ final class StaffApiWiring {
     FlowComponents flow = FlowComponents.build(clients.dynamoDb(), table, outbox, FlowSettings.from(env), clock,
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
     // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
-    DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table);
+    DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table, clock);
     // every route's roles come from the one permission table (docs/permissions.md)
     Router router = new Router(StaffPermissions.groupsByRoute());
     FlagShortOrders shortOrders = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock),

@@ -74,9 +74,10 @@ public final class DynamoSendLog implements SendLog {
   public void release(String dedupeKey, String attemptId) {
     try {
       dynamo.deleteItem(d -> d.tableName(table).key(key(dedupeKey))
-          .conditionExpression("attemptId = :attempt AND #status = :reserved")
+          .conditionExpression("attemptId = :attempt AND #status IN (:reserved, :sending)")
           .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":attempt", s(attemptId), ":reserved", s("RESERVED"))));
+          .expressionAttributeValues(Map.of(":attempt", s(attemptId), ":reserved", s("RESERVED"),
+              ":sending", s(dev.storeops.messaging.sending.EmailService.SENDING))));
     } catch (ConditionalCheckFailedException e) {
       // another attempt took the key over (our lease ended): it is not ours to free
     }

@@ -58,13 +58,13 @@ public final class MailFlowJobs {
     Map<String, Job> jobs = new LinkedHashMap<>();
     jobs.put(AbandonedCartFlow.FLOW, new AbandonedCartFlow(deps,
         DynamoDueQueue.carts(lagged(dynamo, table, clock, settings.abandonedCartAfter()), DynamoCartStore.ABANDONED_CART),
-        new DynamoCartStore(dynamo, table), new DynamoCatalog(dynamo, table, clock)));
+        new DynamoCartStore(dynamo, table, clock), new DynamoCatalog(dynamo, table, clock)));
     jobs.put(ReorderReminderFlow.FLOW, new ReorderReminderFlow(deps, DynamoDueQueue.reorders(now)));
     jobs.put(ReactivationChain.FLOW, new ReactivationChain(deps, DynamoDueQueue.reactivations(now),
         settings.reactivationStepGap()));
     jobs.put(ReviewRequestFlow.FLOW, new ReviewRequestFlow(deps,
         DynamoDueQueue.reviewRequests(lagged(dynamo, table, clock, settings.reviewAfter())),
-        new DynamoOrderStore(dynamo, table)));
+        new DynamoOrderStore(dynamo, table, clock)));
     return jobs;
   }
 

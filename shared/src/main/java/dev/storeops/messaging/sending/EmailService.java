@@ -63,6 +63,10 @@ public final class EmailService {
     }
   }
 
+  /** Header on every mail sent: the intent's dedupe key. */
+  public static final String MAIL_KEY_HEADER = "X-Storeops-Mail-Key";
+  /** Send-log status while SES is being called: never taken over by another attempt. */
+  public static final String SENDING = "SENDING";
   private final MailTemplates templates;
   private final MailPolicy policy;
   private final Function<String, Optional<Customer>> customers;
@@ -127,6 +131,8 @@ public final class EmailService {
         model.put("confirmUrl", settings.consentConfirmUrl() + "?token="
             + URLEncoder.encode(consentToken, StandardCharsets.UTF_8) + "&lang=" + locale);
       }
+      // the dedupe key travels with the mail: ops (and the simulation's "mail once" check) trace a mail to its intent
+      headers.put(MAIL_KEY_HEADER, intent.dedupeKey());
       if (marketing) {
         // an opaque token (no customer id in it): RFC 8058 one-click POST to this URL, a page for GET
         String token = tokens.sign(customer.id(), now.plus(settings.unsubscribeValidity()));
@@ -141,6 +147,9 @@ public final class EmailService {
       if (marketing && !cap.claim(customer.id(), lastMarketing, now, intent.dedupeKey())) {
         return skipped(intent, attemptId, MailPolicy.SkipReason.CAPPED, now, day);
       }
+      // SENDING from here on: a lease that ran out can no longer be taken over, so a crash between the
+      // send and its record never sends the mail again (at most once; found by the faulted simulation)
+      sendLog.complete(intent.dedupeKey(), attemptId, SENDING, null, now);
       String messageId;
       try {
         messageId = sender.send(new MailSender.OutgoingMail(settings.from(), intent.to(), mail, headers,
@@ -162,6 +171,14 @@ public final class EmailService {
         // SES has the mail: never release the key (that would send twice); the lease stays as the record
         LOG.error("mail sent but not recorded", e, "dedupeKey", intent.dedupeKey());
         return Outcome.of(Kind.SENT, "unrecorded");
+      }
+      if (e instanceof MailSender.SendFailedException f && f.maybeSent()) {
+        // SES may have the mail (the answer was lost): at most once per dedupe key, so it is not sent again
+        sendLog.complete(intent.dedupeKey(), attemptId, "UNCONFIRMED", String.valueOf(e.getMessage()), now);
+        figures.add(intent.flow(), Figure.FAILED, 1, day);
+        LOG.error("mail may have been sent (no answer from SES): not sent again", e, "dedupeKey", intent.dedupeKey(),
+            "flow", intent.flow());
+        return Outcome.of(Kind.SENT, "unconfirmed");
       }
       if (e instanceof MailSender.SendFailedException f && f.rejected()) {
         // SES will never take it: tried once, recorded with the reason, not retried (SendFailurePolicy)

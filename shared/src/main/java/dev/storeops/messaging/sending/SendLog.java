@@ -18,6 +18,9 @@ public interface SendLog {
   /** Records the final outcome ({@code SENT} or {@code SKIPPED}) of the reserving attempt. */
   void complete(String dedupeKey, String attemptId, String status, String detail, Instant now);
 
-  /** Frees the key if {@code attemptId} still holds it. */
+  /**
+   * Frees the key if {@code attemptId} still holds it (reserved, or {@code SENDING} when SES refused
+   * the mail or could not be reached).
+   */
   void release(String dedupeKey, String attemptId);
 }

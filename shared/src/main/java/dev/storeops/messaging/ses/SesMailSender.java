@@ -46,9 +46,23 @@ public final class SesMailSender implements MailSender {
       throw new SendFailedException(code, SendFailurePolicy.classify(code, status, message),
           "SES refused the mail: " + code + " (HTTP " + status + ")", e);
     } catch (SdkClientException e) {
-      throw new SendFailedException("ClientError", SendFailurePolicy.Verdict.TRANSIENT,
+      throw new SendFailedException("ClientError", SendFailurePolicy.Verdict.TRANSIENT, maybeSent(e),
           "SES could not be reached: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the request may have reached SES: anything but a failure to connect (the answer was lost, not the request). */
+  public static boolean maybeSent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.SocketTimeoutException s && String.valueOf(s.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+        return false;
+      }
+      if (t instanceof java.net.SocketTimeoutException || t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Content utf8(String data) {

@@ -39,9 +39,14 @@ public final class DynamoCartStore implements CartStore {
   private static final String TOKEN_HASH = "tokenHash";
 
   public DynamoCartStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
+  }
+
+  /** With the clock that dates the carts' due work (tests and the simulation move it). */
+  public DynamoCartStore(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
-    this.due = new DueWorkStore(dynamo, table, Clock.systemUTC());
+    this.due = new DueWorkStore(dynamo, table, clock);
   }
 
   public static Map<String, AttributeValue> key(String id) {

@@ -41,10 +41,17 @@ public final class DynamoOrderStore implements OrderStore {
   static final String ORDER_SK = "ORDER";
   private final DynamoDbClient dynamo;
   private final String table;
+  private final java.time.Clock clock;
 
   public DynamoOrderStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, java.time.Clock.systemUTC());
+  }
+
+  /** With the clock that dates idempotency records and markers (tests and the simulation move it). */
+  public DynamoOrderStore(DynamoDbClient dynamo, String table, java.time.Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.clock = clock;
   }
 
   public static Map<String, AttributeValue> orderKey(String id) {
@@ -83,7 +90,7 @@ public final class DynamoOrderStore implements OrderStore {
     }
     IdempotencyRecord record = Attr.read(item, IdempotencyRecord.class);
     // DynamoDB deletes expired items lazily: an expired record counts as gone
-    return record.expiresAt() != null && record.expiresAt().isBefore(Instant.now()) ? Optional.empty() : Optional.of(record);
+    return record.expiresAt() != null && record.expiresAt().isBefore(clock.instant()) ? Optional.empty() : Optional.of(record);
   }
 
   @Override
@@ -118,7 +125,7 @@ public final class DynamoOrderStore implements OrderStore {
           StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
     }
     // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
-    new DueWorkStore(dynamo, table, java.time.Clock.systemUTC())
+    new DueWorkStore(dynamo, table, clock)
         .announce(OrderAnnouncements.KIND, AnnounceItems.dueAt(order));
     actions.add(put(AnnounceItems.item(order)));
     try {
@@ -235,7 +242,7 @@ public final class DynamoOrderStore implements OrderStore {
 
   @Override
   public boolean assignManager(Order order, String managerId) {
-    String now = Instant.now().toString();
+    String now = clock.instant().toString();
     try {
       dynamo.transactWriteItems(t -> t.transactItems(
           TransactWriteItem.builder().update(Update.builder().tableName(table).key(orderKey(order.id()))
@@ -332,7 +339,7 @@ public final class DynamoOrderStore implements OrderStore {
           .updateExpression("SET #m = :now")
           .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
           .expressionAttributeNames(Map.of("#m", marker))
-          .expressionAttributeValues(Map.of(":now", s(Instant.now().toString()))));
+          .expressionAttributeValues(Map.of(":now", s(clock.instant().toString()))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

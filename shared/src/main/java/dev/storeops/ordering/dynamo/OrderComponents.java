@@ -25,9 +25,9 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
    */
   public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
       OrderLimits limits, String defaultLocale, Clock clock, Consumer<CustomerService.Registered> onRegistered) {
-    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table);
+    DynamoOrderStore orders = new DynamoOrderStore(dynamo, table, clock);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
-    DynamoCartStore carts = new DynamoCartStore(dynamo, table);
+    DynamoCartStore carts = new DynamoCartStore(dynamo, table, clock);
     DynamoCustomerStore customerStore = new DynamoCustomerStore(dynamo, table);
     CustomerService customers = onRegistered == null
         ? new CustomerService(customerStore, clock, defaultLocale)

@@ -55,12 +55,13 @@ class EmailServiceTest {
 
     @Override
     public void complete(String key, String attemptId, String status, String detail, Instant now) {
-      log.put(key, status);
+      log.put(key, status.equals(EmailService.SENDING) ? "SENDING:" + attemptId : status);
     }
 
     @Override
     public void release(String key, String attemptId) {
       log.remove(key, "RESERVED:" + attemptId);
+      log.remove(key, "SENDING:" + attemptId);
     }
   };
 
@@ -185,6 +186,22 @@ class EmailServiceTest {
     assertEquals(EmailService.Kind.SENT, retry.kind());
     assertEquals(1, sent.size());
     assertEquals(NOW, capAt.get("cus_a"));
+  }
+
+  @Test
+  void aMailWhoseAnswerWasLostIsNeverSentAgain() {
+    // found by the simulation (docs/simulation.md): SES accepted the mail, the response timed out, the retry sent it again
+    nextSendError = new MailSender.SendFailedException("ClientError", true, false, true, "Read timed out", null);
+    MailIntent welcome = new MailIntent("welcome#cus_w", "welcome", MailIntent.Category.TRANSACTIONAL, "cus_w",
+        "cus_w@example.com", null, "welcome", Map.of("customerName", "W"));
+    assertEquals(EmailService.Kind.SENT, service.handle(welcome, 1, 3).kind(), "done: no retry");
+    assertTrue(log.containsKey("welcome#cus_w"), "the dedupe key stays taken");
+    assertEquals(EmailService.Kind.DUPLICATE, service.handle(welcome, 2, 3).kind(), "a redelivery sends nothing");
+    assertTrue(sent.isEmpty());
+    assertFalse(dev.storeops.messaging.ses.SesMailSender.maybeSent(
+        new java.net.ConnectException("Connection refused")), "a request that never left is sent again");
+    assertTrue(dev.storeops.messaging.ses.SesMailSender.maybeSent(software.amazon.awssdk.core.exception.SdkClientException
+        .builder().cause(new java.net.SocketTimeoutException("Read timed out")).build()));
   }
 
   @Test

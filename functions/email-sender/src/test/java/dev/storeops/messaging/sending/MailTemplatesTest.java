@@ -51,6 +51,27 @@ public class MailTemplatesTest {
   }
 
   @Test
+  void theManagersNewOrderMailAsOrderMailsBuildsItRendersInBothLocales() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-23T09:00:00Z");
+    var method = dev.storeops.ordering.PaymentMethod.CASH_ON_DELIVERY;
+    var order = new dev.storeops.ordering.Order("ord_1", "261123-ABCDEF", "cus_1", dev.storeops.ordering.Channel.PHONE,
+        "mgr-olga", List.of(new dev.storeops.ordering.OrderLine("TEA", "Чай", 2, 123450, 246900)), 246900, 29000, 275900,
+        "RUB", new dev.storeops.catalog.Delivery("COURIER", dev.storeops.catalog.DeliveryMethod.COURIER, "shop", "Москва",
+            "Тверская 7", null, 29000), method, dev.storeops.ordering.OrderLifecycle.initialStatus(method),
+        dev.storeops.ordering.OrderLifecycle.created(method, at, "mgr-olga"), null, null, "hash", List.of(), at, at);
+    var customer = new dev.storeops.customers.Customer("cus_1", "olga@example.com", "Ольга", "+79165551234", null,
+        false, null, "ru", at, null);
+    var intent = new dev.storeops.messaging.OrderMails("https://shop.example.com")
+        .managerNewOrder(order, customer, "Ирина", "irina@example.com");
+    for (String locale : List.of("ru", "en")) {
+      Map<String, Object> model = new HashMap<>(intent.data());
+      model.putIfAbsent("shopUrl", "https://shop.example.com"); // as EmailService adds it
+      RenderedMail mail = TEMPLATES.render(intent.template(), locale, model);
+      assertTrue(mail.text().contains("https://shop.example.com/staff/orders/ord_1"), mail.text());
+    }
+  }
+
+  @Test
   void orderConfirmationInRussian() {
     RenderedMail mail = TEMPLATES.render("order-confirmation", "ru", orderData());
     assertEquals("Заказ 1042 принят", mail.subject());

@@ -1,0 +1,74 @@
+package dev.storeops.sim;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the shop looks like at one moment, read straight from the table, the SES emulator, the
+ * dead-letter queues and the sales report, plus what the simulation knows it did (consent, poison
+ * messages). The invariants judge this; their tests build broken ones by hand.
+ */
+public record ShopState(
+    Instant at,
+    List<Stock> stock,
+    List<OrderRow> orders,
+    List<Hold> holds,
+    List<Task> tasks,
+    List<Manager> managers,
+    List<Mail> mails,
+    Map<String, List<DeadLetter>> deadLetters,
+    Report report,
+    Facts facts) {
+
+  /** A stock item ({@code SKU#<sku>} / {@code STOCK#<warehouse>}). */
+  public record Stock(String sku, String warehouse, long onHand, long reserved, long available) {}
+
+  /** An order item with what the invariants read. {@code flags}: {@code short}, the markers set. */
+  public record OrderRow(String id, String customerId, String status, String paymentMethod, long totalMinor,
+      Instant createdAt, String managerId, List<Line> reservations, List<Change> history, List<Payment> payments,
+      boolean shortFlag, Set<String> markers) {
+    public boolean open() {
+      return !status.equals("DELIVERED") && !status.equals("CANCELLED");
+    }
+
+    /** Still holds its reservations: not shipped (the units left), not delivered, not cancelled. */
+    public boolean holdsStock() {
+      return open() && !status.equals("SHIPPED");
+    }
+  }
+
+  public record Line(String sku, String warehouse, long qty) {}
+
+  public record Change(Instant at, String status, String by) {}
+
+  public record Payment(String eventId, String type, long amountMinor, String outcome) {}
+
+  /** A reservation hold item ({@code SKU#<sku>} / {@code HOLD#<warehouse>#<orderId>}). */
+  public record Hold(String sku, String warehouse, String orderId, long qty) {}
+
+  public record Task(String id, String kind, String orderId, String status) {}
+
+  public record Manager(String id, boolean onShift, long openOrders) {}
+
+  /** A mail the SES emulator accepted: its dedupe key header, whether it is marketing (List-Unsubscribe). */
+  public record Mail(String messageId, String to, String subject, String key, boolean marketing, int seenAtCheck) {}
+
+  public record DeadLetter(String messageId, String body) {}
+
+  /** The sales report for the simulated period, as {@code GET /staff/reports/sales} answers it. */
+  public record Report(LocalDate from, LocalDate to, long orders, long cancelled, long revenueMinor) {}
+
+  /**
+   * What the simulation did that the shop's state does not say: per e-mail address, whether the
+   * customer consented and when they unsubscribed; the poison messages it put on queues; orders whose
+   * client gave up after a failure (customer id → when); the checks before this one (mails are judged in
+   * the window since the previous check).
+   */
+  public record Facts(Map<String, Consent> consent, Set<String> poison, Map<String, Instant> gaveUp,
+      Set<String> pending, Instant previousCheck, int check) {}
+
+  public record Consent(boolean given, Instant unsubscribedAt) {}
+}

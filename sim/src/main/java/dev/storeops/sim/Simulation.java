@@ -1,0 +1,685 @@
+package dev.storeops.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeops.fulfilment.WebhookSignature;
+import dev.storeops.platform.json.Json;
+import dev.storeops.sim.invariants.Invariants;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A deterministic, seeded life of the shop (docs/simulation.md): customers register, order on the site,
+ * by phone and by e-mail with every payment method; the payment provider calls the webhook (late,
+ * twice, out of order, failed, refunded, wrong amount); managers call, cancel, ship and deliver;
+ * the supplier drops a stock file every morning (some cutting stock below what orders hold); carts are
+ * abandoned; a campaign goes out and some customers unsubscribe; poison messages are put on queues.
+ * Time moves in 15-minute ticks; after each tick everything due is delivered ({@link SimShop#settle}),
+ * and every simulated hour (and at the end) the {@link Invariants} are judged.
+ *
+ * <p>Same seed, same settings → the same decisions in the same order (ids chosen by the shop, such as
+ * order ids, differ between runs; the decisions do not depend on them).
+ */
+public final class Simulation {
+  public static final Instant START = Instant.parse("2026-03-02T05:00:00Z"); // a Monday, 08:00 in Moscow
+  static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Moscow");
+  static final Duration TICK = Duration.ofMinutes(15);
+  static final String SUPPLIER = "chaynaya-lavka";
+  static final String SUPPLIER_WAREHOUSE = "msk-1";
+  static final List<String> MANAGERS = List.of("mgr-olga", "mgr-pavel");
+
+  /** How big and how hostile a run is. */
+  public record Settings(long seed, int days, int ordersPerDay, FaultInjector.Settings faults, double duplicateShare,
+      Duration checkEvery, Set<String> pending) {
+    public static Settings week(long seed, int ordersPerDay, FaultInjector.Settings faults, Set<String> pending) {
+      return new Settings(seed, 7, ordersPerDay, faults, 0.03, Duration.ofHours(1), pending);
+    }
+  }
+
+  /** What a run did. */
+  public record Figures(long seed, int days, Map<String, Long> counts, long invariantChecks, long checkRounds,
+      FaultInjector.Figures aws, long sqsMessages, long sqsDuplicates, long streamRecords, long redriven, double seconds,
+      List<String> skipped) {
+    public long orders() {
+      return counts.getOrDefault("orders placed", 0L);
+    }
+
+    public String describe() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "seed %d, %d simulated days in %.1f s: %d orders (%.1f orders/s simulated)%n",
+          seed, days, seconds, orders(), orders() / Math.max(seconds, 0.001)));
+      b.append("  actions: ").append(counts).append('\n');
+      b.append(String.format(Locale.ROOT, "  invariant checks: %d (%d rounds); skipped for pending work: %s%n",
+          invariantChecks, checkRounds, skipped.isEmpty() ? "none" : skipped));
+      long dynamo = aws.callsByService().getOrDefault("DynamoDb", 0L);
+      b.append(String.format(Locale.ROOT, "  AWS calls by handlers: %s; DynamoDB calls per order: %.1f%n",
+          aws.callsByService(), dynamo / (double) Math.max(1, orders())));
+      b.append(String.format(Locale.ROOT, "  faults injected: %d of %d calls (%.1f %%) %s; invocations %d, with a fault %d%n",
+          aws.faults(), aws.calls(), 100.0 * aws.faults() / Math.max(1, aws.calls()), aws.injected(), aws.invocations(),
+          aws.faultedInvocations()));
+      b.append(String.format(Locale.ROOT, "  SQS messages delivered %d (%d again after a lost delete), stream records %d, redriven from DLQs %d%n",
+          sqsMessages, sqsDuplicates, streamRecords, redriven));
+      return b.toString();
+    }
+  }
+
+  private final Settings settings;
+  private final Path root;
+  private final Random random;
+  private final Map<String, Long> counts = new TreeMap<>();
+  private final PriorityQueue<Scheduled> agenda = new PriorityQueue<>();
+  private long sequence;
+  private SimShop shop;
+  private SimClock clock;
+  private StateReader reader;
+  private Invariants invariants;
+  private WebhookSignature signer;
+  private final List<String> customers = new ArrayList<>();
+  private final Map<String, String> customerEmail = new HashMap<>();
+  private final Map<String, ShopState.Consent> consent = new HashMap<>();
+  private final Map<String, Instant> gaveUp = new HashMap<>();
+  private final Set<String> poison = new HashSet<>();
+  private final List<String> skus = new ArrayList<>();
+  private final Set<String> unsubscribeSeen = new HashSet<>();
+  private long redriven;
+  private Instant previousCheck;
+  private int check;
+  private long rounds;
+
+  private record Scheduled(Instant at, long seq, String what, Runnable action) implements Comparable<Scheduled> {
+    @Override
+    public int compareTo(Scheduled o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  public Simulation(Settings settings, Path root) {
+    this.settings = settings;
+    this.root = root;
+    this.random = new Random(settings.seed());
+  }
+
+  /** Runs the whole period; throws {@link Invariants.Broken} naming the first broken invariant. */
+  public Figures run() {
+    long started = System.nanoTime();
+    System.out.println("simulation: seed " + settings.seed() + ", " + settings.days() + " days, " + settings.ordersPerDay()
+        + " orders/day, faults " + settings.faults() + ", pending " + settings.pending());
+    clock = new SimClock(START);
+    FaultInjector.start(FaultInjector.Settings.clean(settings.seed()));
+    try (SimShop s = SimShop.start(clock, root, settings.seed(), settings.duplicateShare())) {
+      shop = s;
+      reader = new StateReader(shop);
+      invariants = new Invariants(settings.pending());
+      signer = new WebhookSignature(shop.webhookSecret(), clock, WebhookSignature.DEFAULT_TOLERANCE);
+      setUpCatalog();
+      shop.settle();
+      FaultInjector.start(settings.faults());
+      plan();
+      Instant end = START.plus(Duration.ofDays(settings.days()));
+      Instant nextCheck = START.plus(settings.checkEvery());
+      while (clock.instant().isBefore(end)) {
+        Instant tickEnd = clock.instant().plus(TICK);
+        while (!agenda.isEmpty() && !agenda.peek().at().isAfter(tickEnd)) {
+          Scheduled next = agenda.poll();
+          if (next.at().isAfter(clock.instant())) {
+            clock.set(next.at());
+          }
+          next.action().run();
+          shop.deliverQueues();
+        }
+        clock.set(tickEnd);
+        shop.settle();
+        if (!clock.instant().isBefore(nextCheck)) {
+          checkNow("at " + clock.instant() + " (simulated hour " + Duration.between(START, clock.instant()).toHours() + ")");
+          nextCheck = nextCheck.plus(settings.checkEvery());
+        }
+      }
+      // the end: everything in flight is delivered (visibility timeouts run out), then the last check
+      FaultInjector.pause();
+      for (int i = 0; i < 8; i++) {
+        clock.advance(Duration.ofMinutes(5));
+        shop.settle();
+      }
+      FaultInjector.resume();
+      checkNow("at the end (" + clock.instant() + ")");
+      FaultInjector.Figures aws = FaultInjector.figures();
+      return new Figures(settings.seed(), settings.days(), counts, invariants.checks(), rounds, aws,
+          shop.messagesDelivered(), shop.duplicateDeliveries(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
+          invariants.skipped());
+    } finally {
+      FaultInjector.stop();
+    }
+  }
+
+  private void checkNow(String when) {
+    FaultInjector.pause();
+    try {
+      if (settings.faults().share() > 0 || settings.faults().crashShare() > 0) {
+        redriveFaultCasualties();
+      }
+      check++;
+      rounds++;
+      LocalDate from = LocalDate.ofInstant(START, SHOP_ZONE);
+      LocalDate to = LocalDate.ofInstant(clock.instant(), SHOP_ZONE);
+      ShopState state = reader.read(new ShopState.Facts(consent, poison, gaveUp, settings.pending(), previousCheck, check),
+          from, to, shop.staffToken(MANAGERS.get(0)));
+      invariants.check(state, when + ", seed " + settings.seed());
+      previousCheck = clock.instant();
+      unsubscribeSome(state);
+    } finally {
+      FaultInjector.resume();
+    }
+  }
+
+  /**
+   * The operator's answer to the DLQ alarm (docs/operations.md), in the faulted run only: a message that
+   * reached a DLQ because injected faults failed every one of its receives is moved back to its queue.
+   * Anything else in a DLQ stays and fails the "dead letters" invariant.
+   */
+  private void redriveFaultCasualties() {
+    Map<String, String> sources = Map.of("OrderEventsDLQ", "OrderEventsQueue", "EmailDLQ", "EmailQueue",
+        "SesEventsDLQ", "SesEventsQueue");
+    sources.forEach((dlq, source) -> {
+      String url = shop.stack().queueUrl(dlq);
+      Map<String, software.amazon.awssdk.services.sqs.model.Message> all = new LinkedHashMap<>();
+      for (int i = 0; i < 100; i++) {
+        var got = shop.stack().sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30)
+            .waitTimeSeconds(0)).messages();
+        if (got.isEmpty()) {
+          break;
+        }
+        got.forEach(m -> all.putIfAbsent(m.messageId(), m));
+      }
+      for (var m : all.values()) {
+        if (!poison.contains(m.body()) && shop.leftByInjectedFault(m.messageId())) {
+          shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl(source)).messageBody(m.body()));
+          shop.stack().sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+          redriven++;
+        } else {
+          shop.stack().sqs().changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+        }
+      }
+    });
+    shop.settle();
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  private void setUpCatalog() {
+    // the customers already there (local mode's demo data): their consent as the table says
+    shop.stack().dynamoDb().scanPaginator(r -> r.tableName(shop.stack().tableName("StoreTable"))).items().forEach(item -> {
+      String pk = dev.storeops.platform.dynamo.Items.str(item, "pk");
+      if (pk.startsWith("CUSTOMER#") && "PROFILE".equals(dev.storeops.platform.dynamo.Items.str(item, "sk"))) {
+        consent.put(dev.storeops.platform.dynamo.Items.str(item, "email"),
+            new ShopState.Consent(dev.storeops.platform.dynamo.Items.bool(item, "marketingConsent"), null));
+      }
+    });
+    String token = shop.staffToken(MANAGERS.get(0));
+    skus.addAll(List.of("TEA-001", "TEA-002", "TEA-003", "CUP-001"));
+    for (int i = 1; i <= 6; i++) {
+      String sku = String.format(Locale.ROOT, "SIM-%02d", i);
+      ObjectNode p = Json.mapper().createObjectNode();
+      p.put("name", "Товар симуляции " + i);
+      p.put("priceMinor", 50_000 + 25_000L * i);
+      p.put("weightGrams", 200 + 50 * i);
+      p.put("lengthMm", 150);
+      p.put("widthMm", 100);
+      p.put("heightMm", 80);
+      p.put("category", i % 2 == 0 ? "tea" : "ware");
+      expectOk(shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
+      skus.add(sku);
+    }
+    for (String sku : skus) {
+      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, "{\"onHand\":" + (20 + random.nextInt(40)) + "}",
+          bearer(token)), "stock " + sku);
+      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/spb-1", "{\"onHand\":" + (5 + random.nextInt(20)) + "}",
+          bearer(token)), "stock " + sku);
+    }
+  }
+
+  private static void expectOk(SimShop.Response r, String what) {
+    if (!r.ok()) {
+      throw new IllegalStateException(what + ": HTTP " + r.status() + " " + r.body());
+    }
+  }
+
+  private static Map<String, String> bearer(String token) {
+    return Map.of("Authorization", "Bearer " + token);
+  }
+
+  // ---------------------------------------------------------------- the plan
+
+  private void at(Instant when, String what, Runnable action) {
+    agenda.add(new Scheduled(when, sequence++, what, action));
+  }
+
+  private Instant in(Duration min, Duration max) {
+    long span = Math.max(1, max.minus(min).toSeconds());
+    return clock.instant().plus(min).plusSeconds((long) (random.nextDouble() * span));
+  }
+
+  private void count(String what) {
+    counts.merge(what, 1L, Long::sum);
+  }
+
+  /** Everything that happens on its own schedule: arrivals of customers, orders and carts, files, a campaign. */
+  private void plan() {
+    for (int day = 0; day < settings.days(); day++) {
+      Instant dayStart = START.plus(Duration.ofDays(day));
+      at(dayStart.plus(Duration.ofHours(22)), "supplier file", this::supplierFile);
+      int orders = settings.ordersPerDay();
+      for (int i = 0; i < orders; i++) {
+        at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "order", this::placeOrder);
+      }
+      for (int i = 0; i < Math.max(1, orders / 3); i++) {
+        at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "register", this::register);
+      }
+      for (int i = 0; i < Math.max(1, orders / 6); i++) {
+        at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "cart", this::cart);
+      }
+    }
+    at(START.plus(Duration.ofHours(30)), "campaign", this::campaign);
+    at(START.plus(Duration.ofHours(3)), "poison", this::poisonMessages);
+  }
+
+  // ---------------------------------------------------------------- customers
+
+  private String newEmail() {
+    return "sim-" + Long.toString(Math.abs(random.nextLong()), 36) + "@example.com";
+  }
+
+  private void register() {
+    String email = newEmail();
+    boolean consents = random.nextDouble() < 0.6;
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("email", email);
+    body.put("name", "Покупатель " + customers.size());
+    body.put("phone", "+7916" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)));
+    body.put("marketingConsent", consents);
+    body.put("locale", random.nextDouble() < 0.85 ? "ru" : "en");
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      SimShop.Response r = shop.call("POST", "/customers", Json.write(body), Map.of());
+      if (r.ok() || r.status() == 409) {
+        consent.put(email, new ShopState.Consent(consents, null));
+        if (r.ok()) {
+          String id = json(r).path("id").asText(json(r).path("customer").path("id").asText(""));
+          if (!id.isEmpty()) {
+            customers.add(id);
+            customerEmail.put(id, email);
+            count("customers registered");
+          }
+        }
+        return;
+      }
+      count("retries after 5xx");
+    }
+    count("registrations given up");
+  }
+
+  private static JsonNode json(SimShop.Response r) {
+    try {
+      return Json.mapper().readTree(r.body());
+    } catch (java.io.IOException e) {
+      return Json.mapper().createObjectNode();
+    }
+  }
+
+  // ---------------------------------------------------------------- orders
+
+  private ObjectNode orderBody(String customerId, String channel, String paymentMethod, String cartId,
+      List<Map.Entry<String, Integer>> lines) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    if (customerId != null) {
+      body.put("customerId", customerId);
+    } else {
+      String email = newEmail();
+      boolean consents = random.nextDouble() < 0.5;
+      consent.put(email, new ShopState.Consent(consents, null));
+      ObjectNode c = body.putObject("customer");
+      c.put("email", email);
+      c.put("name", "Гость " + sequence);
+      c.put("phone", "+7903" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)));
+      c.put("marketingConsent", consents);
+    }
+    ArrayNode l = body.putArray("lines");
+    lines.forEach(e -> l.addObject().put("sku", e.getKey()).put("qty", e.getValue()));
+    body.put("paymentMethod", paymentMethod);
+    body.put("channel", channel);
+    ObjectNode d = body.putObject("delivery");
+    double where = random.nextDouble();
+    if (where < 0.5) {
+      d.put("option", "COURIER").put("city", "Москва").put("address", "ул. Тверская, " + (1 + random.nextInt(30)));
+    } else if (where < 0.7) {
+      d.put("option", "PICKUP").put("city", "Москва").put("warehouse", "msk-1");
+    } else if (where < 0.85) {
+      d.put("option", "COURIER").put("city", "Санкт-Петербург").put("address", "Невский пр., " + (1 + random.nextInt(90)));
+    } else {
+      d.put("option", "PARCEL_CDEK").put("city", "Казань").put("address", "ул. Баумана, " + (1 + random.nextInt(50)));
+    }
+    if (cartId != null) {
+      body.put("cartId", cartId);
+    }
+    return body;
+  }
+
+  private List<Map.Entry<String, Integer>> someLines() {
+    List<String> pool = new ArrayList<>(skus);
+    int n = 1 + random.nextInt(3);
+    List<Map.Entry<String, Integer>> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lines.add(Map.entry(pool.remove(random.nextInt(pool.size())), 1 + random.nextInt(3)));
+    }
+    return lines;
+  }
+
+  private void placeOrder() {
+    placeOrder(null, null, someLines());
+  }
+
+  private void placeOrder(String cartOwner, String cartId, List<Map.Entry<String, Integer>> lines) {
+    double c = random.nextDouble();
+    String channel = c < 0.6 ? "SITE" : c < 0.85 ? "PHONE" : "EMAIL";
+    String[] methods = {"ONLINE_CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY"};
+    String method = methods[random.nextInt(3)];
+    String customerId = cartOwner != null ? cartOwner : !customers.isEmpty() && random.nextDouble() < 0.65
+        ? customers.get(random.nextInt(customers.size())) : null;
+    ObjectNode body = orderBody(customerId, channel, method, cartId, lines);
+    String key = "sim-" + Long.toString(Math.abs(random.nextLong()), 36) + "-" + sequence;
+    boolean patient = customerId == null || random.nextDouble() < 0.7;
+    String staff = MANAGERS.get(random.nextInt(MANAGERS.size()));
+    String path = channel.equals("SITE") ? "/orders" : "/staff/orders";
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Idempotency-Key", key);
+      if (!channel.equals("SITE")) {
+        headers.putAll(bearer(shop.staffToken(staff)));
+      }
+      SimShop.Response r = shop.call("POST", path, Json.write(body), headers);
+      if (r.ok()) {
+        count("orders placed");
+        count("orders " + channel + " " + method);
+        JsonNode order = json(r);
+        JsonNode o = order.has("order") ? order.path("order") : order;
+        String id = o.path("id").asText();
+        long total = o.path("totalMinor").asLong();
+        follow(id, method, total);
+        return;
+      }
+      if (r.status() == 409) {
+        count("orders refused (stock or cart)");
+        return;
+      }
+      if (r.status() / 100 == 4) {
+        throw new IllegalStateException("order refused as bad input: " + r.status() + " " + r.body() + "\n" + Json.write(body));
+      }
+      count("retries after 5xx");
+      if (!patient) {
+        count("orders given up after a 5xx");
+        gaveUp.put(customerId, clock.instant());
+        return;
+      }
+      clock.advance(Duration.ofSeconds(2L * attempt));
+    }
+    count("orders given up after a 5xx");
+    if (customerId != null) {
+      gaveUp.put(customerId, clock.instant());
+    }
+  }
+
+  /** What happens to a placed order: payments, calls, cancels, shipping, delivery. */
+  private void follow(String orderId, String method, long total) {
+    double fate = random.nextDouble();
+    switch (method) {
+      case "ONLINE_CARD" -> {
+        if (fate < 0.6) {
+          pay(orderId, "succeeded", total, in(Duration.ofMinutes(1), Duration.ofMinutes(20)), random.nextDouble() < 0.2);
+        } else if (fate < 0.7) {
+          pay(orderId, "failed", total, in(Duration.ofMinutes(1), Duration.ofMinutes(5)), false);
+          pay(orderId, "succeeded", total, in(Duration.ofMinutes(40), Duration.ofHours(3)), false);
+        } else if (fate < 0.77) {
+          pay(orderId, "succeeded", total, in(Duration.ofMinutes(1), Duration.ofMinutes(10)), false);
+          pay(orderId, "refunded", total, in(Duration.ofHours(1), Duration.ofHours(60)), random.nextDouble() < 0.3);
+        } else if (fate < 0.82) {
+          // out of order: the refund overtakes the payment it refunds
+          Instant paidAt = in(Duration.ofMinutes(30), Duration.ofMinutes(60));
+          pay(orderId, "refunded", total, in(Duration.ofMinutes(1), Duration.ofMinutes(20)), false);
+          pay(orderId, "succeeded", total, paidAt, false);
+        } else if (fate < 0.85) {
+          pay(orderId, "succeeded", total - 100, in(Duration.ofMinutes(1), Duration.ofMinutes(20)), false);
+        }
+        // else: never paid; the payment deadline handles it
+      }
+      case "BANK_TRANSFER" -> {
+        if (fate < 0.65) {
+          pay(orderId, "succeeded", total, in(Duration.ofHours(2), Duration.ofHours(60)), random.nextDouble() < 0.2);
+        }
+      }
+      default -> at(in(Duration.ofMinutes(10), Duration.ofHours(4)), "call", () -> call(orderId, 1));
+    }
+    if (random.nextDouble() < 0.04) {
+      at(in(Duration.ofMinutes(30), Duration.ofHours(30)), "staff cancel", () -> staffCancel(orderId));
+    }
+    at(in(Duration.ofHours(3), Duration.ofHours(20)), "ship", () -> ship(orderId, 1));
+  }
+
+  private void pay(String orderId, String type, long amount, Instant when, boolean twice) {
+    String eventId = "evt_" + Long.toString(Math.abs(random.nextLong()), 36);
+    String paymentId = "pay_" + Long.toString(Math.abs(random.nextLong()), 36);
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("eventId", eventId);
+    body.put("type", type);
+    body.put("orderId", orderId);
+    body.put("paymentId", paymentId);
+    body.put("amountMinor", amount);
+    body.put("currency", "RUB");
+    String raw = Json.write(body);
+    at(when, "webhook " + type, () -> webhook(raw, 1));
+    if (twice) {
+      at(when.plus(Duration.ofMinutes(5 + random.nextInt(180))), "webhook again", () -> webhook(raw, 1));
+    }
+  }
+
+  private void webhook(String raw, int attempt) {
+    byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+    String signature = signer.sign(clock.instant().getEpochSecond(), bytes);
+    SimShop.Response r = shop.call("POST", "/payments/webhook", raw, Map.of("X-Signature", signature));
+    if (r.ok()) {
+      count("webhooks " + (json(r).path("duplicate").asBoolean() ? "duplicate" : json(r).path("outcome").asText()));
+    } else if (r.status() / 100 == 5 && attempt < 8) {
+      count("webhook retries");
+      at(in(Duration.ofMinutes(attempt), Duration.ofMinutes(5L * attempt)), "webhook retry", () -> webhook(raw, attempt + 1));
+    } else {
+      throw new IllegalStateException("webhook refused: " + r.status() + " " + r.body() + " " + raw);
+    }
+  }
+
+  private SimShop.Response staff(String method, String path, String body, String idempotencyKey) {
+    Map<String, String> headers = new LinkedHashMap<>(bearer(shop.staffToken(MANAGERS.get(random.nextInt(MANAGERS.size())))));
+    if (idempotencyKey != null) {
+      headers.put("Idempotency-Key", idempotencyKey);
+    }
+    return shop.call(method, path, body, headers);
+  }
+
+  private void call(String orderId, int n) {
+    double r = random.nextDouble();
+    String outcome = r < 0.72 ? "CONFIRMED" : r < 0.8 ? "REFUSED" : "NO_ANSWER";
+    ObjectNode body = Json.mapper().createObjectNode().put("outcome", outcome);
+    if (outcome.equals("REFUSED")) {
+      body.put("reason", "передумал");
+    }
+    String key = "call-" + orderId + "-" + n;
+    retrying("call " + outcome, () -> staff("POST", "/staff/orders/" + orderId + "/calls", Json.write(body), key));
+    if (outcome.equals("NO_ANSWER") && n < 3) {
+      at(in(Duration.ofHours(1), Duration.ofHours(3)), "call", () -> call(orderId, n + 1));
+    }
+  }
+
+  private void staffCancel(String orderId) {
+    retrying("staff cancel", () -> staff("POST", "/staff/orders/" + orderId + "/cancel", "{\"reason\":\"клиент попросил\"}", null));
+  }
+
+  private void ship(String orderId, int attempt) {
+    SimShop.Response order = staff("GET", "/staff/orders/" + orderId, null, null);
+    if (!order.ok()) {
+      at(in(Duration.ofMinutes(15), Duration.ofMinutes(45)), "ship", () -> ship(orderId, attempt));
+      return;
+    }
+    JsonNode o = json(order);
+    String status = o.path("status").asText(o.path("order").path("status").asText());
+    if (status.equals("READY_TO_SHIP")) {
+      String tracking = "TRK" + Long.toString(Math.abs(random.nextLong()), 36).toUpperCase(Locale.ROOT);
+      String carrier = random.nextBoolean() ? "CDEK" : "Почта России";
+      boolean shipped = retrying("ship", () -> staff("POST", "/staff/orders/" + orderId + "/ship",
+          "{\"carrier\":\"" + carrier + "\",\"trackingNumber\":\"" + tracking + "\"}", null));
+      if (shipped && random.nextDouble() < 0.95) {
+        at(in(Duration.ofHours(20), Duration.ofHours(72)), "deliver",
+            () -> retrying("deliver", () -> staff("POST", "/staff/orders/" + orderId + "/deliver", null, null)));
+      }
+    } else if (!status.equals("CANCELLED") && !status.equals("SHIPPED") && !status.equals("DELIVERED") && attempt < 12) {
+      at(in(Duration.ofHours(4), Duration.ofHours(12)), "ship", () -> ship(orderId, attempt + 1));
+    }
+  }
+
+  /** A staff action with the staff console's retry on 5xx; 409 (another path won) is an answer too. */
+  private boolean retrying(String what, java.util.function.Supplier<SimShop.Response> call) {
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      SimShop.Response r = call.get();
+      if (r.ok()) {
+        count(what);
+        return true;
+      }
+      if (r.status() == 409) {
+        count(what + " refused (409)");
+        return false;
+      }
+      if (r.status() / 100 == 4) {
+        throw new IllegalStateException(what + ": " + r.status() + " " + r.body());
+      }
+      count("retries after 5xx");
+    }
+    count(what + " given up");
+    return false;
+  }
+
+  // ---------------------------------------------------------------- carts, files, campaign, poison
+
+  private void cart() {
+    if (customers.isEmpty()) {
+      return;
+    }
+    String customerId = customers.get(random.nextInt(customers.size()));
+    String cartId = "cart-" + Long.toString(Math.abs(random.nextLong()), 36);
+    List<Map.Entry<String, Integer>> lines = someLines();
+    ObjectNode body = Json.mapper().createObjectNode().put("customerId", customerId);
+    ArrayNode l = body.putArray("lines");
+    lines.forEach(e -> l.addObject().put("sku", e.getKey()).put("qty", e.getValue()));
+    if (!retrying("carts saved", () -> shop.call("PUT", "/carts/" + cartId, Json.write(body), Map.of()))) {
+      return;
+    }
+    if (random.nextDouble() < 0.5) {
+      at(in(Duration.ofMinutes(10), Duration.ofHours(2)), "order from cart", () -> placeOrderFromCart(customerId, cartId, lines));
+    } else {
+      count("carts abandoned");
+    }
+  }
+
+  private void placeOrderFromCart(String customerId, String cartId, List<Map.Entry<String, Integer>> lines) {
+    placeOrder(customerId, cartId, lines);
+  }
+
+  /** The supplier's morning file: every SKU of its warehouse, mostly restocked, some cut below what orders hold. */
+  private void supplierFile() {
+    StringBuilder csv = new StringBuilder("Артикул;Наименование;Остаток\n");
+    int cuts = 0;
+    for (String sku : skus) {
+      var item = shop.stack().dynamoDb().getItem(g -> g.tableName(shop.stack().tableName("StoreTable"))
+          .key(dev.storeops.platform.dynamo.TableKeys.stockKey(sku, SUPPLIER_WAREHOUSE)).consistentRead(true)).item();
+      long reserved = item == null ? 0 : dev.storeops.platform.dynamo.Items.num(item, "reserved", 0);
+      long qty;
+      if (reserved > 1 && random.nextDouble() < 0.15) {
+        qty = Math.max(1, reserved - 1 - random.nextInt(2));
+        cuts++;
+      } else {
+        qty = reserved + 10 + random.nextInt(40);
+      }
+      csv.append(sku).append(';').append("Товар ").append(sku).append(';').append(qty).append(" шт\n");
+    }
+    String key = "incoming/" + SUPPLIER + "/stock-" + LocalDate.ofInstant(clock.instant(), SHOP_ZONE) + ".csv";
+    shop.stack().s3().putObject(p -> p.bucket(shop.stack().bucketName("SupplierBucket")).key(key),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
+    count("supplier files");
+    if (cuts > 0) {
+      count("supplier files cutting below reservations");
+    }
+  }
+
+  private void campaign() {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("name", "Весенняя распродажа");
+    body.put("template", "campaign");
+    body.put("subject", "Весна в чайной");
+    body.put("body", "Скидки на чай всю неделю.");
+    body.putObject("segment").put("type", "all-with-consent");
+    body.put("sendAt", clock.instant().plus(Duration.ofHours(1)).toString());
+    SimShop.Response[] created = new SimShop.Response[1];
+    if (!retrying("campaigns created", () -> created[0] = staff("POST", "/staff/campaigns", Json.write(body), null))) {
+      return;
+    }
+    String id = json(created[0]).path("campaign").path("id").asText();
+    retrying("campaigns scheduled", () -> staff("POST", "/staff/campaigns/" + id + "/schedule", null, null));
+  }
+
+  private void poisonMessages() {
+    String ping = "{\"type\":\"Ping\",\"sim\":\"poison\"}";
+    String badIntent = "{\"dedupeKey\":\"sim-poison\",\"template\":\"no-such-template\",\"category\":\"TRANSACTIONAL\",\"to\":\"x@example.com\"}";
+    poison.add(ping);
+    poison.add(badIntent);
+    shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl("OrderEventsQueue")).messageBody(ping));
+    shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl("EmailQueue")).messageBody(badIntent));
+    count("poison messages");
+  }
+
+  /** A fifth of the recipients of a marketing mail use its one-click unsubscribe link. */
+  private void unsubscribeSome(ShopState state) {
+    for (ShopState.Mail m : state.mails()) {
+      if (!m.marketing() || !unsubscribeSeen.add(m.messageId()) || random.nextDouble() >= 0.2) {
+        continue;
+      }
+      var sent = shop.stack().sentMail().stream().filter(x -> x.messageId().equals(m.messageId())).findFirst();
+      String header = sent.map(x -> x.headers().get("List-Unsubscribe")).orElse(null);
+      if (header == null) {
+        continue;
+      }
+      String url = header.replaceAll("^<|>$", "");
+      String query = url.substring(url.indexOf('?'));
+      String to = m.to();
+      at(in(Duration.ofMinutes(5), Duration.ofMinutes(50)), "unsubscribe", () -> {
+        if (retrying("unsubscribes", () -> shop.call("POST", "/unsubscribe" + query, "List-Unsubscribe=One-Click",
+            Map.of("Content-Type", "application/x-www-form-urlencoded")))) {
+          ShopState.Consent c = consent.get(to);
+          if (c != null && c.unsubscribedAt() == null) {
+            consent.put(to, new ShopState.Consent(c.given(), clock.instant()));
+          }
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.storeops.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.messaging.sending.EmailService;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.json.Json;
+import dev.storeops.stack.SentMail;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Reads a {@link ShopState}: one Scan of the store table, the SES emulator's store, every dead-letter
+ * and failure queue of the template, and the sales report through the staff API (with faults paused:
+ * the check must not be the one that breaks).
+ */
+public final class StateReader {
+  private static final Set<String> MARKERS = Set.of("confirmationQueuedAt", "managerNotifiedAt", "unassignedAlertAt");
+  private final SimShop shop;
+  private final String table;
+  private final List<String> deadLetterQueues = new ArrayList<>();
+  private final Map<String, Integer> mailSeenAt = new HashMap<>();
+
+  public StateReader(SimShop shop) {
+    this.shop = shop;
+    this.table = shop.stack().tableName("StoreTable");
+    for (String id : shop.stack().template().resourcesOfType("AWS::SQS::Queue")) {
+      if (id.endsWith("DLQ") || id.endsWith("FailuresQueue")) {
+        deadLetterQueues.add(id);
+      }
+    }
+  }
+
+  public List<String> deadLetterQueues() {
+    return deadLetterQueues;
+  }
+
+  public ShopState read(ShopState.Facts facts, LocalDate reportFrom, LocalDate reportTo, String staffToken) {
+    List<ShopState.Stock> stock = new ArrayList<>();
+    List<ShopState.OrderRow> orders = new ArrayList<>();
+    List<ShopState.Hold> holds = new ArrayList<>();
+    List<ShopState.Task> tasks = new ArrayList<>();
+    List<ShopState.Manager> managers = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page = shop.stack().dynamoDb().scan(s -> s.tableName(table).consistentRead(true).exclusiveStartKey(from));
+      for (Map<String, AttributeValue> item : page.items()) {
+        String pk = Items.str(item, "pk");
+        String sk = Items.str(item, "sk");
+        if (pk.startsWith("SKU#") && sk.startsWith("STOCK#")) {
+          stock.add(new ShopState.Stock(pk.substring(4), sk.substring(6), Items.num(item, "onHand", 0),
+              Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
+        } else if (pk.startsWith("SKU#") && sk.startsWith("HOLD#")) {
+          String[] parts = sk.split("#", 3);
+          holds.add(new ShopState.Hold(pk.substring(4), parts[1], parts.length > 2 ? parts[2] : "",
+              Items.num(item, "qty", 0)));
+        } else if (pk.startsWith("ORDER#") && sk.equals("ORDER")) {
+          orders.add(order(item));
+        } else if (pk.startsWith("TASK#") && sk.equals("TASK")) {
+          tasks.add(new ShopState.Task(pk.substring(5), Items.str(item, "kind"), Items.str(item, "orderId"),
+              Items.str(item, "status")));
+        } else if (pk.startsWith("MANAGER#") && sk.equals("MANAGER")) {
+          managers.add(new ShopState.Manager(pk.substring(8), Items.bool(item, "onShift"), Items.num(item, "openOrders", 0)));
+        }
+      }
+      start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+    } while (start != null);
+    orders.sort(java.util.Comparator.comparing(ShopState.OrderRow::createdAt).thenComparing(ShopState.OrderRow::id));
+    return new ShopState(shop.clock().instant(), stock, orders, holds, tasks, managers, mails(facts.check()),
+        deadLetters(), report(reportFrom, reportTo, staffToken), facts);
+  }
+
+  private static ShopState.OrderRow order(Map<String, AttributeValue> item) {
+    List<ShopState.Line> reservations = new ArrayList<>();
+    for (AttributeValue r : list(item, "reservations")) {
+      Map<String, AttributeValue> m = r.m();
+      reservations.add(new ShopState.Line(Items.str(m, "sku"), Items.str(m, "warehouse"), Items.num(m, "qty", 0)));
+    }
+    List<ShopState.Change> history = new ArrayList<>();
+    for (AttributeValue c : list(item, "statusHistory")) {
+      Map<String, AttributeValue> m = c.m();
+      history.add(new ShopState.Change(Items.instant(m, "at"), Items.str(m, "status"), Items.str(m, "by")));
+    }
+    List<ShopState.Payment> payments = new ArrayList<>();
+    for (AttributeValue p : list(item, "payments")) {
+      Map<String, AttributeValue> m = p.m();
+      payments.add(new ShopState.Payment(Items.str(m, "eventId"), Items.str(m, "type"), Items.num(m, "amountMinor", 0),
+          Items.str(m, "outcome")));
+    }
+    Set<String> markers = new HashSet<>();
+    MARKERS.forEach(name -> {
+      if (item.containsKey(name)) {
+        markers.add(name);
+      }
+    });
+    boolean shortFlag = item.containsKey("short") && Boolean.TRUE.equals(item.get("short").bool());
+    return new ShopState.OrderRow(Items.str(item, "id"), Items.str(item, "customerId"), Items.str(item, "status"),
+        Items.str(item, "paymentMethod"), Items.num(item, "totalMinor", 0), Items.instant(item, "createdAt"),
+        Items.str(item, "managerId"), reservations, history, payments, shortFlag, markers);
+  }
+
+  private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || !v.hasL() ? List.of() : v.l();
+  }
+
+  private List<ShopState.Mail> mails(int check) {
+    List<ShopState.Mail> out = new ArrayList<>();
+    for (SentMail m : shop.stack().sentMail()) {
+      int seen = mailSeenAt.computeIfAbsent(m.messageId(), id -> check);
+      String to = m.to().isEmpty() ? "" : m.to().get(0);
+      out.add(new ShopState.Mail(m.messageId(), to, m.subject(), m.headers().get(EmailService.MAIL_KEY_HEADER),
+          m.headers().containsKey("List-Unsubscribe"), seen));
+    }
+    return out;
+  }
+
+  /** Every message of every dead-letter and failure queue (received, then made visible again at once). */
+  public Map<String, List<ShopState.DeadLetter>> deadLetters() {
+    Map<String, List<ShopState.DeadLetter>> out = new LinkedHashMap<>();
+    for (String id : deadLetterQueues) {
+      String url = shop.stack().queueUrl(id);
+      Map<String, Message> seen = new LinkedHashMap<>();
+      for (int i = 0; i < 100; i++) {
+        List<Message> got = shop.stack().sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+            .visibilityTimeout(30).waitTimeSeconds(0)).messages();
+        if (got.isEmpty()) {
+          break;
+        }
+        got.forEach(m -> seen.putIfAbsent(m.messageId(), m));
+      }
+      for (Message m : seen.values()) {
+        shop.stack().sqs().changeMessageVisibility(c -> c.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+      }
+      out.put(id, seen.values().stream().map(m -> new ShopState.DeadLetter(m.messageId(), m.body())).toList());
+    }
+    return out;
+  }
+
+  private ShopState.Report report(LocalDate from, LocalDate to, String staffToken) {
+    FaultInjector.pause();
+    try {
+      SimShop.Response r = shop.call("GET", "/staff/reports/sales?from=" + from + "&to=" + to, null,
+          Map.of("Authorization", "Bearer " + staffToken));
+      if (!r.ok()) {
+        throw new IllegalStateException("sales report: HTTP " + r.status() + " " + r.body());
+      }
+      JsonNode total = Json.mapper().readTree(r.body()).path("total");
+      return new ShopState.Report(from, to, total.path("orders").asLong(), total.path("cancelled").asLong(),
+          total.path("revenueMinor").asLong());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      FaultInjector.resume();
+    }
+  }
+}

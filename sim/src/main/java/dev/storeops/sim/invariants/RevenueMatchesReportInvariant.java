@@ -1,0 +1,49 @@
+package dev.storeops.sim.invariants;
+
+import dev.storeops.sim.ShopState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The money adds up: the sales report of the simulated period (revenue = totals of the orders placed and
+ * not cancelled, docs/reports.md) equals what the orders say, order and cancellation counts included;
+ * and a prepaid order that went past payment (ready to ship, shipped, delivered) was paid exactly its
+ * total by successful payment events.
+ */
+public final class RevenueMatchesReportInvariant implements Invariant {
+  private static final Set<String> PAST_PAYMENT = Set.of("READY_TO_SHIP", "SHIPPED", "DELIVERED");
+
+  @Override
+  public String name() {
+    return "revenue matches report";
+  }
+
+  @Override
+  public List<String> check(ShopState state) {
+    List<String> broken = new ArrayList<>();
+    long orders = state.orders().size();
+    long cancelled = state.orders().stream().filter(o -> o.status().equals("CANCELLED")).count();
+    long revenue = state.orders().stream().filter(o -> !o.status().equals("CANCELLED"))
+        .mapToLong(ShopState.OrderRow::totalMinor).sum();
+    ShopState.Report r = state.report();
+    if (r == null) {
+      broken.add("no sales report");
+      return broken;
+    }
+    if (r.orders() != orders || r.cancelled() != cancelled || r.revenueMinor() != revenue) {
+      broken.add("sales report " + r.from() + ".." + r.to() + ": " + r.orders() + " orders, " + r.cancelled()
+          + " cancelled, revenue " + r.revenueMinor() + "; the orders say " + orders + ", " + cancelled + ", " + revenue);
+    }
+    for (ShopState.OrderRow o : state.orders()) {
+      if (o.paymentMethod().equals("CASH_ON_DELIVERY") || !PAST_PAYMENT.contains(o.status())) {
+        continue;
+      }
+      long paid = o.payments().stream().filter(p -> "PAID".equals(p.outcome())).mapToLong(ShopState.Payment::amountMinor).sum();
+      if (paid != o.totalMinor()) {
+        broken.add(o.id() + ": " + o.status() + ", prepaid, total " + o.totalMinor() + " but paid " + paid);
+      }
+    }
+    return broken;
+  }
+}

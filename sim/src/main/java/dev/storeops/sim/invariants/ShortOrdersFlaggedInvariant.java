@@ -1,0 +1,52 @@
+package dev.storeops.sim.invariants;
+
+import dev.storeops.sim.ShopState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An oversold order is never silent: an order that still holds more units of a SKU × warehouse than
+ * are on hand there is flagged short ({@code short = true} on the order) and its manager has a
+ * {@code SHORT_STOCK} task for it.
+ */
+public final class ShortOrdersFlaggedInvariant implements Invariant {
+  static final String TASK_KIND = "SHORT_STOCK";
+
+  @Override
+  public String name() {
+    return "short orders flagged";
+  }
+
+  @Override
+  public String pendingOn() {
+    return "shortFlags";
+  }
+
+  @Override
+  public List<String> check(ShopState state) {
+    Map<String, Long> onHand = new HashMap<>();
+    state.stock().forEach(s -> onHand.put(s.sku() + "/" + s.warehouse(), s.onHand()));
+    List<String> broken = new ArrayList<>();
+    for (ShopState.OrderRow o : state.orders()) {
+      if (!o.holdsStock()) {
+        continue;
+      }
+      Map<String, Long> qty = new HashMap<>();
+      o.reservations().forEach(l -> qty.merge(l.sku() + "/" + l.warehouse(), l.qty(), Long::sum));
+      for (var e : qty.entrySet()) {
+        long has = onHand.getOrDefault(e.getKey(), 0L);
+        if (e.getValue() > has) {
+          if (!o.shortFlag()) {
+            broken.add(o.id() + " holds " + e.getValue() + " of " + e.getKey() + " where " + has
+                + " are on hand, and is not flagged short");
+          } else if (state.tasks().stream().noneMatch(t -> o.id().equals(t.orderId()) && TASK_KIND.equals(t.kind()))) {
+            broken.add(o.id() + " is short of " + e.getKey() + " but its manager has no " + TASK_KIND + " task");
+          }
+        }
+      }
+    }
+    return broken;
+  }
+}

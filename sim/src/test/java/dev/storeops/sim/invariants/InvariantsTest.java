@@ -1,0 +1,205 @@
+package dev.storeops.sim.invariants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeops.sim.ShopState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every invariant holds on a healthy shop and fails on a deliberately broken one, naming what broke
+ * (so a green simulation means something: each check can fail).
+ */
+class InvariantsTest {
+
+  private static void holds(Invariant i, States s) {
+    assertEquals(List.of(), i.check(s.state()), i.name() + " on a healthy shop");
+  }
+
+  private static void breaks(Invariant i, States s, String expected) {
+    List<String> found = i.check(s.state());
+    assertTrue(found.stream().anyMatch(f -> f.contains(expected)), i.name() + " should report '" + expected + "': " + found);
+  }
+
+  @Test
+  void stockLedger() {
+    StockLedgerInvariant ledger = new StockLedgerInvariant();
+    holds(ledger, States.healthy());
+
+    States wrongAvailable = States.healthy();
+    wrongAvailable.stock.set(0, new ShopState.Stock("TEA", "msk-1", 10, 3, 9));
+    breaks(ledger, wrongAvailable, "available 9 but max(0, onHand 10 − reserved 3) = 7");
+
+    States drift = States.healthy(); // shipping that never consumed: reserved only grows
+    drift.stock.set(0, new ShopState.Stock("TEA", "msk-1", 10, 5, 5));
+    breaks(ledger, drift, "reserved 5 but the open orders hold 3");
+
+    States negative = States.healthy();
+    negative.stock.set(0, new ShopState.Stock("TEA", "msk-1", -1, 3, 0));
+    breaks(ledger, negative, "negative");
+
+    States oversold = States.healthy(); // a cancel that released more than is on hand
+    oversold.stock.set(0, new ShopState.Stock("TEA", "msk-1", 2, 3, 5));
+    breaks(ledger, oversold, "available 5 but max(0, onHand 2 − reserved 3) = 0");
+
+    States missing = States.healthy();
+    missing.stock.clear();
+    breaks(ledger, missing, "no stock item");
+  }
+
+  @Test
+  void reservationHolds() {
+    ReservationHoldsInvariant holdsCheck = new ReservationHoldsInvariant();
+    holds(holdsCheck, States.healthy());
+    States none = States.healthy();
+    none.holds.clear();
+    breaks(holdsCheck, none, "TEA/msk-1/ord_1: the order holds 3 but its hold item says null");
+    States stale = States.healthy();
+    stale.holds.add(new ShopState.Hold("TEA", "msk-1", "ord_2", 1));
+    breaks(holdsCheck, stale, "hold of 1 for an order that holds no stock there");
+    assertEquals("holds", holdsCheck.pendingOn());
+  }
+
+  @Test
+  void shortOrdersFlagged() {
+    ShortOrdersFlaggedInvariant shortCheck = new ShortOrdersFlaggedInvariant();
+    holds(shortCheck, States.healthy());
+    States cut = States.healthy(); // the supplier now has 2, the order holds 3
+    cut.stock.set(0, new ShopState.Stock("TEA", "msk-1", 2, 3, 0));
+    breaks(shortCheck, cut, "ord_1 holds 3 of TEA/msk-1 where 2 are on hand, and is not flagged short");
+    cut.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), o.status(), o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), o.managerId(), o.reservations(), o.history(), o.payments(), true, o.markers()));
+    breaks(shortCheck, cut, "no SHORT_STOCK task");
+    cut.tasks.add(new ShopState.Task("short_ord_1", "SHORT_STOCK", "ord_1", "OPEN"));
+    holds(shortCheck, cut);
+  }
+
+  @Test
+  void legalTransitions() {
+    LegalTransitionsInvariant legal = new LegalTransitionsInvariant();
+    holds(legal, States.healthy());
+    States skipped = States.healthy(); // shipped without being ready
+    skipped.replaceOrder("ord_1", o -> States.withStatus(o, "SHIPPED", List.of(
+        States.change("2026-03-05T08:00:00Z", "AWAITING_PAYMENT", "customer"),
+        States.change("2026-03-05T09:00:00Z", "SHIPPED", "mgr-1"))));
+    breaks(legal, skipped, "AWAITING_PAYMENT → SHIPPED (by mgr-1) is not allowed");
+    States wrongStart = States.healthy();
+    wrongStart.replaceOrder("ord_2", o -> States.withStatus(o, "NEW", List.of(
+        States.change("2026-03-04T08:00:00Z", "AWAITING_PAYMENT", "customer"),
+        States.change("2026-03-04T08:00:00Z", "NEW", "customer"))));
+    breaks(legal, wrongStart, "a CASH_ON_DELIVERY order starts NEW");
+    States out = States.healthy();
+    out.replaceOrder("ord_1", o -> States.withStatus(o, "CANCELLED", o.history()));
+    breaks(legal, out, "status CANCELLED but its history ends READY_TO_SHIP");
+  }
+
+  @Test
+  void noOrderStuck() {
+    NoOrderStuckInvariant stuck = new NoOrderStuckInvariant();
+    holds(stuck, States.healthy());
+    States noTask = States.healthy(); // a cash order nobody was asked to call
+    noTask.replaceOrder("ord_2", o -> States.withStatus(o, "NEW", List.of(o.history().get(0))));
+    noTask.tasks.clear();
+    breaks(stuck, noTask, "ord_2: NEW since 2026-03-04T08:00:00Z without a confirm-by-phone task");
+    States unpaid = States.healthy(); // unpaid for 6 days
+    unpaid.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), "AWAITING_PAYMENT", o.paymentMethod(),
+        o.totalMinor(), Instant.parse("2026-02-27T08:00:00Z"), o.managerId(), o.reservations(),
+        List.of(o.history().get(0)), List.of(), false, o.markers()));
+    breaks(stuck, unpaid, "still AWAITING_PAYMENT");
+    States paidNotShipping = States.healthy();
+    paidNotShipping.replaceOrder("ord_1", o -> States.withStatus(o, "PAID", o.history().subList(0, 2)));
+    breaks(stuck, paidNotShipping, "PAID since 2026-03-05T08:10:00Z and not READY_TO_SHIP");
+  }
+
+  @Test
+  void announcedOnce() {
+    AnnouncedOnceInvariant announced = new AnnouncedOnceInvariant();
+    holds(announced, States.healthy());
+    States twice = States.healthy();
+    twice.managers.set(0, new ShopState.Manager("mgr-1", true, 2)); // assigned twice: counted twice
+    breaks(announced, twice, "manager mgr-1: openOrders 2 but 1 open orders are assigned");
+    States lost = States.healthy(); // the OrderCreated event never arrived
+    lost.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), o.status(), o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), null, o.reservations(), o.history(), o.payments(), false, Set.of()));
+    lost.mails.removeIf(m -> m.key().endsWith("ord_1"));
+    lost.managers.set(0, new ShopState.Manager("mgr-1", true, 0));
+    breaks(announced, lost, "confirmation never queued");
+    breaks(announced, lost, "no manager assigned and notified");
+    lost.pending.add("sweeper");
+    lost.gaveUp.put("cus_1", Instant.parse("2026-03-05T08:00:01Z"));
+    holds(announced, lost); // while the sweeper is pending, an order whose client gave up is its job
+    States doubleMail = States.healthy();
+    doubleMail.mails.add(new ShopState.Mail("m9", "a@example.com", "Заказ", "order-confirmation#ord_1", false, 1));
+    breaks(announced, doubleMail, "ord_1: 2 confirmation mails");
+  }
+
+  @Test
+  void mailOnce() {
+    MailOnceInvariant once = new MailOnceInvariant();
+    holds(once, States.healthy());
+    States twice = States.healthy();
+    twice.mails.add(new ShopState.Mail("m4", "a@example.com", "Весна", "campaign:cmp_1#cus_1", true, 2));
+    breaks(once, twice, "campaign:cmp_1#cus_1: sent 2 times [m3, m4]");
+    States keyless = States.healthy();
+    keyless.mails.add(new ShopState.Mail("m5", "a@example.com", "?", null, false, 2));
+    breaks(once, keyless, "carries no dedupe key");
+  }
+
+  @Test
+  void marketingConsent() {
+    MarketingConsentInvariant consent = new MarketingConsentInvariant();
+    holds(consent, States.healthy());
+    States noConsent = States.healthy();
+    noConsent.mails.add(new ShopState.Mail("m6", "b@example.com", "Весна", "campaign:cmp_1#cus_2", true, 1));
+    breaks(consent, noConsent, "who never consented");
+    States unsubscribed = States.healthy(); // unsubscribed two hours ago, mailed since the last check
+    unsubscribed.consent.put("a@example.com", new ShopState.Consent(true, States.NOW.minusSeconds(7200)));
+    breaks(consent, unsubscribed, "who unsubscribed at");
+  }
+
+  @Test
+  void revenueMatchesReport() {
+    RevenueMatchesReportInvariant money = new RevenueMatchesReportInvariant();
+    holds(money, States.healthy());
+    States counted = States.healthy(); // a cancellation the report never counted
+    counted.replaceOrder("ord_1", o -> States.withStatus(o, "CANCELLED", o.history()));
+    breaks(money, counted, "the orders say 2, 1, 1500");
+    States underpaid = States.healthy();
+    underpaid.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), o.status(), o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), o.managerId(), o.reservations(), o.history(),
+        List.of(new ShopState.Payment("evt_1", "SUCCEEDED", 2900, "PAID")), false, o.markers()));
+    breaks(money, underpaid, "total 3000 but paid 2900");
+    States noReport = States.healthy();
+    noReport.report = null;
+    breaks(money, noReport, "no sales report");
+  }
+
+  @Test
+  void deadLetters() {
+    DeadLettersInvariant dlq = new DeadLettersInvariant();
+    holds(dlq, States.healthy());
+    States lostMail = States.healthy();
+    lostMail.deadLetters.get("EmailDLQ").add(new ShopState.DeadLetter("d2", "{\"dedupeKey\":\"manager-new-order#ord_1\"}"));
+    breaks(dlq, lostMail, "EmailDLQ: d2");
+  }
+
+  @Test
+  void theFirstBrokenInvariantFailsTheCheckAndPendingOnesAreNamed() {
+    States s = States.healthy();
+    s.stock.set(0, new ShopState.Stock("TEA", "msk-1", 10, 3, 9));
+    s.holds.clear();
+    Invariants all = new Invariants(Set.of("holds"));
+    Invariants.Broken broken = assertThrows(Invariants.Broken.class, () -> all.check(s.state(), "now"));
+    assertEquals("stock ledger", broken.invariant());
+    assertTrue(broken.getMessage().contains("available 9"), broken.getMessage());
+    assertEquals(List.of("reservation holds (-Dsim.pending=holds)"), all.skipped());
+    States healthy = States.healthy();
+    healthy.holds.clear();
+    all.check(healthy.state(), "now"); // the pending check is not judged
+    assertEquals(1 + (all.all().size() - 1), all.checks(), "one check of the broken run, then every judged invariant");
+  }
+}

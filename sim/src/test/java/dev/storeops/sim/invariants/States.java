@@ -1,0 +1,83 @@
+package dev.storeops.sim.invariants;
+
+import dev.storeops.sim.ShopState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds shop states by hand for the invariants' tests: a healthy shop, then one thing broken. */
+final class States {
+  static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
+
+  final List<ShopState.Stock> stock = new ArrayList<>();
+  final List<ShopState.OrderRow> orders = new ArrayList<>();
+  final List<ShopState.Hold> holds = new ArrayList<>();
+  final List<ShopState.Task> tasks = new ArrayList<>();
+  final List<ShopState.Manager> managers = new ArrayList<>();
+  final List<ShopState.Mail> mails = new ArrayList<>();
+  final Map<String, List<ShopState.DeadLetter>> deadLetters = new LinkedHashMap<>();
+  final Map<String, ShopState.Consent> consent = new HashMap<>();
+  final Set<String> poison = new HashSet<>();
+  final Map<String, Instant> gaveUp = new HashMap<>();
+  final Set<String> pending = new HashSet<>();
+  ShopState.Report report;
+  Instant previousCheck = NOW.minusSeconds(3600);
+
+  static ShopState.Change change(String at, String status, String by) {
+    return new ShopState.Change(Instant.parse(at), status, by);
+  }
+
+  /**
+   * A healthy shop: TEA 10 on hand, 3 reserved by a paid order ready to ship (with its hold), a delivered
+   * cash order, one manager with the one open order, both confirmations mailed, the report in line.
+   */
+  static States healthy() {
+    States s = new States();
+    s.stock.add(new ShopState.Stock("TEA", "msk-1", 10, 3, 7));
+    s.orders.add(new ShopState.OrderRow("ord_1", "cus_1", "READY_TO_SHIP", "ONLINE_CARD", 3000,
+        Instant.parse("2026-03-05T08:00:00Z"), "mgr-1", List.of(new ShopState.Line("TEA", "msk-1", 3)),
+        List.of(change("2026-03-05T08:00:00Z", "AWAITING_PAYMENT", "customer"),
+            change("2026-03-05T08:10:00Z", "PAID", "rule:payment-webhook"),
+            change("2026-03-05T08:10:00Z", "READY_TO_SHIP", "rule:paid-order-ships")),
+        List.of(new ShopState.Payment("evt_1", "SUCCEEDED", 3000, "PAID")), false,
+        Set.of("confirmationQueuedAt", "managerNotifiedAt")));
+    s.orders.add(new ShopState.OrderRow("ord_2", "cus_2", "DELIVERED", "CASH_ON_DELIVERY", 1500,
+        Instant.parse("2026-03-04T08:00:00Z"), "mgr-1", List.of(new ShopState.Line("TEA", "msk-1", 1)),
+        List.of(change("2026-03-04T08:00:00Z", "NEW", "customer"), change("2026-03-04T09:00:00Z", "CONFIRMED", "mgr-1"),
+            change("2026-03-04T09:00:00Z", "READY_TO_SHIP", "rule:confirmed-order-ships"),
+            change("2026-03-04T12:00:00Z", "SHIPPED", "mgr-1"), change("2026-03-05T10:00:00Z", "DELIVERED", "mgr-1")),
+        List.of(), false, Set.of("confirmationQueuedAt", "managerNotifiedAt")));
+    s.holds.add(new ShopState.Hold("TEA", "msk-1", "ord_1", 3));
+    s.tasks.add(new ShopState.Task("confirm-by-phone_ord_2", "confirm-by-phone", "ord_2", "DONE"));
+    s.managers.add(new ShopState.Manager("mgr-1", true, 1));
+    s.mails.add(new ShopState.Mail("m1", "a@example.com", "Заказ", "order-confirmation#ord_1", false, 1));
+    s.mails.add(new ShopState.Mail("m2", "b@example.com", "Заказ", "order-confirmation#ord_2", false, 1));
+    s.mails.add(new ShopState.Mail("m3", "a@example.com", "Весна", "campaign:cmp_1#cus_1", true, 1));
+    s.consent.put("a@example.com", new ShopState.Consent(true, null));
+    s.consent.put("b@example.com", new ShopState.Consent(false, null));
+    s.deadLetters.put("EmailDLQ", new ArrayList<>(List.of(new ShopState.DeadLetter("d1", "{\"poison\":true}"))));
+    s.poison.add("{\"poison\":true}");
+    s.report = new ShopState.Report(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-05"), 2, 0, 4500);
+    return s;
+  }
+
+  ShopState state() {
+    return new ShopState(NOW, stock, orders, holds, tasks, managers, mails, deadLetters, report,
+        new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1));
+  }
+
+  void replaceOrder(String id, java.util.function.UnaryOperator<ShopState.OrderRow> change) {
+    orders.replaceAll(o -> o.id().equals(id) ? change.apply(o) : o);
+  }
+
+  static ShopState.OrderRow withStatus(ShopState.OrderRow o, String status, List<ShopState.Change> history) {
+    return new ShopState.OrderRow(o.id(), o.customerId(), status, o.paymentMethod(), o.totalMinor(), o.createdAt(),
+        o.managerId(), o.reservations(), history, o.payments(), o.shortFlag(), o.markers());
+  }
+}
