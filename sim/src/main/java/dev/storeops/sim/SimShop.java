@@ -108,9 +108,13 @@ public final class SimShop implements AutoCloseable {
     return String.valueOf(runtime.endpoints().get("webhookSecret"));
   }
 
-  /** A staff JWT for {@code staffId}, signed on the simulation's clock (valid 12 h from its minting). */
+  /**
+   * A staff JWT for {@code staffId}, signed on the simulation's clock (valid 12 h from its minting). The
+   * simulated staff act with the {@code owner} role (any order, any task): the simulation drives the shop's
+   * life, the role rules have their own tests (docs/permissions.md).
+   */
   public String staffToken(String staffId) {
-    return runtime.tokens().mint(staffId, Duration.ofHours(12));
+    return runtime.tokens().mint(staffId, java.util.List.of("owner"), Duration.ofHours(12));
   }
 
   /** An HTTP call through local mode's API gateway (API Gateway v2 events, JWT authorizer). */

@@ -26,21 +26,21 @@ class SendLogAtMostOnceTest {
   void aKeyThatWentToSesIsNeverTakenOverButAStaleReservationIs(AwsStack stack) {
     DynamoSendLog log = new DynamoSendLog(stack.dynamoDb(), stack.tableName("StoreTable"));
     String sending = "welcome#" + UUID.randomUUID();
-    assertTrue(log.reserve(sending, "a1", "welcome", T0, T0.minusSeconds(60)));
+    assertTrue(log.reserve(sending, "a1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));
     log.complete(sending, "a1", EmailService.SENDING, null, T0);
     // the attempt crashed after SES accepted the mail; an hour later the intent is delivered again
     Instant later = T0.plus(Duration.ofHours(1));
-    assertFalse(log.reserve(sending, "a2", "welcome", later, later.minusSeconds(60)), "never sent twice");
+    assertFalse(log.reserve(sending, "a2", "welcome", "cus_sim", later, later.minusSeconds(60)), "never sent twice");
 
     String reserved = "welcome#" + UUID.randomUUID();
-    assertTrue(log.reserve(reserved, "b1", "welcome", T0, T0.minusSeconds(60)));
+    assertTrue(log.reserve(reserved, "b1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));
     // crashed before SES: the stale lease is taken over and the mail goes out once
-    assertTrue(log.reserve(reserved, "b2", "welcome", later, later.minusSeconds(60)));
+    assertTrue(log.reserve(reserved, "b2", "welcome", "cus_sim", later, later.minusSeconds(60)));
 
     String refused = "welcome#" + UUID.randomUUID();
-    assertTrue(log.reserve(refused, "c1", "welcome", T0, T0.minusSeconds(60)));
+    assertTrue(log.reserve(refused, "c1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));
     log.complete(refused, "c1", EmailService.SENDING, null, T0);
     log.release(refused, "c1"); // SES refused or could not be reached: the retry may send
-    assertTrue(log.reserve(refused, "c2", "welcome", later, later.minusSeconds(60)));
+    assertTrue(log.reserve(refused, "c2", "welcome", "cus_sim", later, later.minusSeconds(60)));
   }
 }

@@ -191,7 +191,7 @@ class EmailServiceTest {
   @Test
   void aMailWhoseAnswerWasLostIsNeverSentAgain() {
     // found by the simulation (docs/simulation.md): SES accepted the mail, the response timed out, the retry sent it again
-    nextSendError = new MailSender.SendFailedException("ClientError", true, false, true, "Read timed out", null);
+    nextSendError = new MailSender.SendFailedException("ClientError", SendFailurePolicy.Verdict.TRANSIENT, true, "Read timed out", null);
     MailIntent welcome = new MailIntent("welcome#cus_w", "welcome", MailIntent.Category.TRANSACTIONAL, "cus_w",
         "cus_w@example.com", null, "welcome", Map.of("customerName", "W"));
     assertEquals(EmailService.Kind.SENT, service.handle(welcome, 1, 3).kind(), "done: no retry");
