@@ -120,7 +120,8 @@ class CustomerErasureTest {
         new DynamoMailFigures(dynamo, table), new SesMailSender(stack.ses()),
         new UnsubscribeTokens(senderEnv.required("UNSUBSCRIBE_SECRET")),
         new EmailService.Settings(senderEnv.required("SENDER_EMAIL"), null, senderEnv.required("UNSUBSCRIBE_URL"),
-            senderEnv.required("PUBLIC_BASE_URL"), SHOP_ZONE, UnsubscribeTokens.DEFAULT_VALIDITY), clock);
+            senderEnv.required("PUBLIC_BASE_URL"), SHOP_ZONE, UnsubscribeTokens.DEFAULT_VALIDITY,
+            senderEnv.required("CONSENT_CONFIRM_URL")), clock);
     DynamoReportStore reportStore = new DynamoReportStore(dynamo, table);
     stream = new ReportsStreamService(reportStore, SHOP_ZONE);
     reports = new ReportService(reportStore, new S3SupplierTerms(stack.s3(), stack.bucketName("SupplierBucket")), clock,

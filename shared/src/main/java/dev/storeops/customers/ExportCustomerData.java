@@ -35,6 +35,14 @@ public final class ExportCustomerData {
     Map<String, Object> consent = new LinkedHashMap<>();
     consent.put("marketingConsent", customer.marketingConsent());
     consent.put("consentChangedAt", customer.consentChangedAt() == null ? null : customer.consentChangedAt().toString());
+    // provable consent: given (pending until the double opt-in link), confirmed, withdrawn — with times
+    consent.put("consentPendingSince", customer.consentPendingSince() == null ? null : customer.consentPendingSince().toString());
+    consent.put("consentConfirmedAt", customer.consentConfirmedAt() == null ? null : customer.consentConfirmedAt().toString());
+    consent.put("history", customer.consentHistory() == null ? java.util.List.of() : customer.consentHistory().stream()
+        .map(e -> { Map<String, Object> m = new LinkedHashMap<>();
+          m.put("kind", e.kind().name()); m.put("at", e.at() == null ? null : e.at().toString());
+          m.put("source", e.source()); m.put("requestId", e.requestId()); m.put("linkId", e.linkId());
+          return m; }).toList());
     export.put("consent", consent);
     for (PersonalData holder : holders) {
       export.putAll(holder.export(customer));

@@ -30,7 +30,7 @@ class InvalidBase64BodyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"events/staff-api/create-order.json", "events/staff-api/log-call.json", "events/staff-api/put-product.json"})
+  @ValueSource(strings = {"events/staff-api/create-order.json", "events/staff-api/put-stock.json", "events/staff-api/put-product.json"})
   void aBodyMarkedBase64ThatIsNotIsA400Problem(String fixture) throws Exception {
     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(fixture);
     event.setIsBase64Encoded(true);

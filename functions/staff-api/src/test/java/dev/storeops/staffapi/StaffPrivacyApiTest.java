@@ -1,6 +1,7 @@
 package dev.storeops.staffapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -101,7 +102,10 @@ class StaffPrivacyApiTest {
     assertTrue(exported.getHeaders().get("Content-Disposition").contains("customer-" + customerId + ".json"));
     JsonNode data = json(exported.getBody());
     assertEquals(email, data.get("profile").get("email").asText());
-    assertTrue(data.get("consent").get("marketingConsent").asBoolean());
+    // consent ticked on a form is pending until the double opt-in link is confirmed; the export shows its history
+    assertFalse(data.get("consent").get("marketingConsent").asBoolean());
+    assertTrue(data.get("consent").hasNonNull("consentPendingSince"), exported.getBody());
+    assertEquals("GIVEN", data.get("consent").get("history").get(0).get("kind").asText(), exported.getBody());
     assertEquals(orderId, data.get("orders").get(0).get("id").asText());
     assertTrue(data.has("mails") && data.has("tasks") && data.has("carts"), exported.getBody());
 

@@ -209,7 +209,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       StockLedger.Levels to = release ? StockLedger.release(onHand, reserved, e.getValue())
           : StockLedger.consume(onHand, reserved, e.getValue());
       String why = release
-          ? "order " + order.number() + " cancelled" + (step == null || step.reason() == null ? "" : " (" + step.reason() + ")")
+          ? "order " + order.number() + " cancelled" + (step == null || step.reasonKind() == null ? "" : " (" + step.reasonKind() + ")")
               + ": " + e.getValue() + " released"
           : "order " + order.number() + " shipped: " + e.getValue() + " left the warehouse";
       StockLedger.Levels from = StockLedger.Levels.of(onHand, reserved);
