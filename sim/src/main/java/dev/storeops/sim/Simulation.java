@@ -92,6 +92,9 @@ public final class Simulation {
   private WebhookSignature signer;
   private final List<String> customers = new ArrayList<>();
   private final Map<String, String> customerEmail = new HashMap<>();
+  /** The credentials the storefront keeps: a registered customer's access token, a cart's token. */
+  private final Map<String, String> customerTokens = new HashMap<>();
+  private final Map<String, String> cartTokens = new HashMap<>();
   private final Map<String, ShopState.Consent> consent = new HashMap<>();
   private final Map<String, Instant> gaveUp = new HashMap<>();
   private final Set<String> poison = new HashSet<>();
@@ -323,6 +326,7 @@ public final class Simulation {
           if (!id.isEmpty()) {
             customers.add(id);
             customerEmail.put(id, email);
+            customerTokens.put(id, json(r).path("accessToken").asText());
             count("customers registered");
           }
         }
@@ -408,6 +412,9 @@ public final class Simulation {
     for (int attempt = 1; attempt <= 8; attempt++) {
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Idempotency-Key", key);
+      if (cartId != null && cartTokens.containsKey(cartId)) {
+        headers.put("X-Cart-Token", cartTokens.get(cartId));
+      }
       if (!channel.equals("SITE")) {
         headers.putAll(bearer(shop.staffToken(staff)));
       }
@@ -582,18 +589,27 @@ public final class Simulation {
   // ---------------------------------------------------------------- carts, files, campaign, poison
 
   private void cart() {
-    if (customers.isEmpty()) {
+    // a cart is attached to a customer with that customer's own credential: the storefront's own sign-ups
+    List<String> signedIn = customers.stream().filter(customerTokens::containsKey).toList();
+    if (signedIn.isEmpty()) {
       return;
     }
-    String customerId = customers.get(random.nextInt(customers.size()));
+    String customerId = signedIn.get(random.nextInt(signedIn.size()));
     String cartId = "cart-" + Long.toString(Math.abs(random.nextLong()), 36);
     List<Map.Entry<String, Integer>> lines = someLines();
     ObjectNode body = Json.mapper().createObjectNode().put("customerId", customerId);
     ArrayNode l = body.putArray("lines");
     lines.forEach(e -> l.addObject().put("sku", e.getKey()).put("qty", e.getValue()));
-    if (!retrying("carts saved", () -> shop.call("PUT", "/carts/" + cartId, Json.write(body), Map.of()))) {
+    java.util.concurrent.atomic.AtomicReference<SimShop.Response> saved = new java.util.concurrent.atomic.AtomicReference<>();
+    if (!retrying("carts saved", () -> {
+      SimShop.Response r = shop.call("PUT", "/carts/" + cartId, Json.write(body),
+          Map.of("X-Customer-Token", customerTokens.get(customerId)));
+      saved.set(r);
+      return r;
+    })) {
       return;
     }
+    cartTokens.put(cartId, json(saved.get()).path("cartToken").asText());
     if (random.nextDouble() < 0.5) {
       at(in(Duration.ofMinutes(10), Duration.ofHours(2)), "order from cart", () -> placeOrderFromCart(customerId, cartId, lines));
     } else {
