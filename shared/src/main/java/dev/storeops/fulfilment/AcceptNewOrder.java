@@ -27,6 +27,7 @@ public final class AcceptNewOrder {
   static final String MANAGER_MARKER = "managerNotifiedAt";
   static final String UNASSIGNED_MARKER = "unassignedAlertAt";
   private static final Log LOG = Log.get(AcceptNewOrder.class);
+  private static final int ASSIGN_ATTEMPTS = 5;
 
   private final OrderStore orders;
   private final Catalog catalog;
@@ -57,7 +58,12 @@ public final class AcceptNewOrder {
       LOG.info("order confirmation queued", "orderId", order.id());
     }
 
-    Optional<Manager> manager = responsibleManager(order, customer);
+    Assignment assignment = responsibleManager(order, customer);
+    if (assignment.closed()) {
+      LOG.info("order closed before it was announced: no manager assigned", "orderId", order.id());
+      return;
+    }
+    Optional<Manager> manager = Optional.ofNullable(assignment.manager());
     if (manager.isEmpty()) {
       if (orders.markOnce(order.id(), UNASSIGNED_MARKER)) {
         outbox.send(mails.unassigned(order, opsEmail));
@@ -72,20 +78,35 @@ public final class AcceptNewOrder {
     }
   }
 
-  /** The order's manager: the one already assigned, or a new choice assigned now (exactly once). */
-  private Optional<Manager> responsibleManager(Order order, Customer customer) {
-    if (order.managerId() != null) {
-      return catalog.manager(order.managerId());
+  /** The order's manager ({@code null}: nobody on shift), or that the order was closed meanwhile. */
+  private record Assignment(Manager manager, boolean closed) {}
+
+  /**
+   * The order's manager: the one already assigned, or a new choice assigned now (exactly once). The
+   * assignment is conditioned on the order's status as read: when the order changed meanwhile (paid,
+   * cancelled) it is read again and decided again; a closed order gets nobody.
+   */
+  private Assignment responsibleManager(Order order, Customer customer) {
+    Order current = order;
+    for (int attempt = 1; attempt <= ASSIGN_ATTEMPTS; attempt++) {
+      if (current.managerId() != null) {
+        return new Assignment(catalog.manager(current.managerId()).orElse(null), false);
+      }
+      if (!current.status().open()) {
+        return new Assignment(null, true);
+      }
+      Optional<Manager> chosen = ManagerAssignmentPolicy.choose(customer.managerId(), catalog.managers());
+      if (chosen.isEmpty()) {
+        return new Assignment(null, false);
+      }
+      if (orders.assignManager(current, chosen.get().id())) {
+        LOG.info("manager assigned", "orderId", current.id(), "managerId", chosen.get().id());
+        return new Assignment(chosen.get(), false);
+      }
+      // assigned by another delivery of this event, or the order changed meanwhile: read it again
+      current = orders.find(order.id())
+          .orElseThrow(() -> new IllegalStateException("order " + order.id() + " not found"));
     }
-    Optional<Manager> chosen = ManagerAssignmentPolicy.choose(customer.managerId(), catalog.managers());
-    if (chosen.isEmpty()) {
-      return chosen;
-    }
-    if (orders.assignManager(order, chosen.get().id())) {
-      LOG.info("manager assigned", "orderId", order.id(), "managerId", chosen.get().id());
-      return chosen;
-    }
-    // assigned concurrently by another delivery of this event: use that one
-    return orders.find(order.id()).map(Order::managerId).flatMap(catalog::manager);
+    throw new IllegalStateException("order " + order.id() + " kept changing while assigning its manager");
   }
 }

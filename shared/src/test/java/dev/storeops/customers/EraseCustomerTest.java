@@ -158,7 +158,13 @@ class EraseCustomerTest {
     Customer anna = anna();
     Map<String, Object> data = export.export("cus_anna", "owner-1");
     assertEquals(anna, data.get("profile"));
-    assertEquals(Map.of("marketingConsent", true, "consentChangedAt", "2026-01-01T00:00:00Z"), data.get("consent"));
+    Map<String, Object> consent = new java.util.LinkedHashMap<>();
+    consent.put("marketingConsent", true);
+    consent.put("consentChangedAt", "2026-01-01T00:00:00Z");
+    consent.put("consentPendingSince", null);
+    consent.put("consentConfirmedAt", null);
+    consent.put("history", List.of());
+    assertEquals(consent, data.get("consent"));
     assertEquals(List.of(Map.of("id", "ord_1")), data.get("orders"));
     assertEquals(List.of(Map.of("dedupeKey", "welcome#cus_anna")), data.get("mails"));
     assertEquals(NOW.toString(), data.get("exportedAt"));

@@ -81,7 +81,10 @@ class OrderFollowUpsTest {
     OrderFile f = flow.flow().get(placed.order().id());
     assertEquals(OrderFlow.STAGE_REMIND, f.paymentStage());
     assertEquals(placed.order().createdAt().plus(Duration.ofHours(72)), f.paymentDueAt());
-    assertEquals(1, f.rev());
+    // written once: the deadline (+1) and, when a manager was on shift, the assignment (+1) — not again
+    assertEquals(f.order().managerId() == null ? 1 : 2, f.rev());
+    deliverTwice(placed);
+    assertEquals(f.rev(), flow.flow().get(placed.order().id()).rev(), "a redelivery changes nothing");
   }
 
   @Test

@@ -242,13 +242,20 @@ public final class DynamoOrderStore implements OrderStore {
 
   @Override
   public boolean assignManager(Order order, String managerId) {
+    if (!order.status().open()) {
+      return false; // closed before it was announced: nobody's open order
+    }
     String now = clock.instant().toString();
     try {
       dynamo.transactWriteItems(t -> t.transactItems(
+          // conditioned on the status as read and bumping rev: a cancellation that read the order before
+          // the manager was set is decided again and takes the count off the manager (never one too many)
           TransactWriteItem.builder().update(Update.builder().tableName(table).key(orderKey(order.id()))
-              .updateExpression("SET managerId = :m, updatedAt = :now")
-              .conditionExpression("attribute_exists(pk) AND attribute_not_exists(managerId)")
-              .expressionAttributeValues(Map.of(":m", s(managerId), ":now", s(now))).build()).build(),
+              .updateExpression("SET managerId = :m, updatedAt = :now ADD rev :one")
+              .conditionExpression("attribute_exists(pk) AND attribute_not_exists(managerId) AND #status = :status")
+              .expressionAttributeNames(Map.of("#status", "status"))
+              .expressionAttributeValues(Map.of(":m", s(managerId), ":now", s(now), ":one", Items.n(1),
+                  ":status", s(order.status().name()))).build()).build(),
           TransactWriteItem.builder().update(Update.builder().tableName(table)
               .key(TableKeys.primaryKey(TableKeys.CUSTOMER.key(order.customerId()), "PROFILE"))
               .updateExpression("SET managerId = :m")
