@@ -223,12 +223,16 @@ public final class SimShop implements AutoCloseable {
     for (Iterator<Hidden> it = hidden.iterator(); it.hasNext();) {
       Hidden h = it.next();
       if (!h.visibleAt().isAfter(now)) {
-        it.remove();
         try {
           stack().sqs().changeMessageVisibility(c -> c.queueUrl(h.queueUrl()).receiptHandle(h.message().receiptHandle())
               .visibilityTimeout(0));
-        } catch (software.amazon.awssdk.services.sqs.model.SqsException gone) {
-          // deleted meanwhile (a late success of the same message): nothing comes back
+          it.remove();
+        } catch (software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
+            | software.amazon.awssdk.services.sqs.model.MessageNotInflightException gone) {
+          it.remove(); // deleted meanwhile (a late success of the same message): nothing comes back
+        } catch (software.amazon.awssdk.core.exception.SdkException passing) {
+          // the simulation's own call failed (an injected fault that reached it): try again next round,
+          // never leave a failed message hidden for the 12 h of the simulation's receive
         }
       }
     }
