@@ -21,10 +21,10 @@ public final class AnnouncedOnceInvariant implements Invariant {
     return "announced once";
   }
 
-  @Override
   /** Pending name of the open finding excused in the faulted run (SimulationTest). */
   public static final String CONFIRMATION_RETRY = "confirmationRetry";
 
+  @Override
   public List<String> check(ShopState state) {
     List<String> broken = new ArrayList<>();
     Map<String, Integer> confirmations = new HashMap<>();
