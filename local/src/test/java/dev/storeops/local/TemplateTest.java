@@ -65,6 +65,19 @@ class TemplateTest {
   }
 
   @Test
+  void theUserPoolDeclaresAGroupForEveryStaffRoleAndNoOther() {
+    java.util.Set<String> groups = new java.util.TreeSet<>();
+    for (String id : template.resourcesOfType("AWS::Cognito::UserPoolGroup")) {
+      groups.add(String.valueOf(template.properties(id).get("GroupName")));
+    }
+    java.util.Set<String> roles = new java.util.TreeSet<>();
+    for (dev.storeops.staff.StaffRole role : dev.storeops.staff.StaffRole.values()) {
+      roles.add(role.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertEquals(roles, groups, "Cognito groups in template.yaml vs staff/StaffRole");
+  }
+
+  @Test
   void everyStaffRouteHasAPermissionEntryAndEveryEntryARoute() {
     assertEquals(List.of(), checks.staffRoutePermissions(dev.storeops.staff.StaffPermissions.table().keySet()));
   }
