@@ -1,13 +1,10 @@
 package dev.storeops.orderapi;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.storeops.stack.http.ProblemAssertions.assertProblemNaming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,10 +33,6 @@ class InvalidBase64BodyTest {
     event.setIsBase64Encoded(true);
     event.setBody("*** not base64 \u2603 {\"a\":1}");
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-    assertEquals(400, response.getStatusCode(), response.getBody());
-    assertTrue(response.getHeaders().get("Content-Type").startsWith("application/problem+json"), response.getHeaders().toString());
-    JsonNode problem = Json.mapper().readTree(response.getBody());
-    assertEquals(400, problem.path("status").asInt());
-    assertEquals("body", problem.path("errors").get(0).path("field").asText(), response.getBody());
+    assertProblemNaming(400, "body", response.getStatusCode(), response.getHeaders(), response.getBody());
   }
 }
