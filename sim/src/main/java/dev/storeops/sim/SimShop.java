@@ -83,7 +83,13 @@ public final class SimShop implements AutoCloseable {
           .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
       visibility.put(d.queueUrl(), Duration.ofSeconds(Long.parseLong(seconds)));
     }
+    holdingQueueUrl = runtime.stack().sqs().createQueue(c -> c.queueName("storeops-sim-delayed")).queueUrl();
+    SqsDelays.start(holdingQueueUrl, clock);
   }
+
+  /** The simulation's own queue holding messages sent with a delay until it runs out on simulated time ({@link SqsDelays}). */
+  private final String holdingQueueUrl;
+  private long delayedReleased;
 
   private volatile boolean lastInvocationFaulted;
 
@@ -188,6 +194,7 @@ public final class SimShop implements AutoCloseable {
     for (int round = 0; round < 20; round++) {
       int before = work;
       reviveDue();
+      work += releaseDelayed();
       for (SqsDelivery d : runtime.sqsDeliveries()) {
         for (int i = 0; i < 200; i++) {
           // a lost delete (SQS's at-least-once duplicate) on a first receive only: two in a row on one
@@ -238,6 +245,30 @@ public final class SimShop implements AutoCloseable {
     }
   }
 
+  /**
+   * Messages sent with a delay ({@code DelaySeconds}: the email-sender's hand-back of throttled mail)
+   * whose delay ran out on the simulated clock go on their queue now; the number released.
+   */
+  private int releaseDelayed() {
+    List<SqsDelays.Held> due = SqsDelays.takeDue();
+    List<SqsDelays.Held> notYet = new ArrayList<>();
+    for (SqsDelays.Held h : due) {
+      try {
+        stack().sqs().sendMessage(m -> m.queueUrl(h.queueUrl()).messageBody(h.body()).messageAttributes(h.attributes()));
+        delayedReleased++;
+      } catch (software.amazon.awssdk.core.exception.SdkException passing) {
+        notYet.add(h);
+      }
+    }
+    SqsDelays.putBack(notYet); // (the holding queue's copies were only SQS's answer to the handler: never read)
+    return due.size() - notYet.size();
+  }
+
+  /** Messages sent with a delay and put on their queue when it ran out on simulated time. */
+  public long delayedReleased() {
+    return delayedReleased;
+  }
+
   /** Whether every failed receive of a message was in an invocation into which a fault was injected. */
   public boolean leftByInjectedFault(String messageId) {
     return faultedMessages.contains(messageId) && !failedOnTheirOwn.contains(messageId);
@@ -258,6 +289,7 @@ public final class SimShop implements AutoCloseable {
 
   @Override
   public void close() {
+    SqsDelays.stop();
     runtime.close();
     try (var files = Files.walk(localDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

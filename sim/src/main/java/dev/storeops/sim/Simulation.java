@@ -54,7 +54,7 @@ public final class Simulation {
 
   /** What a run did. */
   public record Figures(long seed, int days, Map<String, Long> counts, long invariantChecks, long checkRounds,
-      FaultInjector.Figures aws, long sqsMessages, long sqsDuplicates, long streamRecords, long redriven, double seconds,
+      FaultInjector.Figures aws, long sqsMessages, long sqsDuplicates, long sqsDelayed, long streamRecords, long redriven, double seconds,
       List<String> skipped) {
     public long orders() {
       return counts.getOrDefault("orders placed", 0L);
@@ -73,8 +73,8 @@ public final class Simulation {
       b.append(String.format(Locale.ROOT, "  faults injected: %d of %d calls (%.1f %%) %s; invocations %d, with a fault %d%n",
           aws.faults(), aws.calls(), 100.0 * aws.faults() / Math.max(1, aws.calls()), aws.injected(), aws.invocations(),
           aws.faultedInvocations()));
-      b.append(String.format(Locale.ROOT, "  SQS messages delivered %d (%d again after a lost delete), stream records %d, redriven from DLQs %d%n",
-          sqsMessages, sqsDuplicates, streamRecords, redriven));
+      b.append(String.format(Locale.ROOT, "  SQS messages delivered %d (%d again after a lost delete, %d after a delay on simulated time), stream records %d, redriven from DLQs %d%n",
+          sqsMessages, sqsDuplicates, sqsDelayed, streamRecords, redriven));
       return b.toString();
     }
   }
@@ -164,7 +164,7 @@ public final class Simulation {
       checkNow("at the end (" + clock.instant() + ")");
       FaultInjector.Figures aws = FaultInjector.figures();
       return new Figures(settings.seed(), settings.days(), counts, invariants.checks(), rounds, aws,
-          shop.messagesDelivered(), shop.duplicateDeliveries(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
+          shop.messagesDelivered(), shop.duplicateDeliveries(), shop.delayedReleased(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
           invariants.skipped());
     } finally {
       FaultInjector.stop();

@@ -19,14 +19,6 @@ class SimulationTest {
   static final int DAYS = Integer.getInteger("sim.days", 2);
   static final int ORDERS_PER_DAY = Integer.getInteger("sim.ordersPerDay", 12);
 
-  /** The pending set plus one open finding, named in the run's banner and in docs/simulation.md. */
-  static Set<String> withOpenFinding(Set<String> pending, String finding) {
-    Set<String> all = new java.util.TreeSet<>(pending);
-    all.remove("none");
-    all.add(finding);
-    return all;
-  }
-
   static Set<String> pending() {
     String p = System.getProperty("sim.pending", "none");
     return Arrays.stream(p.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")
@@ -46,7 +38,7 @@ class SimulationTest {
   void aWeekUnderFaultsAndCrashesKeepsEveryInvariant() {
     Simulation.Figures f = new Simulation(new Simulation.Settings(SEED + 1, DAYS, ORDERS_PER_DAY,
         new FaultInjector.Settings(0.06, 0.02, SEED + 1), 0.03, java.time.Duration.ofHours(1),
-        withOpenFinding(pending(), dev.storeops.sim.invariants.AnnouncedOnceInvariant.CONFIRMATION_RETRY)),
+        pending()),
         RepoRoot.find()).run();
     System.out.println("faulted run: " + f.describe());
     assertTrue(f.orders() > 0, "orders were placed");

@@ -21,9 +21,6 @@ public final class AnnouncedOnceInvariant implements Invariant {
     return "announced once";
   }
 
-  /** Pending name of the open finding excused in the faulted run (SimulationTest). */
-  public static final String CONFIRMATION_RETRY = "confirmationRetry";
-
   @Override
   public List<String> check(ShopState state) {
     List<String> broken = new ArrayList<>();
@@ -47,10 +44,7 @@ public final class AnnouncedOnceInvariant implements Invariant {
         continue;
       }
       boolean queued = o.markers().contains("confirmationQueuedAt");
-      // open finding (docs/simulation.md "What it found"): under injected DynamoDB throttling a failed
-      // confirmation mail was not seen again within the check's slack; excused only in the faulted run
-      boolean excused = queued && mails == 0 && state.facts().pending().contains(CONFIRMATION_RETRY);
-      if ((!queued || mails == 0) && !excused) {
+      if (!queued || mails == 0) {
         broken.add(o.id() + " (created " + o.createdAt() + "): confirmation " + (o.markers().contains("confirmationQueuedAt")
             ? "queued but no mail sent" : "never queued"));
       }
