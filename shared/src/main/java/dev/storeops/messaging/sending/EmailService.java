@@ -189,7 +189,7 @@ public final class EmailService {
             "flow", intent.flow(), "template", intent.template(), "code", f.code(), "to", Pii.email(intent.to()));
         return Outcome.of(Kind.REJECTED, reason);
       }
-      sendLog.release(intent.dedupeKey(), attemptId);
+      releaseForTheRetry(intent, attemptId);
       boolean throttled = e instanceof MailSender.SendFailedException f && f.throttled();
       boolean last = attempt >= lastAttempt;
       figures.add(intent.flow(), last ? Figure.FAILED : Figure.RETRIED, 1, day);
@@ -197,6 +197,32 @@ public final class EmailService {
           "dedupeKey", intent.dedupeKey(), "flow", intent.flow(), "template", intent.template(),
           "attempt", attempt);
       return new Outcome(Kind.FAILED, e.getMessage(), throttled);
+    }
+  }
+
+  /** Tries to free a key after a refused send: {@value #RELEASE_ATTEMPTS} tries, since a key left {@code SENDING} is never sent. */
+  static final int RELEASE_ATTEMPTS = 3;
+
+  /**
+   * Frees the key of a send that certainly did not happen (SES refused it or was not reached), so the
+   * queue's retry can send the mail. A key left {@code SENDING} is never taken over (at most once), so a
+   * failing release (a throttled DynamoDB) would lose the mail for good: it is tried {@value
+   * #RELEASE_ATTEMPTS} times, and if it still fails that is logged as an error naming the key (found by
+   * reasoning over the faulted simulation's mail path; {@code EmailServiceTest}).
+   */
+  private void releaseForTheRetry(MailIntent intent, String attemptId) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        sendLog.release(intent.dedupeKey(), attemptId);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= RELEASE_ATTEMPTS) {
+          LOG.error("mail not sent and its key not released: it stays SENDING and will not be sent", e,
+              "dedupeKey", intent.dedupeKey(), "flow", intent.flow());
+          throw e;
+        }
+        dev.storeops.platform.retry.Retry.backOff(attempt);
+      }
     }
   }
 

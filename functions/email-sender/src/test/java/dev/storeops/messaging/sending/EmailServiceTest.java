@@ -45,6 +45,7 @@ class EmailServiceTest {
   private final Map<Figure, Long> figures = new EnumMap<>(Figure.class);
   private final List<MailSender.OutgoingMail> sent = new ArrayList<>();
   private RuntimeException nextSendError;
+  private int releaseFailures;
 
   private final SendLog sendLog = new SendLog() {
     @Override
@@ -60,6 +61,10 @@ class EmailServiceTest {
 
     @Override
     public void release(String key, String attemptId) {
+      if (releaseFailures > 0) {
+        releaseFailures--;
+        throw new IllegalStateException("ProvisionedThroughputExceededException (the table throttled the release)");
+      }
       log.remove(key, "RESERVED:" + attemptId);
       log.remove(key, "SENDING:" + attemptId);
     }
@@ -281,5 +286,19 @@ class EmailServiceTest {
     assertFalse(header.contains("cus_g"), "the token is opaque: " + header);
     assertEquals("cus_g", new UnsubscribeTokens("unit-test-secret-0123456789").verify(token, NOW));
     assertTrue(mail.content().subject().startsWith("Happy birthday"), "the customer's locale (en)");
+  }
+
+  @Test
+  void aRefusedSendWhoseReleaseIsThrottledOnceIsStillSentByTheRetry() {
+    MailIntent intent = birthday("cus_release");
+    nextSendError = throttling();
+    releaseFailures = 1; // the DynamoDB delete that frees the key is throttled once
+    EmailService.Outcome first = service.handle(intent, 1, EmailSenderHandler.MAX_RECEIVES);
+    assertEquals(EmailService.Kind.FAILED, first.kind());
+    assertFalse(log.containsKey(intent.dedupeKey()), "the key is free again, not left SENDING: " + log);
+
+    EmailService.Outcome retry = service.handle(intent, 2, EmailSenderHandler.MAX_RECEIVES);
+    assertEquals(EmailService.Kind.SENT, retry.kind(), "the retry sends the mail");
+    assertEquals(1, sent.size());
   }
 }
