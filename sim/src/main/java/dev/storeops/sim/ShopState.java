@@ -14,6 +14,7 @@ import java.util.Set;
 public record ShopState(
     Instant at,
     List<Stock> stock,
+    List<Movement> journal,
     List<OrderRow> orders,
     List<Hold> holds,
     List<Task> tasks,
@@ -21,7 +22,22 @@ public record ShopState(
     List<Mail> mails,
     Map<String, List<DeadLetter>> deadLetters,
     Report report,
+    Metrics metrics,
     Facts facts) {
+
+  /**
+   * The business metrics the functions wrote (EMF lines, summed as CloudWatch would: {@code emitted} by
+   * {@code Name} or {@code Name{Dimension=value}}) beside what the shop did: orders stored per channel
+   * (lower case, as the metric's dimension), orders newly flagged short (rises of an order's {@code short}
+   * flag between two checks), the supplier files dropped. {@code lossless}: no fault or crash was injected,
+   * so every count must be exact (under crashes a count can be lost with its process, never invented).
+   */
+  public record Metrics(Map<String, Long> emitted, Map<String, Long> ordersByChannel, long shortFlagsRaised,
+      long supplierFiles, boolean lossless) {
+    public long emitted(String key) {
+      return emitted.getOrDefault(key, 0L);
+    }
+  }
 
   /** A stock item ({@code SKU#<sku>} / {@code STOCK#<warehouse>}). */
   public record Stock(String sku, String warehouse, long onHand, long reserved, long available) {}
@@ -39,6 +55,13 @@ public record ShopState(
       return open() && !status.equals("SHIPPED");
     }
   }
+
+  /**
+   * An entry of a SKU's movement journal ({@code SKU#<sku>} / {@code MOVE#<instant>#<id>}); {@code key} is
+   * its sort key (time order); the before-values are null where the movement has none (a reservation).
+   */
+  public record Movement(String sku, String warehouse, String key, String movement, Long onHandBefore,
+      Long reservedBefore, long onHandChange, long reservedChange) {}
 
   public record Line(String sku, String warehouse, long qty) {}
 

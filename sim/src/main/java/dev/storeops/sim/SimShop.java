@@ -69,6 +69,7 @@ public final class SimShop implements AutoCloseable {
     LocalFunction.Listener listener = new LocalFunction.Listener() {
       @Override
       public void started(String functionId, String trigger) {
+        changes++;
         FaultInjector.invocationStarted(functionId);
       }
 
@@ -92,6 +93,25 @@ public final class SimShop implements AutoCloseable {
   private long delayedReleased;
 
   private volatile boolean lastInvocationFaulted;
+
+  /**
+   * Bumped by everything that can put a message on a queue or a record on the stream: a handler
+   * invocation (the only writer of the table), a message revived or released, the simulation's own
+   * sends ({@link #touched}). A source found empty at the same count is still empty: it is not polled
+   * again (a quiet 15-minute tick then costs no receive and no GetRecords).
+   */
+  private volatile long changes;
+  private final Map<Object, Long> emptyAt = new HashMap<>();
+
+  /** The simulation put messages on a queue itself (poison, a redrive). */
+  public void touched() {
+    changes++;
+  }
+
+  private boolean stillEmpty(Object source) {
+    Long at = emptyAt.get(source);
+    return at != null && at == changes;
+  }
 
   /** Starts the shop (emulators, template resources, demo data) on this clock; {@code duplicateShare} of SQS deletes and stream batches are "lost" (delivered twice). */
   public static SimShop start(SimClock clock, Path root, long seed, double duplicateShare) {
@@ -162,11 +182,13 @@ public final class SimShop implements AutoCloseable {
       int before = work;
       work += deliverQueues();
       for (StreamDelivery s : runtime.streamDeliveries()) {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 100 && !stillEmpty(s); i++) {
+          long at = changes;
           int n = s.pollOnce(() -> random.nextDouble() < duplicateShare);
           streamRecords += n;
           work += n;
           if (n == 0) {
+            emptyAt.put(s, at);
             break;
           }
         }
@@ -196,11 +218,13 @@ public final class SimShop implements AutoCloseable {
       reviveDue();
       work += releaseDelayed();
       for (SqsDelivery d : runtime.sqsDeliveries()) {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 200 && !stillEmpty(d); i++) {
+          long at = changes;
           // a lost delete (SQS's at-least-once duplicate) on a first receive only: two in a row on one
           // message are vanishingly rare on AWS, and three would put a handled message in the DLQ
           SqsDelivery.Outcome o = d.deliverOnce(HIDDEN_SECONDS, m -> firstReceive(m) && random.nextDouble() < duplicateShare);
           if (o.delivered().isEmpty()) {
+            emptyAt.put(d, at);
             break;
           }
           work += o.delivered().size();
@@ -234,6 +258,7 @@ public final class SimShop implements AutoCloseable {
           stack().sqs().changeMessageVisibility(c -> c.queueUrl(h.queueUrl()).receiptHandle(h.message().receiptHandle())
               .visibilityTimeout(0));
           it.remove();
+          changes++;
         } catch (software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
             | software.amazon.awssdk.services.sqs.model.MessageNotInflightException gone) {
           it.remove(); // deleted meanwhile (a late success of the same message): nothing comes back
@@ -256,6 +281,7 @@ public final class SimShop implements AutoCloseable {
       try {
         stack().sqs().sendMessage(m -> m.queueUrl(h.queueUrl()).messageBody(h.body()).messageAttributes(h.attributes()));
         delayedReleased++;
+        changes++;
       } catch (software.amazon.awssdk.core.exception.SdkException passing) {
         notYet.add(h);
       }

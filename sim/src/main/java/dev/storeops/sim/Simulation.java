@@ -55,7 +55,7 @@ public final class Simulation {
   /** What a run did. */
   public record Figures(long seed, int days, Map<String, Long> counts, long invariantChecks, long checkRounds,
       FaultInjector.Figures aws, long sqsMessages, long sqsDuplicates, long sqsDelayed, long streamRecords, long redriven, double seconds,
-      List<String> skipped) {
+      List<String> skipped, Map<String, Double> secondsIn) {
     public long orders() {
       return counts.getOrDefault("orders placed", 0L);
     }
@@ -65,6 +65,7 @@ public final class Simulation {
       b.append(String.format(Locale.ROOT, "seed %d, %d simulated days in %.1f s: %d orders (%.1f orders/s simulated)%n",
           seed, days, seconds, orders(), orders() / Math.max(seconds, 0.001)));
       b.append("  actions: ").append(counts).append('\n');
+      b.append("  wall time by part (s): ").append(secondsIn).append('\n');
       b.append(String.format(Locale.ROOT, "  invariant checks: %d (%d rounds); skipped for pending work: %s%n",
           invariantChecks, checkRounds, skipped.isEmpty() ? "none" : skipped));
       long dynamo = aws.callsByService().getOrDefault("DynamoDb", 0L);
@@ -104,6 +105,18 @@ public final class Simulation {
   private Instant previousCheck;
   private int check;
   private long rounds;
+  /** Wall time of the run's parts: the actors' actions (with the deliveries right after them), settling each tick, the checks. */
+  private long nanosActions;
+  private long nanosSettle;
+  private long nanosChecks;
+
+  private Map<String, Double> timeSpent() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("actions", Math.round(nanosActions / 1e8) / 10.0);
+    out.put("ticks", Math.round(nanosSettle / 1e8) / 10.0);
+    out.put("checks", Math.round(nanosChecks / 1e8) / 10.0);
+    return out;
+  }
 
   private record Scheduled(Instant at, long seq, String what, Runnable action) implements Comparable<Scheduled> {
     @Override
@@ -144,14 +157,25 @@ public final class Simulation {
           if (next.at().isAfter(clock.instant())) {
             clock.set(next.at());
           }
+          long t0 = System.nanoTime();
           next.action().run();
           shop.deliverQueues();
+          nanosActions += System.nanoTime() - t0;
         }
         clock.set(tickEnd);
+        long t1 = System.nanoTime();
         shop.settle();
+        nanosSettle += System.nanoTime() - t1;
         if (!clock.instant().isBefore(nextCheck)) {
+          long t2 = System.nanoTime();
           checkNow("at " + clock.instant() + " (simulated hour " + Duration.between(START, clock.instant()).toHours() + ")");
+          nanosChecks += System.nanoTime() - t2;
           nextCheck = nextCheck.plus(settings.checkEvery());
+        }
+        if (Duration.between(START, clock.instant()).toMinutes() % (24 * 60) == 0) {
+          System.out.printf(Locale.ROOT, "simulation: day %d done after %.1f s, %d orders, %d invariant checks%n",
+              Duration.between(START, clock.instant()).toDays(), (System.nanoTime() - started) / 1e9,
+              counts.getOrDefault("orders placed", 0L), invariants.checks());
         }
       }
       // the end: everything in flight is delivered (visibility timeouts run out), then the last check
@@ -165,7 +189,7 @@ public final class Simulation {
       FaultInjector.Figures aws = FaultInjector.figures();
       return new Figures(settings.seed(), settings.days(), counts, invariants.checks(), rounds, aws,
           shop.messagesDelivered(), shop.duplicateDeliveries(), shop.delayedReleased(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
-          invariants.skipped());
+          invariants.skipped(), timeSpent());
     } finally {
       FaultInjector.stop();
     }
@@ -182,7 +206,8 @@ public final class Simulation {
       LocalDate from = LocalDate.ofInstant(START, SHOP_ZONE);
       LocalDate to = LocalDate.ofInstant(clock.instant(), SHOP_ZONE);
       ShopState state = reader.read(new ShopState.Facts(consent, poison, gaveUp, settings.pending(), previousCheck, check),
-          from, to, shop.staffToken(MANAGERS.get(0)));
+          from, to, shop.staffToken(MANAGERS.get(0)), counts.getOrDefault("supplier files", 0L),
+          settings.faults().share() <= 0 && settings.faults().crashShare() <= 0);
       invariants.check(state, when + ", seed " + settings.seed());
       previousCheck = clock.instant();
       unsubscribeSome(state);
@@ -215,6 +240,7 @@ public final class Simulation {
           shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl(source)).messageBody(m.body()));
           shop.stack().sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
           redriven++;
+          shop.touched();
         } else {
           shop.stack().sqs().changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
@@ -287,6 +313,7 @@ public final class Simulation {
     for (int day = 0; day < settings.days(); day++) {
       Instant dayStart = START.plus(Duration.ofDays(day));
       at(dayStart.plus(Duration.ofHours(22)), "supplier file", this::supplierFile);
+      at(dayStart.plus(Duration.ofHours(23)), "stock desk", this::stockDesk);
       int orders = settings.ordersPerDay();
       for (int i = 0; i < orders; i++) {
         at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "order", this::placeOrder);
@@ -647,6 +674,51 @@ public final class Simulation {
     }
   }
 
+  /**
+   * The owner's morning look at the stock desk, an hour after the supplier's file: {@code POST /staff/stock/repair}
+   * must find nothing to correct (a ledger that stays true needs no repair), and each SKU's movement
+   * journal, read page by page through {@code GET /staff/stock/{sku}/movements}, must hold every entry
+   * the table holds (the "journal adds up" invariant judges the entries themselves).
+   */
+  private void stockDesk() {
+    SimShop.Response[] repaired = new SimShop.Response[1];
+    if (retrying("stock repairs", () -> repaired[0] = staff("POST", "/staff/stock/repair", null, null))) {
+      JsonNode corrected = json(repaired[0]).path("corrected");
+      if (corrected.size() > 0) {
+        throw new IllegalStateException("the stock repair corrected a ledger that should have stayed true, at "
+            + clock.instant() + ", seed " + settings.seed() + ": " + corrected);
+      }
+    }
+    for (String sku : skus) {
+      long read = 0;
+      String next = null;
+      do {
+        String path = "/staff/stock/" + sku + "/movements?limit=200" + (next == null ? ""
+            : "&next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+        SimShop.Response[] page = new SimShop.Response[1];
+        if (!retrying("journal pages read", () -> page[0] = staff("GET", path, null, null))) {
+          return;
+        }
+        JsonNode body = json(page[0]);
+        read += body.path("movements").size();
+        next = body.path("next").isTextual() ? body.path("next").asText() : null;
+      } while (next != null);
+      long stored = journalEntries(sku);
+      if (read != stored) {
+        throw new IllegalStateException("GET /staff/stock/" + sku + "/movements listed " + read + " entries but the table holds "
+            + stored + ", at " + clock.instant() + ", seed " + settings.seed());
+      }
+      counts.merge("journal entries read", read, Long::sum);
+    }
+  }
+
+  private long journalEntries(String sku) {
+    return shop.stack().dynamoDb().queryPaginator(q -> q.tableName(shop.stack().tableName("StoreTable")).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :move)").select("COUNT")
+        .expressionAttributeValues(Map.of(":pk", dev.storeops.platform.dynamo.Items.s("SKU#" + sku),
+            ":move", dev.storeops.platform.dynamo.Items.s("MOVE#")))).stream().mapToLong(r -> r.count()).sum();
+  }
+
   private void campaign() {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("name", "Весенняя распродажа");
@@ -670,6 +742,7 @@ public final class Simulation {
     poison.add(badIntent);
     shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl("OrderEventsQueue")).messageBody(ping));
     shop.stack().sqs().sendMessage(r -> r.queueUrl(shop.stack().queueUrl("EmailQueue")).messageBody(badIntent));
+    shop.touched();
     count("poison messages");
   }
 

@@ -1,5 +1,7 @@
 package dev.storeops.sim;
 
+import dev.storeops.platform.metrics.ShopMetrics;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.messaging.sending.EmailService;
 import dev.storeops.platform.dynamo.Items;
@@ -28,6 +30,9 @@ public final class StateReader {
   private final String table;
   private final List<String> deadLetterQueues = new ArrayList<>();
   private final Map<String, Integer> mailSeenAt = new HashMap<>();
+  /** Each order's {@code short} flag at the previous read, and the rises of that flag seen so far. */
+  private final Map<String, Boolean> shortBefore = new HashMap<>();
+  private long shortRises;
 
   public StateReader(SimShop shop) {
     this.shop = shop;
@@ -43,8 +48,24 @@ public final class StateReader {
     return deadLetterQueues;
   }
 
+  /** The metrics' names and dimensions the simulation compares with what happened. */
+  static final List<String> CHANNELS = List.of("site", "phone", "email");
+  static final List<String> COUNTED = List.of(ShopMetrics.ORDERS_SHORT, ShopMetrics.MAILS_SENT,
+      ShopMetrics.IMPORTS_APPLIED, ShopMetrics.IMPORTS_REFUSED, ShopMetrics.IMPORTS_QUARANTINED);
+
   public ShopState read(ShopState.Facts facts, LocalDate reportFrom, LocalDate reportTo, String staffToken) {
+    return read(facts, reportFrom, reportTo, staffToken, 0, true);
+  }
+
+  /**
+   * The state now; {@code supplierFiles}: the files the simulation dropped so far; {@code lossless}: no
+   * fault was injected (metrics must be exact).
+   */
+  public ShopState read(ShopState.Facts facts, LocalDate reportFrom, LocalDate reportTo, String staffToken,
+      long supplierFiles, boolean lossless) {
+    Map<String, Long> byChannel = new java.util.TreeMap<>();
     List<ShopState.Stock> stock = new ArrayList<>();
+    List<ShopState.Movement> journal = new ArrayList<>();
     List<ShopState.OrderRow> orders = new ArrayList<>();
     List<ShopState.Hold> holds = new ArrayList<>();
     List<ShopState.Task> tasks = new ArrayList<>();
@@ -59,12 +80,23 @@ public final class StateReader {
         if (pk.startsWith("SKU#") && sk.startsWith("STOCK#")) {
           stock.add(new ShopState.Stock(pk.substring(4), sk.substring(6), Items.num(item, "onHand", 0),
               Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
+        } else if (pk.startsWith("SKU#") && sk.startsWith("MOVE#")) {
+          journal.add(new ShopState.Movement(pk.substring(4), Items.str(item, "warehouse"), sk, Items.str(item, "movement"),
+              optionalNumber(item, "onHandBefore"), optionalNumber(item, "reservedBefore"), Items.num(item, "onHandChange", 0),
+              Items.num(item, "reservedChange", 0)));
         } else if (pk.startsWith("SKU#") && sk.startsWith("HOLD#")) {
           String[] parts = sk.split("#", 3);
           holds.add(new ShopState.Hold(pk.substring(4), parts[1], parts.length > 2 ? parts[2] : "",
               Items.num(item, "qty", 0)));
         } else if (pk.startsWith("ORDER#") && sk.equals("ORDER")) {
-          orders.add(order(item));
+          ShopState.OrderRow o = order(item);
+          orders.add(o);
+          String channel = Items.str(item, "channel");
+          byChannel.merge((channel == null ? "SITE" : channel).toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+          if (o.shortFlag() && !shortBefore.getOrDefault(o.id(), false)) {
+            shortRises++;
+          }
+          shortBefore.put(o.id(), o.shortFlag());
         } else if (pk.startsWith("TASK#") && sk.equals("TASK")) {
           tasks.add(new ShopState.Task(pk.substring(5), Items.str(item, "kind"), Items.str(item, "orderId"),
               Items.str(item, "status")));
@@ -75,8 +107,23 @@ public final class StateReader {
       start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
     } while (start != null);
     orders.sort(java.util.Comparator.comparing(ShopState.OrderRow::createdAt).thenComparing(ShopState.OrderRow::id));
-    return new ShopState(shop.clock().instant(), stock, orders, holds, tasks, managers, mails(facts.check()),
-        deadLetters(), report(reportFrom, reportTo, staffToken), facts);
+    return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
+        deadLetters(), report(reportFrom, reportTo, staffToken),
+        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts);
+  }
+
+  /** The totals of the business metrics the functions wrote so far (local mode reads their EMF lines). */
+  private Map<String, Long> emitted() {
+    var metrics = shop.runtime().metrics();
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (String channel : CHANNELS) {
+      out.put(ShopMetrics.ORDERS_PLACED + "{Channel=" + channel + "}",
+          metrics.total(ShopMetrics.ORDERS_PLACED, Map.of(ShopMetrics.CHANNEL, channel)));
+    }
+    for (String name : COUNTED) {
+      out.put(name, metrics.total(name));
+    }
+    return out;
   }
 
   private static ShopState.OrderRow order(Map<String, AttributeValue> item) {
@@ -106,6 +153,11 @@ public final class StateReader {
     return new ShopState.OrderRow(Items.str(item, "id"), Items.str(item, "customerId"), Items.str(item, "status"),
         Items.str(item, "paymentMethod"), Items.num(item, "totalMinor", 0), Items.instant(item, "createdAt"),
         Items.str(item, "managerId"), reservations, history, payments, shortFlag, markers);
+  }
+
+  private static Long optionalNumber(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.n() == null ? null : Long.parseLong(v.n());
   }
 
   private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {

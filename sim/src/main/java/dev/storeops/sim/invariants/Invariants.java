@@ -7,10 +7,10 @@ import java.util.Set;
 
 /** All the invariants, in the order they are judged; the first broken one fails the simulation. */
 public final class Invariants {
-  private final List<Invariant> all = List.of(new StockLedgerInvariant(), new ReservationHoldsInvariant(),
+  private final List<Invariant> all = List.of(new StockLedgerInvariant(), new JournalAddsUpInvariant(), new ReservationHoldsInvariant(),
       new ShortOrdersFlaggedInvariant(), new LegalTransitionsInvariant(), new NoOrderStuckInvariant(),
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
-      new RevenueMatchesReportInvariant(), new DeadLettersInvariant());
+      new RevenueMatchesReportInvariant(), new DeadLettersInvariant(), new MetricsMatchInvariant());
   private final Set<String> pending;
   private long checks;
 

@@ -202,4 +202,44 @@ class InvariantsTest {
     all.check(healthy.state(), "now"); // the pending check is not judged
     assertEquals(1 + (all.all().size() - 1), all.checks(), "one check of the broken run, then every judged invariant");
   }
+
+  @Test
+  void metricsMatch() {
+    MetricsMatchInvariant metrics = new MetricsMatchInvariant();
+    holds(metrics, States.healthy());
+
+    States lost = States.healthy(); // a clean run: an order stored but not counted
+    lost.metrics = States.metrics(1, 3, 0, 1, 1, true);
+    breaks(metrics, lost, "OrdersPlaced{Channel=site} = 1 but 2 orders stored through site");
+
+    States crashed = States.healthy(); // under faults the same count went down with a crashed process
+    crashed.metrics = States.metrics(1, 3, 0, 1, 1, false);
+    holds(metrics, crashed);
+
+    States invented = States.healthy(); // never more than happened, faults or not
+    invented.metrics = States.metrics(2, 4, 0, 1, 1, false);
+    breaks(metrics, invented, "MailsSent = 4 but 3 mails SES accepted");
+
+    States shortCounted = States.healthy();
+    shortCounted.metrics = States.metrics(2, 3, 1, 1, 1, true);
+    breaks(metrics, shortCounted, "OrdersShort = 1 but 0 orders newly flagged short");
+
+    States fileUncounted = States.healthy();
+    fileUncounted.metrics = States.metrics(2, 3, 0, 0, 1, true);
+    breaks(metrics, fileUncounted, "ImportsApplied + ImportsRefused = 0 but 1 supplier files were dropped");
+  }
+
+  @Test
+  void journalAddsUp() {
+    JournalAddsUpInvariant journal = new JournalAddsUpInvariant();
+    holds(journal, States.healthy());
+
+    States unjournaled = States.healthy(); // a staff count written without its journal entry
+    unjournaled.stock.set(0, new ShopState.Stock("TEA", "msk-1", 12, 3, 9));
+    breaks(journal, unjournaled, "TEA in msk-1: the journal (4 entries) adds up to onHand 10, reserved 3 but the row says onHand 12, reserved 3");
+
+    States lostEntry = States.healthy(); // a consumption whose entry is missing
+    lostEntry.journal.remove(2);
+    breaks(journal, lostEntry, "adds up to onHand 11, reserved 4");
+  }
 }

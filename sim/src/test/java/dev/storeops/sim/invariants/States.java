@@ -16,6 +16,7 @@ final class States {
   static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
 
   final List<ShopState.Stock> stock = new ArrayList<>();
+  final List<ShopState.Movement> journal = new ArrayList<>();
   final List<ShopState.OrderRow> orders = new ArrayList<>();
   final List<ShopState.Hold> holds = new ArrayList<>();
   final List<ShopState.Task> tasks = new ArrayList<>();
@@ -27,6 +28,7 @@ final class States {
   final Map<String, Instant> gaveUp = new HashMap<>();
   final Set<String> pending = new HashSet<>();
   ShopState.Report report;
+  ShopState.Metrics metrics;
   Instant previousCheck = NOW.minusSeconds(3600);
 
   static ShopState.Change change(String at, String status, String by) {
@@ -40,6 +42,11 @@ final class States {
   static States healthy() {
     States s = new States();
     s.stock.add(new ShopState.Stock("TEA", "msk-1", 10, 3, 7));
+    // its journal: counted 11 by staff, 3 reserved by ord_1, 1 reserved by ord_2 and consumed when it shipped
+    s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-04T07:00:00.000000Z#a", "staff-set", 0L, 0L, 11, 0));
+    s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-04T08:00:00.000000Z#b", "reserve", null, null, 0, 1));
+    s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-04T12:00:00.000000Z#c", "consume", 11L, 1L, -1, -1));
+    s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-05T08:00:00.000000Z#d", "reserve", null, null, 0, 3));
     s.orders.add(new ShopState.OrderRow("ord_1", "cus_1", "READY_TO_SHIP", "ONLINE_CARD", 3000,
         Instant.parse("2026-03-05T08:00:00Z"), "mgr-1", List.of(new ShopState.Line("TEA", "msk-1", 3)),
         List.of(change("2026-03-05T08:00:00Z", "AWAITING_PAYMENT", "customer"),
@@ -64,11 +71,27 @@ final class States {
     s.deadLetters.put("EmailDLQ", new ArrayList<>(List.of(new ShopState.DeadLetter("d1", "{\"poison\":true}"))));
     s.poison.add("{\"poison\":true}");
     s.report = new ShopState.Report(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-05"), 2, 0, 4500);
+    s.metrics = metrics(2, 3, 0, 1, 1, true);
     return s;
   }
 
+  /**
+   * Metrics as the functions wrote them, beside what the shop did: {@code sitePlaced} OrdersPlaced on the
+   * site for the 2 site orders, {@code mailsSent} MailsSent for the 3 mails SES has, {@code shortCounted}
+   * OrdersShort (none flagged), {@code applied} ImportsApplied for {@code files} supplier files.
+   */
+  static ShopState.Metrics metrics(long sitePlaced, long mailsSent, long shortCounted, long applied, long files,
+      boolean lossless) {
+    Map<String, Long> emitted = new HashMap<>();
+    emitted.put("OrdersPlaced{Channel=site}", sitePlaced);
+    emitted.put("MailsSent", mailsSent);
+    emitted.put("OrdersShort", shortCounted);
+    emitted.put("ImportsApplied", applied);
+    return new ShopState.Metrics(emitted, Map.of("site", 2L), 0, files, lossless);
+  }
+
   ShopState state() {
-    return new ShopState(NOW, stock, orders, holds, tasks, managers, mails, deadLetters, report,
+    return new ShopState(NOW, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics,
         new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1));
   }
 
