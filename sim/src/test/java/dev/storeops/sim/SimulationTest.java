@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A week in the life of the shop, clean; {@link SimulationUnderFaultsTest} lives the same week under injected
- * AWS faults and crashes, and the same invariants hold in both (docs/simulation.md). The two are separate
- * classes so that surefire runs them side by side (two forks, sim/pom.xml). Size and seed: {@code
+ * AWS faults and crashes, and the same invariants hold in both (docs/simulation.md). Size and seed: {@code
  * -Dsim.seed}, {@code -Dsim.days}, {@code -Dsim.ordersPerDay}; {@code -Dsim.pending=…} names work not
  * merged on this branch.
  */
