@@ -79,6 +79,8 @@ class LocalModeEndToEndTest {
     if (runtime != null) {
       runtime.close();
     }
+    // every answer of the real functions behind the gateway kept openapi/openapi.yaml (docs/api.md)
+    assertEquals(List.of(), dev.storeops.stack.http.OpenApiContractObserver.violations());
   }
 
   @Test

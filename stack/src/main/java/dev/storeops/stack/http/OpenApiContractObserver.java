@@ -25,6 +25,15 @@ import java.util.Map;
  */
 public final class OpenApiContractObserver implements ResponseObserver {
   private static volatile OpenApiContract contract;
+  private static final List<String> VIOLATIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Every violation seen in this JVM so far. Where a handler runs behind local mode's gateway the
+   * {@link AssertionError} becomes a 500 answer; a test there asserts this list is empty to name the cause.
+   */
+  public static List<String> violations() {
+    return List.copyOf(VIOLATIONS);
+  }
 
   @Override
   public void observe(String routeKey, APIGatewayV2HTTPEvent request, APIGatewayV2HTTPResponse response) {
@@ -42,6 +51,7 @@ public final class OpenApiContractObserver implements ResponseObserver {
     }
     List<String> wrong = contract().violations(routeKey, response.getStatusCode(), response.getHeaders(), body);
     if (!wrong.isEmpty()) {
+      VIOLATIONS.addAll(wrong);
       throw new AssertionError("the answer breaks " + OpenApiContract.DOCUMENT + ":\n  " + String.join("\n  ", wrong)
           + "\n  body: " + (body == null ? "" : body.length() > 2000 ? body.substring(0, 2000) + "…" : body));
     }
