@@ -2,6 +2,7 @@ package dev.storeops.it;
 
 import dev.storeops.messaging.StaffMails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -81,6 +82,30 @@ class TaskServiceTest {
     assertEquals(manager, twice.doneBy());
     assertEquals(List.of(late), s.service().list(manager, StaffTask.Status.OPEN, 50).stream().map(StaffTask::id).toList());
     assertEquals(List.of(soon), s.service().list(manager, StaffTask.Status.DONE, 50).stream().map(StaffTask::id).toList());
+  }
+
+  @Test
+  void aListPagesWithLimitAndCursorSoonestDueFirst(AwsStack stack) {
+    Setup s = setup(stack, TaskService.EscalationPolicy.REASSIGN);
+    String manager = unique("mgr");
+    List<String> ids = List.of(unique("t1"), unique("t2"), unique("t3"));
+    for (int i = 0; i < ids.size(); i++) {
+      s.service().open(ids.get(i), "CALL_ABOUT_PAYMENT", "Call", "ord_" + i, null, manager, Duration.ofHours(1 + i), "rule");
+    }
+    var first = s.service().page(manager, StaffTask.Status.OPEN, "2", null);
+    assertEquals(ids.subList(0, 2), first.tasks().stream().map(StaffTask::id).toList());
+    assertNotNull(first.nextCursor());
+    var second = s.service().page(manager, StaffTask.Status.OPEN, "2", first.nextCursor());
+    assertEquals(ids.subList(2, 3), second.tasks().stream().map(StaffTask::id).toList());
+    assertNull(second.nextCursor(), "the last page has no cursor");
+    assertEquals(ids, s.service().page(manager, StaffTask.Status.OPEN, null, null).tasks().stream().map(StaffTask::id).toList());
+
+    DomainException badLimit = assertThrows(DomainException.class, () -> s.service().page(manager, StaffTask.Status.OPEN, "101", null));
+    assertEquals("limit", Problems.of(badLimit).errors().get(0).field());
+    DomainException badCursor = assertThrows(DomainException.class,
+        () -> s.service().page(manager, StaffTask.Status.OPEN, "2", "bm90LWEtY3Vyc29y"));
+    assertEquals(400, Problems.of(badCursor).status());
+    assertEquals("cursor", Problems.of(badCursor).errors().get(0).field());
   }
 
   @Test

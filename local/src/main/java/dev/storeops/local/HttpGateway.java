@@ -54,6 +54,8 @@ public final class HttpGateway implements AutoCloseable {
   private final Cors cors;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ApiDocs apiDocs = ApiDocs.fromClasspath();
+  private static final String STAFF_ROUTE = "storeops.staffRoute";
 
   /** The template's CORS configuration (Globals.HttpApi or the HttpApi resource). */
   public record Cors(List<String> origins, List<String> headers, List<String> methods) {
@@ -91,7 +93,16 @@ public final class HttpGateway implements AutoCloseable {
         }
         return;
       }
+      if ((method.equals("GET") || method.equals("HEAD")) && !routes.pathExists(rawPath)) {
+        Optional<ApiDocs.Page> page = apiDocs.get(rawPath);
+        if (page.isPresent()) {
+          send(exchange, 200, page.get().contentType(), page.get().body());
+          return;
+        }
+      }
       if (method.equals("OPTIONS") && !cors.origins().isEmpty() && routes.pathExists(rawPath)) {
+        String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+        markStaff(exchange, asked == null ? routes.match("GET", rawPath) : routes.match(asked.toUpperCase(Locale.ROOT), rawPath));
         preflight(exchange);
         return;
       }
@@ -101,6 +112,7 @@ public final class HttpGateway implements AutoCloseable {
         return;
       }
       RouteMatcher.Route<LocalFunction> route = match.get().route();
+      markStaff(exchange, match);
       Map<String, String> claims = null;
       if (route.authorized()) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -266,9 +278,37 @@ public final class HttpGateway implements AutoCloseable {
     send(exchange, node.get("statusCode").asInt(), out.getFirst("Content-Type"), bytes);
   }
 
+  /** A staff route (JWT authorizer) never answers {@code Access-Control-Allow-Origin: *}. */
+  private static void markStaff(HttpExchange exchange, Optional<RouteMatcher.Match<LocalFunction>> match) {
+    exchange.setAttribute(STAFF_ROUTE, match.map(m -> m.route().authorized()).orElse(false));
+  }
+
+  /**
+   * The {@code Access-Control-Allow-Origin} for this request, as API Gateway's CORS answers: the request's
+   * {@code Origin} when the template's AllowedOrigins lists it, {@code *} when they are {@code *} (public
+   * routes only), else none.
+   */
+  private Optional<String> allowedOrigin(HttpExchange exchange) {
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin == null || cors.origins().isEmpty()) {
+      return Optional.empty();
+    }
+    if (cors.origins().contains(origin)) {
+      return Optional.of(origin);
+    }
+    return cors.origins().contains("*") && !Boolean.TRUE.equals(exchange.getAttribute(STAFF_ROUTE))
+        ? Optional.of("*") : Optional.empty();
+  }
+
   private void preflight(HttpExchange exchange) throws IOException {
     Headers h = exchange.getResponseHeaders();
-    h.set("Access-Control-Allow-Origin", String.join(",", cors.origins()));
+    Optional<String> origin = allowedOrigin(exchange);
+    if (origin.isEmpty()) {
+      exchange.sendResponseHeaders(204, -1);
+      return;
+    }
+    h.set("Access-Control-Allow-Origin", origin.get());
+    h.set("Vary", "Origin");
     h.set("Access-Control-Allow-Headers", String.join(",", cors.headers()));
     h.set("Access-Control-Allow-Methods", String.join(",", cors.methods()));
     exchange.sendResponseHeaders(204, -1);
@@ -283,9 +323,10 @@ public final class HttpGateway implements AutoCloseable {
     if (contentType != null) {
       h.set("Content-Type", contentType);
     }
-    if (!cors.origins().isEmpty() && exchange.getRequestHeaders().containsKey("Origin")) {
-      h.set("Access-Control-Allow-Origin", String.join(",", cors.origins()));
-    }
+    allowedOrigin(exchange).ifPresent(origin -> {
+      h.set("Access-Control-Allow-Origin", origin);
+      h.set("Vary", "Origin");
+    });
     h.set("Apigw-Requestid", UUID.randomUUID().toString());
     boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, noBody ? -1 : body.length);

@@ -134,7 +134,7 @@ public final class LocalRuntime implements AutoCloseable {
       }
     }
     try {
-      this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, cors(plan.template()), this::localEndpoint);
+      this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, cors(plan.template(), parameters(secrets, config)), this::localEndpoint);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the API on 127.0.0.1:" + config.apiPort()
           + " (in use? set PORT or --port)", e);
@@ -253,7 +253,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static HttpGateway.Cors cors(SamTemplate template) {
+  static HttpGateway.Cors cors(SamTemplate template, Map<String, String> parameters) {
     Map<String, Object> c = new LinkedHashMap<>();
     if (template.globals("HttpApi").get("CorsConfiguration") instanceof Map<?, ?> g) {
       c.putAll((Map<String, Object>) g);
@@ -263,10 +263,18 @@ public final class LocalRuntime implements AutoCloseable {
         c.putAll((Map<String, Object>) own);
       }
     }
-    return new HttpGateway.Cors(list(c.get("AllowOrigins")), list(c.get("AllowHeaders")), list(c.get("AllowMethods")));
+    return new HttpGateway.Cors(list(c.get("AllowOrigins"), template, parameters), list(c.get("AllowHeaders"), template, parameters),
+        list(c.get("AllowMethods"), template, parameters));
   }
 
-  private static List<String> list(Object v) {
+  /** A YAML list, or {@code !Ref} of a CommaDelimitedList parameter (its value here, else its Default). */
+  private static List<String> list(Object v, SamTemplate template, Map<String, String> parameters) {
+    if (v instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name) {
+      Object value = parameters.containsKey(name) ? parameters.get(name)
+          : template.parameters().getOrDefault(name, Map.of()).get("Default");
+      return value == null || String.valueOf(value).isBlank() ? List.of()
+          : java.util.Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+    }
     return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
   }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,8 @@ class LocalModeEndToEndTest {
     if (runtime != null) {
       runtime.close();
     }
+    // every answer of the real functions behind the gateway kept openapi/openapi.yaml (docs/api.md)
+    assertEquals(List.of(), dev.storeops.stack.http.OpenApiContractObserver.violations());
   }
 
   @Test
@@ -160,6 +163,40 @@ class LocalModeEndToEndTest {
     var missing = send("GET", "/nowhere", Map.of(), null);
     assertEquals(404, missing.statusCode());
     assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void servesTheContractAndItsReferencePage() throws Exception {
+    var json = send("GET", "/openapi.json", Map.of(), null);
+    assertEquals(200, json.statusCode());
+    assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow());
+    JsonNode document = Json.mapper().readTree(json.body());
+    assertEquals("3.1.0", document.path("openapi").asText());
+    assertTrue(document.path("paths").has("/orders"), json.body());
+    var docs = send("GET", "/docs", Map.of(), null);
+    assertEquals(200, docs.statusCode());
+    assertTrue(docs.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+    assertTrue(docs.body().contains("storeops HTTP API"));
+    // Redoc's script is in the page: nothing is loaded from a CDN
+    assertTrue(!docs.body().contains("<script src=\"http"), "the page loads a script from elsewhere");
+  }
+
+  @Test
+  void corsAnswersStarOnPublicRoutesOnlyWhenTheTemplateSaysStar() throws Exception {
+    // the test template's AllowOrigins is ['*']: a public route answers '*', a staff route never does
+    Map<String, String> from = Map.of("Origin", "https://elsewhere.example");
+    var open = send("GET", "/echo/literal", from, null);
+    assertEquals("*", open.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    var staff = send("GET", "/staff/whoami", Map.of("Origin", "https://elsewhere.example",
+        "Authorization", "Bearer " + runtime.staffToken()), null);
+    assertEquals(200, staff.statusCode());
+    assertEquals(Optional.empty(), staff.headers().firstValue("Access-Control-Allow-Origin"));
+    var preflight = send("OPTIONS", "/staff/whoami", Map.of("Origin", "https://elsewhere.example",
+        "Access-Control-Request-Method", "GET"), null);
+    assertEquals(Optional.empty(), preflight.headers().firstValue("Access-Control-Allow-Origin"));
+    var publicPreflight = send("OPTIONS", "/echo/literal", Map.of("Origin", "https://elsewhere.example",
+        "Access-Control-Request-Method", "GET"), null);
+    assertEquals("*", publicPreflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
   }
 
   @Test

@@ -16,6 +16,20 @@ public interface TaskStore extends PoisonItems.Ledger {
   /** The tasks of an assignee in a status, soonest due first. */
   List<StaffTask> byAssignee(String assigneeId, StaffTask.Status status, int limit);
 
+  /** One page of {@link #byAssignee}: the tasks and the cursor of the next page (null on the last). */
+  record Page(List<StaffTask> tasks, String nextCursor) {}
+
+  /**
+   * One page of an assignee's tasks after {@code cursor} (null: the first). A store without cursors
+   * answers the first page only.
+   */
+  default Page page(String assigneeId, StaffTask.Status status, int limit, String cursor) {
+    if (cursor != null) {
+      throw dev.storeops.platform.errors.Invalid.field("cursor", "is not a cursor this API returned");
+    }
+    return new Page(byAssignee(assigneeId, status, limit), null);
+  }
+
   /** Marks an open task done; false when it was not open any more. */
   boolean complete(StaffTask task, String by, String comment, Instant at);
 

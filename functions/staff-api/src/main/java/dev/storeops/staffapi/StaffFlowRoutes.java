@@ -75,8 +75,15 @@ final class StaffFlowRoutes {
           } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("status", "must be open or done");
           }
-          return HttpResponse.json(200, Map.of("assignee", assignee, "status", status,
-              "tasks", tasks.list(assignee, status, 100)));
+          // the API's one paging convention (docs/api.md): limit + cursor -> nextCursor
+          var page = tasks.page(assignee, status, request.query("limit").orElse(null),
+              request.query("cursor").orElse(null));
+          Map<String, Object> body = new java.util.LinkedHashMap<>();
+          body.put("assignee", assignee);
+          body.put("status", status);
+          body.put("tasks", page.tasks());
+          body.put("nextCursor", page.nextCursor());
+          return HttpResponse.json(200, body);
         })
         .on("POST /staff/tasks/{id}/done", request -> {
           String by = StaffRequests.staffId(request);

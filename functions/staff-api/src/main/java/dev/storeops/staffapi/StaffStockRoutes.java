@@ -28,11 +28,13 @@ final class StaffStockRoutes {
     router.on("GET /staff/stock/{sku}/movements", request -> {
       staffId(request);
       String sku = request.pathParameter("sku");
+      // the API's one paging convention (docs/api.md): limit + cursor -> nextCursor; `next` is its older name
       StockJournal.Page page = movements.read(sku, request.query("limit").orElse(null),
-          request.query("next").orElse(null));
+          request.query("cursor").or(() -> request.query("next")).orElse(null));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("sku", sku);
       body.put("movements", page.movements().stream().map(StaffStockRoutes::view).toList());
+      body.put("nextCursor", page.next());
       body.put("next", page.next());
       return HttpResponse.json(200, body);
     });

@@ -141,9 +141,12 @@ class StaffStockApiTest {
 
     JsonNode first = json(movements(sku, Map.of("limit", "2")));
     assertEquals(2, first.path("movements").size());
-    String next = first.path("next").asText();
-    JsonNode second = json(movements(sku, Map.of("limit", "2", "next", next)));
+    String next = first.path("nextCursor").asText();
+    assertEquals(next, first.path("next").asText(), "the older name of the cursor");
+    JsonNode second = json(movements(sku, Map.of("limit", "2", "cursor", next)));
     assertEquals(1, second.path("movements").size());
+    assertTrue(second.path("nextCursor").isMissingNode(), "the last page has no nextCursor");
+    assertEquals(second, json(movements(sku, Map.of("limit", "2", "next", next))), "next= still works");
     assertEquals("staff-set", second.path("movements").path(0).path("movement").asText());
     assertEquals(5, second.path("movements").path(0).path("onHandAfter").asLong());
   }
@@ -157,9 +160,9 @@ class StaffStockApiTest {
     APIGatewayV2HTTPResponse badLimit = movements(sku, Map.of("limit", "0"));
     assertEquals(400, badLimit.getStatusCode());
     assertEquals("limit", json(badLimit).path("errors").path(0).path("field").asText());
-    APIGatewayV2HTTPResponse badCursor = movements(sku, Map.of("next", "bm90LWEtY3Vyc29y"));
+    APIGatewayV2HTTPResponse badCursor = movements(sku, Map.of("cursor", "bm90LWEtY3Vyc29y"));
     assertEquals(400, badCursor.getStatusCode());
-    assertEquals("next", json(badCursor).path("errors").path(0).path("field").asText());
+    assertEquals("cursor", json(badCursor).path("errors").path(0).path("field").asText());
     APIGatewayV2HTTPResponse empty = movements(sku, null);
     assertEquals(200, empty.getStatusCode());
     assertEquals(0, json(empty).path("movements").size());

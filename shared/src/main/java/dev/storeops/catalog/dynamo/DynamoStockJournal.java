@@ -52,7 +52,7 @@ public final class DynamoStockJournal implements StockJournal {
       }
       return sk;
     } catch (IllegalArgumentException e) {
-      throw Invalid.field("next", "is not a cursor this API returned");
+      throw Invalid.field("cursor", "is not a cursor this API returned");
     }
   }
 }

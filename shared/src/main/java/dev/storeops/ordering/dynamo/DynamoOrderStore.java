@@ -15,6 +15,7 @@ import dev.storeops.catalog.Reservation;
 import dev.storeops.catalog.StockMovement;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -221,23 +222,11 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   static String encodeCursor(Map<String, AttributeValue> key) {
-    Map<String, String> plain = new LinkedHashMap<>();
-    key.forEach((k, v) -> plain.put(k, v.s()));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
+    return PageCursor.encode(key);
   }
 
   static Map<String, AttributeValue> decodeCursor(String cursor) {
-    try {
-      Map<?, ?> plain = Json.mapper().readValue(Base64.getUrlDecoder().decode(cursor), Map.class);
-      Map<String, AttributeValue> key = new HashMap<>();
-      plain.forEach((k, v) -> key.put(String.valueOf(k), s(String.valueOf(v))));
-      if (!key.keySet().containsAll(List.of(TableKeys.PK, TableKeys.SK, TableKeys.GSI2PK, TableKeys.GSI2SK))) {
-        throw new IllegalArgumentException("incomplete cursor");
-      }
-      return key;
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw dev.storeops.platform.errors.Invalid.field("cursor", "is not a cursor this API returned");
-    }
+    return PageCursor.decode(cursor, List.of(TableKeys.PK, TableKeys.SK, TableKeys.GSI2PK, TableKeys.GSI2SK));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.storeops.platform.log.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +31,9 @@ public final class Router {
   }
 
   private static final Log LOG = Log.get(Router.class);
+  /** Observers of every answer (none in a function jar; the OpenAPI contract check in tests). */
+  private static final List<ResponseObserver> OBSERVERS = ServiceLoader.load(ResponseObserver.class).stream()
+      .map(ServiceLoader.Provider::get).toList();
   private final Map<String, Route> routes = new LinkedHashMap<>();
   private final Map<String, Set<String>> allowedRoles;
 
@@ -51,6 +55,7 @@ public final class Router {
     return this;
   }
 
+  /** The route keys served ({@code METHOD /path/{param}}), in registration order: the OpenAPI drift check reads them. */
   public List<String> routeKeys() {
     return List.copyOf(routes.keySet());
   }
@@ -76,6 +81,9 @@ public final class Router {
     }
     LOG.info("http request", "route", key, "status", response.getStatusCode(),
         "durationMs", (System.nanoTime() - start) / 1_000_000, "requestId", request.requestId());
+    for (ResponseObserver observer : OBSERVERS) {
+      observer.observe(key, event, response);
+    }
     return response;
   }
 

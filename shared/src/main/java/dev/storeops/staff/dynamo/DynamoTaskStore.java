@@ -1,6 +1,7 @@
 package dev.storeops.staff.dynamo;
 
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.platform.dynamo.TableKeys;
 
 import static dev.storeops.platform.dynamo.Items.s;
@@ -82,11 +83,19 @@ public final class DynamoTaskStore implements TaskStore {
 
   @Override
   public List<StaffTask> byAssignee(String assigneeId, StaffTask.Status status, int limit) {
-    return dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI2)
-            .keyConditionExpression("gsi2pk = :pk")
-            .expressionAttributeValues(Map.of(":pk", s(list(assigneeId, status))))
-            .limit(limit))
-        .items().stream().map(DynamoTaskStore::fromItem).toList();
+    return page(assigneeId, status, limit, null).tasks();
+  }
+
+  @Override
+  public Page page(String assigneeId, StaffTask.Status status, int limit, String cursor) {
+    var page = dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI2)
+        .keyConditionExpression("gsi2pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", s(list(assigneeId, status))))
+        .exclusiveStartKey(cursor == null ? null
+            : PageCursor.decode(cursor, List.of(TableKeys.PK, TableKeys.SK, TableKeys.GSI2PK, TableKeys.GSI2SK)))
+        .limit(limit));
+    return new Page(page.items().stream().map(DynamoTaskStore::fromItem).toList(),
+        page.hasLastEvaluatedKey() ? PageCursor.encode(page.lastEvaluatedKey()) : null);
   }
 
   @Override
