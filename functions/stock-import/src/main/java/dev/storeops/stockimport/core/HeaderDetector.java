@@ -23,6 +23,8 @@ public final class HeaderDetector {
 
   private final List<List<String>> synonyms;
   private final int warehouses;
+  /** Per field, the first characters of its normalised synonyms. */
+  private final List<String> firstChars;
 
   public HeaderDetector(SupplierProfile.Columns columns) {
     this(columns, List.of());
@@ -38,6 +40,15 @@ public final class HeaderDetector {
     }
     this.synonyms = List.copyOf(all);
     this.warehouses = warehouseSynonyms.size();
+    List<String> firsts = new ArrayList<>();
+    for (List<String> field : synonyms) {
+      StringBuilder chars = new StringBuilder();
+      for (String synonym : field) {
+        chars.append(synonym.charAt(0));
+      }
+      firsts.add(chars.toString());
+    }
+    this.firstChars = List.copyOf(firsts);
   }
 
   /**
@@ -88,6 +99,22 @@ public final class HeaderDetector {
     return Optional.empty();
   }
 
+  /** Could the cell's first non-space character begin one of the field's synonyms (case-, ё-insensitive)? */
+  private boolean mayStartSynonym(int field, String cell) {
+    if (cell == null) {
+      return false;
+    }
+    String first = firstChars.get(field);
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
+        return first.indexOf(lower) >= 0;
+      }
+    }
+    return false;
+  }
+
   /** The quantity column, or (several warehouses) at least one warehouse column. */
   private boolean hasQuantity(int[] m) {
     if (warehouses == 0) {
@@ -103,6 +130,9 @@ public final class HeaderDetector {
 
   /** Does this column's header text name the field (equal, or the synonym followed by a non-letter)? */
   public boolean names(int field, String cell) {
+    if (!mayStartSynonym(field, cell)) {
+      return false; // the common case for data rows: no synonym starts with the cell's first letter
+    }
     String text = Text.normalize(cell);
     if (text.isEmpty()) {
       return false;

@@ -257,6 +257,10 @@ public final class StockFileParser {
       if (Text.isBlank(raw)) {
         return null;
       }
+      long fast = plainMoney(raw);
+      if (fast >= 0) {
+        return fast;
+      }
       String s = raw;
       if (!isPlainDecimal(raw)) {
         s = PRICE_NOISE.matcher(raw).replaceAll("").replace('\u00A0', ' ').replace(" ", "");
@@ -322,6 +326,36 @@ public final class StockFileParser {
     }
   }
 
+  /** The fast path of a price: up to 9 digits, optionally {@code .} or {@code ,} and 1–2 digits → kopecks; else -1. */
+  static long plainMoney(String s) {
+    int n = s.length();
+    long whole = 0;
+    int i = 0;
+    while (i < n && i < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      whole = whole * 10 + (s.charAt(i) - '0');
+      i++;
+    }
+    if (i == 0 || whole >= 100_000_000) {
+      return -1; // the slow path reads or refuses it
+    }
+    if (i == n) {
+      return whole * 100;
+    }
+    char sep = s.charAt(i);
+    if ((sep != '.' && sep != ',') || n - i - 1 < 1 || n - i - 1 > 2) {
+      return -1;
+    }
+    long cents = 0;
+    for (int j = i + 1; j < n; j++) {
+      char c = s.charAt(j);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      cents = cents * 10 + (c - '0');
+    }
+    return whole * 100 + (n - i - 1 == 1 ? cents * 10 : cents);
+  }
+
   private static boolean isPlainDecimal(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -357,6 +391,13 @@ public final class StockFileParser {
   }
 
   private static boolean isSubtotal(String cell) {
+    int i = 0;
+    while (i < cell.length() && (Character.isWhitespace(cell.charAt(i)) || Character.isSpaceChar(cell.charAt(i)))) {
+      i++;
+    }
+    if (i == cell.length() || "иИвВtTsSgG".indexOf(cell.charAt(i)) < 0) {
+      return false; // no subtotal word starts otherwise
+    }
     String t = Text.normalize(cell);
     for (String w : SUBTOTAL_WORDS) {
       if (t.equals(w) || (t.startsWith(w) && !Character.isLetter(t.charAt(w.length())))) {
