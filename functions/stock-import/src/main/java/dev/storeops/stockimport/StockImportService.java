@@ -20,6 +20,8 @@ import dev.storeops.stockimport.core.StockFileParser;
 import dev.storeops.stockimport.core.StockPlanner;
 import dev.storeops.stockimport.core.StockStore;
 import dev.storeops.stockimport.core.SupplierFiles;
+import dev.storeops.stockimport.core.SupplierPricePlanner;
+import dev.storeops.stockimport.core.SupplierPriceStore;
 import dev.storeops.stockimport.core.SupplierProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +78,7 @@ public final class StockImportService {
   private final Settings settings;
   private final ExecutorService writers;
   private final StockCounted counted;
+  private final SupplierPriceStore prices;
 
   public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
       Settings settings) {
@@ -85,6 +88,16 @@ public final class StockImportService {
   /** @param counted what follows each count written (the orders it leaves short are flagged) */
   public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
       Settings settings, StockCounted counted) {
+    this(files, stock, ledger, mail, clock, settings, counted, null);
+  }
+
+  /**
+   * @param prices where supplier prices and shop-price changes go; {@code null} only for a service
+   *     whose profiles map no price column (such a profile then fails the import)
+   */
+  public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
+      Settings settings, StockCounted counted, SupplierPriceStore prices) {
+    this.prices = prices;
     this.counted = counted;
     this.files = files;
     this.stock = stock;
@@ -156,14 +169,39 @@ public final class StockImportService {
         rejectedCsv = Files.createTempFile(settings.tempDir(), "rejected-", ".csv");
         ParsedFile parsed = parse(temp, fileName, profile, rejectedCsv, report);
         report.parsed(parsed);
-        Map<String, CurrentStock> current = stock.supplierStock(profile.supplierId(), profile.warehouse());
-        ImportPlan plan = StockPlanner.plan(parsed, current, profile);
-        report.plan(plan);
-        if (plan.refused()) {
+        List<String> warehouses = profile.warehouses();
+        Map<String, Map<String, CurrentStock>> current = new LinkedHashMap<>();
+        Map<String, ImportPlan> plans = new LinkedHashMap<>();
+        String refusal = null;
+        for (String warehouse : warehouses) {
+          Map<String, CurrentStock> now = stock.supplierStock(profile.supplierId(), warehouse);
+          ImportPlan plan = StockPlanner.plan(parsed.byWarehouse().get(warehouse), parsed.rejectedCount(), now,
+              profile);
+          current.put(warehouse, now);
+          plans.put(warehouse, plan);
+          if (plan.refused() && refusal == null) {
+            refusal = (warehouses.size() > 1 ? "warehouse " + warehouse + ": " : "") + plan.refusal();
+          }
+        }
+        SupplierPricePlanner.PricePlan pricePlan = null;
+        if (!parsed.prices().isEmpty()) {
+          if (prices == null) {
+            throw new IllegalStateException("the profile maps price columns but this service has no price store");
+          }
+          pricePlan = SupplierPricePlanner.plan(parsed.prices(), prices.supplierPrices(profile.supplierId()),
+              profile.priceRule());
+        }
+        report.plans(plans, profile.multiWarehouse(), refusal != null);
+        if (refusal != null) {
           report.status = ImportReport.REFUSED;
-          report.reason = plan.refusal();
+          report.reason = refusal;
         } else {
-          write(profile, plan.changes(), object.key(), current);
+          for (String warehouse : warehouses) {
+            write(profile, warehouse, plans.get(warehouse).changes(), object.key(), current.get(warehouse));
+          }
+          if (pricePlan != null) {
+            writePrices(profile, pricePlan, object.key(), report);
+          }
           report.status = ImportReport.APPLIED;
         }
       } catch (BadInputException e) {
@@ -254,29 +292,44 @@ public final class StockImportService {
     }
   }
 
-  private void write(SupplierProfile profile, List<StockChange> changes, String file, Map<String, CurrentStock> current) {
+  /** Stores the changed supplier prices, then applies the price rule's shop prices (each change written down). */
+  private void writePrices(SupplierProfile profile, SupplierPricePlanner.PricePlan plan, String file, Builder report) {
+    Instant now = clock.instant();
+    parallel(plan.changed(), line -> prices.write(profile.supplierId(), line, now, file));
+    java.util.Queue<SupplierPriceStore.ShopPriceChange> changed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    parallel(plan.shopPrices(), p -> prices.setShopPrice(p.sku(), p.priceMinor(), profile.supplierId(), now, file,
+        p.why()).ifPresent(changed::add));
+    report.pricesUpdated = (long) plan.changed().size();
+    report.pricesUnchanged = plan.unchanged();
+    report.shopPricesChanged = (long) changed.size();
+    report.shopPriceChanges = changed.stream().limit(StockFileParser.REPORT_SAMPLE)
+        .map(c -> new ImportReport.PriceChange(c.sku(), c.oldPriceMinor(), c.newPriceMinor())).toList();
+  }
+
+  private void write(SupplierProfile profile, String warehouse, List<StockChange> changes, String file,
+      Map<String, CurrentStock> current) {
     java.util.Queue<StockStore.Written> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    writeAll(profile, changes, file, written);
+    Instant now = clock.instant();
+    parallel(changes, change -> written.add(stock.write(profile.supplierId(), warehouse, change, now, file)));
     for (StockStore.Written w : written) {
-      counted.counted(profile.supplierId(), profile.warehouse(), w, file);
+      counted.counted(profile.supplierId(), warehouse, w, file);
     }
     // a row left short by an earlier delivery of this file that failed after writing is flagged now
     java.util.Set<String> changed = new java.util.HashSet<>();
     changes.forEach(c -> changed.add(c.sku()));
-    for (CurrentStock now : current.values()) {
-      if (!changed.contains(now.sku()) && now.onHand() < now.reserved()) {
-        var levels = dev.storeops.catalog.StockLedger.Levels.of(now.onHand(), now.reserved());
-        counted.counted(profile.supplierId(), profile.warehouse(), new StockStore.Written(now.sku(), levels, levels), file);
+    for (CurrentStock stored : current.values()) {
+      if (!changed.contains(stored.sku()) && stored.onHand() < stored.reserved()) {
+        var levels = dev.storeops.catalog.StockLedger.Levels.of(stored.onHand(), stored.reserved());
+        counted.counted(profile.supplierId(), warehouse, new StockStore.Written(stored.sku(), levels, levels), file);
       }
     }
   }
 
-  private void writeAll(SupplierProfile profile, List<StockChange> changes, String file,
-      java.util.Queue<StockStore.Written> written) {
+  /** Runs the writes on the writer threads; the first failure stops the rest and is thrown. */
+  private <T> void parallel(List<T> changes, java.util.function.Consumer<T> write) {
     if (changes.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     int workers = Math.min(Math.max(1, settings.writeThreads()), changes.size());
@@ -286,7 +339,7 @@ public final class StockImportService {
         int i;
         while (failure.get() == null && (i = next.getAndIncrement()) < changes.size()) {
           try {
-            written.add(stock.write(profile.supplierId(), profile.warehouse(), changes.get(i), now, file));
+            write.accept(changes.get(i));
           } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
           }
@@ -364,6 +417,11 @@ public final class StockImportService {
     String rejectedRowsFile;
     String movedTo;
     long durationMs;
+    Map<String, ImportReport.WarehouseFigures> warehouses;
+    Long pricesUpdated;
+    Long pricesUnchanged;
+    Long shopPricesChanged;
+    List<ImportReport.PriceChange> shopPriceChanges;
 
     Builder(String supplierId, String file, Instant started) {
       this.supplierId = supplierId;
@@ -377,24 +435,34 @@ public final class StockImportService {
       dataRows = p.dataRows();
       skipped = p.skipped();
       rejectedCount = p.rejectedCount();
-      rejected = p.rejectedSample().stream().map(r -> new ImportReport.RejectedRow(r.row(), r.reason())).toList();
+      rejected = p.rejectedSample().stream().map(r -> new ImportReport.RejectedRow(r.row(), r.sku(), r.reason(),
+          r.values().isEmpty() ? null : r.values())).toList();
       warningCount = p.warningCount();
       warnings = p.warningSample();
     }
 
-    void plan(ImportPlan plan) {
-      unchanged = plan.unchanged();
-      zeroed = plan.zeroed();
-      updated = plan.refused() ? 0 : plan.changes().size();
-      if (plan.refused()) {
-        zeroed = 0;
+    void plans(Map<String, ImportPlan> plans, boolean perWarehouse, boolean refused) {
+      unchanged = 0;
+      zeroed = 0;
+      updated = 0;
+      Map<String, ImportReport.WarehouseFigures> figures = new LinkedHashMap<>();
+      for (var e : plans.entrySet()) {
+        ImportPlan plan = e.getValue();
+        long u = refused ? 0 : plan.changes().size();
+        long z = refused ? 0 : plan.zeroed();
+        unchanged += plan.unchanged();
+        zeroed += z;
+        updated += u;
+        figures.put(e.getKey(), new ImportReport.WarehouseFigures(u, plan.unchanged(), z));
       }
+      warehouses = perWarehouse ? figures : null;
     }
 
     ImportReport build() {
       return new ImportReport(supplierId, file, status, reason, started.toString(), durationMs, format, encoding,
           delimiter, headerRow, rowsRead, dataRows, updated, unchanged, zeroed, skipped, rejectedCount, rejected,
-          warningCount, warnings, rejectedRowsFile, movedTo);
+          warningCount, warnings, rejectedRowsFile, movedTo, warehouses, pricesUpdated, pricesUnchanged,
+          shopPricesChanged, shopPriceChanges);
     }
   }
 }

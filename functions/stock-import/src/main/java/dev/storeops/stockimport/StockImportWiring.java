@@ -7,6 +7,7 @@ import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stockimport.aws.DynamoImportLedger;
 import dev.storeops.stockimport.aws.DynamoStockStore;
+import dev.storeops.stockimport.aws.DynamoSupplierPrices;
 import dev.storeops.stockimport.aws.S3SupplierFiles;
 import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.fulfilment.FlagShortOrders;
@@ -38,7 +39,7 @@ final class StockImportWiring {
     StockImportService service = new StockImportService(new S3SupplierFiles(clients.s3(), bucket),
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
-        shortOrders(dynamo, table, clock, new ShopMetrics(metrics)));
+        shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table));
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics));
   }
 

@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * Opens a downloaded supplier file as a {@link RowSource}: tells XLSX from CSV by content (and the
- * profile), refuses legacy .xls and binary data, detects the CSV encoding (UTF-8, UTF-8 with BOM,
+ * profile), legacy .xls (OLE2) by its signature, refuses binary data, detects the CSV encoding (UTF-8, UTF-8 with BOM,
  * windows-1251) and delimiter ({@code ;} {@code ,} tab {@code |}) unless the profile fixes them.
  */
 public final class FileReaders {
@@ -46,10 +46,13 @@ public final class FileReaders {
     String name = fileName.toLowerCase(Locale.ROOT);
     boolean zip = startsWith(sample, 0x50, 0x4B, 0x03, 0x04);
     boolean ole2 = startsWith(sample, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
-    if (ole2) {
-      throw new BadInputException("legacy Excel 97-2003 (.xls) files are not supported: save it as .xlsx or CSV");
-    }
     String format = profile.format();
+    if (ole2) {
+      if (format.equals("csv") || format.equals("xlsx")) {
+        throw new BadInputException("the profile says " + format + " but the file is a legacy Excel (.xls) workbook");
+      }
+      return new Opened(new XlsRows(file, profile.sheet()), "xls", null, null);
+    }
     if (zip) {
       if (format.equals("csv")) {
         throw new BadInputException("the profile says csv but the file is a ZIP/XLSX");
@@ -63,12 +66,13 @@ public final class FileReaders {
         throw new BadInputException("not a readable XLSX workbook: " + e.getMessage(), e);
       }
     }
+    if (format.equals("xls") || (format.equals("auto") && name.endsWith(".xls"))) {
+      throw new BadInputException("the file is " + (format.equals("xls") ? "expected as .xls (profile)" : "named "
+          + fileName) + " but is not an Excel 97-2003 (OLE2) workbook");
+    }
     if (format.equals("xlsx") || (format.equals("auto") && (name.endsWith(".xlsx") || name.endsWith(".xlsm")))) {
       throw new BadInputException("the file is " + (format.equals("xlsx") ? "expected as XLSX (profile)" : "named "
           + fileName) + " but is not an XLSX (ZIP) file");
-    }
-    if (name.endsWith(".xls") && format.equals("auto")) {
-      throw new BadInputException("a .xls file that is not an Excel workbook: save it as .xlsx or CSV");
     }
     for (byte b : sample) {
       if (b == 0) {

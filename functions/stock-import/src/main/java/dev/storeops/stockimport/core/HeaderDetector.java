@@ -17,13 +17,44 @@ public final class HeaderDetector {
   public static final int SCAN_ROWS = 30;
   private static final Pattern NUMERIC = Pattern.compile("^[-+]?[\\d\\s\\u00A0.,]+$");
 
+  /** Field numbers: the fixed columns, then one per warehouse column from {@link #WAREHOUSES} on. */
+  public static final int SKU = 0, QUANTITY = 1, PURCHASE_PRICE = 5, RETAIL_PRICE = 6, MIN_RETAIL_PRICE = 7,
+      WAREHOUSES = 8;
+
   private final List<List<String>> synonyms;
+  private final int warehouses;
+  /** Per field, the first characters of its normalised synonyms. */
+  private final List<String> firstChars;
 
   public HeaderDetector(SupplierProfile.Columns columns) {
-    this.synonyms = List.of(norm(columns.sku()), norm(columns.quantity()), norm(columns.name()),
-        norm(columns.price()), norm(columns.expiresAt()));
+    this(columns, List.of());
   }
 
+  /** @param warehouseSynonyms header synonyms of each warehouse column ({@code warehouseColumns}), in order */
+  public HeaderDetector(SupplierProfile.Columns columns, List<List<String>> warehouseSynonyms) {
+    List<List<String>> all = new ArrayList<>(List.of(norm(columns.sku()), norm(columns.quantity()),
+        norm(columns.name()), norm(columns.price()), norm(columns.expiresAt()), norm(columns.purchasePrice()),
+        norm(columns.retailPrice()), norm(columns.minRetailPrice())));
+    for (List<String> w : warehouseSynonyms) {
+      all.add(norm(w));
+    }
+    this.synonyms = List.copyOf(all);
+    this.warehouses = warehouseSynonyms.size();
+    List<String> firsts = new ArrayList<>();
+    for (List<String> field : synonyms) {
+      StringBuilder chars = new StringBuilder();
+      for (String synonym : field) {
+        chars.append(synonym.charAt(0));
+      }
+      firsts.add(chars.toString());
+    }
+    this.firstChars = List.copyOf(firsts);
+  }
+
+  /**
+   * Normalised synonyms; a two-row synonym written {@code "Саранск опт / Остаток"} also matches the
+   * joined header text {@code "саранск опт остаток"}.
+   */
   private static List<String> norm(List<String> values) {
     List<String> out = new ArrayList<>();
     for (String v : values) {
@@ -31,8 +62,19 @@ public final class HeaderDetector {
       if (!n.isEmpty()) {
         out.add(n);
       }
+      if (v != null && v.contains("/")) {
+        String joined = Text.normalize(v.replace('/', ' '));
+        if (!joined.isEmpty() && !joined.equals(n)) {
+          out.add(joined);
+        }
+      }
     }
     return out;
+  }
+
+  /** How many warehouse columns the profile names. */
+  public int warehouseCount() {
+    return warehouses;
   }
 
   public Optional<Header> detect(List<SourceRow> rows) {
@@ -44,9 +86,9 @@ public final class HeaderDetector {
       }
       int[] single = map(top, null);
       int[] two = i + 1 < rows.size() ? map(top, rows.get(i + 1)) : null;
-      boolean singleOk = single[0] >= 0 && single[1] >= 0;
+      boolean singleOk = single[0] >= 0 && hasQuantity(single);
       // the upper row must name a column itself, else the lower row is the header on its own
-      boolean twoOk = two != null && two[0] >= 0 && two[1] >= 0 && (single[0] >= 0 || single[1] >= 0);
+      boolean twoOk = two != null && two[0] >= 0 && hasQuantity(two) && (single[0] >= 0 || hasQuantity(single));
       if (twoOk && (!singleOk || continuesHeader(rows.get(i + 1), single[0]))) {
         return Optional.of(header(top, 2, i, two));
       }
@@ -57,8 +99,40 @@ public final class HeaderDetector {
     return Optional.empty();
   }
 
+  /** Could the cell's first non-space character begin one of the field's synonyms (case-, ё-insensitive)? */
+  private boolean mayStartSynonym(int field, String cell) {
+    if (cell == null) {
+      return false;
+    }
+    String first = firstChars.get(field);
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
+        return first.indexOf(lower) >= 0;
+      }
+    }
+    return false;
+  }
+
+  /** The quantity column, or (several warehouses) at least one warehouse column. */
+  private boolean hasQuantity(int[] m) {
+    if (warehouses == 0) {
+      return m[QUANTITY] >= 0;
+    }
+    for (int w = 0; w < warehouses; w++) {
+      if (m[WAREHOUSES + w] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Does this column's header text name the field (equal, or the synonym followed by a non-letter)? */
   public boolean names(int field, String cell) {
+    if (!mayStartSynonym(field, cell)) {
+      return false; // the common case for data rows: no synonym starts with the cell's first letter
+    }
     String text = Text.normalize(cell);
     if (text.isEmpty()) {
       return false;
@@ -73,7 +147,8 @@ public final class HeaderDetector {
   }
 
   private static Header header(SourceRow top, int rows, int position, int[] m) {
-    return new Header(top.number(), rows, position, m[0], m[1], m[2], m[3], m[4]);
+    return new Header(top.number(), rows, position, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7],
+        java.util.Arrays.copyOfRange(m, WAREHOUSES, m.length));
   }
 
   /** The row under a header is its second line when it has no SKU and only words. */
@@ -116,7 +191,8 @@ public final class HeaderDetector {
       }
       texts.add(candidates);
     }
-    int[] found = {-1, -1, -1, -1, -1};
+    int[] found = new int[synonyms.size()];
+    java.util.Arrays.fill(found, -1);
     boolean[] used = new boolean[width];
     for (int field = 0; field < found.length; field++) {
       for (int c = 0; c < width && found[field] < 0; c++) {

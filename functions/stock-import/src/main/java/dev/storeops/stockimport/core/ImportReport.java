@@ -31,12 +31,26 @@ public record ImportReport(
     long warningCount,
     List<String> warnings,
     String rejectedRowsFile,
-    String movedTo) {
+    String movedTo,
+    Map<String, WarehouseFigures> warehouses,
+    Long pricesUpdated,
+    Long pricesUnchanged,
+    Long shopPricesChanged,
+    List<PriceChange> shopPriceChanges) {
 
   public static final String APPLIED = "applied";
   public static final String REFUSED = "refused";
   public static final String QUARANTINED = "quarantined";
 
-  public record RejectedRow(long row, String reason) {
+  /** A rejected row: the SKU when it has a usable one, the reason, the raw values of the cells that failed. */
+  public record RejectedRow(long row, String sku, String reason, Map<String, String> values) {
+  }
+
+  /** What the file did to one warehouse ({@code warehouseColumns} profiles). */
+  public record WarehouseFigures(long updated, long unchanged, long zeroed) {
+  }
+
+  /** A product's shop price set by the supplier's price rule (kopecks). */
+  public record PriceChange(String sku, Long oldPriceMinor, long newPriceMinor) {
   }
 }

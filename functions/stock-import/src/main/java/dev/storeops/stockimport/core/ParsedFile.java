@@ -11,8 +11,11 @@ import java.util.Map;
  * @param skipped skipped rows by kind: title, blank, repeatedHeader, subtotal
  * @param rejectedSample the first {@link StockFileParser#REPORT_SAMPLE} rejections (all go to the sink)
  * @param warningSample the first {@link StockFileParser#REPORT_SAMPLE} warnings
+ * @param byWarehouse the lines of each warehouse the file sets (one for a single-warehouse profile;
+ *     {@code lines} is the first of them)
+ * @param prices the supplier prices per SKU (empty unless the profile maps a price column)
  */
 public record ParsedFile(Header header, Map<String, FileLine> lines, long rowsRead, long dataRows,
     Map<String, Long> skipped, long rejectedCount, List<Rejection> rejectedSample, long warningCount,
-    List<String> warningSample) {
+    List<String> warningSample, Map<String, Map<String, FileLine>> byWarehouse, Map<String, PriceLine> prices) {
 }

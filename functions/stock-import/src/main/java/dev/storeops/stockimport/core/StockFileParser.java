@@ -38,7 +38,9 @@ public final class StockFileParser {
 
   public StockFileParser(SupplierProfile profile) {
     this.profile = profile;
-    this.detector = new HeaderDetector(profile.columns());
+    List<List<String>> warehouseSynonyms = profile.multiWarehouse()
+        ? List.copyOf(profile.warehouseColumns().values()) : List.of();
+    this.detector = new HeaderDetector(profile.columns(), warehouseSynonyms);
     this.quantities = new QuantityParser(profile.quantityWords());
   }
 
@@ -58,7 +60,19 @@ public final class StockFileParser {
     Header header = detector.detect(head).orElseThrow(() -> new BadInputException(
         "no header row found in the first " + HeaderDetector.SCAN_ROWS + " rows (looked for SKU column "
             + profile.columns().sku() + " and quantity column " + profile.columns().quantity() + ")"));
-    State state = new State(header, sink);
+    if (profile.multiWarehouse()) {
+      List<String> missingColumns = new ArrayList<>();
+      List<String> warehouses = profile.warehouses();
+      for (int w = 0; w < warehouses.size(); w++) {
+        if (header.warehouses()[w] < 0) {
+          missingColumns.add(warehouses.get(w) + " " + profile.warehouseColumns().get(warehouses.get(w)));
+        }
+      }
+      if (!missingColumns.isEmpty()) {
+        throw new BadInputException("the header has no column for warehouse " + String.join(", ", missingColumns));
+      }
+    }
+    State state = new State(header, sink, labels(head, header));
     state.skipped.merge("title", (long) header.position(), Long::sum);
     for (int i = header.position() + header.rows(); i < head.size(); i++) {
       state.accept(head.get(i));
@@ -68,14 +82,40 @@ public final class StockFileParser {
       state.rowsRead++;
       state.accept(row);
     }
-    return new ParsedFile(header, state.lines, state.rowsRead, state.dataRows, state.skipped, state.rejected,
-        state.rejectedSample, state.warnings, state.warningSample);
+    return new ParsedFile(header, state.byWarehouse.get(0), state.rowsRead, state.dataRows, state.skipped,
+        state.rejected, state.rejectedSample, state.warnings, state.warningSample, state.linesByWarehouse(),
+        state.prices);
+  }
+
+  /** Each column's header text, for the report ("Саранск опт / Остаток" for a two-row header). */
+  private static String[] labels(List<SourceRow> head, Header header) {
+    SourceRow top = head.get(header.position());
+    SourceRow bottom = header.rows() == 2 ? head.get(header.position() + 1) : null;
+    int width = Math.max(top.cells().size(), bottom == null ? 0 : bottom.cells().size());
+    String[] labels = new String[width];
+    String carried = null;
+    for (int c = 0; c < width; c++) {
+      String upper = Text.isBlank(top.cell(c)) ? null : top.cell(c).strip();
+      if (upper != null) {
+        carried = upper;
+      }
+      String lower = bottom == null || Text.isBlank(bottom.cell(c)) ? null : bottom.cell(c).strip();
+      String label = lower == null ? upper : carried == null ? lower : carried + " / " + lower;
+      labels[c] = label == null ? "column " + (c + 1) : QuantityParser.shorten(label);
+    }
+    return labels;
   }
 
   private final class State {
     final Header header;
     final RejectSink sink;
-    final Map<String, FileLine> lines = new LinkedHashMap<>();
+    final String[] labels;
+    final List<String> warehouses = profile.warehouses();
+    /** Per warehouse (profile order) the SKUs' lines; one map for a single-warehouse profile. */
+    final List<Map<String, FileLine>> byWarehouse = new ArrayList<>();
+    final Map<String, PriceLine> prices = new LinkedHashMap<>();
+    final int[] quantityColumns;
+    final long[] quantity;
     final Map<String, Long> skipped = new LinkedHashMap<>(Map.of("title", 0L, "blank", 0L, "repeatedHeader", 0L,
         "subtotal", 0L));
     final List<Rejection> rejectedSample = new ArrayList<>();
@@ -85,9 +125,27 @@ public final class StockFileParser {
     long rejected;
     long warnings;
 
-    State(Header header, RejectSink sink) {
+    State(Header header, RejectSink sink, String[] labels) {
       this.header = header;
       this.sink = sink;
+      this.labels = labels;
+      this.quantityColumns = profile.multiWarehouse() ? header.warehouses() : new int[] {header.quantity()};
+      this.quantity = new long[quantityColumns.length];
+      for (int w = 0; w < quantityColumns.length; w++) {
+        byWarehouse.add(new LinkedHashMap<>());
+      }
+    }
+
+    Map<String, Map<String, FileLine>> linesByWarehouse() {
+      Map<String, Map<String, FileLine>> out = new LinkedHashMap<>();
+      for (int w = 0; w < warehouses.size(); w++) {
+        out.put(warehouses.get(w), byWarehouse.get(w));
+      }
+      return out;
+    }
+
+    String label(int column) {
+      return column >= 0 && column < labels.length ? labels[column] : "column " + (column + 1);
     }
 
     void accept(SourceRow row) {
@@ -97,7 +155,10 @@ public final class StockFileParser {
       }
       String rawSku = row.cell(header.sku());
       boolean skuIsWord = rawSku != null && rawSku.length() < 200 && mayBeWord(rawSku);
-      if (skuIsWord && detector.names(0, rawSku) && detector.names(1, row.cell(header.quantity()))) {
+      int firstQuantity = quantityColumns[0];
+      if (skuIsWord && detector.names(HeaderDetector.SKU, rawSku) && (profile.multiWarehouse()
+          ? !quantities.parse(row.cell(firstQuantity)).ok()
+          : detector.names(HeaderDetector.QUANTITY, row.cell(firstQuantity)))) {
         skipped.merge("repeatedHeader", 1L, Long::sum);
         return;
       }
@@ -106,7 +167,7 @@ public final class StockFileParser {
         return;
       }
       // a section title ("Напитки"): one cell of words, no quantity; a lone SKU with no quantity is rejected
-      if (Text.isBlank(row.cell(header.quantity())) && row.nonBlankCount() == 1
+      if (Text.isBlank(row.cell(firstQuantity)) && row.nonBlankCount() == 1
           && (Text.isBlank(rawSku) || (rawSku.chars().anyMatch(Character::isLetter)
               && rawSku.chars().noneMatch(Character::isDigit)))) {
         skipped.merge("title", 1L, Long::sum);
@@ -116,47 +177,89 @@ public final class StockFileParser {
       if (dataRows > MAX_ROWS) {
         throw new BadInputException("more than " + MAX_ROWS + " data rows: split the file");
       }
-      for (int column : new int[] {header.sku(), header.quantity(), header.name(), header.price(),
-          header.expiresAt()}) {
-        String cell = row.cell(column);
-        if (cell != null && cell.length() > MAX_CELL_CHARS) {
-          reject(row, "cell in column " + (column + 1) + " has " + cell.length() + " characters (limit "
-              + MAX_CELL_CHARS + ")");
+      String sku = Skus.normalize(rawSku);
+      String usableSku = sku == null || sku.length() > MAX_CELL_CHARS || Skus.problem(sku) != null ? null : sku;
+      if (tooLong(row, usableSku, header.sku(), header.name(), header.price(), header.expiresAt(),
+          header.purchasePrice(), header.retailPrice(), header.minRetailPrice())) {
+        return;
+      }
+      for (int column : quantityColumns) {
+        if (tooLong(row, usableSku, column)) {
           return;
         }
       }
-      String sku = Skus.normalize(rawSku);
       if (sku == null) {
-        reject(row, "no SKU");
+        reject(row, "no SKU", null, header.sku());
         return;
       }
       String skuProblem = Skus.problem(sku);
       if (skuProblem != null) {
-        reject(row, skuProblem);
+        reject(row, skuProblem, null, header.sku());
         return;
       }
-      QuantityParser.Result quantity = quantities.parse(row.cell(header.quantity()));
-      if (!quantity.ok()) {
-        reject(row, quantity.error());
-        return;
+      for (int w = 0; w < quantityColumns.length; w++) {
+        String raw = row.cell(quantityColumns[w]);
+        if (profile.blankMode() == SupplierProfile.Blank.ZERO && isBlankOrDash(raw)) {
+          quantity[w] = 0;
+          continue;
+        }
+        QuantityParser.Result q = quantities.parse(raw);
+        if (!q.ok()) {
+          reject(row, (quantityColumns.length > 1 ? "warehouse " + warehouses.get(w) + ": " : "") + q.error(), sku,
+              quantityColumns[w]);
+          return;
+        }
+        quantity[w] = q.quantity();
       }
       String name = header.name() >= 0 ? emptyToNull(row.cell(header.name())) : null;
-      Long price = header.price() >= 0 ? price(row) : null;
+      Long price = header.price() >= 0 ? price(row, header.price()) : null;
       String expires = header.expiresAt() >= 0 ? date(row) : null;
-      FileLine previous = lines.get(sku);
-      if (previous == null) {
-        lines.put(sku, new FileLine(sku, quantity.quantity(), name, price, expires, row.number()));
-      } else {
-        lines.put(sku, previous.plus(quantity.quantity()));
-        warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + previous.firstRow()
-            + "): quantities summed");
+      if (header.purchasePrice() >= 0 || header.retailPrice() >= 0 || header.minRetailPrice() >= 0) {
+        PriceLine p = new PriceLine(sku, price(row, header.purchasePrice()), price(row, header.retailPrice()),
+            price(row, header.minRetailPrice()), row.number());
+        if (!p.isEmpty()) {
+          prices.putIfAbsent(sku, p);
+        }
+      }
+      for (int w = 0; w < quantityColumns.length; w++) {
+        Map<String, FileLine> lines = byWarehouse.get(w);
+        FileLine previous = lines.get(sku);
+        if (previous == null) {
+          lines.put(sku, new FileLine(sku, quantity[w], name, price, expires, row.number()));
+        } else {
+          lines.put(sku, previous.plus(quantity[w]));
+          if (w == 0) {
+            warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + previous.firstRow()
+                + "): quantities summed");
+          }
+        }
       }
     }
 
-    private Long price(SourceRow row) {
-      String raw = row.cell(header.price());
+    /** Rejects the row when one of these cells is over the length limit. */
+    private boolean tooLong(SourceRow row, String sku, int... columns) {
+      for (int column : columns) {
+        String cell = row.cell(column);
+        if (cell != null && cell.length() > MAX_CELL_CHARS) {
+          reject(row, "cell in column " + (column + 1) + " has " + cell.length() + " characters (limit "
+              + MAX_CELL_CHARS + ")", sku, column);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Long price(SourceRow row, int column) {
+      if (column < 0) {
+        return null;
+      }
+      String raw = row.cell(column);
       if (Text.isBlank(raw)) {
         return null;
+      }
+      long fast = plainMoney(raw);
+      if (fast >= 0) {
+        return fast;
       }
       String s = raw;
       if (!isPlainDecimal(raw)) {
@@ -198,14 +301,17 @@ public final class StockFileParser {
       return null;
     }
 
-    private void reject(SourceRow row, String reason) {
+    private void reject(SourceRow row, String reason, String sku, int failedColumn) {
       rejected++;
+      String raw = row.cell(failedColumn);
+      Map<String, String> values = Map.of(label(failedColumn), raw == null ? ""
+          : raw.length() > 200 ? raw.substring(0, 200) + "…" : raw);
       List<String> cells = new ArrayList<>(Math.min(row.cells().size(), 50));
       for (int i = 0; i < row.cells().size() && i < 50; i++) {
         String c = row.cells().get(i);
         cells.add(c == null ? "" : c.length() > 200 ? c.substring(0, 200) + "…" : c);
       }
-      Rejection rejection = new Rejection(row.number(), reason, List.copyOf(cells));
+      Rejection rejection = new Rejection(row.number(), reason, List.copyOf(cells), sku, values);
       if (rejectedSample.size() < REPORT_SAMPLE) {
         rejectedSample.add(rejection);
       }
@@ -220,6 +326,36 @@ public final class StockFileParser {
     }
   }
 
+  /** The fast path of a price: up to 9 digits, optionally {@code .} or {@code ,} and 1–2 digits → kopecks; else -1. */
+  static long plainMoney(String s) {
+    int n = s.length();
+    long whole = 0;
+    int i = 0;
+    while (i < n && i < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      whole = whole * 10 + (s.charAt(i) - '0');
+      i++;
+    }
+    if (i == 0 || whole >= 100_000_000) {
+      return -1; // the slow path reads or refuses it
+    }
+    if (i == n) {
+      return whole * 100;
+    }
+    char sep = s.charAt(i);
+    if ((sep != '.' && sep != ',') || n - i - 1 < 1 || n - i - 1 > 2) {
+      return -1;
+    }
+    long cents = 0;
+    for (int j = i + 1; j < n; j++) {
+      char c = s.charAt(j);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      cents = cents * 10 + (c - '0');
+    }
+    return whole * 100 + (n - i - 1 == 1 ? cents * 10 : cents);
+  }
+
   private static boolean isPlainDecimal(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -228,6 +364,15 @@ public final class StockFileParser {
       }
     }
     return !s.isEmpty();
+  }
+
+  /** A blank cell or a lone dash ({@code -}, {@code –}, {@code —}, {@code −}). */
+  static boolean isBlankOrDash(String s) {
+    if (Text.isBlank(s)) {
+      return true;
+    }
+    String t = s.strip();
+    return t.length() == 1 && "-–—−".indexOf(t.charAt(0)) >= 0;
   }
 
   private static String emptyToNull(String s) {
@@ -246,6 +391,13 @@ public final class StockFileParser {
   }
 
   private static boolean isSubtotal(String cell) {
+    int i = 0;
+    while (i < cell.length() && (Character.isWhitespace(cell.charAt(i)) || Character.isSpaceChar(cell.charAt(i)))) {
+      i++;
+    }
+    if (i == cell.length() || "иИвВtTsSgG".indexOf(cell.charAt(i)) < 0) {
+      return false; // no subtotal word starts otherwise
+    }
     String t = Text.normalize(cell);
     for (String w : SUBTOTAL_WORDS) {
       if (t.equals(w) || (t.startsWith(w) && !Character.isLetter(t.charAt(w.length())))) {

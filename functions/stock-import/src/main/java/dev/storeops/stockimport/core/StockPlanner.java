@@ -15,15 +15,21 @@ public final class StockPlanner {
   private StockPlanner() {}
 
   public static ImportPlan plan(ParsedFile file, Map<String, CurrentStock> current, SupplierProfile profile) {
+    return plan(file.lines(), file.rejectedCount(), current, profile);
+  }
+
+  /** The plan for one warehouse's lines of a file ({@code warehouseColumns}: one plan per warehouse). */
+  public static ImportPlan plan(Map<String, FileLine> lines, long rejectedCount, Map<String, CurrentStock> current,
+      SupplierProfile profile) {
     long stocked = current.values().stream().filter(c -> c.onHand() > 0).count();
-    var empty = SafetyStopPolicy.emptyFile(file.lines().size(), file.rejectedCount());
+    var empty = SafetyStopPolicy.emptyFile(lines.size(), rejectedCount);
     if (empty.isPresent()) {
       return new ImportPlan(List.of(), 0, 0, stocked, empty.get());
     }
     List<StockChange> changes = new ArrayList<>();
     long unchanged = 0;
     long zeroed = 0;
-    for (FileLine line : file.lines().values()) {
+    for (FileLine line : lines.values()) {
       CurrentStock now = current.get(line.sku());
       if (now == null) {
         changes.add(new StockChange(line.sku(), line.quantity(), null, line.name(), line.priceMinor(),
@@ -46,7 +52,7 @@ public final class StockPlanner {
     }
     if (profile.missingMode() == SupplierProfile.Missing.ZERO) {
       for (CurrentStock now : current.values()) {
-        if (!file.lines().containsKey(now.sku()) && now.onHand() > 0) {
+        if (!lines.containsKey(now.sku()) && now.onHand() > 0) {
           zeroed++;
           changes.add(new StockChange(now.sku(), 0, now.reserved(), null, null, null, StockChange.Kind.ZERO, now.onHand()));
         }

@@ -23,20 +23,57 @@ public record SupplierProfile(
     Columns columns,
     Map<String, Long> quantityWords,
     String missing,
-    Double maxZeroShare) {
+    Double maxZeroShare,
+    Map<String, List<String>> warehouseColumns,
+    String blank,
+    PriceRule priceRule) {
+
+  /** A single-warehouse profile (no warehouse columns, blank cells rejected, no price rule). */
+  public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
+      String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare) {
+    this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
+        null, null, null);
+  }
 
   /** Header synonyms per column; {@code sku} and {@code quantity} are required. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Columns(List<String> sku, List<String> quantity, List<String> name, List<String> price,
-      List<String> expiresAt) {
+      List<String> expiresAt, List<String> purchasePrice, List<String> retailPrice, List<String> minRetailPrice) {
     public Columns {
       sku = sku == null ? List.of() : List.copyOf(sku);
       quantity = quantity == null ? List.of() : List.copyOf(quantity);
       name = name == null ? List.of() : List.copyOf(name);
       price = price == null ? List.of() : List.copyOf(price);
       expiresAt = expiresAt == null ? List.of() : List.copyOf(expiresAt);
+      purchasePrice = purchasePrice == null ? List.of() : List.copyOf(purchasePrice);
+      retailPrice = retailPrice == null ? List.of() : List.copyOf(retailPrice);
+      minRetailPrice = minRetailPrice == null ? List.of() : List.copyOf(minRetailPrice);
+    }
+
+    /** Columns without the price columns of the purchase-price feature. */
+    public Columns(List<String> sku, List<String> quantity, List<String> name, List<String> price,
+        List<String> expiresAt) {
+      this(sku, quantity, name, price, expiresAt, null, null, null);
+    }
+
+    /** Does the file carry any of the per-supplier prices (purchase, retail, minimum retail)? */
+    public boolean hasSupplierPrices() {
+      return !purchasePrice.isEmpty() || !retailPrice.isEmpty() || !minRetailPrice.isEmpty();
     }
   }
+
+  /**
+   * The shop-price rule of a supplier ({@link RetailPricePolicy}): the shop price is the base price
+   * ({@code purchase} or the supplier's recommended {@code retail}) plus {@code markupPercent},
+   * rounded {@code up}/{@code nearest}/{@code down} to a multiple of {@code roundTo} roubles, never
+   * below the minimum retail price. Present in a profile = the import updates the products' shop prices.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PriceRule(String base, Double markupPercent, Double roundTo, String rounding) {
+  }
+
+  /** What a blank or dash cell in a warehouse column means. */
+  public enum Blank { ZERO, REJECT }
 
   public enum Missing { ZERO, KEEP }
 
@@ -52,12 +89,33 @@ public record SupplierProfile(
     if (blank(supplierId)) {
       problems.add("supplierId is required");
     }
-    if (blank(warehouse)) {
-      problems.add("warehouse is required");
+    Map<String, List<String>> byWarehouse = new LinkedHashMap<>();
+    if (warehouseColumns != null && !warehouseColumns.isEmpty()) {
+      if (!blank(warehouse)) {
+        problems.add("warehouse and warehouseColumns exclude each other: name the warehouses in warehouseColumns");
+      }
+      warehouseColumns.forEach((wh, synonyms) -> {
+        if (blank(wh) || wh.contains("#")) {
+          problems.add("warehouseColumns: '" + wh + "' is not a warehouse id");
+        } else if (synonyms == null || synonyms.stream().allMatch(SupplierProfile::blank)) {
+          problems.add("warehouseColumns." + wh + " needs at least one header synonym");
+        } else {
+          byWarehouse.put(wh.trim(), List.copyOf(synonyms));
+        }
+      });
+    } else if (blank(warehouse)) {
+      problems.add("warehouse (or warehouseColumns) is required");
+    }
+    String b = lower(blank, "reject");
+    if (!List.of("zero", "reject").contains(b)) {
+      problems.add("blank must be zero or reject");
+    }
+    if (priceRule != null) {
+      problems.addAll(RetailPricePolicy.problems(priceRule));
     }
     String f = lower(format, "auto");
-    if (!List.of("auto", "csv", "xlsx").contains(f)) {
-      problems.add("format must be auto, csv or xlsx");
+    if (!List.of("auto", "csv", "xlsx", "xls").contains(f)) {
+      problems.add("format must be auto, csv, xlsx or xls");
     }
     String e = encoding == null || encoding.isBlank() ? "auto" : encoding.trim();
     if (!List.of("auto", "utf-8", "windows-1251").contains(e.toLowerCase(Locale.ROOT))) {
@@ -68,10 +126,16 @@ public record SupplierProfile(
       problems.add("delimiter must be auto or one of ; , | tab");
     }
     Columns c = columns == null ? new Columns(null, null, null, null, null) : columns;
+    if (priceRule != null && c.purchasePrice().isEmpty() && !"retail".equalsIgnoreCase(priceRule.base())) {
+      problems.add("priceRule needs columns.purchasePrice (or base \"retail\" with columns.retailPrice)");
+    }
+    if (priceRule != null && "retail".equalsIgnoreCase(priceRule.base()) && c.retailPrice().isEmpty()) {
+      problems.add("priceRule with base \"retail\" needs columns.retailPrice");
+    }
     if (c.sku().isEmpty()) {
       problems.add("columns.sku needs at least one header synonym");
     }
-    if (c.quantity().isEmpty()) {
+    if (c.quantity().isEmpty() && byWarehouse.isEmpty()) {
       problems.add("columns.quantity needs at least one header synonym");
     }
     String m = lower(missing, "zero");
@@ -95,8 +159,27 @@ public record SupplierProfile(
     if (!problems.isEmpty()) {
       throw new BadInputException("profile is invalid: " + String.join("; ", problems));
     }
-    return new SupplierProfile(supplierId.trim(), warehouse.trim(), f, e, d.equalsIgnoreCase("tab") ? "\t" : d,
-        blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share);
+    return new SupplierProfile(supplierId.trim(), byWarehouse.isEmpty() ? warehouse.trim() : null, f, e,
+        d.equalsIgnoreCase("tab") ? "\t" : d, blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share,
+        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule);
+  }
+
+  /**
+   * The warehouses this file sets, in profile order: the one {@code warehouse}, or the keys of
+   * {@code warehouseColumns}.
+   */
+  public List<String> warehouses() {
+    return warehouseColumns == null || warehouseColumns.isEmpty() ? List.of(warehouse)
+        : List.copyOf(warehouseColumns.keySet());
+  }
+
+  /** One stock column per warehouse ({@code warehouseColumns}) rather than one quantity column. */
+  public boolean multiWarehouse() {
+    return warehouseColumns != null && !warehouseColumns.isEmpty();
+  }
+
+  public Blank blankMode() {
+    return "zero".equalsIgnoreCase(blank) ? Blank.ZERO : Blank.REJECT;
   }
 
   public Missing missingMode() {
