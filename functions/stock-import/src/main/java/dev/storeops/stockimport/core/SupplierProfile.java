@@ -1,6 +1,7 @@
 package dev.storeops.stockimport.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.storeops.platform.schedule.ScheduleExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,23 @@ public record SupplierProfile(
     Columns columns,
     Map<String, Long> quantityWords,
     String missing,
-    Double maxZeroShare) {
+    Double maxZeroShare,
+    List<String> senders,
+    Feed feed) {
+
+  /** A profile without the intake fields (e-mail {@code senders}, URL {@code feed}). */
+  public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
+      String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare) {
+    this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
+        null, null);
+  }
+
+  /**
+   * Where supplier-feeds fetches the supplier's file: {@code {"url": "https://…", "schedule": "cron(…)" or
+   * "rate(…)"}} (docs/stock-import.md#url-feeds).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Feed(String url, String schedule) {}
 
   /** Header synonyms per column; {@code sku} and {@code quantity} are required. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -92,11 +109,28 @@ public record SupplierProfile(
         }
       });
     }
+    List<String> addresses = senders == null ? List.of() : senders;
+    for (String a : addresses) {
+      if (a == null || !a.trim().matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+        problems.add("senders: '" + a + "' is not an e-mail address");
+      }
+    }
+    if (feed != null) {
+      String url = feed.url() == null ? "" : feed.url().trim().toLowerCase(Locale.ROOT);
+      if (!url.startsWith("https://") && !url.startsWith("http://")) {
+        problems.add("feed.url must be an http(s) URL");
+      }
+      try {
+        ScheduleExpression.parse(feed.schedule(), java.time.ZoneOffset.UTC, java.time.Instant.EPOCH);
+      } catch (IllegalArgumentException ex) {
+        problems.add("feed.schedule: " + ex.getMessage());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new BadInputException("profile is invalid: " + String.join("; ", problems));
     }
     return new SupplierProfile(supplierId.trim(), warehouse.trim(), f, e, d.equalsIgnoreCase("tab") ? "\t" : d,
-        blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share);
+        blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share, List.copyOf(addresses), feed);
   }
 
   public Missing missingMode() {
