@@ -15,11 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * One item per supplier mail (pk {@code SUPPLIERMAIL#<sha256 of the Message-ID>}, sk {@code SUPPLIERMAIL}),
- * claimed with a conditional put; a claim whose 5-minute lease ran out (the function died) can be taken
+ * claimed with a conditional put; a claim whose 150-second lease ran out (the function died) can be taken
  * again; kept 90 days (ttl).
  */
 public final class DynamoMailLedger implements MailLedger {
-  static final Duration LEASE = Duration.ofMinutes(5);
+  /** Longer than the function's 120 s timeout: a claim of a delivery that died is free for Lambda's second retry. */
+  static final Duration LEASE = Duration.ofSeconds(150);
   static final Duration KEEP = Duration.ofDays(90);
   private static final String SK = "SUPPLIERMAIL";
   private final DynamoDbClient dynamo;
