@@ -393,7 +393,7 @@ public final class LocalTemplate {
         }
         String zone = p.get("ScheduleExpressionTimezone") instanceof String z ? z : "UTC";
         try {
-          ScheduleExpression.parse(expr, java.time.ZoneId.of(zone), java.time.Instant.EPOCH);
+          dev.storeops.platform.schedule.ScheduleExpression.parse(expr, java.time.ZoneId.of(zone), java.time.Instant.EPOCH);
         } catch (RuntimeException e) {
           throw new TemplateError(where + ": " + e.getMessage());
         }

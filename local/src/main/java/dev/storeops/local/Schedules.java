@@ -1,5 +1,7 @@
 package dev.storeops.local;
 
+import dev.storeops.platform.schedule.ScheduleExpression;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.platform.json.Json;
 import java.nio.charset.StandardCharsets;

@@ -70,6 +70,10 @@ public final class TableKeys {
   public static final Prefix REPORT_EXPIRY = new Prefix("REPORT#EXPIRY#");
   public static final Prefix IMPORT_RUN = new Prefix("IMPORT#");
   public static final Prefix DUE_CURSOR = new Prefix("DUECURSOR#");
+  /** A supplier's e-mail handled by supplier-inbox, by the SHA-256 of its Message-ID (sort key the same word). */
+  public static final Prefix SUPPLIER_MAIL = new Prefix("SUPPLIERMAIL#");
+  /** A supplier's URL feed: validators and hash of the last fetch (sort key {@code FEED}). */
+  public static final Prefix SUPPLIER_FEED = new Prefix("SUPPLIERFEED#");
 
   // ---- constant keys
   /** GSI2 partition of open carts. */

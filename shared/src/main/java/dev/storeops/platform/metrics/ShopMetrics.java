@@ -32,6 +32,10 @@ public final class ShopMetrics {
   public static final String MAILS_SKIPPED = "MailsSkipped";
   /** An overdue staff task was escalated (to another manager, or reported to the lead). */
   public static final String TASKS_OVERDUE = "TasksOverdue";
+  /** A supplier's e-mail was quarantined (unknown sender, untrusted, no usable attachment): nothing imported. */
+  public static final String SUPPLIER_MAILS_QUARANTINED = "SupplierMailsQuarantined";
+  /** A supplier's URL feed could not be fetched (HTTP error, timeout, over the size limit, bad feed settings). */
+  public static final String SUPPLIER_FEEDS_FAILED = "SupplierFeedsFailed";
   public static final String CHANNEL = "Channel";
 
   private static final Log LOG = Log.get(ShopMetrics.class);
@@ -93,6 +97,16 @@ public final class ShopMetrics {
 
   public void mailSkipped() {
     metrics.count(MAILS_SKIPPED, 1);
+  }
+
+  /** One supplier mail moved to quarantine/inbox/. */
+  public void supplierMailQuarantined() {
+    metrics.count(SUPPLIER_MAILS_QUARANTINED, 1);
+  }
+
+  /** {@code n} supplier feeds failed in one run (0 records nothing). */
+  public void supplierFeedsFailed(int n) {
+    metrics.count(SUPPLIER_FEEDS_FAILED, n);
   }
 
   /** {@code n} overdue tasks escalated in one run (0 records nothing). */

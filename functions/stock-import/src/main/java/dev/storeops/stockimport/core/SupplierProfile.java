@@ -1,6 +1,7 @@
 package dev.storeops.stockimport.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.storeops.platform.schedule.ScheduleExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,31 @@ public record SupplierProfile(
     Double maxZeroShare,
     Map<String, List<String>> warehouseColumns,
     String blank,
-    PriceRule priceRule) {
+    PriceRule priceRule,
+    List<String> senders,
+    Feed feed) {
 
-  /** A single-warehouse profile (no warehouse columns, blank cells rejected, no price rule). */
+  /** A single-warehouse profile (no warehouse columns, blank cells rejected, no price rule, no intake). */
   public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
       String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare) {
     this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
-        null, null, null);
+        null, null, null, null, null);
   }
+
+  /** A profile without the intake fields (e-mail {@code senders}, URL {@code feed}). */
+  public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
+      String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare,
+      Map<String, List<String>> warehouseColumns, String blank, PriceRule priceRule) {
+    this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
+        warehouseColumns, blank, priceRule, null, null);
+  }
+
+  /**
+   * Where supplier-feeds fetches the supplier's file: {@code {"url": "https://…", "schedule": "cron(…)" or
+   * "rate(…)"}} (docs/stock-import.md#url-feeds).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Feed(String url, String schedule) {}
 
   /** Header synonyms per column; {@code sku} and {@code quantity} are required. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -156,12 +174,30 @@ public record SupplierProfile(
         }
       });
     }
+    List<String> addresses = senders == null ? List.of() : senders;
+    for (String a : addresses) {
+      if (a == null || !a.trim().matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+        problems.add("senders: '" + a + "' is not an e-mail address");
+      }
+    }
+    if (feed != null) {
+      String url = feed.url() == null ? "" : feed.url().trim().toLowerCase(Locale.ROOT);
+      if (!url.startsWith("https://") && !url.startsWith("http://")) {
+        problems.add("feed.url must be an http(s) URL");
+      }
+      try {
+        ScheduleExpression.parse(feed.schedule(), java.time.ZoneOffset.UTC, java.time.Instant.EPOCH);
+      } catch (IllegalArgumentException ex) {
+        problems.add("feed.schedule: " + ex.getMessage());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new BadInputException("profile is invalid: " + String.join("; ", problems));
     }
     return new SupplierProfile(supplierId.trim(), byWarehouse.isEmpty() ? warehouse.trim() : null, f, e,
         d.equalsIgnoreCase("tab") ? "\t" : d, blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share,
-        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule);
+        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule,
+        List.copyOf(addresses), feed);
   }
 
   /**

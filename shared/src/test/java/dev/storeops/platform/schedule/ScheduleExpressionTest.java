@@ -1,4 +1,4 @@
-package dev.storeops.local;
+package dev.storeops.platform.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

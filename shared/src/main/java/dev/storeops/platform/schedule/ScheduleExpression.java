@@ -1,4 +1,4 @@
-package dev.storeops.local;
+package dev.storeops.platform.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public sealed interface ScheduleExpression {
         + "' is neither rate(...) nor cron(...)");
   }
 
-  /** {@code rate(N unit)}: every period from {@code origin} (when local mode started). */
+  /** {@code rate(N unit)}: every period from {@code origin} (when local mode started; a feed's last fetch). */
   record Rate(Duration period, Instant origin) implements ScheduleExpression {
     static Rate parse(String body, Instant origin) {
       String[] parts = body.trim().split("\\s+");
@@ -192,7 +192,7 @@ public sealed interface ScheduleExpression {
     record DayField(BitSet days, boolean lastDay) {
       static DayField parse(String spec) {
         if (spec.contains("W")) {
-          throw new IllegalArgumentException("'W' (nearest weekday) is not supported by local mode");
+          throw new IllegalArgumentException("'W' (nearest weekday) is not supported");
         }
         if (spec.equals("L")) {
           return new DayField(new BitSet(), true);
