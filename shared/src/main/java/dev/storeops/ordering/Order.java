@@ -4,6 +4,7 @@ import dev.storeops.catalog.Delivery;
 import dev.storeops.catalog.Reservation;
 import dev.storeops.catalog.ShortLine;
 
+import dev.storeops.ordering.promo.AppliedPromo;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
  * @param reservations the stock this order holds, released exactly once on cancellation
  * @param shortLines where the stock counted fell below what the open orders hold (item attributes
  *     {@code short} and {@code shortLines}; docs/stock-ledger.md); empty when the order is not short
+ * @param promo the promo code the order used ({@code null}: none); {@code totalMinor} is already net of
+ *     its discount (docs/money.md)
  */
 public record Order(
     String id,
@@ -42,13 +45,25 @@ public record Order(
     List<Reservation> reservations,
     Instant createdAt,
     Instant updatedAt,
-    List<ShortLine> shortLines) {
+    List<ShortLine> shortLines,
+    AppliedPromo promo) {
 
   public Order {
     lines = List.copyOf(lines);
     statusHistory = List.copyOf(statusHistory);
     reservations = List.copyOf(reservations);
     shortLines = shortLines == null ? List.of() : List.copyOf(shortLines);
+  }
+
+  /** An order without a promo code. */
+  public Order(String id, String number, String customerId, Channel channel, String createdBy, List<OrderLine> lines,
+      long itemsTotalMinor, long deliveryCostMinor, long totalMinor, String currency, Delivery delivery,
+      PaymentMethod paymentMethod, OrderStatus status, List<StatusChange> statusHistory, String managerId,
+      String cartId, String accessTokenHash, List<Reservation> reservations, Instant createdAt, Instant updatedAt,
+      List<ShortLine> shortLines) {
+    this(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor, totalMinor, currency,
+        delivery, paymentMethod, status, statusHistory, managerId, cartId, accessTokenHash, reservations, createdAt,
+        updatedAt, shortLines, null);
   }
 
   /** An order that is not short of stock. */
@@ -73,14 +88,24 @@ public record Order(
   public Order withManager(String newManagerId, Instant at) {
     return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
         totalMinor, currency, delivery, paymentMethod, status, statusHistory, newManagerId, cartId,
-        accessTokenHash, reservations, createdAt, at, shortLines);
+        accessTokenHash, reservations, createdAt, at, shortLines, promo);
   }
 
   /** Used by {@link OrderLifecycle} only. */
   Order withStatus(OrderStatus newStatus, List<StatusChange> history, Instant at) {
     return new Order(id, number, customerId, channel, createdBy, lines, itemsTotalMinor, deliveryCostMinor,
         totalMinor, currency, delivery, paymentMethod, newStatus, history, managerId, cartId,
-        accessTokenHash, reservations, createdAt, at, shortLines);
+        accessTokenHash, reservations, createdAt, at, shortLines, promo);
+  }
+
+  /** The promo discount on the goods, kopecks (0 without a code). */
+  public long discountMinor() {
+    return promo == null ? 0 : promo.discountMinor();
+  }
+
+  /** The purchase cost of the goods, kopecks, counting a line of unknown cost as 0 (docs/money.md). */
+  public long costMinor() {
+    return lines.stream().mapToLong(l -> l.costMinor() == null ? 0 : l.costMinor()).sum();
   }
 
   public int totalQty() {

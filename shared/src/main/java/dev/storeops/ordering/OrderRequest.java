@@ -13,7 +13,14 @@ public record OrderRequest(
     DeliveryRequest delivery,
     String paymentMethod,
     String channel,
-    String cartId) {
+    String cartId,
+    String promoCode) {
+
+  /** A request without a promo code. */
+  public OrderRequest(String customerId, ContactRequest customer, List<LineRequest> lines, DeliveryRequest delivery,
+      String paymentMethod, String channel, String cartId) {
+    this(customerId, customer, lines, delivery, paymentMethod, channel, cartId, null);
+  }
 
   /** A new or returning customer by contacts (matched by e-mail). */
   public record ContactRequest(String email, String name, String phone, String locale, Boolean marketingConsent) {}

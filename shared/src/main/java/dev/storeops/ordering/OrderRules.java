@@ -98,9 +98,27 @@ public final class OrderRules {
     if (cartId != null && !Identifiers.validId(cartId)) {
       v.error("cartId", "must be 1-64 characters of letters, digits, '-' and '_'");
     }
+    String promoCode = promoCode(r.promoCode(), v);
     v.throwIfInvalid();
-    return new ValidOrder(customerId, newCustomer, lines, delivery, payment, channel, cartId);
+    return new ValidOrder(customerId, newCustomer, lines, delivery, payment, channel, cartId, promoCode);
   }
+
+  /** A promo code as typed: trimmed, upper case, 3–32 of A-Z, 0-9 and '-'; blank is none. */
+  static String promoCode(String raw, Validation v) {
+    String code = blankToNull(raw);
+    if (code == null) {
+      return null;
+    }
+    code = code.strip().toUpperCase(Locale.ROOT);
+    if (!PROMO_CODE.matcher(code).matches()) {
+      v.error("promoCode", "must be 3 to 32 of letters, digits and '-'");
+      return null;
+    }
+    return code;
+  }
+
+  /** The shape of every promo code (birthday codes {@code BD-…}, campaign codes). */
+  public static final java.util.regex.Pattern PROMO_CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
 
   /** Validates order or cart lines: 1..maxLines, known-shaped SKUs, no SKU twice, 1 ≤ qty ≤ max. */
   public static List<ValidOrder.Line> lines(List<OrderRequest.LineRequest> raw, OrderLimits limits, Validation v,

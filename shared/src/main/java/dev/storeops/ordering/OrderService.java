@@ -15,7 +15,14 @@ import dev.storeops.catalog.Delivery;
 import dev.storeops.catalog.DeliveryCalculator;
 import dev.storeops.catalog.DeliveryMethod;
 import dev.storeops.catalog.DeliveryOption;
+import dev.storeops.catalog.PurchaseCosts;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.ordering.promo.AppliedPromo;
+import dev.storeops.ordering.promo.PromoCheck;
+import dev.storeops.ordering.promo.PromoCode;
+import dev.storeops.ordering.promo.PromoCodes;
+import dev.storeops.ordering.promo.PromoDiscount;
+import dev.storeops.ordering.promo.PromoRejection;
 import dev.storeops.catalog.StockLevel;
 import dev.storeops.catalog.Warehouse;
 
@@ -35,6 +42,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,9 +69,25 @@ public final class OrderService {
   private final DeliveryCalculator delivery;
   private final OrderLimits limits;
   private final Clock clock;
+  private final PurchaseCosts purchaseCosts;
+  private final PromoCheck promoCheck;
 
+  /** Without purchase prices (line costs unknown) and without promo codes (every code is unknown). */
   public OrderService(OrderStore orders, Catalog catalog, CartStore carts, CustomerService customerService,
       CustomerStore customerStore, OrderEvents events, DeliveryCalculator delivery, OrderLimits limits, Clock clock) {
+    this(orders, catalog, carts, customerService, customerStore, events, delivery, limits, clock, PurchaseCosts.NONE,
+        PromoCodes.NONE);
+  }
+
+  /**
+   * @param purchaseCosts the purchase cost of the units each reservation takes (recorded on the lines)
+   * @param promoCodes the codes accepted at checkout ({@code promoCode})
+   */
+  public OrderService(OrderStore orders, Catalog catalog, CartStore carts, CustomerService customerService,
+      CustomerStore customerStore, OrderEvents events, DeliveryCalculator delivery, OrderLimits limits, Clock clock,
+      PurchaseCosts purchaseCosts, PromoCodes promoCodes) {
+    this.purchaseCosts = purchaseCosts;
+    this.promoCheck = new PromoCheck(promoCodes);
     this.orders = orders;
     this.catalog = catalog;
     this.carts = carts;
@@ -137,10 +161,15 @@ public final class OrderService {
             return replay(key, keyHash, requestHash).orElseThrow(() -> e);
           }
           case CART_CLOSED -> throw cartClosed();
-          case NUMBER_TAKEN, STOCK, CONTENTION -> {
+          case NUMBER_TAKEN, STOCK, CONTENTION, PROMO_USED -> {
+            // PROMO_USED: another order took the code's last use (or the customer's one) meanwhile; the
+            // next attempt's check names the reason
             if (attempt >= ATTEMPTS) {
               if (e.reason() == OrderStore.CreateFailed.Reason.STOCK) {
                 throw shortage(e.failedReservations(), valid);
+              }
+              if (e.reason() == OrderStore.CreateFailed.Reason.PROMO_USED) {
+                throw new PromoRejection(PromoRejection.Reason.USED, "was used by another order meanwhile").toError();
               }
               throw new Busy("busy", "The shop is busy; repeat the request with the same Idempotency-Key.");
             }
@@ -288,23 +317,39 @@ public final class OrderService {
           plan.shortages().stream().map(s -> new FieldError("lines[" + s.line() + "]",
               "SKU " + s.sku() + ": requested " + s.requested() + ", available " + s.available())).toList());
     }
+    Map<PurchaseCosts.Source, Long> unitCosts = purchaseCosts.unitCosts(plan.reservations().stream()
+        .map(r -> new PurchaseCosts.Source(r.sku(), r.warehouse())).toList());
     List<OrderLine> lines = new ArrayList<>();
     long itemsTotal = 0;
     for (ValidOrder.Line line : valid.lines()) {
-      OrderLine priced = OrderLine.of(snapshot.products().get(line.sku()), line.qty());
+      OrderLine priced = OrderLine.of(snapshot.products().get(line.sku()), line.qty())
+          .withCosts(plan.reservations().stream().filter(r -> r.sku().equals(line.sku()))
+              .map(r -> new OrderLine.Cost(r.warehouse(), r.qty(),
+                  unitCosts.get(new PurchaseCosts.Source(r.sku(), r.warehouse())))).toList());
       lines.add(priced);
       itemsTotal = Math.addExact(itemsTotal, priced.lineTotalMinor());
     }
     Instant now = clock.instant();
+    AppliedPromo promo = null;
+    long discount = 0;
+    if (valid.promoCode() != null) {
+      PromoCode code = promoCheck.accept(valid.promoCode(), customer.id(), itemsTotal, now);
+      discount = PromoDiscount.total(code, itemsTotal);
+      List<Long> shares = PromoDiscount.perLine(discount, lines.stream().map(OrderLine::lineTotalMinor).toList());
+      for (int i = 0; i < lines.size(); i++) {
+        lines.set(i, lines.get(i).withDiscount(shares.get(i)));
+      }
+      promo = AppliedPromo.of(code, discount);
+    }
     String id = Ids.newId("ord", clock);
     var choice = valid.delivery();
     Delivery chosen = new Delivery(option.id(), option.method(), option.carrier(), choice.city(),
         option.method() == DeliveryMethod.PICKUP ? null : choice.address(), option.warehouse(), option.costMinor());
     return new Order(id, number(now), customer.id(), valid.channel(), origin.createdBy(), lines, itemsTotal,
-        option.costMinor(), Math.addExact(itemsTotal, option.costMinor()), "RUB", chosen, valid.paymentMethod(),
-        OrderLifecycle.initialStatus(valid.paymentMethod()),
+        option.costMinor(), Math.addExact(itemsTotal - discount, option.costMinor()), "RUB", chosen,
+        valid.paymentMethod(), OrderLifecycle.initialStatus(valid.paymentMethod()),
         OrderLifecycle.created(valid.paymentMethod(), now, origin.createdBy()), null, valid.cartId(), null,
-        plan.reservations(), now, now);
+        plan.reservations(), now, now, List.of(), promo);
   }
 
   private DeliveryOption chooseDelivery(ValidOrder valid, CatalogSnapshot snapshot, List<Warehouse> warehouses) {
@@ -348,7 +393,8 @@ public final class OrderService {
   private static Order withToken(Order o, String tokenHash) {
     return new Order(o.id(), o.number(), o.customerId(), o.channel(), o.createdBy(), o.lines(), o.itemsTotalMinor(),
         o.deliveryCostMinor(), o.totalMinor(), o.currency(), o.delivery(), o.paymentMethod(), o.status(),
-        o.statusHistory(), o.managerId(), o.cartId(), tokenHash, o.reservations(), o.createdAt(), o.updatedAt());
+        o.statusHistory(), o.managerId(), o.cartId(), tokenHash, o.reservations(), o.createdAt(), o.updatedAt(),
+        o.shortLines(), o.promo());
   }
 
   /** {@code yyMMdd-XXXXXX}: the day and 6 random characters (unambiguous alphabet); unique by a claim item. */

@@ -13,7 +13,9 @@ public interface OrderStore {
    * Writes, all or nothing in one transaction: the order, its idempotency record, its number claim,
    * the cart close (when {@code order.cartId()} is set) and one stock reservation per {@code
    * order.reservations()} entry (condition: available ≥ qty), and the order's announce item
-   * ({@link OrderAnnouncements}: so storing and announcing cannot come apart).
+   * ({@link OrderAnnouncements}: so storing and announcing cannot come apart); with {@code order.promo()}
+   * also the code's use (its counter conditioned on {@code uses < maxUses}, the customer's use item
+   * conditioned on none being open), so concurrent orders cannot spend one use twice.
    *
    * @throws CreateFailed naming what stopped it
    */
@@ -56,7 +58,8 @@ public interface OrderStore {
   final class CreateFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public enum Reason { IDEMPOTENCY_KEY_USED, NUMBER_TAKEN, CART_CLOSED, STOCK, CONTENTION }
+    /** {@code PROMO_USED}: the promo code's use (its counter or the customer's use) was taken meanwhile. */
+    public enum Reason { IDEMPOTENCY_KEY_USED, NUMBER_TAKEN, CART_CLOSED, STOCK, CONTENTION, PROMO_USED }
 
     private final Reason reason;
     private final transient List<Reservation> failedReservations;

@@ -15,8 +15,12 @@ public final class OrderViews {
     view.put("number", o.number());
     view.put("status", o.status());
     view.put("channel", o.channel());
-    view.put("lines", o.lines());
+    view.put("lines", o.lines().stream().map(OrderViews::customerLine).toList());
     view.put("itemsTotalMinor", o.itemsTotalMinor());
+    if (o.promo() != null) {
+      view.put("promoCode", o.promo().code());
+      view.put("discountMinor", o.discountMinor());
+    }
     view.put("deliveryCostMinor", o.deliveryCostMinor());
     view.put("totalMinor", o.totalMinor());
     view.put("currency", o.currency());
@@ -28,6 +32,20 @@ public final class OrderViews {
     view.put("shortLines", o.isShort() ? o.shortLines() : List.of());
     view.put("createdAt", o.createdAt());
     return view;
+  }
+
+  /** A line as the customer sees it: no purchase cost. */
+  static Map<String, Object> customerLine(OrderLine l) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("sku", l.sku());
+    line.put("name", l.name());
+    line.put("qty", l.qty());
+    line.put("unitPriceMinor", l.unitPriceMinor());
+    line.put("lineTotalMinor", l.lineTotalMinor());
+    if (l.discountMinor() != null) {
+      line.put("discountMinor", l.discountMinor());
+    }
+    return line;
   }
 
   public static Map<String, Object> created(Order o, String accessToken) {
@@ -43,6 +61,12 @@ public final class OrderViews {
     view.put("managerId", o.managerId());
     view.put("cartId", o.cartId());
     view.put("reservations", o.reservations());
+    // the staff see what the goods cost (docs/money.md); the customer never does
+    view.put("lines", o.lines());
+    view.put("costMinor", o.costMinor());
+    if (o.promo() != null) {
+      view.put("promo", o.promo());
+    }
     view.put("updatedAt", o.updatedAt());
     return view;
   }

@@ -11,7 +11,14 @@ public record ValidOrder(
     DeliveryChoice delivery,
     PaymentMethod paymentMethod,
     Channel channel,
-    String cartId) {
+    String cartId,
+    String promoCode) {
+
+  /** A request without a promo code. */
+  public ValidOrder(String customerId, CustomerRegistration newCustomer, List<Line> lines, DeliveryChoice delivery,
+      PaymentMethod paymentMethod, Channel channel, String cartId) {
+    this(customerId, newCustomer, lines, delivery, paymentMethod, channel, cartId, null);
+  }
 
   public record Line(String sku, int qty) {}
 

@@ -10,6 +10,9 @@ public interface ReportData {
 
   long sold(String sku, LocalDate from, LocalDate to);
 
+  /** Per product and day of {@code [from, to]}: units, revenue and cost, net of cancellations. */
+  List<ProductDay> productDays(LocalDate from, LocalDate to);
+
   Map<String, Long> boughtTogether(String sku);
 
   List<Expiring.Entry> expiring(LocalDate from, LocalDate to);

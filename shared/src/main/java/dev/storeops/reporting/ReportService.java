@@ -71,6 +71,25 @@ public final class ReportService {
     return SalesReport.build(from, to, groupBy, store.salesDays(from, to));
   }
 
+  /** The product report: {@code period} day, week, month (default) or total. */
+  public ProductReport.Result products(String fromParam, String toParam, String periodParam) {
+    LocalDate to = date("to", toParam, today());
+    LocalDate from = date("from", fromParam, to.minusDays(29));
+    if (from.isAfter(to)) {
+      throw Invalid.field("from", "must not be after to");
+    }
+    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
+      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
+    }
+    ProductReport.Period period;
+    try {
+      period = ProductReport.Period.valueOf((periodParam == null ? "month" : periodParam).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw Invalid.field("period", "must be day, week, month or total");
+    }
+    return ProductReport.build(from, to, period, store.productDays(from, to));
+  }
+
   public record ExpiringReport(String today, int days, List<Expiring.Item> items) {}
 
   public ExpiringReport expiring(String daysParam) {

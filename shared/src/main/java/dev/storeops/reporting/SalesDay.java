@@ -6,26 +6,42 @@ import java.util.TreeMap;
 
 /**
  * The stored figures of one day (orders by their creation day in the shop's time zone), in total and
- * per channel, and the cancellations by reason.
+ * per channel, the cancellations by reason and the promo discounts given per campaign.
+ *
+ * @param discounts per campaign id (or {@code birthday}): discount given, net of cancellations, kopecks
  */
-public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChannel, Map<String, Long> cancelReasons) {
+public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChannel, Map<String, Long> cancelReasons,
+    Map<String, Long> discounts) {
 
   public SalesDay {
     byChannel = new TreeMap<>(byChannel);
     cancelReasons = new TreeMap<>(cancelReasons);
+    discounts = new TreeMap<>(discounts);
+  }
+
+  public SalesDay(LocalDate day, Figures total, Map<String, Figures> byChannel, Map<String, Long> cancelReasons) {
+    this(day, total, byChannel, cancelReasons, Map.of());
   }
 
   public static SalesDay empty(LocalDate day) {
     return new SalesDay(day, Figures.ZERO, Map.of(), Map.of());
   }
 
-  /** Raw counters: placed orders and their total, cancelled orders and their total. */
-  public record Figures(long orders, long grossMinor, long cancelled, long cancelledMinor) {
+  /**
+   * Raw counters: placed orders and their total, cancelled orders and their total, and the purchase
+   * cost of the placed and of the cancelled orders' goods.
+   */
+  public record Figures(long orders, long grossMinor, long cancelled, long cancelledMinor, long costMinor,
+      long cancelledCostMinor) {
     public static final Figures ZERO = new Figures(0, 0, 0, 0);
+
+    public Figures(long orders, long grossMinor, long cancelled, long cancelledMinor) {
+      this(orders, grossMinor, cancelled, cancelledMinor, 0, 0);
+    }
 
     public Figures plus(Figures o) {
       return new Figures(orders + o.orders, grossMinor + o.grossMinor, cancelled + o.cancelled,
-          cancelledMinor + o.cancelledMinor);
+          cancelledMinor + o.cancelledMinor, costMinor + o.costMinor, cancelledCostMinor + o.cancelledCostMinor);
     }
 
     /** Orders that were not cancelled. */
@@ -36,6 +52,16 @@ public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChan
     /** Revenue: total of the orders that were not cancelled. */
     public long revenueMinor() {
       return grossMinor - cancelledMinor;
+    }
+
+    /** Cost of goods sold: purchase cost of the orders that were not cancelled. */
+    public long netCostMinor() {
+      return costMinor - cancelledCostMinor;
+    }
+
+    /** Gross margin: revenue − cost of goods sold. */
+    public long marginMinor() {
+      return revenueMinor() - netCostMinor();
     }
 
     /** Average check: revenue / net orders, rounded half up to a kopeck; 0 without orders. */

@@ -13,9 +13,28 @@ import java.util.Map;
  * @param cancelledMinor total of the cancelled orders
  * @param cancelReason the reason counted (when {@code cancelled > 0})
  * @param soldQty per SKU: quantity sold (+ when placed, − when cancelled)
+ * @param costMinor purchase cost of the placed order's goods
+ * @param cancelledCostMinor purchase cost of the cancelled order's goods
+ * @param discountMinor the promo discount counted: + when placed, − when cancelled (the net is what was given)
+ * @param promoSource the campaign id or {@code birthday} the discount belongs to
+ * @param revenueBySku per SKU: net line revenue (+ placed, − cancelled); only SKUs with revenue
+ * @param costBySku per SKU: purchase cost (+ placed, − cancelled); only SKUs with a cost
  */
 public record SalesDelta(CountedState from, CountedState to, String channel, long orders, long grossMinor,
-    long cancelled, long cancelledMinor, String cancelReason, Map<String, Long> soldQty) {
+    long cancelled, long cancelledMinor, String cancelReason, Map<String, Long> soldQty, long costMinor,
+    long cancelledCostMinor, long discountMinor, String promoSource, Map<String, Long> revenueBySku,
+    Map<String, Long> costBySku) {
+
+  /** Without the money side (no cost, no discount). */
+  public SalesDelta(CountedState from, CountedState to, String channel, long orders, long grossMinor,
+      long cancelled, long cancelledMinor, String cancelReason, Map<String, Long> soldQty) {
+    this(from, to, channel, orders, grossMinor, cancelled, cancelledMinor, cancelReason, soldQty, 0, 0, 0, null,
+        Map.of(), Map.of());
+  }
+
+  // Returns come in a later issue: a return will be one more counted transition that subtracts the
+  // returned lines' revenue and cost (docs/money.md, "Returns"); nothing counts them yet.
+
 
   public static final String UNSPECIFIED_REASON = "unspecified";
   public static final int MAX_REASON_LENGTH = 80;
@@ -39,15 +58,24 @@ public record SalesDelta(CountedState from, CountedState to, String channel, lon
     long cancelled = to == CountedState.CANCELLED ? 1 : 0;
     long cancelledMinor = cancelled * facts.totalMinor();
     Map<String, Long> sold = new LinkedHashMap<>();
+    Map<String, Long> revenue = new LinkedHashMap<>();
+    Map<String, Long> cost = new LinkedHashMap<>();
     // sold quantity: + when first counted, − when cancelled (the net is 0 for NONE → CANCELLED)
     long sign = orders - cancelled;
     if (sign != 0) {
       for (OrderFacts.Line l : merged(facts.lines())) {
         sold.put(l.sku(), sign * l.qty());
+        if (l.revenueMinor() != 0) {
+          revenue.put(l.sku(), sign * l.revenueMinor());
+        }
+        if (l.costMinor() != 0) {
+          cost.put(l.sku(), sign * l.costMinor());
+        }
       }
     }
     return new SalesDelta(from, to, facts.channel(), orders, gross, cancelled, cancelledMinor,
-        cancelled > 0 ? reasonKey(facts.cancelReason()) : null, sold);
+        cancelled > 0 ? reasonKey(facts.cancelReason()) : null, sold, orders * facts.costMinor(),
+        cancelled * facts.costMinor(), sign * facts.discountMinor(), facts.promoSource(), revenue, cost);
   }
 
   /**
@@ -68,8 +96,9 @@ public record SalesDelta(CountedState from, CountedState to, String channel, lon
 
   /** Lines of the same SKU summed (an order may list a SKU twice). */
   static List<OrderFacts.Line> merged(List<OrderFacts.Line> lines) {
-    Map<String, Long> bySku = new LinkedHashMap<>();
-    lines.forEach(l -> bySku.merge(l.sku(), l.qty(), Long::sum));
-    return bySku.entrySet().stream().map(e -> new OrderFacts.Line(e.getKey(), e.getValue())).toList();
+    Map<String, OrderFacts.Line> bySku = new LinkedHashMap<>();
+    lines.forEach(l -> bySku.merge(l.sku(), l, (a, b) -> new OrderFacts.Line(a.sku(), a.qty() + b.qty(),
+        a.revenueMinor() + b.revenueMinor(), a.costMinor() + b.costMinor())));
+    return List.copyOf(bySku.values());
   }
 }

@@ -1,5 +1,6 @@
 package dev.storeops.reporting;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +19,30 @@ public final class SalesReport {
 
   public enum GroupBy { DAY, CHANNEL }
 
-  /** One row: its key (a date or a channel) and the figures. */
+  /**
+   * One row: its key (a date or a channel) and the figures; {@code costMinor} is the cost of goods sold
+   * (orders not cancelled), {@code marginMinor} = revenue − cost, {@code marginPercent} = margin / revenue.
+   */
   public record Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
-      long revenueMinor, long averageCheckMinor) {
+      long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent) {
+
+    /** A row without purchase costs: the whole revenue is margin. */
+    public Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
+        long revenueMinor, long averageCheckMinor) {
+      this(key, orders, cancelled, netOrders, grossMinor, cancelledMinor, revenueMinor, averageCheckMinor, 0,
+          revenueMinor, Margin.percent(revenueMinor, revenueMinor));
+    }
+
     static Row of(String key, SalesDay.Figures f) {
       return new Row(key, f.orders(), f.cancelled(), f.netOrders(), f.grossMinor(), f.cancelledMinor(),
-          f.revenueMinor(), f.averageCheckMinor());
+          f.revenueMinor(), f.averageCheckMinor(), f.netCostMinor(), f.marginMinor(),
+          Margin.percent(f.marginMinor(), f.revenueMinor()));
     }
   }
 
+  /** @param discountsByCampaign promo discounts given (net of cancellations) per campaign id, or {@code birthday} */
   public record Result(LocalDate from, LocalDate to, GroupBy groupBy, String currency, List<Row> rows, Row total,
-      Map<String, Long> cancellationsByReason) {}
+      Map<String, Long> cancellationsByReason, Map<String, Long> discountsByCampaign) {}
 
   private SalesReport() {}
 
@@ -39,12 +53,14 @@ public final class SalesReport {
     Map<String, SalesDay.Figures> channels = new LinkedHashMap<>();
     CHANNELS.forEach(c -> channels.put(c, SalesDay.Figures.ZERO));
     Map<String, Long> reasons = new TreeMap<>();
+    Map<String, Long> discounts = new TreeMap<>();
     List<Row> rows = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       SalesDay day = byDay.getOrDefault(d, SalesDay.empty(d));
       total = total.plus(day.total());
       day.byChannel().forEach((c, f) -> channels.merge(c, f, SalesDay.Figures::plus));
       day.cancelReasons().forEach((r, n) -> reasons.merge(r, n, Long::sum));
+      day.discounts().forEach((c, n) -> discounts.merge(c, n, Long::sum));
       if (groupBy == GroupBy.DAY) {
         rows.add(Row.of(d.toString(), day.total()));
       }
@@ -52,21 +68,22 @@ public final class SalesReport {
     if (groupBy == GroupBy.CHANNEL) {
       channels.forEach((c, f) -> rows.add(Row.of(c, f)));
     }
-    return new Result(from, to, groupBy, "RUB", rows, Row.of("total", total), reasons);
+    return new Result(from, to, groupBy, "RUB", rows, Row.of("total", total), reasons, discounts);
   }
 
   /** CSV (RFC 4180, comma, header line): the rows, then the total row. Money in roubles with 2 decimals. */
   public static String csv(Result r) {
     StringBuilder b = new StringBuilder();
     b.append(r.groupBy() == GroupBy.DAY ? "day" : "channel")
-        .append(",orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check\r\n");
+        .append(",orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check,cost,margin,margin_percent\r\n");
     List<Row> all = new ArrayList<>(r.rows());
     all.add(r.total());
     for (Row row : all) {
       b.append(Csv.field(row.key())).append(',').append(row.orders()).append(',').append(row.cancelled()).append(',')
           .append(row.netOrders()).append(',').append(Csv.money(row.grossMinor())).append(',')
           .append(Csv.money(row.cancelledMinor())).append(',').append(Csv.money(row.revenueMinor())).append(',')
-          .append(Csv.money(row.averageCheckMinor())).append("\r\n");
+          .append(Csv.money(row.averageCheckMinor())).append(',').append(Csv.money(row.costMinor())).append(',')
+          .append(Csv.money(row.marginMinor())).append(',').append(row.marginPercent().toPlainString()).append("\r\n");
     }
     return b.toString();
   }

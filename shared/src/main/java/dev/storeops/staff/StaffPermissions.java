@@ -80,6 +80,7 @@ public final class StaffPermissions {
     allow("POST /staff/stock/repair", any(StaffRole.OWNER), none());
     // staff-api: reports
     allow("GET /staff/reports/sales", any(StaffRole.OWNER), none());
+    allow("GET /staff/reports/products", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/expiring", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/reports/purchase-list", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: tasks (everybody has their own; the owner sees and completes anyone's)

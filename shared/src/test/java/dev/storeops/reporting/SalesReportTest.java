@@ -54,10 +54,10 @@ class SalesReportTest {
   @Test
   void csvHasAHeaderTheRowsAndTheTotal() {
     var r = SalesReport.build(LocalDate.parse("2031-03-11"), LocalDate.parse("2031-03-12"), SalesReport.GroupBy.DAY, DAYS);
-    assertEquals("day,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check\r\n"
-        + "2031-03-11,0,0,0,0.00,0.00,0.00,0.00\r\n"
-        + "2031-03-12,3,1,2,1033.34,333.33,700.01,350.01\r\n"
-        + "total,3,1,2,1033.34,333.33,700.01,350.01\r\n", SalesReport.csv(r));
+    assertEquals("day,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check,cost,margin,margin_percent\r\n"
+        + "2031-03-11,0,0,0,0.00,0.00,0.00,0.00,0.00,0.00,0.0\r\n"
+        + "2031-03-12,3,1,2,1033.34,333.33,700.01,350.01,0.00,700.01,100.0\r\n"
+        + "total,3,1,2,1033.34,333.33,700.01,350.01,0.00,700.01,100.0\r\n", SalesReport.csv(r));
   }
 
   @Test

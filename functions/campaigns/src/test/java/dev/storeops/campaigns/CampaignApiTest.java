@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.customers.Customer;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
 import dev.storeops.platform.json.Json;
+import dev.storeops.ordering.dynamo.PromoItems;
+import dev.storeops.ordering.promo.PromoCode;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
@@ -39,7 +41,7 @@ class CampaignApiTest {
   }
 
   private static APIGatewayV2HTTPEvent create(String body) {
-    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json");
+    APIGatewayV2HTTPEvent e = UniqueCode.of(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json"));
     if (body != null) {
       e.setBody(body);
     }
@@ -91,7 +93,7 @@ class CampaignApiTest {
     assertEquals(1, after.path("recipients").asLong() - before.path("recipients").asLong());
     assertEquals("Скидки до 30% к Новому году", created.path("sample").path("subject").asText());
     assertTrue(created.path("sample").path("text").asText().contains("Промокод: NY2027"));
-    assertTrue(created.path("sample").path("html").asText().contains("<b>NY2027</b>"));
+    assertTrue(created.path("sample").path("html").asText().contains("<b>NY2027-"));
 
     String id = created.path("campaign").path("id").asText();
     APIGatewayV2HTTPResponse read = handler.handleRequest(get(id, "GET /staff/campaigns/{id}"), null);
@@ -128,5 +130,29 @@ class CampaignApiTest {
     assertEquals(404, handler.handleRequest(get("cmp_nope", "GET /staff/campaigns/{id}"), null).getStatusCode());
     APIGatewayV2HTTPEvent broken = create("{\"subject\": ");
     assertEquals(400, handler.handleRequest(broken, null).getStatusCode());
+  }
+
+  @Test
+  void aCampaignsDiscountCodeIsStoredWithItsCheckoutTermsAndIsUniqueInTheShop() throws Exception {
+    String code = "XMAS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    JsonNode body = Json.mapper().readTree(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json").getBody());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("discountCode", code);
+    APIGatewayV2HTTPResponse created = handler.handleRequest(create(body.toString()), null);
+    assertEquals(201, created.getStatusCode(), created.getBody());
+    String campaignId = json(created).path("campaign").path("id").asText();
+    PromoCode promo = new PromoItems(stack.dynamoDb(), table).find(code).orElseThrow();
+    assertEquals(new PromoCode(code, PromoCode.CAMPAIGN, campaignId, null, 10, null, 150_000,
+        null, Instant.parse("2031-01-01T00:00:00Z"), 500, 0, true), promo, "the fixture's terms, as checkout reads them");
+
+    APIGatewayV2HTTPResponse again = handler.handleRequest(create(body.toString()), null);
+    assertEquals(409, again.getStatusCode(), again.getBody());
+    assertEquals("discountCode", json(again).path("errors").path(0).path("field").asText());
+
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("discount");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("discountCode", code + "X");
+    APIGatewayV2HTTPResponse noTerms = handler.handleRequest(create(body.toString()), null);
+    assertEquals(400, noTerms.getStatusCode(), noTerms.getBody());
+    assertEquals("discount", json(noTerms).path("errors").path(0).path("field").asText(),
+        "a code without terms would be a promise checkout cannot keep");
   }
 }

@@ -45,7 +45,7 @@ class CampaignFourEyesApiTest {
   }
 
   private String created(String by) throws Exception {
-    APIGatewayV2HTTPResponse r = as(by, "[marketing]", EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json"));
+    APIGatewayV2HTTPResponse r = as(by, "[marketing]", UniqueCode.of(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json")));
     assertEquals(201, r.getStatusCode(), r.getBody());
     JsonNode campaign = Json.mapper().readTree(r.getBody()).path("campaign");
     assertEquals(by, campaign.path("createdBy").asText());
@@ -94,7 +94,7 @@ class CampaignFourEyesApiTest {
     APIGatewayV2HTTPResponse manager = as("mgr-olga", "[manager]", schedule(id));
     assertEquals(403, manager.getStatusCode(), manager.getBody());
     assertTrue(manager.getBody().contains("needs the role marketing or owner"), manager.getBody());
-    APIGatewayV2HTTPEvent create = EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json");
+    APIGatewayV2HTTPEvent create = UniqueCode.of(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json"));
     assertEquals(403, as("wh-sergey", "[warehouse]", create).getStatusCode());
     assertEquals("DRAFT", item(id).get("status").s());
   }

@@ -71,7 +71,7 @@ class OrderSegmentCampaignTest {
   }
 
   private JsonNode preview(String segmentJson) throws Exception {
-    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json");
+    APIGatewayV2HTTPEvent e = UniqueCode.of(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json"));
     JsonNode body = Json.mapper().readTree(e.getBody());
     ((com.fasterxml.jackson.databind.node.ObjectNode) body).set("segment", Json.mapper().readTree(segmentJson));
     e.setBody(Json.mapper().writeValueAsString(body));
@@ -128,7 +128,7 @@ class OrderSegmentCampaignTest {
 
   @Test
   void orderSegmentsNeedTheirParameter() throws Exception {
-    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json");
+    APIGatewayV2HTTPEvent e = UniqueCode.of(EventLoader.loadApiGatewayHttpEvent("events/campaigns/create-campaign.json"));
     JsonNode body = Json.mapper().readTree(e.getBody());
     ((com.fasterxml.jackson.databind.node.ObjectNode) body).set("segment",
         Json.mapper().readTree("{\"type\":\"ordered-in-last-days\",\"days\":0}"));

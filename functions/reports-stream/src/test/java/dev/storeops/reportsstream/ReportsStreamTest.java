@@ -191,11 +191,11 @@ class ReportsStreamTest {
         new SalesReport.Row("EMAIL", 1, 0, 1, 70000, 0, 70000, 70000)), byChannel.rows());
     assertEquals(byDay.total(), byChannel.total());
     assertEquals("""
-        channel,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check\r
-        SITE,4,3,1,4833.33,3833.33,1000.00,1000.00\r
-        PHONE,2,0,2,3500.01,0.00,3500.01,1750.01\r
-        EMAIL,1,0,1,700.00,0.00,700.00,700.00\r
-        total,7,3,4,9033.34,3833.33,5200.01,1300.00\r
+        channel,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check,cost,margin,margin_percent\r
+        SITE,4,3,1,4833.33,3833.33,1000.00,1000.00,0.00,1000.00,100.0\r
+        PHONE,2,0,2,3500.01,0.00,3500.01,1750.01,0.00,3500.01,100.0\r
+        EMAIL,1,0,1,700.00,0.00,700.00,700.00,0.00,700.00,100.0\r
+        total,7,3,4,9033.34,3833.33,5200.01,1300.00,0.00,5200.01,100.0\r
         """, SalesReport.csv(byChannel));
 
     // SKU quantities per shop day, net of cancellations: RX-1 on 03-10 = A 2 (+C 1 −C 1); 03-11 = F 1

@@ -109,7 +109,8 @@ class BirthdayFlowTest {
     var promo = get("PROMO#" + code, "PROMO");
     assertEquals(ann.id(), promo.get("customerId").s());
     assertEquals("2031-09-22T21:00:00Z", promo.get("expiresAt").s(), "start of 23 September in Moscow: 14 days");
-    assertEquals(Boolean.FALSE, promo.get("used").bool());
+    assertEquals("1", promo.get("maxUses").n(), "one use in all");
+    assertEquals("0", promo.get("uses").n(), "not used yet");
     assertEquals("2031-09-22", annIntent.data().get("validUntil"));
     assertEquals(code, get("CUSTOMER#" + ann.id(), "BIRTHDAY#2031").get("code").s());
 

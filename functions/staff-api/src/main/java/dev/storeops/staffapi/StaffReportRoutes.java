@@ -6,6 +6,7 @@ import static dev.storeops.staffapi.StaffRequests.wantsCsv;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import dev.storeops.reporting.Expiring;
+import dev.storeops.reporting.ProductReport;
 import dev.storeops.reporting.PurchasePlanner;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.SalesReport;
@@ -25,6 +26,12 @@ final class StaffReportRoutes {
           SalesReport.Result r = reports.sales(request.query("from").orElse(null), request.query("to").orElse(null),
               request.query("groupBy").orElse(null));
           return wantsCsv(request) ? csv("sales-" + r.from() + "-" + r.to() + ".csv", SalesReport.csv(r))
+              : HttpResponse.json(200, r);
+        })
+        .on("GET /staff/reports/products", request -> {
+          ProductReport.Result r = reports.products(request.query("from").orElse(null), request.query("to").orElse(null),
+              request.query("period").orElse(null));
+          return wantsCsv(request) ? csv("products-" + r.from() + "-" + r.to() + ".csv", ProductReport.csv(r))
               : HttpResponse.json(200, r);
         })
         .on("GET /staff/reports/expiring", request -> {

@@ -78,11 +78,11 @@ class StaffReportsApiTest {
         Map.of("from", "2033-05-01", "to", "2033-05-02", "groupBy", "channel"), "text/csv");
     assertEquals(200, csv.getStatusCode(), csv.getBody());
     assertTrue(csv.getHeaders().get("Content-Type").startsWith("text/csv"));
-    assertEquals("channel,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check\r\n"
-        + "SITE,1,0,1,100.00,0.00,100.00,100.00\r\n"
-        + "PHONE,1,0,1,300.00,0.00,300.00,300.00\r\n"
-        + "EMAIL,1,1,0,50.00,50.00,0.00,0.00\r\n"
-        + "total,3,1,2,450.00,50.00,400.00,200.00\r\n", csv.getBody());
+    assertEquals("channel,orders,cancelled,net_orders,gross,cancelled_amount,revenue,average_check,cost,margin,margin_percent\r\n"
+        + "SITE,1,0,1,100.00,0.00,100.00,100.00,0.00,100.00,100.0\r\n"
+        + "PHONE,1,0,1,300.00,0.00,300.00,300.00,0.00,300.00,100.0\r\n"
+        + "EMAIL,1,1,0,50.00,50.00,0.00,0.00,0.00,0.00,0.0\r\n"
+        + "total,3,1,2,450.00,50.00,400.00,200.00,0.00,400.00,100.0\r\n", csv.getBody());
 
     APIGatewayV2HTTPResponse byDay = call("get-sales-report.json", Map.of("from", "2033-05-01", "to", "2033-05-02"),
         "application/json");

@@ -16,6 +16,7 @@ import dev.storeops.fulfilment.FlagShortOrders;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.ordering.StatusChange;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.ordering.dynamo.PromoItems;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
 import dev.storeops.fulfilment.UnpaidPrepaymentPolicy;
@@ -47,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * stock as read, docs/stock-ledger.md), the manager's open-order count, the provider event claim.
  */
 public final class DynamoOrderFlowStore implements OrderFlowStore {
+  private static final dev.storeops.platform.log.Log LOG = dev.storeops.platform.log.Log.get(DynamoOrderFlowStore.class);
   /** How long a provider event id is remembered (the provider retries for days, not months). */
   static final Duration EVENT_TTL = Duration.ofDays(90);
   private final DynamoDbClient dynamo;
@@ -102,10 +104,10 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
 
   @Override
   public Result apply(OrderChange c) {
-    return apply(c, true);
+    return apply(c, true, true);
   }
 
-  private Result apply(OrderChange c, boolean countManager) {
+  private Result apply(OrderChange c, boolean countManager, boolean restorePromo) {
     OrderFile before = c.before();
     Order o = before.order();
     if (c.due() != null) {
@@ -136,6 +138,12 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
     }
+    // a cancellation (always before shipping) gives the promo code's use back (docs/money.md)
+    int promoFrom = actions.size();
+    if (restorePromo && c.releasesStock() && o.promo() != null) {
+      actions.addAll(PromoItems.release(table, o, c.at()));
+    }
+    int promoTo = actions.size();
     // the holds end and the journal records the movement, in the same transaction (never fail: last)
     actions.addAll(ledger);
     try {
@@ -165,7 +173,15 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       }
       if (manager && failed(reasons, managerIndex)) {
         // the manager item is gone: the order's change must not depend on the load counter
-        return apply(c, false);
+        return apply(c, false, restorePromo);
+      }
+      for (int i = promoFrom; i < promoTo; i++) {
+        if (failed(reasons, i)) {
+          // the code is gone (expired and deleted) or its use was given back already: the cancellation
+          // must not depend on it
+          LOG.info("promo use not restored", "orderId", o.id(), "code", o.promo().code());
+          return apply(c, countManager, false);
+        }
       }
       throw e;
     }

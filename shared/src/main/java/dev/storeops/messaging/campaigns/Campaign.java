@@ -1,12 +1,14 @@
 package dev.storeops.messaging.campaigns;
 
+import dev.storeops.ordering.promo.PromoCode;
 import java.time.Instant;
 
 /**
  * A holiday (or any) marketing campaign: what to send ({@code template}, {@code subject}, {@code
  * body}, optional {@code discountCode}), to whom ({@code segment}) and when ({@code sendAt}).
  * Status: {@code DRAFT} (created with its preview) → {@code SCHEDULED} (due at {@code sendAt}) →
- * {@code PLANNED} (intents on the e-mail queue).
+ * {@code PLANNED} (intents on the e-mail queue). {@code discount}: the checkout terms of {@code
+ * discountCode} (its promo code item is written with the campaign; docs/money.md).
  */
 public record Campaign(
     String id,
@@ -21,7 +23,15 @@ public record Campaign(
     String createdBy,
     Instant createdAt,
     Preview preview,
-    Long planned) {
+    Long planned,
+    PromoCode discount) {
+
+  /** A campaign whose code (if any) carries no checkout terms of its own. */
+  public Campaign(String id, String name, String template, String subject, String body, String discountCode,
+      String segment, Instant sendAt, String status, String createdBy, Instant createdAt, Preview preview, Long planned) {
+    this(id, name, template, subject, body, discountCode, segment, sendAt, status, createdBy, createdAt, preview, planned,
+        null);
+  }
 
   public static final String SEGMENT_ALL_WITH_CONSENT = "all-with-consent";
 

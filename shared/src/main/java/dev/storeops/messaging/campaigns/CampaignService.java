@@ -13,6 +13,7 @@ import dev.storeops.messaging.MailFigures;
 import dev.storeops.platform.errors.Validation;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.platform.ids.Ids;
+import dev.storeops.ordering.promo.PromoCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -96,6 +97,32 @@ public final class CampaignService {
     if (code != null && !CODE.matcher(code).matches()) {
       v.error("discountCode", "must be 3 to 32 of A-Z, 0-9 and '-'");
     }
+    CampaignRequest.Discount d = r.discount();
+    if (code != null && d == null) {
+      v.error("discount", "is required with discountCode: percent or amountMinor (and optional validity and limits)");
+    } else if (code == null && d != null) {
+      v.error("discountCode", "is required with discount");
+    }
+    if (d != null) {
+      if ((d.percent() == null) == (d.amountMinor() == null)) {
+        v.error("discount.percent", "give either percent (1-100) or amountMinor (kopecks)");
+      } else if (d.percent() != null && (d.percent() < 1 || d.percent() > 100)) {
+        v.error("discount.percent", "must be 1 to 100");
+      } else if (d.amountMinor() != null && d.amountMinor() < 1) {
+        v.error("discount.amountMinor", "must be at least 1 kopeck");
+      }
+      if (d.maxUses() != null && d.maxUses() < 1) {
+        v.error("discount.maxUses", "must be at least 1");
+      }
+      if (d.minOrderMinor() != null && d.minOrderMinor() < 0) {
+        v.error("discount.minOrderMinor", "must not be negative");
+      }
+    }
+    Instant validFrom = d == null ? null : instant(d.validFrom(), "discount.validFrom", v);
+    Instant validUntil = d == null ? null : instant(d.validUntil(), "discount.validUntil", v);
+    if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
+      v.error("discount.validUntil", "must be after validFrom");
+    }
     Instant sendAt = null;
     if (r.sendAt() == null || r.sendAt().isBlank()) {
       v.error("sendAt", "is required");
@@ -132,11 +159,27 @@ public final class CampaignService {
         }]++;
       }
     });
-    Campaign campaign = new Campaign(Ids.newId("cmp", clock), name, template, subject, body, code, segment, sendAt,
-        "DRAFT", staffId, now, new Campaign.Preview(counts[0], counts[1], counts[2], counts[3], counts[4]), null);
+    String id = Ids.newId("cmp", clock);
+    PromoCode promo = d == null ? null : new PromoCode(code, PromoCode.CAMPAIGN, id, null, d.percent(), d.amountMinor(),
+        d.minOrderMinor() == null ? 0 : d.minOrderMinor(), validFrom, validUntil, d.maxUses(), 0,
+        d.oncePerCustomer() == null || d.oncePerCustomer());
+    Campaign campaign = new Campaign(id, name, template, subject, body, code, segment, sendAt,
+        "DRAFT", staffId, now, new Campaign.Preview(counts[0], counts[1], counts[2], counts[3], counts[4]), null, promo);
     RenderedMail sample = sample(campaign, sampleCustomer[0]);
     store.create(campaign);
     return new Created(campaign, sample);
+  }
+
+  private static Instant instant(String value, String field, Validation v) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      v.error(field, "must be an ISO-8601 instant, e.g. 2026-12-31T21:00:00Z");
+      return null;
+    }
   }
 
   /** The mail as its first recipient would get it (the shop's default locale when nobody qualifies). */

@@ -21,6 +21,12 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import dev.storeops.ordering.dynamo.PromoItems;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.FieldError;
 
 /**
  * Campaigns: {@code CAMPAIGN#<id> / CAMPAIGN}. A scheduled campaign carries the shared due-work keys
@@ -64,7 +70,27 @@ public final class DynamoCampaigns implements CampaignService.Store, CampaignPla
       item.put("preview", AttributeValue.fromM(Map.of("segment", Items.n(p.segment()), "noConsent", Items.n(p.noConsent()),
           "suppressed", Items.n(p.suppressed()), "capped", Items.n(p.capped()), "recipients", Items.n(p.recipients()))));
     }
-    dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    if (c.discount() == null) {
+      dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      return;
+    }
+    // the campaign and its promo code together: the code is unique (a taken code refuses the campaign)
+    Map<String, AttributeValue> terms = new HashMap<>(PromoItems.item(c.discount()));
+    terms.keySet().removeAll(List.of(TableKeys.PK, TableKeys.SK, "type", "uses"));
+    item.put("discount", AttributeValue.fromM(terms));
+    try {
+      dynamo.transactWriteItems(t -> t.transactItems(
+          TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+              .conditionExpression("attribute_not_exists(pk)").build()).build(),
+          TransactWriteItem.builder().put(Put.builder().tableName(table).item(PromoItems.item(c.discount()))
+              .conditionExpression("attribute_not_exists(pk)").build()).build()));
+    } catch (TransactionCanceledException e) {
+      if (e.cancellationReasons().size() > 1 && "ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())) {
+        throw new Conflict("discount-code-taken", "This discount code is already in use; choose another.",
+            List.of(new FieldError("discountCode", "is already in use")));
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -153,6 +179,7 @@ public final class DynamoCampaigns implements CampaignService.Store, CampaignPla
         Items.str(item, "subject"), Items.str(item, "body"), Items.str(item, "discountCode"),
         Items.str(item, "segment"), Items.instant(item, "sendAt"), Items.str(item, "status"),
         Items.str(item, "createdBy"), Items.instant(item, "createdAt"), preview,
-        item.containsKey("planned") ? Items.num(item, "planned", 0) : null);
+        item.containsKey("planned") ? Items.num(item, "planned", 0) : null,
+        item.get("discount") != null && item.get("discount").hasM() ? PromoItems.read(item.get("discount").m()) : null);
   }
 }

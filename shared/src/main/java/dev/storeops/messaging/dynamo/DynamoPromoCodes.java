@@ -62,7 +62,10 @@ public final class DynamoPromoCodes implements BirthdayPlanner.PromoCodes {
       promo.put("customerId", s(customerId));
       promo.put("discountPercent", Items.n(discountPercent));
       promo.put("singleUse", Items.bool(true));
-      promo.put("used", Items.bool(false));
+      // the checkout's terms (ordering/dynamo/PromoItems): one use in all, only by its owner
+      promo.put("maxUses", Items.n(1));
+      promo.put("uses", Items.n(0));
+      promo.put("minOrderMinor", Items.n(0));
       promo.put("expiresAt", s(expiresAt.toString()));
       promo.put(TableKeys.TTL, Items.n(expiresAt.plus(Duration.ofDays(90)).getEpochSecond()));
       Map<String, AttributeValue> claim = new HashMap<>(claimKey(customerId, year));

@@ -125,6 +125,12 @@ public final class DynamoOrderStore implements OrderStore {
       actions.add(StockLedgerItems.putMovement(table,
           StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
     }
+    // the promo code's use, in the same transaction: no double spend under concurrency (docs/money.md)
+    int promoFrom = actions.size();
+    if (order.promo() != null) {
+      actions.addAll(PromoItems.use(table, order));
+    }
+    int promoTo = actions.size();
     // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
     new DueWorkStore(dynamo, table, clock)
         .announce(OrderAnnouncements.KIND, AnnounceItems.dueAt(order));
@@ -132,6 +138,11 @@ public final class DynamoOrderStore implements OrderStore {
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
     } catch (TransactionCanceledException e) {
+      for (int i = promoFrom; i < promoTo; i++) {
+        if (failed(e.cancellationReasons(), i) && !failed(e.cancellationReasons(), 1)) {
+          throw new CreateFailed(CreateFailed.Reason.PROMO_USED, List.of());
+        }
+      }
       throw failure(e.cancellationReasons(), cart, order.reservations());
     }
   }

@@ -1,6 +1,7 @@
 package dev.storeops.ordering.dynamo;
 
 import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.catalog.dynamo.DynamoPurchaseCosts;
 import dev.storeops.ordering.sqs.SqsOrderEvents;
 
 import dev.storeops.customers.CustomerService;
@@ -33,7 +34,8 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
         ? new CustomerService(customerStore, clock, defaultLocale)
         : new CustomerService(customerStore, clock, defaultLocale, onRegistered);
     OrderService orderService = new OrderService(orders, catalog, carts, customers, customerStore,
-        new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock);
+        new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock,
+        new DynamoPurchaseCosts(dynamo, table), new PromoItems(dynamo, table));
     return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,
         new CartService(carts, limits, clock, customers::isCustomersToken));
   }

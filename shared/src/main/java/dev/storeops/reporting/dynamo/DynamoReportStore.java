@@ -7,6 +7,7 @@ import dev.storeops.platform.log.Log;
 import dev.storeops.reporting.CountedState;
 import dev.storeops.reporting.Expiring;
 import dev.storeops.reporting.OrderFacts;
+import dev.storeops.reporting.ProductDay;
 import dev.storeops.reporting.Recommendations;
 import dev.storeops.reporting.SalesDay;
 import dev.storeops.reporting.ReportData;
@@ -150,6 +151,14 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     add(adds, dn, dv, "grossMinor_" + facts.channel(), d.grossMinor());
     add(adds, dn, dv, "cancelled_" + facts.channel(), d.cancelled());
     add(adds, dn, dv, "cancelledMinor_" + facts.channel(), d.cancelledMinor());
+    // the money side (docs/money.md): cost of goods placed and cancelled, the discount per campaign
+    add(adds, dn, dv, "costMinor", d.costMinor());
+    add(adds, dn, dv, "cancelledCostMinor", d.cancelledCostMinor());
+    add(adds, dn, dv, "costMinor_" + facts.channel(), d.costMinor());
+    add(adds, dn, dv, "cancelledCostMinor_" + facts.channel(), d.cancelledCostMinor());
+    if (d.promoSource() != null) {
+      add(adds, dn, dv, "discount#" + d.promoSource(), d.discountMinor());
+    }
     if (d.cancelReason() != null) {
       add(adds, dn, dv, "reason#" + d.cancelReason(), d.cancelled());
     }
@@ -168,7 +177,35 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
         .expressionAttributeValues(Map.of(":t", s("SkuSoldDay"), ":sku", s(sku), ":d", s(facts.day().toString()),
             ":q", Items.n(qty)))
         .build()).build()));
+    // per product and day: units, revenue and cost (the product report)
+    d.soldQty().forEach((sku, qty) -> actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(productDayKey(facts.day(), sku))
+        .updateExpression("SET #t = :t, sku = :sku, #d = :d ADD units :q, revenueMinor :r, costMinor :c")
+        .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+        .expressionAttributeValues(Map.of(":t", s("ProductDay"), ":sku", s(sku), ":d", s(facts.day().toString()),
+            ":q", Items.n(qty), ":r", Items.n(d.revenueBySku().getOrDefault(sku, 0L)),
+            ":c", Items.n(d.costBySku().getOrDefault(sku, 0L))))
+        .build()).build()));
     return actions;
+  }
+
+  static Map<String, AttributeValue> productDayKey(LocalDate day, String sku) {
+    return TableKeys.primaryKey(TableKeys.REPORT_PRODUCTS.key(YearMonth.from(day)), day + "#" + sku);
+  }
+
+  /** The product figures of {@code [from, to]}: one query per calendar month of the range. */
+  @Override
+  public List<ProductDay> productDays(LocalDate from, LocalDate to) {
+    List<ProductDay> out = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      query(QueryRequest.builder().tableName(table)
+          .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.REPORT_PRODUCTS.key(m)), ":from", s(from.toString()),
+              ":to", s(to + "#\uffff"))),
+          item -> out.add(new ProductDay(LocalDate.parse(Items.str(item, "day")), Items.str(item, "sku"),
+              Items.num(item, "units", 0), Items.num(item, "revenueMinor", 0), Items.num(item, "costMinor", 0))));
+    }
+    return out;
   }
 
   private static void add(List<String> adds, Map<String, String> names, Map<String, AttributeValue> values,
@@ -246,7 +283,11 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
   static SalesDay salesDay(Map<String, AttributeValue> item) {
     Map<String, SalesDay.Figures> channels = new LinkedHashMap<>();
     Map<String, Long> reasons = new LinkedHashMap<>();
+    Map<String, Long> discounts = new LinkedHashMap<>();
     for (String key : item.keySet()) {
+      if (key.startsWith("discount#")) {
+        discounts.put(key.substring("discount#".length()), Items.num(item, key, 0));
+      }
       if (key.startsWith("orders_")) {
         String c = key.substring("orders_".length());
         channels.put(c, figures(item, "_" + c));
@@ -254,12 +295,13 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
         reasons.put(key.substring("reason#".length()), Items.num(item, key, 0));
       }
     }
-    return new SalesDay(LocalDate.parse(Items.str(item, "day")), figures(item, ""), channels, reasons);
+    return new SalesDay(LocalDate.parse(Items.str(item, "day")), figures(item, ""), channels, reasons, discounts);
   }
 
   private static SalesDay.Figures figures(Map<String, AttributeValue> item, String suffix) {
     return new SalesDay.Figures(Items.num(item, "orders" + suffix, 0), Items.num(item, "grossMinor" + suffix, 0),
-        Items.num(item, "cancelled" + suffix, 0), Items.num(item, "cancelledMinor" + suffix, 0));
+        Items.num(item, "cancelled" + suffix, 0), Items.num(item, "cancelledMinor" + suffix, 0),
+        Items.num(item, "costMinor" + suffix, 0), Items.num(item, "cancelledCostMinor" + suffix, 0));
   }
 
   /** Quantity of {@code sku} sold on the days {@code [from, to]} (net of cancellations). */

@@ -34,13 +34,25 @@ public final class OrderItems {
     LocalDate day = created.atZone(zone).toLocalDate();
     String channel = Items.str(item, "channel");
     List<OrderFacts.Line> lines = new ArrayList<>();
+    long cost = 0;
     AttributeValue l = item.get("lines");
     if (l != null && l.hasL()) {
       for (AttributeValue line : l.l()) {
         if (line.hasM()) {
-          lines.add(new OrderFacts.Line(Items.str(line.m(), "sku"), Items.num(line.m(), "qty", 0)));
+          Map<String, AttributeValue> m = line.m();
+          long lineCost = Items.num(m, "costMinor", 0); // unknown cost (no purchase price) counts 0
+          cost += lineCost;
+          lines.add(new OrderFacts.Line(Items.str(m, "sku"), Items.num(m, "qty", 0),
+              Items.num(m, "lineTotalMinor", 0) - Items.num(m, "discountMinor", 0), lineCost));
         }
       }
+    }
+    long discount = 0;
+    String promoSource = null;
+    AttributeValue promo = item.get("promo");
+    if (promo != null && promo.hasM()) {
+      discount = Items.num(promo.m(), "discountMinor", 0);
+      promoSource = Items.str(promo.m(), "source");
     }
     boolean cancelled = "CANCELLED".equals(Items.str(item, "status"));
     String reason = null;
@@ -53,6 +65,6 @@ public final class OrderItems {
       }
     }
     return new OrderFacts(id, day, channel == null ? "SITE" : channel, Items.num(item, "totalMinor", 0), lines,
-        cancelled, reason);
+        cancelled, reason, cost, discount, promoSource);
   }
 }

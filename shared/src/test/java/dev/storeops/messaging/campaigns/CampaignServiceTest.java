@@ -81,7 +81,8 @@ class CampaignServiceTest {
 
   private static CampaignRequest request(String sendAt) {
     return new CampaignRequest("NY", "campaign", "Новогодняя распродажа", "Скидки до 30%",
-        new CampaignRequest.Segment("all-with-consent"), "NY2027", sendAt);
+        new CampaignRequest.Segment("all-with-consent"), "NY2027", sendAt,
+        new CampaignRequest.Discount(10, null, null, null, 500, true, 0L));
   }
 
   @Test
@@ -120,7 +121,7 @@ class CampaignServiceTest {
     assertEquals(400, Problems.of(e).status());
     Set<String> fields = new HashSet<>();
     Problems.of(e).errors().forEach(f -> fields.add(f.field()));
-    assertEquals(Set.of("template", "subject", "body", "segment.type", "discountCode", "sendAt"), fields);
+    assertEquals(Set.of("template", "subject", "body", "segment.type", "discountCode", "discount", "sendAt"), fields);
     DomainException past = assertThrows(DomainException.class,
         () -> service(List.of()).create(request(NOW.minusSeconds(1).toString()), "mgr_1"));
     assertEquals("sendAt", Problems.of(past).errors().get(0).field());
