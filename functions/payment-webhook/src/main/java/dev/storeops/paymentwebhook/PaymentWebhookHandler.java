@@ -9,7 +9,7 @@ import dev.storeops.platform.http.Router;
 import dev.storeops.platform.log.LambdaLogContext;
 import java.time.Clock;
 
-/** {@code POST /payments/webhook} (public): {@link PaymentWebhookRoute}, built by {@link PaymentWebhookWiring}. */
+/** {@code POST /payments/webhook} (public, {@link PaymentWebhookRoute}) and the provider adapters ({@link PaymentProviderRoutes}), built by {@link PaymentWebhookWiring}. */
 public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Router router;
 
