@@ -211,6 +211,27 @@ class PaymentProvidersTest {
     assertTrue(r.getHeaders().get("Content-Type").startsWith("application/problem+json"));
   }
 
+  @Test
+  void theInvoiceLinkOfTheMailRedirectsToTheStoredPdfWithTheOrdersTokenOnly() throws Exception {
+    Order o = order(null);
+    APIGatewayV2HTTPEvent e = EventLoader.loadApiGatewayHttpEvent("events/payment-webhook/invoice-link.json");
+    e.setPathParameters(Map.of("orderId", o.id()));
+    e.setQueryStringParameters(Map.of("token", TOKEN));
+    assertEquals(404, yookassaShop.handleRequest(e, null).getStatusCode(), "no invoice stored yet");
+    byte[] pdf = ("%PDF-1.7 " + o.id()).getBytes(StandardCharsets.UTF_8);
+    stack.s3().putObject(p -> p.bucket(stack.bucketName("SupplierBucket"))
+        .key(dev.storeops.fulfilment.s3.S3InvoiceFiles.key(o.id())), software.amazon.awssdk.core.sync.RequestBody
+        .fromBytes(pdf));
+    APIGatewayV2HTTPResponse r = yookassaShop.handleRequest(e, null);
+    assertEquals(302, r.getStatusCode(), r.getBody());
+    var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        URI.create(r.getHeaders().get("Location"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, download.statusCode());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, download.body());
+    e.setQueryStringParameters(Map.of("token", "someone-elses-token"));
+    assertEquals(404, yookassaShop.handleRequest(e, null).getStatusCode());
+  }
+
   // ---------------------------------------------------------------- Robokassa
 
   @Test
