@@ -16,7 +16,13 @@ import java.util.List;
 public final class ManageCatalog {
   /** The body of {@code PUT /staff/products/{sku}}. */
   public record ProductRequest(String name, Long priceMinor, Integer weightGrams, Integer lengthMm, Integer widthMm,
-      Integer heightMm, String category, List<String> related, List<String> upsell) {}
+      Integer heightMm, String category, List<String> related, List<String> upsell, Integer vatCode) {
+    /** Without a VAT code (the shop's default applies). */
+    public ProductRequest(String name, Long priceMinor, Integer weightGrams, Integer lengthMm, Integer widthMm,
+        Integer heightMm, String category, List<String> related, List<String> upsell) {
+      this(name, priceMinor, weightGrams, lengthMm, widthMm, heightMm, category, related, upsell, null);
+    }
+  }
 
   /** The body of {@code PUT /staff/managers/{id}}. */
   public record ManagerRequest(String name, String email, Boolean onShift) {}
@@ -69,10 +75,13 @@ public final class ManageCatalog {
     if (r.category() != null && r.category().length() > 100) {
       v.error("category", "must be at most 100 characters");
     }
+    if (r.vatCode() != null && (r.vatCode() < 1 || r.vatCode() > 12)) {
+      v.error("vatCode", "must be a 54-FZ VAT code of YooKassa, 1 to 12 (1 no VAT, 2 0 %, 3 10 %, 4 20 %, …)");
+    }
     v.throwIfInvalid();
     Product product = new Product(sku, name, r.priceMinor(), "RUB", r.weightGrams(), r.lengthMm(), r.widthMm(),
         r.heightMm(), r.category() == null || r.category().isBlank() ? null : r.category().strip(), related, upsell,
-        clock.instant());
+        clock.instant(), r.vatCode());
     catalog.putProduct(product);
     return product;
   }

@@ -37,8 +37,17 @@ public final class OrderMails {
     data.put("paymentMethod", order.paymentMethod().name());
     data.put("paymentInstructions", paymentInstructions(order.paymentMethod(), en));
     data.put("orderUrl", publicBaseUrl + "/orders/" + order.id() + (accessToken == null ? "" : "?token=" + accessToken));
+    if (order.paymentMethod() == PaymentMethod.ONLINE_CARD && accessToken != null) {
+      // the payment link: the provider's payment page (YooKassa or Robokassa, docs/payments.md#payment-providers)
+      data.put("paymentUrl", paymentUrl(order.id(), accessToken));
+    }
     return new MailIntent(CONFIRMATION + "#" + order.id(), CONFIRMATION, MailIntent.Category.TRANSACTIONAL,
         customer.id(), customer.email(), customer.locale(), CONFIRMATION, data);
+  }
+
+  /** The customer's payment link of an online-card order: {@code GET /payments/pay/{id}?token=…} (payment-webhook). */
+  public String paymentUrl(String orderId, String accessToken) {
+    return publicBaseUrl + "/payments/pay/" + orderId + "?token=" + accessToken;
   }
 
   public MailIntent managerNewOrder(Order order, Customer customer, String managerName, String managerEmail) {

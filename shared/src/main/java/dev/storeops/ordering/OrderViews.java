@@ -49,8 +49,21 @@ public final class OrderViews {
   }
 
   public static Map<String, Object> created(Order o, String accessToken) {
-    Map<String, Object> view = customer(o);
+    Map<String, Object> view = withPaymentLink(customer(o), o, accessToken);
     view.put("accessToken", accessToken);
+    return view;
+  }
+
+  /**
+   * The customer's view with {@code paymentLink} — the path (under the API's address) of the payment link
+   * {@code /payments/pay/{id}?token=…} — while an online-card order awaits payment (docs/payments.md).
+   */
+  public static Map<String, Object> withPaymentLink(Map<String, Object> view, Order o, String accessToken) {
+    if (o.paymentMethod() == PaymentMethod.ONLINE_CARD && o.status() == OrderStatus.AWAITING_PAYMENT
+        && accessToken != null) {
+      view.put("paymentLink", "/payments/pay/" + o.id() + "?token="
+          + java.net.URLEncoder.encode(accessToken, java.nio.charset.StandardCharsets.UTF_8));
+    }
     return view;
   }
 

@@ -62,6 +62,7 @@ public final class StaffPermissions {
     allow("POST /staff/orders", any(StaffRole.OWNER, StaffRole.MANAGER), none());
     allow("GET /staff/orders", any(StaffRole.OWNER, StaffRole.WAREHOUSE), own(StaffRole.MANAGER));
     allow("GET /staff/orders/{id}", any(StaffRole.OWNER, StaffRole.WAREHOUSE), own(StaffRole.MANAGER));
+    allow("GET /staff/orders/{id}/invoice", any(StaffRole.OWNER, StaffRole.WAREHOUSE), own(StaffRole.MANAGER));
     allow("PUT /staff/orders/{id}/manager", any(StaffRole.OWNER), none());
     allow("POST /staff/orders/{id}/calls", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("POST /staff/orders/{id}/cancel", any(StaffRole.OWNER), own(StaffRole.MANAGER));

@@ -86,7 +86,8 @@ final class OrderApiWiring {
         })
         .on("GET /orders/{id}", request -> {
           String token = request.query("token").or(() -> request.header("X-Order-Token")).orElse(null);
-          return HttpResponse.json(200, OrderViews.customer(orders.getForCustomer(request.pathParameter("id"), token)));
+          var order = orders.getForCustomer(request.pathParameter("id"), token);
+          return HttpResponse.json(200, OrderViews.withPaymentLink(OrderViews.customer(order), order, token));
         })
         .on("GET /stock/{sku}", request -> HttpResponse.json(200, orders.stock(request.pathParameter("sku"))))
         .on("GET /delivery-options", request -> {

@@ -1,5 +1,6 @@
 package dev.storeops.orderevents;
 
+import dev.storeops.fulfilment.invoices.IssueInvoice;
 import dev.storeops.fulfilment.AcceptNewOrder;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.messaging.flows.OrderMailFlowsStep;
@@ -9,7 +10,7 @@ import dev.storeops.platform.json.Json;
 
 /**
  * What follows an {@code OrderCreated} event, in order: confirmation mail and manager assignment, the
- * payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows; then the
+ * bank-transfer invoice, the payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows; then the
  * order's announce item goes ({@link OrderAnnouncements}: the sweeper leaves the order alone). Every step
  * is idempotent, so an order announced twice (redelivery, or the sweeper) is completed once.
  */
@@ -18,9 +19,11 @@ final class OrderCreatedSteps {
   private final OrderFlow followUps;
   private final OrderMailFlowsStep mailFlows;
   private final OrderAnnouncements announcements;
+  private final IssueInvoice invoices;
 
   OrderCreatedSteps(AcceptNewOrder service, OrderFlow followUps, OrderMailFlowsStep mailFlows,
-      OrderAnnouncements announcements) {
+      OrderAnnouncements announcements, IssueInvoice invoices) {
+    this.invoices = invoices;
     this.service = service;
     this.followUps = followUps;
     this.mailFlows = mailFlows;
@@ -34,6 +37,8 @@ final class OrderCreatedSteps {
       throw new IllegalArgumentException("not an OrderCreated event");
     }
     service.accept(created);
+    // a bank-transfer order: its PDF invoice with the payment QR, stored and mailed (docs/payments.md)
+    invoices.orderCreated(created.orderId(), created.accessToken());
     followUps.orderPlaced(created.orderId());
     mailFlows.orderCreated(created.orderId());
     announcements.announced(created.orderId());

@@ -1,5 +1,9 @@
 package dev.storeops.orderevents;
 
+import dev.storeops.fulfilment.invoices.IssueInvoice;
+import dev.storeops.fulfilment.invoices.ShopRequisites;
+import dev.storeops.fulfilment.s3.S3InvoiceFiles;
+import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.fulfilment.FlowSettings;
@@ -38,7 +42,10 @@ final class OrderEventsWiring {
         FlowComponents.noEscalation()).flow();
     OrderMailFlowsStep mailFlows = new OrderMailFlowsStep(orders, new DynamoMailFlows(dynamo, table, clock), catalog,
         new DynamoOrderSegments(dynamo, table));
+    IssueInvoice invoices = new IssueInvoice(orders, new DynamoCustomerStore(dynamo, table),
+        new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")), outbox,
+        ShopRequisites.from(env), ShopSettings.from(env).zone(), publicBaseUrl, InvoicePdf::render);
     return new OrderCreatedSteps(service, followUps, mailFlows,
-        new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)));
+        new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import dev.storeops.platform.log.LambdaLogContext;
 import java.time.Clock;
 
-/** {@code POST /payments/webhook} (public): {@link PaymentWebhookRoute}, built by {@link PaymentWebhookWiring}. */
+/** {@code POST /payments/webhook} (public, {@link PaymentWebhookRoute}) and the provider adapters ({@link PaymentProviderRoutes}), built by {@link PaymentWebhookWiring}. */
 public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
     HttpRoutes {
   private final Router router;

@@ -1,27 +1,51 @@
 package dev.storeops.paymentwebhook;
 
+import dev.storeops.catalog.Product;
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.fulfilment.WebhookKeys;
 import dev.storeops.fulfilment.WebhookSignature;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.fulfilment.providers.PaymentLinks;
+import dev.storeops.fulfilment.providers.PaymentProviderSettings;
+import dev.storeops.fulfilment.providers.RobokassaResults;
+import dev.storeops.fulfilment.providers.YooKassaNotifications;
+import dev.storeops.fulfilment.s3.S3InvoiceFiles;
+import dev.storeops.fulfilment.yookassa.HttpYooKassaApi;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 import java.time.Clock;
 
-/** Builds the webhook's signature check and order flow once per container. */
+/** Builds the webhook's signature check, the provider adapters and the order flow once per container. */
 final class PaymentWebhookWiring {
   private PaymentWebhookWiring() {}
 
   static Router router(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
+    String table = env.required("TABLE_NAME");
     WebhookSignature signature = new WebhookSignature(WebhookKeys.from(env), clock,
         WebhookSignature.DEFAULT_TOLERANCE);
-    OrderFlow flow = FlowComponents.build(clients.dynamoDb(), env.required("TABLE_NAME"),
+    FlowComponents components = FlowComponents.build(clients.dynamoDb(), table,
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), FlowSettings.from(env), clock,
-        env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation()).flow();
-    return PaymentWebhookRoute.router(signature, flow);
+        env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
+    OrderFlow flow = components.flow();
+    PaymentProviderSettings providers = PaymentProviderSettings.from(env);
+    HttpYooKassaApi yookassa = new HttpYooKassaApi(providers.yookassaApiUrl(), providers.yookassaShopId(),
+        providers.yookassaSecretKey());
+    DynamoCatalog catalog = new DynamoCatalog(clients.dynamoDb(), table, clock);
+    DynamoCustomerStore customers = new DynamoCustomerStore(clients.dynamoDb(), table);
+    PaymentLinks links = new PaymentLinks(providers, yookassa,
+        sku -> catalog.product(sku).map(Product::vatCode).orElse(null));
+    return PaymentProviderRoutes.add(PaymentWebhookRoute.router(signature, flow),
+        new YooKassaNotifications(providers, yookassa, flow::payment), new RobokassaResults(providers, flow::payment),
+        links, components.store(), order -> {
+          Customer c = customers.find(order.customerId()).orElse(null);
+          return new PaymentLinks.Payer(c == null ? null : c.email(), c == null ? null : c.phone());
+        }, new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")));
   }
 }

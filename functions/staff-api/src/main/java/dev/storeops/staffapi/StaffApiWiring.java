@@ -64,6 +64,8 @@ final class StaffApiWiring {
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
         new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics)).register(router);
     new StaffReportRoutes(reports).register(router);
+    new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
+        clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock))
         .register(router);

@@ -126,6 +126,31 @@ public final class HttpRequest {
     return ctx.getAuthorizer().getJwt().getClaims();
   }
 
+  /** The caller's address as API Gateway saw it ({@code requestContext.http.sourceIp}), or null. */
+  public String sourceIp() {
+    var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+    return http == null ? null : http.getSourceIp();
+  }
+
+  /** An {@code application/x-www-form-urlencoded} body as a map (first value of each name wins). */
+  public Map<String, String> formFields() {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (String pair : bodyText().split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      try {
+      String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      fields.putIfAbsent(name, value);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("body", "is not a valid form (application/x-www-form-urlencoded)");
+      }
+    }
+    return fields;
+  }
+
   public String requestId() {
     return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
   }

@@ -85,6 +85,39 @@ public class MailTemplatesTest {
   }
 
   @Test
+  void anOnlineCardConfirmationCarriesThePaymentLinkAndTheInvoiceMailRendersAsIssueInvoiceBuildsIt() {
+    Map<String, Object> card = new HashMap<>(orderData());
+    card.put("paymentUrl", "https://api.example.com/payments/pay/ord_1?token=t1");
+    assertTrue(TEMPLATES.render("order-confirmation", "ru", card).text()
+        .contains("Оплатить картой: https://api.example.com/payments/pay/ord_1?token=t1"));
+    assertTrue(TEMPLATES.render("order-confirmation", "en", card).html()
+        .contains("<a href=\"https://api.example.com/payments/pay/ord_1?token=t1\"><b>Pay by card</b></a>"));
+    assertFalse(TEMPLATES.render("order-confirmation", "ru", orderData()).text().contains("Оплатить картой"),
+        "no link for other payment methods");
+
+    Map<String, Object> invoice = new HashMap<>();
+    invoice.put("orderNumber", "261123-ABC123");
+    invoice.put("customerName", "Анна");
+    invoice.put("totalText", "1 980,00 ₽");
+    invoice.put("vatText", "Без НДС");
+    invoice.put("purpose", "Оплата по счёту № 261123-ABC123 от 23.11.2026. Без НДС");
+    invoice.put("payeeName", "ООО \"Магазин\"");
+    invoice.put("payeeInn", "7700000000");
+    invoice.put("account", "40702810900000000001");
+    invoice.put("bankName", "ПАО Сбербанк");
+    invoice.put("bic", "044525225");
+    invoice.put("correspondentAccount", "30101810400000000225");
+    invoice.put("invoiceUrl", "https://api.example.com/payments/invoice/ord_1?token=t1");
+    invoice.put("shopUrl", "https://shop.example.com");
+    for (String locale : List.of("ru", "en")) {
+      RenderedMail mail = TEMPLATES.render("invoice", locale, invoice);
+      assertTrue(mail.subject().contains("261123-ABC123"), mail.subject());
+      assertTrue(mail.text().contains("https://api.example.com/payments/invoice/ord_1?token=t1"), mail.text());
+      assertTrue(mail.text().contains("044525225"), mail.text());
+    }
+  }
+
+  @Test
   void orderConfirmationInEnglish() {
     RenderedMail mail = TEMPLATES.render("order-confirmation", "en", orderData());
     assertEquals("Order 1042 received", mail.subject());

@@ -1,0 +1,47 @@
+package dev.storeops.staffapi;
+
+import static dev.storeops.staffapi.StaffRequests.requireOwn;
+
+import dev.storeops.fulfilment.invoices.InvoiceFiles;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderService;
+import dev.storeops.platform.http.ApiException;
+import dev.storeops.platform.http.HttpResponse;
+import dev.storeops.platform.http.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /staff/orders/{id}/invoice}: the bank-transfer invoice of an order as a presigned S3 URL valid for
+ * 10 minutes (owner, warehouse; a manager for their own orders); 404 when the order has no invoice.
+ */
+final class StaffInvoiceRoutes {
+  static final Duration LINK_TTL = Duration.ofMinutes(10);
+  private final OrderService orders;
+  private final InvoiceFiles invoices;
+  private final Clock clock;
+
+  StaffInvoiceRoutes(OrderService orders, InvoiceFiles invoices, Clock clock) {
+    this.orders = orders;
+    this.invoices = invoices;
+    this.clock = clock;
+  }
+
+  void register(Router router) {
+    router.on("GET /staff/orders/{id}/invoice", request -> {
+      Order order = orders.get(request.pathParameter("id"));
+      requireOwn(request, order.managerId(), "Order " + order.id());
+      if (!invoices.exists(order.id())) {
+        throw ApiException.notFound("The invoice of order " + order.id());
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("orderId", order.id());
+      body.put("number", order.number());
+      body.put("url", invoices.presignedGet(order.id(), LINK_TTL));
+      body.put("expiresAt", clock.instant().plus(LINK_TTL));
+      return HttpResponse.json(200, body);
+    });
+  }
+}
