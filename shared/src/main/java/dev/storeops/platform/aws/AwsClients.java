@@ -33,6 +33,8 @@ public final class AwsClients {
   private final Lazy<software.amazon.awssdk.services.sqs.SqsClient> sqs = new Lazy<>(this::buildSqs);
   private final Lazy<software.amazon.awssdk.services.sesv2.SesV2Client> ses = new Lazy<>(this::buildSes);
   private final Lazy<software.amazon.awssdk.services.s3.S3Client> s3 = new Lazy<>(this::buildS3);
+  private final Lazy<software.amazon.awssdk.services.s3.presigner.S3Presigner> s3Presigner =
+      new Lazy<>(this::buildS3Presigner);
 
   /** Clients built on first use and then kept: one instance of each per {@code AwsClients} (per container). */
   public AwsClients(Env env) {
@@ -80,6 +82,25 @@ public final class AwsClients {
       builder.forcePathStyle(true);
     }
     return builder.httpClient(HTTP).build();
+  }
+
+  /**
+   * A presigner for S3 links (presigned GET/PUT), signed with the same credentials and endpoint as
+   * {@link #s3()} (path style against an emulator). Presigning is local: no call is made.
+   */
+  public software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+    return s3Presigner.get();
+  }
+
+  private software.amazon.awssdk.services.s3.presigner.S3Presigner buildS3Presigner() {
+    URI endpoint = endpoint("S3");
+    var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().region(region())
+        .credentialsProvider(endpoint != null ? localCredentials() : credentials());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint).serviceConfiguration(
+          software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build());
+    }
+    return builder.build();
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
