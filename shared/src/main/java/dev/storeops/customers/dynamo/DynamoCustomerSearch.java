@@ -2,12 +2,10 @@ package dev.storeops.customers.dynamo;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
-import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerSearchIndex;
 import dev.storeops.customers.CustomerSearchTerms;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Customer search entries in the single table (docs/data-model.md): {@code CUSTSEARCH#PHONE#<phone>} /
  * {@code CUSTOMER#<id>} and {@code CUSTSEARCH#NAME#<first two letters>} / {@code <name words>#<id>},
- * each filed under the customer on GSI1 ({@code CUSTOMER#<id>} / {@code CUSTSEARCH#…}) so the erasure
- * deletes them with the profile. Written in the customer's creation transaction; read with one Query.
+ * written by {@link CustomerSearchEntries} in the customer's creation transaction; read with one Query.
  */
 public final class DynamoCustomerSearch implements CustomerSearchIndex {
   private final DynamoDbClient dynamo;
@@ -27,22 +24,6 @@ public final class DynamoCustomerSearch implements CustomerSearchIndex {
   public DynamoCustomerSearch(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
-  }
-
-  /** The entries of a customer, as items to put with its profile. */
-  public static List<Map<String, AttributeValue>> entries(Customer c) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (CustomerSearchTerms.Term term : CustomerSearchTerms.of(c)) {
-      String pk = TableKeys.customerSearch(term.kind().name(), term.bucket());
-      String sk = term.kind() == CustomerSearchTerms.Kind.PHONE ? TableKeys.CUSTOMER.key(c.id())
-          : term.text() + "#" + c.id();
-      Map<String, AttributeValue> item = new HashMap<>(TableKeys.primaryKey(pk, sk));
-      item.put("type", s("CustomerSearchEntry"));
-      item.put("customerId", s(c.id()));
-      item.putAll(TableKeys.aboutCustomer(c.id(), TableKeys.CUSTOMER_SEARCH, term.kind().name() + "#" + sk));
-      items.add(item);
-    }
-    return items;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class DynamoCustomerStore implements CustomerStore {
         TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
             .conditionExpression("attribute_not_exists(pk)").build()).build()));
     // the staff search entries (phone, name words): gone with the profile at erasure
-    for (Map<String, AttributeValue> entry : DynamoCustomerSearch.entries(c)) {
+    for (Map<String, AttributeValue> entry : CustomerSearchEntries.entries(c)) {
       writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build());
     }
     if (secrets.consentLinkHash() != null) {
