@@ -4,7 +4,7 @@ import { Tasks } from './pages/Tasks';
 import { Orders } from './pages/Orders';
 import { OrderPage } from './pages/OrderPage';
 import { NewOrder } from './pages/NewOrder';
-import { Customers } from './pages/Customers';
+import { CustomerPage, Customers } from './pages/Customers';
 import { Stock } from './pages/Stock';
 import { Reports } from './pages/Reports';
 import { Campaigns } from './pages/Campaigns';
@@ -23,6 +23,7 @@ export const routes: RouteDef[] = [
   { pattern: 'orders/new', section: 'newOrder', page: NewOrder },
   { pattern: 'orders/:id', section: 'orders', page: OrderPage },
   { pattern: 'customers', section: 'customers', page: Customers },
+  { pattern: 'customers/:id', section: 'customers', page: CustomerPage },
   { pattern: 'stock', section: 'stock', page: Stock },
   { pattern: 'reports', section: 'reports', page: Reports },
   { pattern: 'campaigns', section: 'campaigns', page: Campaigns },

@@ -97,7 +97,8 @@ final class ConsoleRoutes {
     String cognito = settings.signIn().equals("cognito") && !settings.cognitoDomain().isEmpty()
         ? " " + settings.cognitoDomain() : "";
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        + "connect-src 'self'" + cognito + "; form-action 'self'" + cognito
+        + "connect-src 'self'" + cognito + (settings.uploadOrigins().isBlank() ? "" : " " + settings.uploadOrigins())
+        + "; form-action 'self'" + cognito
         + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
   }
 
