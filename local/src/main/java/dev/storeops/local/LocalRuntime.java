@@ -233,6 +233,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static Map<String, String> parameters(LocalSecrets secrets, LocalConfig config) {
     Map<String, String> p = new LinkedHashMap<>();
+    p.put("ConsoleSignIn", "local");
     p.put("Stage", STAGE);
     p.put("WebhookSecret", secrets.webhookSecret());
     p.put("UnsubscribeSecret", secrets.unsubscribeSecret());
@@ -294,6 +295,17 @@ public final class LocalRuntime implements AutoCloseable {
     if (rest.equals("metrics") && method.equals("DELETE")) {
       metrics.reset();
       return Optional.of(Map.entry(200, metricsView()));
+    }
+    if (rest.equals("console/staff") && method.equals("GET")) {
+      return Optional.of(Map.entry(200, Map.of("staff", DemoData.staff())));
+    }
+    if (rest.equals("console/sign-in") && method.equals("POST")) {
+      // the console's local sign-in page: a token for a demo person, as ./run-local token signs it
+      String id = query.getOrDefault("staff", "");
+      return Optional.of(DemoData.staff().stream().filter(m -> m.id().equals(id)).findFirst()
+          .<Map.Entry<Integer, Object>>map(m -> Map.entry(200, Map.of("staffId", m.id(), "roles", m.roles(),
+              "token", tokens.mint(m.id(), m.roles(), STAFF_TOKEN_VALIDITY))))
+          .orElse(Map.entry(404, Map.of("message", "no demo staff member '" + id + "'"))));
     }
     if (rest.startsWith("schedules/") && method.equals("POST")) {
       String function = rest.substring("schedules/".length());
@@ -373,6 +385,12 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /** The short start-up banner. */
+  /** The staff console's URL when the template serves it ({@code GET /console/{proxy+}}). */
+  public Optional<String> consoleUrl() {
+    return plan.routes().stream().anyMatch(r -> r.path().equals("/console/{proxy+}"))
+        ? Optional.of(apiUrl() + "/console/") : Optional.empty();
+  }
+
   public void printBanner(PrintStream out, double readySeconds) {
     Endpoints e = stack.endpoints();
     StackResources r = stack.resources();
@@ -383,6 +401,7 @@ public final class LocalRuntime implements AutoCloseable {
         .append(" S3 source(s), ").append(plan.streams().size()).append(" stream source(s), ")
         .append(plan.schedules().size()).append(" schedule(s)\n");
     b.append(String.format("  API       %s%n", apiUrl()));
+    consoleUrl().ifPresent(url -> b.append(String.format("  console   %s (staff console: sign in as any demo person)%n", url)));
     b.append(String.format("  DynamoDB  %-24s %s%n", e.dynamoDb(), names(r, "AWS::DynamoDB::Table")));
     b.append(String.format("  SQS       %-24s %s%n", e.sqs(), names(r, "AWS::SQS::Queue")));
     b.append(String.format("  S3        %-24s %s%n", e.s3(), names(r, "AWS::S3::Bucket")));

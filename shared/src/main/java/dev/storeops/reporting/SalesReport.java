@@ -87,4 +87,13 @@ public final class SalesReport {
     }
     return b.toString();
   }
+
+  /** The cancellations of the range by reason category, most first: CSV {@code reason,cancelled}. */
+  public static String cancellationsCsv(Result r) {
+    StringBuilder b = new StringBuilder("reason,cancelled\r\n");
+    r.cancellationsByReason().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> b.append(Csv.field(e.getKey())).append(',').append(e.getValue()).append("\r\n"));
+    return b.toString();
+  }
 }

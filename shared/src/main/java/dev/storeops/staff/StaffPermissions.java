@@ -70,6 +70,7 @@ public final class StaffPermissions {
     allow("POST /staff/orders/{id}/deliver", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: customers
     allow("GET /staff/customers/{id}", any(StaffRole.OWNER), own(StaffRole.MANAGER));
+    allow("GET /staff/customers", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers/{id}/export", any(StaffRole.OWNER), none());
     allow("POST /staff/customers/{id}/erase", any(StaffRole.OWNER), none());
     // staff-api: catalogue, roster, stock
@@ -79,9 +80,15 @@ public final class StaffPermissions {
     allow("PUT /staff/stock/{sku}/{warehouse}", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/stock/{sku}/movements", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("POST /staff/stock/repair", any(StaffRole.OWNER), none());
+    allow("GET /staff/stock/{sku}", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
+    allow("GET /staff/imports", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("GET /staff/imports/{supplier}/{id}", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("POST /staff/suppliers/{id}/uploads", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("GET /staff/team", any(StaffRole.OWNER), none());
     // staff-api: reports
     allow("GET /staff/reports/sales", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/products", any(StaffRole.OWNER), none());
+    allow("GET /staff/reports/cancellations", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/expiring", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/reports/purchase-list", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: tasks (everybody has their own; the owner sees and completes anyone's)

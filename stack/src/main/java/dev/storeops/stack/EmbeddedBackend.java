@@ -123,6 +123,10 @@ public final class EmbeddedBackend implements Backend {
           .blobStore(decorator.decorate(store))
           .endpoint(URI.create("http://127.0.0.1:" + port))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+          // the staff console (served on 127.0.0.1) uploads supplier files with presigned PUTs
+          .corsRules(new org.gaul.s3proxy.CrossOriginResourceSharing(
+              java.util.List.of("http://127\\.0\\.0\\.1(:\\d+)?", "http://localhost(:\\d+)?"),
+              java.util.List.of("GET", "HEAD", "PUT"), java.util.List.of("*"), java.util.List.of("ETag"), "false"))
           .build();
       proxy.start();
       Ports.awaitOpen(port, java.time.Duration.ofSeconds(10), "S3Proxy");

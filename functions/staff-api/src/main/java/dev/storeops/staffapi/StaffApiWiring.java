@@ -1,6 +1,13 @@
 package dev.storeops.staffapi;
 
 import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.catalog.ReadImportReports;
+import dev.storeops.catalog.ReadSkuStock;
+import dev.storeops.catalog.UploadSupplierFile;
+import dev.storeops.catalog.s3.S3SupplierFileStore;
+import dev.storeops.customers.SearchCustomers;
+import dev.storeops.customers.dynamo.DynamoCustomerSearch;
+import dev.storeops.staff.ReadTeam;
 import dev.storeops.customers.EraseCustomer;
 import dev.storeops.customers.ExportCustomerData;
 import dev.storeops.customers.PersonalData;
@@ -67,8 +74,16 @@ final class StaffApiWiring {
     new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
         clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
-        new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock))
+        new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock),
+        new ReadSkuStock(c.catalog())).register(router);
+    // the console's look-ups: customer search, supplier files (reports, uploads), the team on shift
+    new StaffCustomerRoutes(new SearchCustomers(c.customerStore(),
+        new DynamoCustomerSearch(clients.dynamoDb(), table))).register(router);
+    S3SupplierFileStore supplierFiles = new S3SupplierFileStore(clients.s3(), clients.s3Presigner(),
+        env.required("SUPPLIER_BUCKET"));
+    new StaffSupplierRoutes(new ReadImportReports(supplierFiles, clock), new UploadSupplierFile(supplierFiles, clock))
         .register(router);
+    new StaffTeamRoutes(new ReadTeam(c.catalog()::managers, flow.tasks(), clock)).register(router);
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
         new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table));

@@ -34,6 +34,20 @@ final class StaffReportRoutes {
           return wantsCsv(request) ? csv("products-" + r.from() + "-" + r.to() + ".csv", ProductReport.csv(r))
               : HttpResponse.json(200, r);
         })
+        .on("GET /staff/reports/cancellations", request -> {
+          SalesReport.Result r = reports.sales(request.query("from").orElse(null), request.query("to").orElse(null),
+              "day");
+          if (wantsCsv(request)) {
+            return csv("cancellations-" + r.from() + "-" + r.to() + ".csv", SalesReport.cancellationsCsv(r));
+          }
+          Map<String, Object> body = new java.util.LinkedHashMap<>();
+          body.put("from", r.from());
+          body.put("to", r.to());
+          body.put("cancelled", r.total().cancelled());
+          body.put("cancelledMinor", r.total().cancelledMinor());
+          body.put("byReason", r.cancellationsByReason());
+          return HttpResponse.json(200, body);
+        })
         .on("GET /staff/reports/expiring", request -> {
           ReportService.ExpiringReport r = reports.expiring(request.query("days").orElse(null));
           return wantsCsv(request) ? csv("expiring-" + r.today() + ".csv", Expiring.csv(r.items()))

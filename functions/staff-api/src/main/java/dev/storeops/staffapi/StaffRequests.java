@@ -35,9 +35,10 @@ final class StaffRequests {
     return StaffPermissions.onlyOwn(request.routeKey(), StaffPrincipal.of(request).roles());
   }
 
-  /** {@code Accept: text/csv} asks for CSV; anything else gets JSON. */
+  /** {@code Accept: text/csv} or {@code ?format=csv} (a plain download link) asks for CSV; anything else gets JSON. */
   static boolean wantsCsv(HttpRequest request) {
-    return request.header("Accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/csv")).orElse(false);
+    return request.query("format").map(f -> f.strip().equalsIgnoreCase("csv")).orElse(false)
+        || request.header("Accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/csv")).orElse(false);
   }
 
   static APIGatewayV2HTTPResponse csv(String fileName, String body) {

@@ -14,13 +14,16 @@ import java.util.Map;
 final class StaffStockRoutes {
   private final ReadStockMovements movements;
   private final RepairStockLedger repair;
+  private final dev.storeops.catalog.ReadSkuStock stock;
 
-  StaffStockRoutes(ReadStockMovements movements, RepairStockLedger repair) {
+  StaffStockRoutes(ReadStockMovements movements, RepairStockLedger repair, dev.storeops.catalog.ReadSkuStock stock) {
     this.movements = movements;
     this.repair = repair;
+    this.stock = stock;
   }
 
   void register(Router router) {
+    router.on("GET /staff/stock/{sku}", request -> HttpResponse.json(200, stock.read(request.pathParameter("sku"))));
     router.on("POST /staff/stock/repair", request -> {
       var corrected = repair.repair(staffId(request));
       return HttpResponse.json(200, Map.of("corrected", corrected));

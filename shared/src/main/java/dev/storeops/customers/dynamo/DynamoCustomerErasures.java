@@ -76,6 +76,11 @@ public final class DynamoCustomerErasures implements CustomerErasures {
       actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
           .key(AboutCustomer.key(link)).build()).build());
     }
+    // the staff search entries (they hold the phone and the name words; filed under the customer on GSI1)
+    for (var entry : AboutCustomer.items(dynamo, table, customer.id(), TableKeys.CUSTOMER_SEARCH)) {
+      actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+          .key(AboutCustomer.key(entry)).build()).build());
+    }
     actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record).build()).build());
     dynamo.transactWriteItems(t -> t.transactItems(actions));
   }

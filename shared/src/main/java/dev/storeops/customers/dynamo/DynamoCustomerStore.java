@@ -57,6 +57,10 @@ public final class DynamoCustomerStore implements CustomerStore {
             .conditionExpression("attribute_not_exists(pk)").build()).build(),
         TransactWriteItem.builder().put(Put.builder().tableName(table).item(claim)
             .conditionExpression("attribute_not_exists(pk)").build()).build()));
+    // the staff search entries (phone, name words): gone with the profile at erasure
+    for (Map<String, AttributeValue> entry : CustomerSearchEntries.entries(c)) {
+      writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build());
+    }
     if (secrets.consentLinkHash() != null) {
       Map<String, AttributeValue> link = new HashMap<>(TableKeys.primaryKey(
           TableKeys.CONSENT_LINK.key(secrets.consentLinkHash()), LINK));

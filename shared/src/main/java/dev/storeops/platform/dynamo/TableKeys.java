@@ -27,6 +27,11 @@ public final class TableKeys {
   public static final Prefix EMAIL = new Prefix("EMAIL#");
   /** A double opt-in confirmation link, by the SHA-256 of its token. */
   public static final Prefix CONSENT_LINK = new Prefix("CONSENTLINK#");
+  /**
+   * A customer search entry: {@code CUSTSEARCH#PHONE#<+digits>} / {@code CUSTOMER#<id>} and {@code
+   * CUSTSEARCH#NAME#<first two letters>} / {@code <name words>#<id>} (see {@link #customerSearch}).
+   */
+  public static final Prefix CUSTOMER_SEARCH = new Prefix("CUSTSEARCH#");
   /** GSI1 partition of customers born on a month-day ({@code MM-dd}). */
   public static final Prefix BIRTHDAY = new Prefix("BIRTHDAY#");
   /** Partition of a SKU: its product item and its stock items. */
@@ -154,6 +159,11 @@ public final class TableKeys {
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> aboutCustomer(
       String customerId, Prefix kind, String suffix) {
     return java.util.Map.of(GSI1PK, Items.s(CUSTOMER.key(customerId)), GSI1SK, Items.s(kind.key(suffix)));
+  }
+
+  /** The partition of a customer search term: {@code CUSTSEARCH#<kind>#<bucket>}. */
+  public static String customerSearch(String kind, String bucket) {
+    return CUSTOMER_SEARCH.key(kind + "#" + bucket);
   }
 
   /** A due-work partition: kind and UTC day (see {@link DueWork}). */

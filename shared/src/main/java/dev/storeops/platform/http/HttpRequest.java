@@ -37,6 +37,11 @@ public final class HttpRequest {
     return http == null ? "" : http.getMethod() + " " + event.getRawPath();
   }
 
+  /** The path as the client sent it, stage prefix included (e.g. {@code /dev/console/assets/x.js}); "" if absent. */
+  public String rawPath() {
+    return event.getRawPath() == null ? "" : event.getRawPath();
+  }
+
   public String method() {
     return routeKey().split(" ", 2)[0];
   }
