@@ -120,6 +120,18 @@ class SupplierInboxHandlerTest {
     assertTrue(w.keys("incoming/" + supplier + "/").isEmpty(), "nothing imported");
   }
 
+  @Test
+  void theSetUpNotificationSesWritesWhenTheRuleIsCreatedIsPutAsideNotQuarantined(AwsStack stack) {
+    World w = new World(stack);
+    String key = "inbox/" + w.run + "/AMAZON_SES_SETUP_NOTIFICATION";
+    byte[] body = "Amazon SES setup notification".getBytes(StandardCharsets.UTF_8);
+    w.put(key, body);
+    assertTrue(w.handler.handleRequest(w.event(key, body.length), null).isEmpty());
+    assertFalse(w.exists(key));
+    assertArrayEquals(body, w.get("processed/inbox/" + w.run + "_AMAZON_SES_SETUP_NOTIFICATION"));
+    assertTrue(w.keys("quarantine/inbox/" + w.run).isEmpty());
+  }
+
   static byte[] fixture(String name) {
     try (InputStream in = SupplierInboxHandlerTest.class.getClassLoader()
         .getResourceAsStream("events/supplier-inbox/" + name)) {
@@ -191,11 +203,16 @@ class SupplierInboxHandlerTest {
     S3Event mail(String inboxKey, String fixture) {
       byte[] raw = mine(fixture(fixture));
       put(inboxKey, raw);
+      return event(inboxKey, raw.length);
+    }
+
+    /** The event S3 sends for an object put under {@code inboxKey}. */
+    S3Event event(String inboxKey, long size) {
       S3Event sample = EventLoader.loadS3Event("events/supplier-inbox/mail-stored.json");
       S3EventNotificationRecord r = sample.getRecords().get(0);
       S3Entity s3 = r.getS3();
       S3ObjectEntity object = new S3ObjectEntity(URLEncoder.encode(inboxKey, StandardCharsets.UTF_8).replace("%2F", "/"),
-          (long) raw.length, UUID.randomUUID().toString().replace("-", ""), null, Long.toHexString(System.nanoTime()));
+          size, UUID.randomUUID().toString().replace("-", ""), null, Long.toHexString(System.nanoTime()));
       S3BucketEntity b = new S3BucketEntity(bucket, s3.getBucket().getOwnerIdentity(), "arn:aws:s3:::" + bucket);
       return new S3Event(List.of(new S3EventNotificationRecord(r.getAwsRegion(), r.getEventName(), r.getEventSource(),
           r.getEventTime().toString(), r.getEventVersion(), r.getRequestParameters(), r.getResponseElements(),

@@ -117,7 +117,11 @@ public final class HttpFeedClient implements FeedClient {
     String disposition = response.headers().firstValue("Content-Disposition").orElse("");
     Matcher m = FILENAME.matcher(disposition);
     if (m.find()) {
-      return URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+      try {
+        return URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return m.group(1); // a '%' that is no escape: the name as sent
+      }
     }
     String path = response.uri().getPath() == null ? uri.getPath() : response.uri().getPath();
     if (path != null) {

@@ -33,6 +33,8 @@ public final class ReceiveSupplierMail {
   public static final String DELIVERED = "delivered";
   public static final String QUARANTINED = "quarantined";
   public static final String DUPLICATE = "duplicate";
+  /** The object SES writes under the action's prefix when a receipt rule with an S3 action is created. */
+  static final String SES_SETUP_NOTIFICATION = "AMAZON_SES_SETUP_NOTIFICATION";
 
   private final IntakeFiles files;
   private final SupplierDirectory directory;
@@ -52,6 +54,12 @@ public final class ReceiveSupplierMail {
 
   /** Handles the raw message at {@code inboxKey}; empty when it is gone (handled by an earlier delivery). */
   public Optional<Outcome> receive(String inboxKey) {
+    if (inboxKey.endsWith(SES_SETUP_NOTIFICATION)) {
+      // SES writes this object once when the receipt rule is created, to check it may write: not a mail
+      files.move(inboxKey, IncomingKeys.PROCESSED_INBOX + IncomingKeys.inboxName(inboxKey));
+      LOG.info("SES set-up notification put aside", "key", inboxKey);
+      return Optional.empty();
+    }
     Optional<byte[]> raw = files.read(inboxKey);
     if (raw.isEmpty()) {
       LOG.info("inbox message already handled (gone)", "key", inboxKey);

@@ -62,7 +62,7 @@ public record SupplierMail(String from, String messageId, String subject, List<S
       auth.add(f.getBody());
     }
     List<Part> parts = new ArrayList<>();
-    collect(message, parts, 0, true);
+    collect(message, parts, 0);
     return new SupplierMail(from, message.getMessageId(), message.getSubject(), auth,
         header(message, "X-SES-Spam-Verdict"), header(message, "X-SES-Virus-Verdict"), parts);
   }
@@ -72,27 +72,24 @@ public record SupplierMail(String from, String messageId, String subject, List<S
     return f == null ? null : f.getBody().trim();
   }
 
-  private static void collect(Entity entity, List<Part> out, int depth, boolean top) {
+  private static void collect(Entity entity, List<Part> out, int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
     Body body = entity.getBody();
     if (body instanceof Multipart multipart) {
       for (Entity part : multipart.getBodyParts()) {
-        collect(part, out, depth + 1, false);
+        collect(part, out, depth + 1);
       }
     } else if (body instanceof Message nested) {
-      collect(nested, out, depth + 1, false);
+      collect(nested, out, depth + 1);
     } else if (body instanceof SingleBody single) {
       String name = entity.getFilename();
       String type = entity.getMimeType() == null ? "" : entity.getMimeType().toLowerCase(Locale.ROOT);
       boolean text = type.startsWith("text/plain") || type.startsWith("text/html");
       boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
       if (name == null && text && !attachment) {
-        return; // the mail's own text
-      }
-      if (top && name == null && text) {
-        return;
+        return; // the mail's own text (plain or HTML), not a file
       }
       try (InputStream in = single.getInputStream()) {
         out.add(new Part(name, type, in.readAllBytes()));
