@@ -1598,8 +1598,9 @@ export interface operations {
     };
     staffListOrders: {
         parameters: {
-            query?: {
-                status?: components["schemas"]["OrderStatus"];
+            query: {
+                /** @description The orders in this status (any case). */
+                status: components["schemas"]["OrderStatus"];
                 /** @description Only this manager's orders (a manager may name only themselves). */
                 manager?: string;
                 /** @description At most this many items in one page. */
