@@ -870,10 +870,15 @@ export interface components {
             payments: Record<string, never>[];
             calls: Record<string, never>[];
             noAnswerCalls: number;
-            flag?: Record<string, never>;
+            /** @description Why staff should look at the order (a payment mismatch, a refund after shipping, …). */
+            flag?: string;
             shipment?: Record<string, never>;
             paymentDueAt?: components["schemas"]["Instant"];
-            paymentStage?: number;
+            /**
+             * @description The next payment step while the order waits for its payment.
+             * @enum {string}
+             */
+            paymentStage?: "REMIND" | "CANCEL" | "NOTIFY";
         };
         Manager: {
             id: string;
@@ -1476,7 +1481,8 @@ export interface operations {
             /** @description Unsubscribed: a page for a browser, JSON for a one-click request. */
             200: {
                 headers: {
-                    "Cache-Control": components["headers"]["CacheControl"];
+                    /** @description `no-store` on the page. */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1592,8 +1598,9 @@ export interface operations {
     };
     staffListOrders: {
         parameters: {
-            query?: {
-                status?: components["schemas"]["OrderStatus"];
+            query: {
+                /** @description The orders in this status (any case). */
+                status: components["schemas"]["OrderStatus"];
                 /** @description Only this manager's orders (a manager may name only themselves). */
                 manager?: string;
                 /** @description At most this many items in one page. */
@@ -1733,8 +1740,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    outcome: "CONFIRMED" | "NO_ANSWER" | "REFUSED" | "CALLBACK";
+                    /**
+                     * @description The third NO_ANSWER (and a REFUSED) cancels the order.
+                     * @enum {string}
+                     */
+                    outcome: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
                     reason?: string;
                 };
             };
@@ -1787,8 +1797,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    carrier?: string;
-                    trackingNumber?: string;
+                    carrier: string;
+                    trackingNumber: string;
                 };
             };
         };
@@ -2093,9 +2103,14 @@ export interface operations {
     staffListStockMovements: {
         parameters: {
             query?: {
-                /** @description At most this many items in one page. */
-                limit?: components["parameters"]["Limit"];
-                /** @description The `next` of the previous page (opaque). */
+                /** @description At most this many movements in one page (default 50). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @deprecated
+                 * @description The older name of `cursor`.
+                 */
                 next?: string;
             };
             header?: never;
@@ -2116,7 +2131,11 @@ export interface operations {
                     "application/json": {
                         sku: string;
                         movements: components["schemas"]["StockMovement"][];
-                        /** @description The next page's cursor; absent on the last page. */
+                        nextCursor?: components["schemas"]["NextCursor"];
+                        /**
+                         * @deprecated
+                         * @description The older name of `nextCursor`.
+                         */
                         next?: string;
                     };
                 };
@@ -2299,6 +2318,10 @@ export interface operations {
                 /** @description `me` (default) or a staff id (the owner only for others). */
                 assignee?: string;
                 status?: "open" | "done";
+                /** @description At most this many items in one page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2306,7 +2329,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tasks (at most 100). */
+            /** @description One page of tasks, soonest due first (default and most 100). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2317,6 +2340,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "OPEN" | "DONE";
                         tasks: components["schemas"]["StaffTask"][];
+                        nextCursor?: components["schemas"]["NextCursor"];
                     };
                 };
             };

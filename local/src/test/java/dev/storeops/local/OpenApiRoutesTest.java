@@ -31,10 +31,14 @@ class OpenApiRoutesTest {
     Set<String> templateKeys = new TreeSet<>();
     Set<String> routerKeys = new TreeSet<>();
     for (var function : byFunction.entrySet()) {
-      Object handler = stack.handler(function.getKey(), Object.class);
-      assertTrue(handler instanceof HttpRoutes, function.getKey() + ": " + handler.getClass().getName()
-          + " serves HttpApi routes but does not tell them (platform/http/HttpRoutes)");
-      Set<String> served = new TreeSet<>(((HttpRoutes) handler).routeKeys());
+      HttpRoutes handler;
+      try {
+        handler = stack.handler(function.getKey(), HttpRoutes.class);
+      } catch (ClassCastException e) {
+        throw new AssertionError(function.getKey() + " serves HttpApi routes but its handler does not tell them"
+            + " (platform/http/HttpRoutes)", e);
+      }
+      Set<String> served = new TreeSet<>(handler.routeKeys());
       assertEquals(function.getValue(), served, function.getKey() + ": its router vs its HttpApi events");
       templateKeys.addAll(function.getValue());
       routerKeys.addAll(served);
