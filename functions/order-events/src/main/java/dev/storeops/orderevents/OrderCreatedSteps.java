@@ -10,8 +10,8 @@ import dev.storeops.platform.json.Json;
 
 /**
  * What follows an {@code OrderCreated} event, in order: confirmation mail and manager assignment, the
- * bank-transfer invoice, the payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows; then the
- * order's announce item goes ({@link OrderAnnouncements}: the sweeper leaves the order alone). Every step
+ * payment deadline or "confirm by phone" task (docs/payments.md), the per-order mail flows, a bank-transfer
+ * order's invoice; then the order's announce item goes ({@link OrderAnnouncements}: the sweeper leaves the order alone). Every step
  * is idempotent, so an order announced twice (redelivery, or the sweeper) is completed once.
  */
 final class OrderCreatedSteps {
@@ -37,10 +37,11 @@ final class OrderCreatedSteps {
       throw new IllegalArgumentException("not an OrderCreated event");
     }
     service.accept(created);
-    // a bank-transfer order: its PDF invoice with the payment QR, stored and mailed (docs/payments.md)
-    invoices.orderCreated(created.orderId(), created.accessToken());
     followUps.orderPlaced(created.orderId());
     mailFlows.orderCreated(created.orderId());
+    // a bank-transfer order: its PDF invoice with the payment QR, stored and mailed (docs/payments.md); last, so
+    // that an S3 hiccup (the message comes back) does not hold up the payment deadline and the tasks
+    invoices.orderCreated(created.orderId(), created.accessToken());
     announcements.announced(created.orderId());
   }
 }
