@@ -661,6 +661,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/pay/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's payment link of an online-card order (in the confirmation mail and the order view)
+         * @description Redirects to the configured provider's payment page (PaymentProvider: YooKassa creates the payment with Idempotence-Key order-<id> and the 54-FZ receipt; Robokassa gets a signed link). Public; needs the order's access token.
+         */
+        get: operations["followPaymentLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/invoice/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank-transfer invoice of an order (the link in the invoice mail) */
+        get: operations["downloadInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/yookassa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * YooKassa HTTP notification (payment.succeeded, payment.canceled, refund.succeeded)
+         * @description Trusted as YOOKASSA_VERIFY says: the object read back from YooKassa's API (GET /v3/payments/{id}, /v3/refunds/{id}) in the notified status, and/or the sender among YooKassa's published addresses. Other events are acknowledged and ignored. A repeat is a duplicate and writes nothing.
+         */
+        post: operations["yookassaNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/robokassa/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Robokassa ResultURL notification
+         * @description SignatureValue must be hash(OutSum:InvId:Password#2[:Shp_name=value…]) with the algorithm of RobokassaHash; answered OK<InvId> (also for a repeat, which writes nothing).
+         */
+        post: operations["robokassaResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's bank-transfer invoice as a presigned URL (owner, warehouse; a manager for their own orders) */
+        get: operations["staffGetOrderInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -830,6 +924,7 @@ export interface components {
             short: boolean;
             shortLines: components["schemas"]["ShortLine"][];
             createdAt: components["schemas"]["Instant"];
+            paymentLink?: components["schemas"]["OrderPaymentLink"];
         };
         CartRequest: {
             /** @description Needs that customer's `X-Customer-Token`. */
@@ -899,6 +994,7 @@ export interface components {
             category?: string;
             related: string[];
             upsell: string[];
+            vatCode?: components["schemas"]["ProductVatCode"];
             updatedAt?: components["schemas"]["Instant"];
         };
         StockMovement: {
@@ -967,6 +1063,44 @@ export interface components {
             preview?: components["schemas"]["CampaignPreview"];
             planned?: number;
         };
+        YooKassaNotification: {
+            /** @constant */
+            type: "notification";
+            /** @enum {string} */
+            event: "payment.succeeded" | "payment.canceled" | "refund.succeeded" | "payment.waiting_for_capture";
+            object: {
+                id: string;
+                status?: string;
+                /** @description refunds only */
+                payment_id?: string;
+                amount?: {
+                    value?: string;
+                    currency?: string;
+                };
+                metadata?: {
+                    orderId?: string;
+                };
+            };
+        };
+        ProviderNotificationResult: {
+            /** @constant */
+            received: true;
+            event: string;
+            ignored: boolean;
+            eventId?: string;
+            orderId?: string;
+            duplicate?: boolean;
+            /** @enum {string} */
+            outcome?: "PAID" | "MISMATCH" | "UNEXPECTED" | "FAILED_CALL" | "FAILED" | "REFUNDED_CANCELLED" | "REFUNDED" | "REFUNDED_AFTER_SHIPPING";
+            orderStatus?: string;
+        };
+        /** @description Added to the product (PUT /staff/products/{sku} body and response): 54-FZ vat_code of YooKassa */
+        ProductVatCode: number | null;
+        /**
+         * @description Added to the customer order view while an online-card order awaits payment
+         * @example /payments/pay/ord_01j…?token=…
+         */
+        OrderPaymentLink: string;
     };
     responses: {
         /** @description Any other error (401, 403, 413 body too large, 500, 503 try again), as problem+json. */
@@ -1970,6 +2104,7 @@ export interface operations {
                     category?: string;
                     related?: string[];
                     upsell?: string[];
+                    vatCode?: components["schemas"]["ProductVatCode"];
                 };
             };
         };
@@ -2488,6 +2623,271 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
+        };
+    };
+    followPaymentLink: {
+        parameters: {
+            query: {
+                /** @description the order's access token */
+                token: string;
+            };
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's payment page */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order, or the token is not its token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an online-card order awaiting payment (not-awaiting-payment), or no provider configured (no-payment-provider) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider's API did not answer; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadInvoice: {
+        parameters: {
+            query: {
+                /** @description the order's access token */
+                token: string;
+            };
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To a presigned URL of the PDF, valid 10 minutes */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such order, wrong token, or no invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    yookassaNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YooKassaNotification"];
+            };
+        };
+        responses: {
+            /** @description Applied, repeated or ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderNotificationResult"];
+                };
+            };
+            /** @description Not a YooKassa notification (type, object.id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description YooKassa's API does not confirm the object or its status */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sender is not among YooKassa's addresses */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment's order is unknown (YooKassa retries) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description YooKassa's API did not answer (YooKassa retries) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    robokassaResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @example 3790.000000 */
+                    OutSum: string;
+                    InvId: string;
+                    /** @description hex, any case */
+                    SignatureValue: string;
+                    /** @description the order id the payment link carried */
+                    Shp_order: string;
+                    Fee?: string;
+                    EMail?: string;
+                    PaymentMethod?: string;
+                    IncCurrLabel?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description OutSum, InvId or SignatureValue missing (errors name them) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staffGetOrderInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A download link valid 10 minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        number: string;
+                        /** Format: uri */
+                        url: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Role missing, or not the manager's order (not-yours) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order, or it has no invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

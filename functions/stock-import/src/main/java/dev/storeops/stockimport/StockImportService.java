@@ -308,13 +308,8 @@ public final class StockImportService {
 
   private void write(SupplierProfile profile, String warehouse, List<StockChange> changes, String file,
       Map<String, CurrentStock> current) {
-    java.util.Queue<StockStore.Written> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    Instant now = clock.instant();
-    parallel(changes, change -> written.add(stock.write(profile.supplierId(), warehouse, change, now, file)));
-    for (StockStore.Written w : written) {
-      counted.counted(profile.supplierId(), warehouse, w, file);
-    }
-    // a row left short by an earlier delivery of this file that failed after writing is flagged now
+    // a row left short by an earlier delivery of this file that failed after writing is flagged first,
+    // so that a file failing on every try still flags what its earlier tries cut
     java.util.Set<String> changed = new java.util.HashSet<>();
     changes.forEach(c -> changed.add(c.sku()));
     for (CurrentStock stored : current.values()) {
@@ -323,6 +318,11 @@ public final class StockImportService {
         counted.counted(profile.supplierId(), warehouse, new StockStore.Written(stored.sku(), levels, levels), file);
       }
     }
+    // each row's holders are looked at right after its write, not after the whole file: a failure
+    // later in the file leaves no written row unflagged
+    Instant now = clock.instant();
+    parallel(changes, change -> counted.counted(profile.supplierId(), warehouse,
+        stock.write(profile.supplierId(), warehouse, change, now, file), file));
   }
 
   /** Runs the writes on the writer threads; the first failure stops the rest and is thrown. */
