@@ -26,13 +26,14 @@ public record SupplierProfile(
     Double maxZeroShare,
     Map<String, List<String>> warehouseColumns,
     String blank,
-    PriceRule priceRule) {
+    PriceRule priceRule,
+    Integer priority) {
 
   /** A single-warehouse profile (no warehouse columns, blank cells rejected, no price rule). */
   public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
       String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare) {
     this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** Header synonyms per column; {@code sku} and {@code quantity} are required. */
@@ -113,6 +114,9 @@ public record SupplierProfile(
     if (priceRule != null) {
       problems.addAll(RetailPricePolicy.problems(priceRule));
     }
+    if (priority != null && (priority < 0 || priority > 1000)) {
+      problems.add("priority must be between 0 and 1000 (lower reserves first)");
+    }
     String f = lower(format, "auto");
     if (!List.of("auto", "csv", "xlsx", "xls").contains(f)) {
       problems.add("format must be auto, csv, xlsx or xls");
@@ -161,7 +165,7 @@ public record SupplierProfile(
     }
     return new SupplierProfile(supplierId.trim(), byWarehouse.isEmpty() ? warehouse.trim() : null, f, e,
         d.equalsIgnoreCase("tab") ? "\t" : d, blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share,
-        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule);
+        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule, priority);
   }
 
   /**
