@@ -3,13 +3,12 @@ package dev.storeops.ordering;
 import dev.storeops.catalog.StockLevel;
 import dev.storeops.catalog.Reservation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plans which warehouses reserve each line. A line is taken from the preferred warehouse (the pickup
- * warehouse) first, then from the warehouses with the most available; at most {@link
+ * Plans which warehouses reserve each line, in the order of {@link ReservationOrderPolicy} (the pickup
+ * warehouse, the shop's own stock, suppliers by priority, the most available); at most {@link
  * OrderLimits#MAX_WAREHOUSES_PER_LINE} warehouses per line, so the order fits one transaction.
  */
 public final class Allocation {
@@ -31,9 +30,7 @@ public final class Allocation {
       ValidOrder.Line line = lines.get(i);
       List<StockLevel> levels = new ArrayList<>(stockBySku.getOrDefault(line.sku(), List.of()));
       levels.removeIf(s -> s.available() <= 0);
-      levels.sort(Comparator.<StockLevel>comparingInt(s -> s.warehouse().equals(preferredWarehouse) ? 0 : 1)
-          .thenComparing(Comparator.comparingLong(StockLevel::available).reversed())
-          .thenComparing(StockLevel::warehouse));
+      levels.sort(ReservationOrderPolicy.order(preferredWarehouse));
       long total = levels.stream().mapToLong(StockLevel::available).sum();
       List<Reservation> lineReservations = new ArrayList<>();
       int left = line.qty();

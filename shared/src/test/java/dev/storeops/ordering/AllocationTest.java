@@ -26,6 +26,24 @@ class AllocationTest {
   }
 
   @Test
+  void ownStockFirstThenSuppliersByPriorityThenByStock() {
+    StockLevel own = new StockLevel("A", "shop-1", 2, 0, 2);
+    StockLevel cheap = new StockLevel("A", "c-1", 3, 0, 3, "volga", 1);
+    StockLevel big = new StockLevel("A", "b-1", 50, 0, 50, "acme", 5);
+    StockLevel none = new StockLevel("A", "n-1", 90, 0, 90, "other", null);
+    var plan = Allocation.plan(List.of(new ValidOrder.Line("A", 4)), Map.of("A", List.of(none, big, cheap, own)), null);
+    assertEquals(List.of(new Reservation("A", "shop-1", 2), new Reservation("A", "c-1", 2)), plan.reservations());
+    // the pickup warehouse still comes first, even a supplier's
+    var pickup = Allocation.plan(List.of(new ValidOrder.Line("A", 4)), Map.of("A", List.of(none, big, cheap, own)),
+        "n-1");
+    assertEquals(List.of(new Reservation("A", "n-1", 4)), pickup.reservations());
+    // equal priority: the fuller warehouse
+    StockLevel same = new StockLevel("A", "s-1", 9, 0, 9, "volga2", 1);
+    var byStock = Allocation.plan(List.of(new ValidOrder.Line("A", 1)), Map.of("A", List.of(cheap, same, big)), null);
+    assertEquals(List.of(new Reservation("A", "s-1", 1)), byStock.reservations());
+  }
+
+  @Test
   void splitsALineOverTwoWarehousesAtMost() {
     var plan = Allocation.plan(List.of(new ValidOrder.Line("A", 7)),
         Map.of("A", List.of(level("A", "msk-1", 5), level("A", "spb-1", 4))), "msk-1");

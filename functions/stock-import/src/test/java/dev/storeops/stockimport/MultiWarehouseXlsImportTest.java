@@ -78,8 +78,8 @@ class MultiWarehouseXlsImportTest {
     String coffee = sup + "-125";
     new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC()).putProduct(new Product(coffee, "Кофе", 39_900,
         "RUB", 250, 0, 0, 0, "coffee", List.of(), List.of(), null));
-    String profile = OneCWorkbooks.profileJson(sup, ", \"blank\": \"zero\", \"priceRule\": {\"markupPercent\": 40,"
-        + " \"roundTo\": 10}");
+    String profile = OneCWorkbooks.profileJson(sup, ", \"blank\": \"zero\", \"priority\": 2,"
+        + " \"priceRule\": {\"markupPercent\": 40, \"roundTo\": 10}");
     stack.s3().putObject(b -> b.bucket(bucket).key("profiles/" + sup + ".json"),
         RequestBody.fromBytes(profile.getBytes(StandardCharsets.UTF_8)));
     Path file = OneCWorkbooks.write(dir.resolve("прайс.xls"), false,
@@ -97,6 +97,13 @@ class MultiWarehouseXlsImportTest {
     assertEquals(1234, onHand(coffee, "c-1"));
     assertEquals(7, onHand(coffee, "s-1"));
     assertEquals(0, onHand(coffee, "t-1"));
+    // the supplier's priority is on its stock, where the order's allocation reads it
+    var levels = new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC()).stock(coffee);
+    assertEquals(3, levels.size());
+    levels.forEach(l -> {
+      assertEquals(sup, l.supplierId());
+      assertEquals(2, l.priority());
+    });
 
     Map<String, AttributeValue> price = item(DynamoSupplierPrices.key(tea, sup));
     assertEquals("10050", price.get("purchasePriceMinor").n());

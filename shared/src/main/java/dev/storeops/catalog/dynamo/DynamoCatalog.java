@@ -92,8 +92,10 @@ public final class DynamoCatalog implements Catalog {
     for (var item : queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
         .expressionAttributeValues(Map.of(":pk", s(TableKeys.SKU.key(sku)), ":stock", s(TableKeys.STOCK.text()))).build())) {
+      AttributeValue priority = item.get("priority");
       levels.add(new StockLevel(sku, Items.str(item, "warehouse"), Items.num(item, "onHand", 0),
-          Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
+          Items.num(item, "reserved", 0), Items.num(item, "available", 0), Items.str(item, "supplierId"),
+          priority == null || priority.n() == null ? null : Integer.valueOf(priority.n())));
     }
     return levels;
   }

@@ -57,7 +57,8 @@ public class DynamoStockStore implements StockStore {
         AttributeValue price = item.get("supplierPrice");
         out.put(sku, new CurrentStock(sku, Items.num(item, "onHand", 0), Items.num(item, "reserved", 0),
             Items.str(item, "supplierName"), price == null || price.n() == null ? null : Long.parseLong(price.n()),
-            Items.str(item, "expiresAt")));
+            Items.str(item, "expiresAt"), item.get("priority") == null || item.get("priority").n() == null ? null
+            : Integer.valueOf(item.get("priority").n())));
       }
     }
     return out;
@@ -121,6 +122,13 @@ public class DynamoStockStore implements StockStore {
     if (change.expiresAt() != null) {
       set.append(", expiresAt = :exp");
       values.put(":exp", Items.s(change.expiresAt()));
+    }
+    names.put("#prio", "priority");
+    if (change.priority() != null) {
+      set.append(", #prio = :prio");
+      values.put(":prio", Items.n(change.priority()));
+    } else {
+      set.append(" REMOVE #prio");
     }
     String condition;
     if (before == null) {

@@ -43,6 +43,7 @@ public record ImportReport(
   public static final String QUARANTINED = "quarantined";
 
   /** A rejected row: the SKU when it has a usable one, the reason, the raw values of the cells that failed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RejectedRow(long row, String sku, String reason, Map<String, String> values) {
   }
 
@@ -51,6 +52,7 @@ public record ImportReport(
   }
 
   /** A product's shop price set by the supplier's price rule (kopecks). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PriceChange(String sku, Long oldPriceMinor, long newPriceMinor) {
   }
 }

@@ -29,11 +29,12 @@ public final class Skus {
     if (sku.length() > MAX_LENGTH) {
       return "SKU longer than " + MAX_LENGTH + " characters";
     }
-    if (sku.indexOf('#') >= 0) {
-      return "SKU contains '#'";
-    }
     for (int i = 0; i < sku.length(); i++) {
-      if (Character.isISOControl(sku.charAt(i))) {
+      char c = sku.charAt(i);
+      if (c == '#') {
+        return "SKU contains '#'";
+      }
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
         return "SKU contains a control character";
       }
     }

@@ -25,6 +25,8 @@ public final class StockFileParser {
   public static final long MAX_ROWS = 2_000_000;
 
   private static final List<String> SUBTOTAL_WORDS = List.of("итого", "всего", "total", "subtotal", "grand total");
+  /** The first two letters of each subtotal word, for a cheap test before normalising a cell. */
+  private static final String SUBTOTAL_STARTS = "ит|вс|to|su|gr";
   private static final Pattern PRICE_NOISE = Pattern.compile("(руб\\.?|р\\.|₽|rub|rur)", Pattern.CASE_INSENSITIVE);
   private static final List<DateTimeFormatter> DATES = List.of(
       DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("dd.MM.yyyy"),
@@ -178,7 +180,8 @@ public final class StockFileParser {
         throw new BadInputException("more than " + MAX_ROWS + " data rows: split the file");
       }
       String sku = Skus.normalize(rawSku);
-      String usableSku = sku == null || sku.length() > MAX_CELL_CHARS || Skus.problem(sku) != null ? null : sku;
+      String skuProblem = sku == null ? null : Skus.problem(sku);
+      String usableSku = sku == null || sku.length() > MAX_CELL_CHARS || skuProblem != null ? null : sku;
       if (tooLong(row, usableSku, header.sku(), header.name(), header.price(), header.expiresAt(),
           header.purchasePrice(), header.retailPrice(), header.minRetailPrice())) {
         return;
@@ -192,7 +195,6 @@ public final class StockFileParser {
         reject(row, "no SKU", null, header.sku());
         return;
       }
-      String skuProblem = Skus.problem(sku);
       if (skuProblem != null) {
         reject(row, skuProblem, null, header.sku());
         return;
@@ -223,10 +225,8 @@ public final class StockFileParser {
       }
       for (int w = 0; w < quantityColumns.length; w++) {
         Map<String, FileLine> lines = byWarehouse.get(w);
-        FileLine previous = lines.get(sku);
-        if (previous == null) {
-          lines.put(sku, new FileLine(sku, quantity[w], name, price, expires, row.number()));
-        } else {
+        FileLine previous = lines.putIfAbsent(sku, new FileLine(sku, quantity[w], name, price, expires, row.number()));
+        if (previous != null) {
           lines.put(sku, previous.plus(quantity[w]));
           if (w == 0) {
             warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + previous.firstRow()
@@ -395,8 +395,17 @@ public final class StockFileParser {
     while (i < cell.length() && (Character.isWhitespace(cell.charAt(i)) || Character.isSpaceChar(cell.charAt(i)))) {
       i++;
     }
-    if (i == cell.length() || "иИвВtTsSgG".indexOf(cell.charAt(i)) < 0) {
-      return false; // no subtotal word starts otherwise
+    if (i + 1 >= cell.length()) {
+      return false;
+    }
+    char a = Character.toLowerCase(cell.charAt(i));
+    char b = Character.toLowerCase(cell.charAt(i + 1));
+    boolean may = false;
+    for (int k = 0; k + 1 < SUBTOTAL_STARTS.length() && !may; k += 3) {
+      may = SUBTOTAL_STARTS.charAt(k) == a && SUBTOTAL_STARTS.charAt(k + 1) == b;
+    }
+    if (!may) {
+      return false; // no subtotal word starts with these two letters: no need to normalise the cell
     }
     String t = Text.normalize(cell);
     for (String w : SUBTOTAL_WORDS) {

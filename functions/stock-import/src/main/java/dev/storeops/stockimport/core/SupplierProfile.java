@@ -28,6 +28,7 @@ public record SupplierProfile(
     Map<String, List<String>> warehouseColumns,
     String blank,
     PriceRule priceRule,
+    Integer priority,
     List<String> senders,
     Feed feed) {
 
@@ -35,15 +36,23 @@ public record SupplierProfile(
   public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
       String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare) {
     this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   /** A profile without the intake fields (e-mail {@code senders}, URL {@code feed}). */
   public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
       String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare,
+      Map<String, List<String>> warehouseColumns, String blank, PriceRule priceRule, Integer priority) {
+    this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
+        warehouseColumns, blank, priceRule, priority, null, null);
+  }
+
+  /** A profile without a priority and the intake fields. */
+  public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
+      String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare,
       Map<String, List<String>> warehouseColumns, String blank, PriceRule priceRule) {
     this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
-        warehouseColumns, blank, priceRule, null, null);
+        warehouseColumns, blank, priceRule, null, null, null);
   }
 
   /**
@@ -131,6 +140,9 @@ public record SupplierProfile(
     if (priceRule != null) {
       problems.addAll(RetailPricePolicy.problems(priceRule));
     }
+    if (priority != null && (priority < 0 || priority > 1000)) {
+      problems.add("priority must be between 0 and 1000 (lower reserves first)");
+    }
     String f = lower(format, "auto");
     if (!List.of("auto", "csv", "xlsx", "xls").contains(f)) {
       problems.add("format must be auto, csv, xlsx or xls");
@@ -196,7 +208,7 @@ public record SupplierProfile(
     }
     return new SupplierProfile(supplierId.trim(), byWarehouse.isEmpty() ? warehouse.trim() : null, f, e,
         d.equalsIgnoreCase("tab") ? "\t" : d, blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share,
-        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule,
+        byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule, priority,
         List.copyOf(addresses), feed);
   }
 

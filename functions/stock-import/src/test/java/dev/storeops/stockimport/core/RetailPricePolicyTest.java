@@ -33,7 +33,7 @@ class RetailPricePolicyTest {
   void aBadRuleMakesTheProfileInvalid() {
     SupplierProfile profile = new SupplierProfile("acme", "msk-1", null, null, null, null,
         new SupplierProfile.Columns(List.of("Артикул"), List.of("Остаток"), null, null, null, List.of("Опт"), null,
-            null), Map.of(), null, null, null, null, new SupplierProfile.PriceRule("cost", -5.0, 0.0, "sideways"));
+            null), Map.of(), null, null, null, null, new SupplierProfile.PriceRule("cost", -5.0, 0.0, "sideways"), null);
     String message = assertThrows(BadInputException.class, profile::validated).getMessage();
     assertTrue(message.contains("priceRule.base must be purchase or retail"), message);
     assertTrue(message.contains("priceRule.markupPercent"), message);
