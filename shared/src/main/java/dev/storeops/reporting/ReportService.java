@@ -90,6 +90,18 @@ public final class ReportService {
     return ProductReport.build(from, to, period, store.productDays(from, to));
   }
 
+  /** The profit and loss of {@code month} ({@code yyyy-MM}, default: the current month). */
+  public ProfitAndLoss.Result profitAndLoss(String monthParam, RecordExpenses.Store expenses) {
+    java.time.YearMonth month;
+    try {
+      month = monthParam == null || monthParam.isBlank() ? java.time.YearMonth.from(today())
+          : java.time.YearMonth.parse(monthParam.strip());
+    } catch (DateTimeParseException e) {
+      throw Invalid.field("month", "must be a month yyyy-MM");
+    }
+    return ProfitAndLoss.month(month, store.salesDays(month.atDay(1), month.atEndOfMonth()), expenses.month(month));
+  }
+
   public record ExpiringReport(String today, int days, List<Expiring.Item> items) {}
 
   public ExpiringReport expiring(String daysParam) {

@@ -32,7 +32,9 @@ import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
+import dev.storeops.reporting.RecordExpenses;
 import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.dynamo.DynamoExpenses;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
 import java.time.Clock;
@@ -64,6 +66,8 @@ final class StaffApiWiring {
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
         new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics)).register(router);
     new StaffReportRoutes(reports).register(router);
+    DynamoExpenses expenseStore = new DynamoExpenses(clients.dynamoDb(), table);
+    new StaffExpenseRoutes(new RecordExpenses(expenseStore, clock, shop.zone()), expenseStore, reports).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock))
         .register(router);
