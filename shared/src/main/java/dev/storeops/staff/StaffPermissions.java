@@ -82,6 +82,7 @@ public final class StaffPermissions {
     allow("GET /staff/reports/sales", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/products", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/pnl", any(StaffRole.OWNER), none());
+    allow("GET /staff/reports/cash", any(StaffRole.OWNER), none());
     // staff-api: expenses (docs/money.md)
     allow("POST /staff/expenses", any(StaffRole.OWNER), none());
     allow("POST /staff/expenses/import", any(StaffRole.OWNER), none());

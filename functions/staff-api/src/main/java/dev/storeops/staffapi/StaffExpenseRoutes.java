@@ -6,6 +6,7 @@ import static dev.storeops.staffapi.StaffRequests.wantsCsv;
 
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
+import dev.storeops.reporting.CashReport;
 import dev.storeops.reporting.Expense;
 import dev.storeops.reporting.ExpenseRules;
 import dev.storeops.reporting.ProfitAndLoss;
@@ -33,6 +34,11 @@ final class StaffExpenseRoutes {
         })
         .on("POST /staff/expenses/import", request ->
             HttpResponse.json(200, expenses.importCsv(request.bodyText(), staffId(request))))
+        .on("GET /staff/reports/cash", request -> {
+          CashReport.Result r = reports.cash(request.query("from").orElse(null), request.query("to").orElse(null), store);
+          return wantsCsv(request) ? csv("cash-" + r.from() + "-" + r.to() + ".csv", CashReport.csv(r))
+              : HttpResponse.json(200, r);
+        })
         .on("GET /staff/reports/pnl", request -> {
           ProfitAndLoss.Result r = reports.profitAndLoss(request.query("month").orElse(null), store);
           return wantsCsv(request) ? csv("pnl-" + r.month() + ".csv", ProfitAndLoss.csv(r)) : HttpResponse.json(200, r);

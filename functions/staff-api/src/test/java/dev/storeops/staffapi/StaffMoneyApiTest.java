@@ -127,4 +127,54 @@ class StaffMoneyApiTest {
     assertEquals(403, manager.getStatusCode(), "the owner's figures");
     assertEquals(400, call("get-pnl.json", null, Map.of("month", "2031-13"), "application/json", null).getStatusCode());
   }
+
+  private static dev.storeops.ordering.Order order(dev.storeops.ordering.PaymentMethod method, java.time.Instant at,
+      long total) {
+    return new dev.storeops.ordering.Order("ord_" + UUID.randomUUID(), "010101-CASH01", "cus_cash",
+        dev.storeops.ordering.Channel.SITE, "customer", List.of(new dev.storeops.ordering.OrderLine("C-1", "Tea", 1,
+            total, total)), total, 0, total, "RUB", null, method,
+        dev.storeops.ordering.OrderLifecycle.initialStatus(method),
+        dev.storeops.ordering.OrderLifecycle.created(method, at, "customer"), null, null, "hash", List.of(), at, at);
+  }
+
+  @Test
+  void cashInAndOutByDayFromPaidOrdersCashOnDeliveryRefundsAndExpenses(AwsStack stack) {
+    YearMonth m = YearMonth.of(2001 + ThreadLocalRandom.current().nextInt(20), 1 + ThreadLocalRandom.current().nextInt(12));
+    java.time.ZoneId zone = java.time.ZoneId.of("Europe/Moscow");
+    java.time.Instant day1 = m.atDay(1).atTime(12, 0).atZone(zone).toInstant();
+    java.time.Instant day2 = day1.plus(java.time.Duration.ofDays(1));
+    java.time.Instant day3 = day2.plus(java.time.Duration.ofDays(1));
+    var service = new dev.storeops.reporting.dynamo.ReportsStreamService(store, zone);
+    var status = (java.util.function.BiFunction<dev.storeops.ordering.Order, Object[], dev.storeops.ordering.Order>)
+        (o, a) -> dev.storeops.ordering.OrderLifecycle.transition(o, (dev.storeops.ordering.OrderStatus) a[0],
+            (java.time.Instant) a[1], "system", "test");
+    // a card order paid on day 1 (5 000 ₽), refunded on day 3
+    var card = status.apply(order(dev.storeops.ordering.PaymentMethod.ONLINE_CARD, day1, 500_000),
+        new Object[] {dev.storeops.ordering.OrderStatus.PAID, day1});
+    service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(card));
+    service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(card)); // redelivered: counted once
+    var refunded = status.apply(card, new Object[] {dev.storeops.ordering.OrderStatus.CANCELLED, day3});
+    service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(refunded));
+    // cash on delivery: 2 000 ₽ collected when delivered on day 2
+    var cod = order(dev.storeops.ordering.PaymentMethod.CASH_ON_DELIVERY, day1, 200_000);
+    for (var s : List.of(dev.storeops.ordering.OrderStatus.CONFIRMED, dev.storeops.ordering.OrderStatus.READY_TO_SHIP,
+        dev.storeops.ordering.OrderStatus.SHIPPED)) {
+      cod = status.apply(cod, new Object[] {s, day1});
+    }
+    service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(cod)); // shipped: no money yet
+    cod = status.apply(cod, new Object[] {dev.storeops.ordering.OrderStatus.DELIVERED, day2});
+    service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(cod));
+    // rent 1 000 ₽ paid on day 2
+    assertEquals(201, call("record-expense.json", "{\"date\":\"" + m.atDay(2) + "\",\"category\":\"rent\",\"amountMinor\":100000}",
+        null, "application/json", null).getStatusCode());
+
+    APIGatewayV2HTTPResponse r = call("get-cash-report.json", null, Map.of("from", m.atDay(1).toString(),
+        "to", m.atDay(3).toString()), "text/csv", null);
+    assertEquals(200, r.getStatusCode(), r.getBody());
+    assertEquals("day,cash_in,refunds,expenses,net,balance\r\n"
+        + m.atDay(1) + ",5000.00,0.00,0.00,5000.00,5000.00\r\n"
+        + m.atDay(2) + ",2000.00,0.00,1000.00,1000.00,6000.00\r\n"
+        + m.atDay(3) + ",0.00,5000.00,0.00,-5000.00,1000.00\r\n"
+        + "total,7000.00,5000.00,1000.00,1000.00,1000.00\r\n", r.getBody());
+  }
 }
