@@ -13,6 +13,9 @@ public interface ReportData {
   /** Per product and day of {@code [from, to]}: units, revenue and cost, net of cancellations. */
   List<ProductDay> productDays(LocalDate from, LocalDate to);
 
+  /** Per day of {@code [from, to]} with cash: {money in, refunds} (days without cash are absent). */
+  Map<LocalDate, long[]> cashDays(LocalDate from, LocalDate to);
+
   Map<String, Long> boughtTogether(String sku);
 
   List<Expiring.Entry> expiring(LocalDate from, LocalDate to);

@@ -90,6 +90,37 @@ public final class ReportService {
     return ProductReport.build(from, to, period, store.productDays(from, to));
   }
 
+  /** The profit and loss of {@code month} ({@code yyyy-MM}, default: the current month). */
+  public ProfitAndLoss.Result profitAndLoss(String monthParam, RecordExpenses.Store expenses) {
+    java.time.YearMonth month;
+    try {
+      month = monthParam == null || monthParam.isBlank() ? java.time.YearMonth.from(today())
+          : java.time.YearMonth.parse(monthParam.strip());
+    } catch (DateTimeParseException e) {
+      throw Invalid.field("month", "must be a month yyyy-MM");
+    }
+    return ProfitAndLoss.month(month, store.salesDays(month.atDay(1), month.atEndOfMonth()), expenses.month(month));
+  }
+
+  /** Cash in vs out by day of {@code [from, to]} (defaults: the last 30 days), expenses from {@code expenses}. */
+  public CashReport.Result cash(String fromParam, String toParam, RecordExpenses.Store expenses) {
+    LocalDate to = date("to", toParam, today());
+    LocalDate from = date("from", fromParam, to.minusDays(29));
+    if (from.isAfter(to)) {
+      throw Invalid.field("from", "must not be after to");
+    }
+    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
+      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
+    }
+    Map<LocalDate, Long> out = new java.util.HashMap<>();
+    for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
+      for (Expense e : expenses.month(m)) {
+        out.merge(e.date(), e.amountMinor(), Long::sum);
+      }
+    }
+    return CashReport.build(from, to, store.cashDays(from, to), out);
+  }
+
   public record ExpiringReport(String today, int days, List<Expiring.Item> items) {}
 
   public ExpiringReport expiring(String daysParam) {

@@ -89,6 +89,11 @@ public final class StaffPermissions {
     allow("GET /staff/reports/sales", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/products", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/cancellations", any(StaffRole.OWNER), none());
+    allow("GET /staff/reports/pnl", any(StaffRole.OWNER), none());
+    allow("GET /staff/reports/cash", any(StaffRole.OWNER), none());
+    // staff-api: expenses (docs/money.md)
+    allow("POST /staff/expenses", any(StaffRole.OWNER), none());
+    allow("POST /staff/expenses/import", any(StaffRole.OWNER), none());
     allow("GET /staff/reports/expiring", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/reports/purchase-list", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: tasks (everybody has their own; the owner sees and completes anyone's)

@@ -39,7 +39,9 @@ import dev.storeops.platform.config.ShopSettings;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
+import dev.storeops.reporting.RecordExpenses;
 import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.dynamo.DynamoExpenses;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
 import java.time.Clock;
@@ -73,6 +75,8 @@ final class StaffApiWiring {
     new StaffReportRoutes(reports).register(router);
     new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
         clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);
+    DynamoExpenses expenseStore = new DynamoExpenses(clients.dynamoDb(), table);
+    new StaffExpenseRoutes(new RecordExpenses(expenseStore, clock, shop.zone()), expenseStore, reports).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock),
         new ReadSkuStock(c.catalog())).register(router);

@@ -75,6 +75,8 @@ public final class TableKeys {
   public static final Prefix REPORT_EXPIRY = new Prefix("REPORT#EXPIRY#");
   /** Partition of the per-product daily money figures of a month ({@code REPORT#PRODUCTS#<yyyy-MM>}, sk {@code <day>#<sku>}). */
   public static final Prefix REPORT_PRODUCTS = new Prefix("REPORT#PRODUCTS#");
+  /** Partition of the expenses of a month ({@code EXPENSE#<yyyy-MM>}, sk {@code <date>#<id>}). */
+  public static final Prefix EXPENSE = new Prefix("EXPENSE#");
   public static final Prefix IMPORT_RUN = new Prefix("IMPORT#");
   public static final Prefix DUE_CURSOR = new Prefix("DUECURSOR#");
   /** A supplier's e-mail handled by supplier-inbox, by the SHA-256 of its Message-ID (sort key the same word). */

@@ -7,6 +7,7 @@ import dev.storeops.platform.log.Log;
 import dev.storeops.reporting.CountedState;
 import dev.storeops.reporting.Expiring;
 import dev.storeops.reporting.OrderFacts;
+import dev.storeops.reporting.OrderCash;
 import dev.storeops.reporting.ProductDay;
 import dev.storeops.reporting.Recommendations;
 import dev.storeops.reporting.SalesDay;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoReportStore implements SalesCounting.Ledger, ReportData {
   private static final Log LOG = Log.get(DynamoReportStore.class);
   public static final String SALES_PK = TableKeys.SALES_REPORT;
+  /** The cash days' partition ({@code REPORT#CASH}, sk {@code DAY#<yyyy-MM-dd>}). */
+  public static final String CASH_PK = "REPORT#CASH";
   private static final int ATTEMPTS = 5;
 
   private final DynamoDbClient dynamo;
@@ -187,6 +190,66 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
             ":c", Items.n(d.costBySku().getOrDefault(sku, 0L))))
         .build()).build()));
     return actions;
+  }
+
+  static Map<String, AttributeValue> cashDayKey(LocalDate day) {
+    return TableKeys.primaryKey(CASH_PK, TableKeys.DAY.key(day));
+  }
+
+  /**
+   * Counts an order's cash once per movement: money in (marker {@code REPORT#ORDER#<id> / CASH#IN})
+   * and the refund ({@code CASH#REFUND}), each in one transaction with the day's {@code ADD}.
+   *
+   * @return how many movements were counted now (0 when already counted)
+   */
+  public int countCash(OrderCash cash) {
+    int counted = 0;
+    if (cash.inDay() != null && countCashOnce(cash.orderId(), "CASH#IN", cash.inDay(), "inMinor", cash.totalMinor())) {
+      counted++;
+    }
+    if (cash.refundDay() != null
+        && countCashOnce(cash.orderId(), "CASH#REFUND", cash.refundDay(), "refundsMinor", cash.totalMinor())) {
+      counted++;
+    }
+    return counted;
+  }
+
+  private boolean countCashOnce(String orderId, String marker, LocalDate day, String attribute, long amount) {
+    List<TransactWriteItem> actions = List.of(
+        TransactWriteItem.builder().put(software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table)
+            .item(Map.of(TableKeys.PK, s(TableKeys.REPORT_ORDER.key(orderId)), TableKeys.SK, s(marker),
+                "type", s("ReportCashCounted"), "day", s(day.toString()), "amountMinor", Items.n(amount)))
+            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+        TransactWriteItem.builder().update(Update.builder().tableName(table).key(cashDayKey(day))
+            .updateExpression("SET #t = :t, #d = :d ADD #a :a")
+            .expressionAttributeNames(Map.of("#t", "type", "#d", "day", "#a", attribute))
+            .expressionAttributeValues(Map.of(":t", s("CashDay"), ":d", s(day.toString()), ":a", Items.n(amount)))
+            .build()).build());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions));
+        return true;
+      } catch (TransactionCanceledException e) {
+        if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+          return false; // counted before
+        }
+        if (!conflict(e) || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        Retry.backOff(attempt);
+      }
+    }
+  }
+
+  @Override
+  public Map<LocalDate, long[]> cashDays(LocalDate from, LocalDate to) {
+    Map<LocalDate, long[]> out = new LinkedHashMap<>();
+    query(QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+        .expressionAttributeValues(Map.of(":pk", s(CASH_PK), ":from", s(TableKeys.DAY.key(from)), ":to", s(TableKeys.DAY.key(to)))),
+        item -> out.put(LocalDate.parse(Items.str(item, "day")),
+            new long[] {Items.num(item, "inMinor", 0), Items.num(item, "refundsMinor", 0)}));
+    return out;
   }
 
   static Map<String, AttributeValue> productDayKey(LocalDate day, String sku) {

@@ -1,6 +1,7 @@
 package dev.storeops.reporting.dynamo;
 
 import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.reporting.OrderCash;
 import dev.storeops.reporting.OrderFacts;
 import dev.storeops.platform.dynamo.Items;
 import java.time.Instant;
@@ -66,5 +67,32 @@ public final class OrderItems {
     }
     return new OrderFacts(id, day, channel == null ? "SITE" : channel, Items.num(item, "totalMinor", 0), lines,
         cancelled, reason, cost, discount, promoSource);
+  }
+
+  /**
+   * The cash the order moved ({@link OrderCash}): in on its first PAID (prepaid) or DELIVERED (cash on
+   * delivery), refunded when it was cancelled after being paid.
+   */
+  public static OrderCash cash(Map<String, AttributeValue> item, ZoneId zone) {
+    boolean cod = "CASH_ON_DELIVERY".equals(Items.str(item, "paymentMethod"));
+    Instant in = null;
+    Instant refund = null;
+    AttributeValue history = item.get("statusHistory");
+    if (history != null && history.hasL()) {
+      for (AttributeValue h : history.l()) {
+        if (!h.hasM()) {
+          continue;
+        }
+        String status = Items.str(h.m(), "status");
+        Instant at = Items.instant(h.m(), "at");
+        if (in == null && (cod ? "DELIVERED" : "PAID").equals(status)) {
+          in = at;
+        } else if (in != null && !cod && "CANCELLED".equals(status)) {
+          refund = at;
+        }
+      }
+    }
+    return new OrderCash(Items.str(item, "id"), in == null ? null : in.atZone(zone).toLocalDate(),
+        refund == null ? null : refund.atZone(zone).toLocalDate(), Items.num(item, "totalMinor", 0));
   }
 }

@@ -17,8 +17,10 @@ public final class ReportsStreamService {
   private final DynamoExpiryIndex expiry;
   private final SalesCounting sales;
   private final ZoneId zone;
+  private final DynamoReportStore store;
 
   public ReportsStreamService(DynamoReportStore store, ZoneId zone) {
+    this.store = store;
     this.expiry = new DynamoExpiryIndex(store.dynamo(), store.table());
     this.sales = new SalesCounting(store);
     this.zone = zone;
@@ -26,7 +28,10 @@ public final class ReportsStreamService {
 
   public Outcome apply(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
     if (OrderItems.isOrder(newImage)) {
-      return sales.count(OrderItems.facts(newImage, zone)) ? Outcome.COUNTED : Outcome.UNCHANGED;
+      boolean counted = sales.count(OrderItems.facts(newImage, zone));
+      // cash in / refunds by day (docs/money.md): each movement counted once per order
+      counted |= store.countCash(OrderItems.cash(newImage, zone)) > 0;
+      return counted ? Outcome.COUNTED : Outcome.UNCHANGED;
     }
     if (OrderItems.isStock(newImage) || OrderItems.isStock(oldImage)) {
       expiry.apply(oldImage, newImage);
