@@ -57,7 +57,8 @@ class AccessibilityTest {
     browser.phone();
     browser.go("tasks");
     browser.find("[data-page='tasks'] h1");
-    check("phone-tasks", failures);
+    browser.waitFor(d -> d.findElements(org.openqa.selenium.By.cssSelector("[role='status'].muted")).isEmpty());
+    check("phone-tasks-owner", failures);
     browser.find(".menu-button").click();
     browser.find("nav.open");
     check("phone-menu", failures);

@@ -50,6 +50,10 @@ class ManagerCallsTest {
     browser.waitFor(d -> !card.findElements(By.cssSelector("a[data-phone]")).isEmpty());
     assertTrue(card.findElement(By.cssSelector("a[data-phone]")).getAttribute("href").startsWith("tel:+7903"));
     browser.screenshot("tasks");
+    browser.phone();
+    browser.waitFor(d -> card.isDisplayed());
+    browser.screenshot("phone-tasks");
+    browser.desktop();
 
     // "confirmed": the order moves on and its call task leaves the list
     card.findElement(By.cssSelector("button[data-outcome='CONFIRMED']")).click();
