@@ -67,7 +67,7 @@ export function Stock(_props: { params: Record<string, string> }) {
         {imports.loading && !imports.data ? <Loading /> : null}
         {imports.data && imports.data.reports.length === 0 ? <p class="muted">{t('stock.noImports', { days: imports.data.days })}</p> : null}
         {imports.data && imports.data.reports.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table data-table="imports">
               <thead>
                 <tr>
@@ -133,7 +133,7 @@ function SkuLookup() {
       </form>
       {load.error ? (load.error instanceof ApiError && load.error.status === 404 ? <p class="error" role="alert">{t('stock.noSku', { sku: shown })}</p> : <ErrorBox error={load.error} />) : null}
       {load.data ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table data-table="sku-stock">
             <caption>{load.data.sku}{load.data.name ? ' — ' + load.data.name : ''}</caption>
             <thead>
@@ -242,7 +242,7 @@ function ImportReport(props: { supplier: string; id: string; onClose: () => void
           </dl>
           {r.rejectedRowsUrl ? <p><a href={r.rejectedRowsUrl} download>{t('stock.rejectedFile')}</a></p> : null}
           {r.rejected && r.rejected.length ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table data-table="rejected">
                 <caption>{t('stock.rejectedRows')}</caption>
                 <thead><tr><th scope="col" class="num">{t('stock.row')}</th><th scope="col">{t('stock.reason')}</th></tr></thead>

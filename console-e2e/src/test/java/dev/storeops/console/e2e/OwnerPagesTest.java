@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -129,9 +130,9 @@ class OwnerPagesTest {
         + "TEA-003;Сенча;1\nTEA-404;Бракованный;???\n;Без артикула;3\n", StandardCharsets.UTF_8);
     browser.signIn("wh-sergey", "[data-page='tasks'] h1");
     browser.go("stock");
-    WebElement supplier = browser.find("select[data-field='upload-supplier']");
-    browser.waitFor(d -> new Select(supplier).getOptions().size() > 0);
-    new Select(supplier).selectByValue("chaynaya-lavka");
+    browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("select[data-field='upload-supplier'] option[value='chaynaya-lavka']")));
+    new Select(browser.find("select[data-field='upload-supplier']")).selectByValue("chaynaya-lavka");
     browser.find("input[data-field='upload-file']").sendKeys(file.toString());
     browser.find("form.upload button[type='submit']").click();
 
