@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -130,9 +129,10 @@ class OwnerPagesTest {
         + "TEA-003;Сенча;1\nTEA-404;Бракованный;???\n;Без артикула;3\n", StandardCharsets.UTF_8);
     browser.signIn("wh-sergey", "[data-page='tasks'] h1");
     browser.go("stock");
-    browser.waitFor(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("select[data-field='upload-supplier'] option[value='chaynaya-lavka']")));
-    new Select(browser.find("select[data-field='upload-supplier']")).selectByValue("chaynaya-lavka");
+    // Preact sets an option's value as a property (no attribute to select by): pick it by its text
+    browser.waitFor(d -> new Select(d.findElement(By.cssSelector("select[data-field='upload-supplier']"))).getOptions()
+        .stream().anyMatch(o -> o.getText().equals("chaynaya-lavka")));
+    new Select(browser.find("select[data-field='upload-supplier']")).selectByVisibleText("chaynaya-lavka");
     browser.find("input[data-field='upload-file']").sendKeys(file.toString());
     browser.find("form.upload button[type='submit']").click();
 
