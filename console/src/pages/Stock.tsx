@@ -212,7 +212,7 @@ function Upload(props: { suppliers: string[]; onReport: (r: { supplier: string; 
         <input type="file" accept=".csv,.xlsx" data-field="upload-file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] || null)} required />
       </label>
       <button type="submit" class="primary" disabled={!file || state === 'uploading' || state === 'waiting'}>{t('stock.upload')}</button>
-      <span role="status" class="muted" data-upload-state={state}>
+      <span role="status" class="upload-state" data-upload-state={state}>
         {state === 'uploading' ? t('stock.uploading') : state === 'waiting' ? t('stock.waiting') : state === 'done' ? t('stock.imported') : ''}
       </span>
       {error ? <ErrorBox error={error} /> : null}
