@@ -44,7 +44,7 @@ export function Customers(_props: { params: Record<string, string> }) {
       {load.loading && asked ? <Loading /> : null}
       {load.data && load.data.customers.length === 0 ? <p class="muted">{t('customers.none')}</p> : null}
       {load.data && load.data.customers.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table data-table="customers">
             <thead>
               <tr><th scope="col">{t('customers.name')}</th><th scope="col">{t('customers.phone')}</th><th scope="col">{t('customers.email')}</th><th scope="col">{t('customers.manager')}</th></tr>
@@ -104,7 +104,7 @@ export function CustomerPage(props: { params: Record<string, string> }) {
           <section aria-labelledby="orders-title">
             <h2 id="orders-title">{t('customers.orderList')}</h2>
             {d.orders.length === 0 ? <p class="muted">{t('customers.noOrders')}</p> : (
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0}>
                 <table data-table="customer-orders">
                   <thead>
                     <tr>

@@ -146,7 +146,7 @@ function SalesReports(props: { range: { from?: string; to?: string }; setRange: 
         </div>
         {sales && reasons.length === 0 ? <p class="muted">{t('reports.noCancellations')}</p> : null}
         {reasons.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead><tr><th scope="col">{t('reports.reason')}</th><th scope="col" class="num">{t('reports.cancelled')}</th></tr></thead>
               <tbody>
@@ -164,7 +164,7 @@ function SalesReports(props: { range: { from?: string; to?: string }; setRange: 
 
 function SalesTable(props: { rows: Row[]; keyLabel: string; id: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table data-table={props.id}>
         <thead>
           <tr>
@@ -210,7 +210,7 @@ function SalesChart(props: { rows: Row[] }) {
         ...size(),
         scales: { x: { time: true }, rub: {}, n: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         series: [
-          {},
+          { label: t('reports.day') },
           { label: t('reports.revenue'), scale: 'rub', stroke: '#1f5fbf', width: 2, value: (_u, v) => (v == null ? '—' : formatMoney(v * 100)) },
           { label: t('reports.avgCheck'), scale: 'rub', stroke: '#1e7a3c', width: 2, dash: [6, 4], value: (_u, v) => (v == null ? '—' : formatMoney(v * 100)) },
           { label: t('reports.orders'), scale: 'n', stroke: '#8a5a00', fill: 'rgba(240,180,0,0.35)', paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } },
@@ -248,7 +248,7 @@ function ExpiringReport() {
       {load.error ? <ErrorBox error={load.error} /> : null}
       {load.data && load.data.items.length === 0 ? <p class="muted">{t('reports.noExpiring')}</p> : null}
       {load.data && load.data.items.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -285,7 +285,7 @@ function PurchaseListReport() {
       {lists.map((s) => (
         <div key={s.supplierId} class="supplier-list">
           <h3>{t('reports.supplier', { id: s.supplierId, lead: s.leadTimeDays })}</h3>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

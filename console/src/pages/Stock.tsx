@@ -67,7 +67,7 @@ export function Stock(_props: { params: Record<string, string> }) {
         {imports.loading && !imports.data ? <Loading /> : null}
         {imports.data && imports.data.reports.length === 0 ? <p class="muted">{t('stock.noImports', { days: imports.data.days })}</p> : null}
         {imports.data && imports.data.reports.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table data-table="imports">
               <thead>
                 <tr>
@@ -133,7 +133,7 @@ function SkuLookup() {
       </form>
       {load.error ? (load.error instanceof ApiError && load.error.status === 404 ? <p class="error" role="alert">{t('stock.noSku', { sku: shown })}</p> : <ErrorBox error={load.error} />) : null}
       {load.data ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table data-table="sku-stock">
             <caption>{load.data.sku}{load.data.name ? ' — ' + load.data.name : ''}</caption>
             <thead>
@@ -212,7 +212,7 @@ function Upload(props: { suppliers: string[]; onReport: (r: { supplier: string; 
         <input type="file" accept=".csv,.xlsx" data-field="upload-file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] || null)} required />
       </label>
       <button type="submit" class="primary" disabled={!file || state === 'uploading' || state === 'waiting'}>{t('stock.upload')}</button>
-      <span role="status" class="muted" data-upload-state={state}>
+      <span role="status" class="upload-state" data-upload-state={state}>
         {state === 'uploading' ? t('stock.uploading') : state === 'waiting' ? t('stock.waiting') : state === 'done' ? t('stock.imported') : ''}
       </span>
       {error ? <ErrorBox error={error} /> : null}
@@ -242,7 +242,7 @@ function ImportReport(props: { supplier: string; id: string; onClose: () => void
           </dl>
           {r.rejectedRowsUrl ? <p><a href={r.rejectedRowsUrl} download>{t('stock.rejectedFile')}</a></p> : null}
           {r.rejected && r.rejected.length ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table data-table="rejected">
                 <caption>{t('stock.rejectedRows')}</caption>
                 <thead><tr><th scope="col" class="num">{t('stock.row')}</th><th scope="col">{t('stock.reason')}</th></tr></thead>

@@ -28,7 +28,7 @@ export function Team(_props: { params: Record<string, string> }) {
       {load.data ? (
         <>
           <p data-on-shift={load.data.onShift}>{t('team.onShiftNow', { n: load.data.onShift, at: formatDateTime(load.data.at) })}</p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table data-table="team">
               <thead>
                 <tr>
