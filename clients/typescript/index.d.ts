@@ -755,6 +755,435 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per product and period - units, revenue after discounts, purchase cost, gross margin (owner) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default to - 29 days */
+                    from?: string;
+                    /** @description default today */
+                    to?: string;
+                    period?: "day" | "week" | "month" | "total";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON, or CSV for Accept text/csv (period,sku,units,revenue,cost,margin,margin_percent) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description A bad parameter (from, to, period); at most 366 days */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller lacks the owner role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an expense (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExpenseRequest"];
+                };
+            };
+            responses: {
+                /** @description The expense */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description date, category, amountMinor or note wrong (each named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the owner */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/expenses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import expenses from a CSV (date,category,amount,note; amount in roubles; ',' or ';') (owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description How many rows were recorded now and how many were recorded before (same content) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded?: number;
+                            alreadyRecorded?: number;
+                            rows?: number;
+                        };
+                    };
+                };
+                /** @description Bad rows named rows[n].date|category|amount|note (n from 1); nothing recorded */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reports/pnl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly profit and loss (owner) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description yyyy-MM, default this month */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON, or CSV (line,amount) for Accept text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfitAndLoss"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description month is not yyyy-MM */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reports/cash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cash in vs cash out by day with a running balance (owner) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON, or CSV (day,cash_in,refunds,expenses,net,balance) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CashReport"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description A bad parameter; at most 366 days */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff web console's HTML shell
+         * @description The single-page console (routes by #hash). The shell carries the sign-in settings in <meta name="storeops-config"> and a <base href> of the console's own path; never cached.
+         */
+        get: operations["getConsole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/{proxy}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of the staff console, or the shell for any path without a file extension */
+        get: operations["getConsoleFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find customers by phone (any notation), exact e-mail or the start of a name word
+         * @description A manager finds any customer by the exact phone or e-mail, by name only the customers assigned to them. At most 20 results.
+         */
+        get: operations["searchCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/stock/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SKU's stock per warehouse (on hand, reserved, available) and totals */
+        get: operations["getSkuStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supplier import reports of the last days, newest first (at most 50) */
+        get: operations["listImportReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/imports/{supplier}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import report with its rejected rows and a presigned link to the rejected-rows file */
+        get: operations["getImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/suppliers/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A presigned S3 PUT into incoming/<supplier>/ (the normal import then runs on the file) */
+        post: operations["startSupplierUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reports/cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cancellations of a date range by reason category (JSON, or CSV with Accept text/csv or format=csv) */
+        get: operations["getCancellationsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The managers, on shift first, with their open orders, open and overdue tasks (owner) */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -855,6 +1284,8 @@ export interface components {
             channel?: "SITE" | "PHONE" | "EMAIL";
             /** @description The cart this order is made from (storefront needs its `X-Cart-Token`). */
             cartId?: string;
+            /** @description A promo code (birthday or campaign; trimmed, upper-cased; 3–32 of A-Z, 0-9, -). A refused code is a 409 whose type ends with promo-code-unknown, promo-code-not-yet-valid, promo-code-expired, promo-code-not-yours, promo-code-used, promo-code-used-by-you or promo-code-below-minimum, errors[0].field = promoCode; nothing is ordered. */
+            promoCode?: string;
         };
         /** @enum {string} */
         PaymentMethod: "ONLINE_CARD" | "BANK_TRANSFER" | "CASH_ON_DELIVERY";
@@ -866,6 +1297,16 @@ export interface components {
             qty: number;
             unitPriceMinor: number;
             lineTotalMinor: number;
+            /** @description The promo discount on this line (present with a promo code). */
+            discountMinor?: number;
+            /** @description Staff view: purchase cost of the units reserved; null when a price was unknown. */
+            costMinor?: number | null;
+            /** @description Staff view: cost per warehouse the line reserved from. */
+            costs?: {
+                warehouse?: string;
+                qty?: number;
+                unitCostMinor?: number | null;
+            }[];
         };
         Delivery: {
             option: string;
@@ -912,7 +1353,12 @@ export interface components {
             /** @enum {string} */
             channel: "SITE" | "PHONE" | "EMAIL";
             lines: components["schemas"]["OrderLine"][];
+            /** @description Goods before the discount. */
             itemsTotalMinor: number;
+            /** @description The promo discount (present with a promo code). */
+            discountMinor?: number;
+            /** @description The promo code applied (present with a promo code). */
+            promoCode?: string;
             deliveryCostMinor: number;
             totalMinor: number;
             currency: string;
@@ -953,6 +1399,10 @@ export interface components {
             createdBy: string;
             managerId?: string;
             cartId?: string;
+            /** @description Purchase cost of the goods reserved (docs/money.md). */
+            costMinor?: number | null;
+            /** @description The promo code applied: code, campaign, terms and discount (present with a promo code). */
+            promo?: Record<string, never>;
             reservations?: {
                 sku: string;
                 warehouse: string;
@@ -1022,6 +1472,12 @@ export interface components {
             cancelledMinor: number;
             revenueMinor: number;
             averageCheckMinor: number;
+            /** @description Cost of goods of the orders not cancelled. */
+            costMinor?: number;
+            /** @description Revenue − cost. */
+            marginMinor?: number;
+            /** @description Margin / revenue × 100, one decimal. */
+            marginPercent?: number;
         };
         StaffTask: {
             id: string;
@@ -1101,8 +1557,175 @@ export interface components {
          * @example /payments/pay/ord_01j…?token=…
          */
         OrderPaymentLink: string;
+        ProductRow: {
+            /** @description yyyy-MM-dd, yyyy-Www, yyyy-MM or from..to */
+            period?: string;
+            sku?: string;
+            units?: number;
+            revenueMinor?: number;
+            costMinor?: number;
+            marginMinor?: number;
+            marginPercent?: number;
+        };
+        ProductReport: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            /** @enum {string} */
+            period?: "DAY" | "WEEK" | "MONTH" | "TOTAL";
+            currency?: string;
+            rows?: components["schemas"]["ProductRow"][];
+            total?: components["schemas"]["ProductRow"];
+        };
+        /** @description Exactly one of percent and amountMinor */
+        CampaignDiscount: {
+            percent?: number;
+            amountMinor?: number;
+            /** Format: date-time */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description exclusive
+             */
+            validUntil?: string;
+            maxUses?: number;
+            /** @default true */
+            oncePerCustomer: boolean;
+            minOrderMinor?: number;
+        };
+        ExpenseRequest: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            category: "delivery" | "advertising" | "rent" | "salaries" | "fees" | "other";
+            amountMinor: number;
+            note?: string;
+        };
+        Expense: {
+            id?: string;
+            /** Format: date */
+            date?: string;
+            category?: string;
+            amountMinor?: number;
+            note?: string;
+            /** @enum {string} */
+            source?: "manual" | "import";
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        ProfitAndLoss: {
+            month?: string;
+            currency?: string;
+            revenueMinor?: number;
+            costOfGoodsMinor?: number;
+            grossMarginMinor?: number;
+            grossMarginPercent?: number;
+            expensesByCategory?: {
+                [key: string]: number;
+            };
+            expensesMinor?: number;
+            operatingProfitMinor?: number;
+        };
+        CashRow: {
+            day?: string;
+            inMinor?: number;
+            refundsMinor?: number;
+            expensesMinor?: number;
+            netMinor?: number;
+            balanceMinor?: number;
+        };
+        CashReport: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            currency?: string;
+            rows?: components["schemas"]["CashRow"][];
+            total?: components["schemas"]["CashRow"];
+        };
+        ConsoleProblemDetails: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        CustomerSearchResult: {
+            query: string;
+            /** @enum {string} */
+            kind: "PHONE" | "EMAIL" | "NAME";
+            customers: {
+                id: string;
+                name: string;
+                email: string;
+                phone?: string | null;
+                managerId?: string | null;
+                /** Format: date-time */
+                createdAt?: string;
+            }[];
+        };
+        SkuStock: {
+            sku: string;
+            name?: string | null;
+            onHand: number;
+            reserved: number;
+            available: number;
+            warehouses: {
+                warehouse: string;
+                warehouseName?: string | null;
+                onHand: number;
+                reserved: number;
+                available: number;
+            }[];
+        };
+        ImportReportSummary: {
+            id: string;
+            supplierId: string;
+            file?: string;
+            /** @enum {string} */
+            status?: "applied" | "refused" | "quarantined";
+            reason?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            durationMs?: number;
+            rowsRead?: number;
+            dataRows?: number;
+            updated?: number;
+            unchanged?: number;
+            zeroed?: number;
+            rejectedCount?: number;
+            warningCount?: number;
+        };
+        ImportReport: components["schemas"]["ImportReportSummary"] & {
+            rejected?: {
+                row: number;
+                reason: string;
+            }[];
+            warnings?: string[];
+            rejectedRowsFile?: string;
+            /** Format: uri */
+            rejectedRowsUrl?: string;
+            /** Format: date-time */
+            rejectedRowsUrlExpiresAt?: string;
+            movedTo?: string;
+        };
     };
     responses: {
+        /** @description A refusal (bad parameter, no right, not found), as problem+json naming the fields. */
+        ConsoleProblem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Any other error (401, 403, 413 body too large, 500, 503 try again), as problem+json. */
         Error: {
             headers: {
@@ -2538,7 +3161,9 @@ export interface operations {
                         category?: string;
                         days?: number;
                     };
+                    /** @description Needs `discount`. */
                     discountCode?: string;
+                    discount?: components["schemas"]["CampaignDiscount"];
                     sendAt?: components["schemas"]["Instant"];
                 };
             };
@@ -2888,6 +3513,291 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HTML shell */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-cache";
+                    "Content-Security-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getConsoleFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description br or gzip are served precompressed when accepted */
+                "Accept-Encoding"?: string;
+            };
+            path: {
+                /** @description The path below /console/ (greedy), e.g. assets/index-3f9a1c.js */
+                proxy: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A content-hashed asset (Cache-Control public, max-age=31536000, immutable; Content-Encoding br or gzip as accepted; Vary Accept-Encoding), or the HTML shell (no-cache) */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Encoding"?: "br" | "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                    "text/css": string;
+                    "text/html": string;
+                };
+            };
+            /** @description No such file in the console build */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        /** @constant */
+                        status: 404;
+                        detail?: string;
+                    };
+                };
+            };
+        };
+    };
+    searchCustomers: {
+        parameters: {
+            query: {
+                /** @example 8 (916) 123-45-67 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSearchResult"];
+                };
+            };
+            400: components["responses"]["ConsoleProblem"];
+            403: components["responses"]["ConsoleProblem"];
+        };
+    };
+    getSkuStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stock per warehouse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuStock"];
+                };
+            };
+            403: components["responses"]["ConsoleProblem"];
+            404: components["responses"]["ConsoleProblem"];
+        };
+    };
+    listImportReports: {
+        parameters: {
+            query?: {
+                supplier?: string;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        suppliers: string[];
+                        supplier?: string | null;
+                        days: number;
+                        reports: components["schemas"]["ImportReportSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["ConsoleProblem"];
+            403: components["responses"]["ConsoleProblem"];
+        };
+    };
+    getImportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier: string;
+                /** @description the report name <ts>-<file> in base64url */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (docs/stock-import.md#report) with id and rejectedRowsUrl */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            403: components["responses"]["ConsoleProblem"];
+            404: components["responses"]["ConsoleProblem"];
+        };
+    };
+    startSupplierUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example остатки.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Where to PUT the file (valid 15 minutes) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        supplierId: string;
+                        /** @example incoming/chaynaya-lavka/20261130T110509Z-остатки.xlsx */
+                        key: string;
+                        /** @constant */
+                        method: "PUT";
+                        /** Format: uri */
+                        uploadUrl: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["ConsoleProblem"];
+            403: components["responses"]["ConsoleProblem"];
+            404: components["responses"]["ConsoleProblem"];
+        };
+    };
+    getCancellationsReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancellations by reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        cancelled: number;
+                        cancelledMinor: number;
+                        byReason: {
+                            [key: string]: number;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["ConsoleProblem"];
+            403: components["responses"]["ConsoleProblem"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        onShift: number;
+                        managers: {
+                            id: string;
+                            name?: string;
+                            email?: string;
+                            onShift: boolean;
+                            openOrders: number;
+                            openTasks: number;
+                            overdueTasks: number;
+                        }[];
+                    };
+                };
+            };
+            403: components["responses"]["ConsoleProblem"];
         };
     };
 }

@@ -115,7 +115,8 @@ public final class OpenApiContract {
       return List.of("not a route key: " + routeKey);
     }
     String method = parts[0].toLowerCase(Locale.ROOT);
-    String path = parts[1];
+    // a greedy path parameter ({proxy+} in API Gateway and the routers) is a plain one in OpenAPI
+    String path = parts[1].replaceAll("\\{([A-Za-z0-9_]+)\\+}", "{$1}");
     JsonNode operation = document.path("paths").path(path).path(method);
     if (operation.isMissingNode()) {
       // a router's own 404 for a route it does not serve (API Gateway would not route it): a problem

@@ -32,12 +32,22 @@ public final class RouteDrift {
 
   /** What differs between the three sets (empty: no drift). */
   public static List<String> differences(Set<String> document, Set<String> template, Set<String> routers) {
+    // a greedy path parameter ({proxy+} in API Gateway) is a plain one in OpenAPI
+    document = greedyAsPlain(document);
+    template = greedyAsPlain(template);
+    routers = greedyAsPlain(routers);
     List<String> wrong = new ArrayList<>();
     missing(template, document, "in template.yaml but not in " + OpenApiContract.DOCUMENT, wrong);
     missing(document, template, "in " + OpenApiContract.DOCUMENT + " but not in template.yaml", wrong);
     missing(template, routers, "in template.yaml but no router serves it", wrong);
     missing(routers, template, "served by a router but not in template.yaml", wrong);
     return wrong;
+  }
+
+  private static Set<String> greedyAsPlain(Set<String> keys) {
+    Set<String> plain = new TreeSet<>();
+    keys.forEach(k -> plain.add(k.replaceAll("\\{([A-Za-z0-9_]+)\\+}", "{$1}")));
+    return plain;
   }
 
   private static void missing(Set<String> from, Set<String> in, String what, List<String> wrong) {
