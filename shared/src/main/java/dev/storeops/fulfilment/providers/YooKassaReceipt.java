@@ -13,7 +13,8 @@ import java.util.function.Function;
  * fiscal receipt: the customer's e-mail (else phone) and one item per order line (description ≤ 128
  * characters, quantity, unit price, {@code vat_code} of the product (catalog field {@code vatCode}, else
  * {@code DEFAULT_VAT_CODE}), {@code payment_subject}, {@code payment_mode}), plus delivery as a
- * {@code service} item. The items add up to the order's total, as YooKassa requires.
+ * {@code service} item. Items are priced net of the line's promo discount, so they add up to the order's
+ * total, as YooKassa requires.
  */
 public final class YooKassaReceipt {
   private YooKassaReceipt() {}
@@ -29,8 +30,20 @@ public final class YooKassaReceipt {
     List<Map<String, Object>> items = new ArrayList<>();
     for (OrderLine l : order.lines()) {
       Integer vat = vatCodeOfSku.apply(l.sku());
-      items.add(item(l.name(), l.qty(), l.unitPriceMinor(), order.currency(), vat == null ? s.defaultVatCode() : vat,
-          s.paymentSubject(), s.paymentMode()));
+      int vatCode = vat == null ? s.defaultVatCode() : vat;
+      // the customer pays the line less its promo discount; a net that does not divide by the quantity
+      // is one item at the lower unit price and one unit carrying the remainder, so the items add up
+      long net = l.netMinor();
+      long unit = net / l.qty();
+      long rest = net - unit * l.qty();
+      if (rest == 0) {
+        items.add(item(l.name(), l.qty(), unit, order.currency(), vatCode, s.paymentSubject(), s.paymentMode()));
+      } else {
+        if (l.qty() > 1) {
+          items.add(item(l.name(), l.qty() - 1, unit, order.currency(), vatCode, s.paymentSubject(), s.paymentMode()));
+        }
+        items.add(item(l.name(), 1, unit + rest, order.currency(), vatCode, s.paymentSubject(), s.paymentMode()));
+      }
     }
     if (order.deliveryCostMinor() > 0) {
       items.add(item("Доставка", 1, order.deliveryCostMinor(), order.currency(), s.defaultVatCode(), "service",
