@@ -14,10 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Purchase cost from the stock item's {@code supplierPrice} (written by the stock import): one
- * BatchGetItem of the stock items an order reserves from (at most 30: 15 lines × 2 warehouses).
+ * Purchase cost of the units in a warehouse: the supplier's purchase price for the SKU ({@code SKU#<sku>} /
+ * {@code SUPPLIERPRICE#<supplierId>}, {@code purchasePriceMinor}, written by the stock import from the
+ * profile's {@code purchasePrice} column) of the supplier whose stock it is, else the stock item's
+ * {@code supplierPrice} (the profile's older {@code price} column). Two BatchGetItem rounds at most: the
+ * stock items an order reserves from (at most 30: 15 lines × 2 warehouses), then their suppliers' prices.
  */
 public final class DynamoPurchaseCosts implements PurchaseCosts {
+  private static final String SUPPLIER_PRICE = "SUPPLIERPRICE#";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -29,26 +33,57 @@ public final class DynamoPurchaseCosts implements PurchaseCosts {
   @Override
   public Map<Source, Long> unitCosts(Collection<Source> sources) {
     Map<Source, Long> out = new HashMap<>();
+    Map<Source, String> supplierOf = new HashMap<>();
     List<Source> unique = new ArrayList<>(new LinkedHashSet<>(sources));
-    for (int from = 0; from < unique.size(); from += 100) {
-      List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(from + 100, unique.size())).stream()
-          .map(s -> TableKeys.stockKey(s.sku(), s.warehouse())).toList();
-      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-          .projectionExpression("pk, sk, supplierPrice").build());
+    List<Map<String, AttributeValue>> stockKeys = unique.stream()
+        .map(s -> TableKeys.stockKey(s.sku(), s.warehouse())).toList();
+    for (var item : batchGet(stockKeys, "pk, sk, supplierPrice, supplierId")) {
+      String sku = Items.str(item, "pk").substring(TableKeys.SKU.text().length());
+      String warehouse = Items.str(item, "sk").substring(TableKeys.STOCK.text().length());
+      Source source = new Source(sku, warehouse);
+      AttributeValue price = item.get("supplierPrice");
+      if (price != null && price.n() != null) {
+        out.put(source, Long.parseLong(price.n()));
+      }
+      String supplier = Items.str(item, "supplierId");
+      if (supplier != null && !supplier.isBlank()) {
+        supplierOf.put(source, supplier);
+      }
+    }
+    if (supplierOf.isEmpty()) {
+      return out;
+    }
+    List<Map<String, AttributeValue>> priceKeys = new ArrayList<>(new LinkedHashSet<>(supplierOf.entrySet().stream()
+        .map(e -> TableKeys.primaryKey(TableKeys.SKU.key(e.getKey().sku()), SUPPLIER_PRICE + e.getValue()))
+        .toList()));
+    Map<String, Long> purchase = new HashMap<>();
+    for (var item : batchGet(priceKeys, "pk, sk, purchasePriceMinor")) {
+      AttributeValue price = item.get("purchasePriceMinor");
+      if (price != null && price.n() != null) {
+        purchase.put(Items.str(item, "pk") + "|" + Items.str(item, "sk"), Long.parseLong(price.n()));
+      }
+    }
+    supplierOf.forEach((source, supplier) -> {
+      Long price = purchase.get(TableKeys.SKU.key(source.sku()) + "|" + SUPPLIER_PRICE + supplier);
+      if (price != null) {
+        out.put(source, price);
+      }
+    });
+    return out;
+  }
+
+  private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String projection) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int from = 0; from < keys.size(); from += 100) {
+      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+          .keys(keys.subList(from, Math.min(from + 100, keys.size()))).projectionExpression(projection).build());
       while (!request.isEmpty()) {
         Map<String, KeysAndAttributes> ask = request;
         var response = dynamo.batchGetItem(b -> b.requestItems(ask));
-        for (var item : response.responses().getOrDefault(table, List.of())) {
-          AttributeValue price = item.get("supplierPrice");
-          if (price != null && price.n() != null) {
-            String sku = Items.str(item, "pk").substring(TableKeys.SKU.text().length());
-            String warehouse = Items.str(item, "sk").substring(TableKeys.STOCK.text().length());
-            out.put(new Source(sku, warehouse), Long.parseLong(price.n()));
-          }
-        }
+        items.addAll(response.responses().getOrDefault(table, List.of()));
         request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
       }
     }
-    return out;
+    return items;
   }
 }
