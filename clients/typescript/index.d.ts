@@ -806,6 +806,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                default: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -866,6 +867,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                default: components["responses"]["Error"];
             };
         };
         delete?: never;
@@ -919,6 +921,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                default: components["responses"]["Error"];
             };
         };
         delete?: never;
@@ -966,6 +969,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                default: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -1015,6 +1019,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                default: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -3299,6 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadInvoice: {
@@ -3332,6 +3338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     yookassaNotification: {
@@ -3401,6 +3408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     robokassaResult: {
@@ -3466,6 +3474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     staffGetOrderInvoice: {
@@ -3513,6 +3522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConsole: {
@@ -3535,6 +3545,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConsoleFile: {
@@ -3580,6 +3591,7 @@ export interface operations {
                     };
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     searchCustomers: {
@@ -3605,6 +3617,7 @@ export interface operations {
             };
             400: components["responses"]["ConsoleProblem"];
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     getSkuStock: {
@@ -3629,6 +3642,7 @@ export interface operations {
             };
             403: components["responses"]["ConsoleProblem"];
             404: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     listImportReports: {
@@ -3659,6 +3673,7 @@ export interface operations {
             };
             400: components["responses"]["ConsoleProblem"];
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     getImportReport: {
@@ -3685,6 +3700,7 @@ export interface operations {
             };
             403: components["responses"]["ConsoleProblem"];
             404: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     startSupplierUpload: {
@@ -3727,6 +3743,7 @@ export interface operations {
             400: components["responses"]["ConsoleProblem"];
             403: components["responses"]["ConsoleProblem"];
             404: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     getCancellationsReport: {
@@ -3764,6 +3781,7 @@ export interface operations {
             };
             400: components["responses"]["ConsoleProblem"];
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
     getTeam: {
@@ -3798,6 +3816,7 @@ export interface operations {
                 };
             };
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
         };
     };
 }

@@ -18,7 +18,7 @@ interface Filters {
 }
 
 /**
- * Orders: status and manager filter on the server; channel, dates and the search by number on the
+ * Orders: status and manager filter on the server; channel, dates and the search by number or phone on the
  * loaded pages (up to 100 orders a page, "more" loads the next).
  */
 export function Orders(_props: { params: Record<string, string> }) {
@@ -26,7 +26,7 @@ export function Orders(_props: { params: Record<string, string> }) {
   const isOwner = !!session?.roles.includes('owner');
   const q = currentQuery();
   const [f, setF] = useState<Filters>({
-    status: q.get('status') || '', manager: q.get('manager') || '', channel: '', from: '', to: '', q: '',
+    status: q.get('status') || 'NEW', manager: q.get('manager') || '', channel: '', from: '', to: '', q: '',
   });
   const [pages, setPages] = useState<any[][]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -51,11 +51,28 @@ export function Orders(_props: { params: Record<string, string> }) {
 
   const set = (k: keyof Filters) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
   const needle = f.q.trim().toLowerCase().replace(/\s+/g, '');
-  const orders = pages.flat().filter((o) =>
+  // a phone in any notation (8 (903) 111-22-33, +7 903 …): the customers with it, found by the staff API's
+  // customer search (owner and manager), and their orders among the loaded ones
+  const digits = f.q.replace(/\D/g, '');
+  const canSearchCustomers = !!session?.roles.some((r) => r === 'owner' || r === 'manager');
+  const phoneLike = (digits.length === 10 || (digits.length === 11 && /^[78]/.test(digits))) && /^[+\d\s()\-]+$/.test(f.q.trim());
+  const phone = canSearchCustomers && phoneLike ? digits : '';
+  // every order of those customers, whatever its status (each customer's dossier; a manager reads only
+  // the dossiers of their own customers)
+  const byPhone = useLoad(async () => {
+    if (!phone) return null;
+    const found = (await api<{ customers: { id: string }[] }>('/staff/customers?q=' + encodeURIComponent(phone))).customers;
+    const dossiers = await Promise.all(found.map((c) =>
+      api<{ orders: any[] }>('/staff/customers/' + encodeURIComponent(c.id)).catch(() => ({ orders: [] as any[] }))));
+    return dossiers.flatMap((d) => d.orders || []);
+  }, [phone]);
+  const source = phone ? (byPhone.data || []) : pages.flat();
+  const orders = source.filter((o) =>
     (!f.channel || o.channel === f.channel)
     && (!f.from || o.createdAt >= f.from)
     && (!f.to || o.createdAt.substring(0, 10) <= f.to)
-    && (!needle || String(o.number || '').toLowerCase().includes(needle) || String(o.id).toLowerCase().includes(needle)));
+    && (!needle || !!phone
+      || String(o.number || '').toLowerCase().includes(needle) || String(o.id).toLowerCase().includes(needle)));
 
   return (
     <Page title={t('orders.title')} id="orders"
@@ -64,7 +81,6 @@ export function Orders(_props: { params: Record<string, string> }) {
         <label>{t('orders.search')}<input type="search" value={f.q} onInput={set('q')} data-filter="q" placeholder={t('orders.searchHint')} /></label>
         <label>{t('orders.status')}
           <select value={f.status} onChange={set('status')} data-filter="status">
-            <option value="">{t('orders.any')}</option>
             {STATUSES.map((s) => <option key={s} value={s}>{t('status.' + s)}</option>)}
           </select>
         </label>
@@ -79,6 +95,7 @@ export function Orders(_props: { params: Record<string, string> }) {
         <label>{t('orders.to')}<input type="date" value={f.to} onInput={set('to')} data-filter="to" /></label>
       </form>
       {load.error ? <ErrorBox error={load.error} /> : null}
+      {phone && byPhone.error ? <ErrorBox error={byPhone.error} /> : null}
       {load.loading && !load.data ? <Loading /> : null}
       {load.data && orders.length === 0 ? <p class="muted">{t('orders.none')}</p> : null}
       {orders.length ? (
@@ -110,7 +127,7 @@ export function Orders(_props: { params: Record<string, string> }) {
           </table>
         </div>
       ) : null}
-      {cursor ? <p><button type="button" onClick={more}>{t('orders.more')}</button></p> : null}
+      {cursor && !phone ? <p><button type="button" onClick={more}>{t('orders.more')}</button></p> : null}
     </Page>
   );
 }

@@ -21,7 +21,11 @@ final class ShopSetup {
 
   /** A cash-on-delivery order from the site; returns its id once a manager has it. */
   String placeCashOnDeliveryOrder() {
-    String phone = "+7903" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
+    return placeCashOnDeliveryOrder("+7903" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000));
+  }
+
+  /** The same, from a customer with this phone ({@code +7XXXXXXXXXX}). */
+  String placeCashOnDeliveryOrder(String phone) {
     HttpResponse<String> placed = shop.send("POST", "/orders", null, """
         {"customer":{"email":"e2e-%s@example.com","name":"Иван Покупатель","phone":"%s"},
          "lines":[{"sku":"TEA-001","qty":1}],"paymentMethod":"CASH_ON_DELIVERY","channel":"SITE",
