@@ -2444,7 +2444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrder"];
+                    "application/json": components["schemas"]["OrderFile"];
                 };
             };
             403: components["responses"]["Forbidden"];

@@ -66,11 +66,19 @@ export function Customers(_props: { params: Record<string, string> }) {
   );
 }
 
-/** A customer's dossier: contacts, consent, manager, totals, orders (each order's page has its calls). */
+/** A customer's dossier: contacts, consent, manager, totals, orders and every call about them. */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
   const load = useLoad(() => api<Dossier>('/staff/customers/' + encodeURIComponent(id)), [id]);
   const d = load.data;
+  // the calls: each order's file (its 20 newest orders), newest call first
+  const calls = useLoad(async () => {
+    if (!d) return [] as any[];
+    const files = await Promise.all(d.orders.slice(0, 20).map((o) =>
+      api<{ number: string; calls?: any[] }>('/staff/orders/' + encodeURIComponent(o.id)).catch(() => null)));
+    return files.flatMap((f) => (f && f.calls ? f.calls.map((c) => ({ ...c, number: f.number })) : []))
+      .sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  }, [d]);
   return (
     <Page title={d ? d.customer.name : t('customers.dossier')} id="customer" actions={<a href="#/customers">{t('customers.back')}</a>}>
       {load.error ? <ErrorBox error={load.error} /> : null}
@@ -125,6 +133,17 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                 </table>
               </div>
             )}
+          </section>
+          <section aria-labelledby="calls-title">
+            <h2 id="calls-title">{t('customers.calls')}</h2>
+            {calls.data && calls.data.length === 0 ? <p class="muted">{t('customers.noCalls')}</p> : null}
+            {calls.data && calls.data.length ? (
+              <ol class="history" data-list="customer-calls">
+                {calls.data.map((c: any) => (
+                  <li key={c.number + c.id}>{formatDateTime(c.at)} — {c.number}: {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
+                ))}
+              </ol>
+            ) : null}
           </section>
         </div>
       ) : null}

@@ -71,7 +71,7 @@ final class StaffApiWiring {
         flow.tasks(), new ShopMetrics(metrics));
     new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
-        new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics)).register(router);
+        new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics), flow.flow()::get).register(router);
     new StaffReportRoutes(reports).register(router);
     new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
         clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);

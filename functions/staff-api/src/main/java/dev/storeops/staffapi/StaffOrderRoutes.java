@@ -30,9 +30,12 @@ final class StaffOrderRoutes {
   private final ManageCatalog catalog;
   private final ReassignOrder reassign;
   private final ShopMetrics metrics;
+  private final java.util.function.Function<String, dev.storeops.fulfilment.OrderFile> files;
 
+  /** @param files an order's full file (payments, calls, shipment: {@code fulfilment/OrderFlow.get}) */
   StaffOrderRoutes(OrderService orders, OrderQueries queries, ManageCatalog catalog, ReassignOrder reassign,
-      ShopMetrics metrics) {
+      ShopMetrics metrics, java.util.function.Function<String, dev.storeops.fulfilment.OrderFile> files) {
+    this.files = files;
     this.orders = orders;
     this.queries = queries;
     this.catalog = catalog;
@@ -72,9 +75,10 @@ final class StaffOrderRoutes {
           return HttpResponse.json(200, body);
         })
         .on("GET /staff/orders/{id}", request -> {
-          Order order = orders.get(request.pathParameter("id"));
-          requireOwn(request, order.managerId(), "Order " + order.id());
-          return HttpResponse.json(200, OrderViews.staff(order));
+          // the order with its payments, calls and shipment, as the actions answer it
+          dev.storeops.fulfilment.OrderFile file = files.apply(request.pathParameter("id"));
+          requireOwn(request, file.order().managerId(), "Order " + file.order().id());
+          return HttpResponse.json(200, file.view());
         })
         .on("PUT /staff/orders/{id}/manager", request -> HttpResponse.json(200, OrderViews.staff(
             reassign.reassign(request.pathParameter("id"), request.bodyAs(ReassignOrder.Request.class),
