@@ -174,6 +174,42 @@ class ShortStockTest {
   }
 
   @Test
+  void aFailedTaskWriteIsTriedAgainSoAFlaggedOrderAlwaysHasItsTask(AwsStack stack) {
+    FlowWorld w = new FlowWorld(stack);
+    // the task store's first create fails, as a throttled or lost DynamoDB call would
+    dev.storeops.staff.TaskStore real = new dev.storeops.staff.dynamo.DynamoTaskStore(w.stack.dynamoDb(), w.table,
+        new dev.storeops.platform.dynamo.DueWorkStore(w.stack.dynamoDb(), w.table, w.clock));
+    java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
+    dev.storeops.staff.TaskStore failingOnce = (dev.storeops.staff.TaskStore) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {dev.storeops.staff.TaskStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("createIfAbsent") && creates.incrementAndGet() == 1) {
+            throw new IllegalStateException("injected: the first task write fails");
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    dev.storeops.staff.TaskService tasks = new dev.storeops.staff.TaskService(failingOnce, List::of, t -> {}, w.clock,
+        dev.storeops.staff.TaskService.EscalationPolicy.REPORT, java.time.Duration.ofHours(1));
+    FlagShortOrders flag = new FlagShortOrders(new DynamoShortStock(w.stack.dynamoDb(), w.table, w.clock), tasks);
+    ManageCatalog supplier = new ManageCatalog(catalog(w), w.clock, (sku, warehouse, before, after, by) ->
+        flag.afterCount(sku, warehouse, before, after, ShortStockPolicy.Source.SUPPLIER, by));
+    String sku = product(w, supplier, 5);
+    w.clock.advance(SECOND);
+    Order o = w.order(PaymentMethod.CASH_ON_DELIVERY, sku, 5);
+
+    w.clock.advance(SECOND);
+    supplier.setStock(sku, "msk-1", new ManageCatalog.StockRequest(2L), "supplier:acme");
+
+    assertTrue(stored(w, o.id()).isShort());
+    assertEquals(2, creates.get(), "the failed create was tried again");
+    assertEquals(1, w.c.tasks().list(w.manager, StaffTask.Status.OPEN, 50).stream()
+        .filter(t -> t.kind().equals(ShortStockPolicy.TASK_KIND) && t.orderId().equals(o.id())).count());
+  }
+
+  @Test
   void aCountThatCoversTheHoldsAgainClearsTheFlag(AwsStack stack) {
     FlowWorld w = new FlowWorld(stack);
     ManageCatalog staff = manage(w, ShortStockPolicy.Source.STAFF);

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class FlagShortOrders {
   private static final Log LOG = Log.get(FlagShortOrders.class);
+  private static final int TASK_ATTEMPTS = 4;
   private static final int ATTEMPTS = 5;
 
   /** An order as the flag needs it: its data and the version of its short lines. */
@@ -94,14 +95,35 @@ public final class FlagShortOrders {
           ShortLine line = lines.stream().filter(l -> l.sku().equals(hold.sku())
               && l.warehouse().equals(hold.warehouse())).findFirst().orElseThrow();
           Order o = holder.order();
-          tasks.open(ShortStockPolicy.taskId(o.id(), hold.sku(), hold.warehouse()), ShortStockPolicy.TASK_KIND,
-              ShortStockPolicy.taskTitle(source, o.number(), line), o.id(), o.customerId(),
-              o.managerId() == null ? FollowUpTasks.UNASSIGNED : o.managerId(), ShortStockPolicy.TASK_DUE, by);
+          openTask(o, hold, line, source, by);
           return true;
         }
         return false;
       }
     }
     throw new IllegalStateException("order " + hold.orderId() + " kept changing while flagging it short");
+  }
+
+  /**
+   * The manager's task, tried again on a failed call: the flag is already written, and a count that
+   * is not delivered again (a file whose later tries all fail) would leave a flagged order with no task
+   * (found by the faulted simulation). Opening is idempotent by the task's id.
+   */
+  private void openTask(Order o, Hold hold, ShortLine line, ShortStockPolicy.Source source, String by) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tasks.open(ShortStockPolicy.taskId(o.id(), hold.sku(), hold.warehouse()), ShortStockPolicy.TASK_KIND,
+            ShortStockPolicy.taskTitle(source, o.number(), line), o.id(), o.customerId(),
+            o.managerId() == null ? FollowUpTasks.UNASSIGNED : o.managerId(), ShortStockPolicy.TASK_DUE, by);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= TASK_ATTEMPTS) {
+          LOG.error("order flagged short but its task could not be opened", e, "orderId", o.id(), "sku", hold.sku(),
+              "warehouse", hold.warehouse());
+          throw e;
+        }
+        dev.storeops.platform.retry.Retry.backOff(attempt);
+      }
+    }
   }
 }
