@@ -3,6 +3,7 @@ package dev.storeops.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.catalog.Hold;
@@ -15,12 +16,15 @@ import dev.storeops.catalog.StockMovement;
 import dev.storeops.catalog.Warehouse;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.catalog.dynamo.DynamoStockJournal;
+import dev.storeops.catalog.dynamo.ShortStockMarks;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.fulfilment.CancelOrder;
 import dev.storeops.fulfilment.FlagShortOrders;
 import dev.storeops.fulfilment.LogCall;
 import dev.storeops.fulfilment.ShipOrder;
+import dev.storeops.fulfilment.SweepShortStock;
 import dev.storeops.fulfilment.dynamo.DynamoShortStock;
+import dev.storeops.fulfilment.dynamo.DynamoShortStockMarks;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderViews;
 import dev.storeops.ordering.PaymentMethod;
@@ -207,6 +211,51 @@ class ShortStockTest {
     assertEquals(2, creates.get(), "the failed create was tried again");
     assertEquals(1, w.c.tasks().list(w.manager, StaffTask.Status.OPEN, 50).stream()
         .filter(t -> t.kind().equals(ShortStockPolicy.TASK_KIND) && t.orderId().equals(o.id())).count());
+  }
+
+  @Test
+  void aCountWhoseFlaggingNeverRanIsSweptFromItsMarkFlaggedWithItsTaskAndUnmarked(AwsStack stack) {
+    FlowWorld w = new FlowWorld(stack);
+    // the count is written, then the function dies before the short-order rule runs
+    ManageCatalog dying = new ManageCatalog(catalog(w), w.clock, (sku, warehouse, before, after, by) -> {
+      if (ShortStockPolicy.isShort(after)) {
+        throw new IllegalStateException("injected: crashed between the count and its flagging");
+      }
+    });
+    String sku = product(w, dying, 5);
+    w.clock.advance(SECOND);
+    Order o = w.order(PaymentMethod.CASH_ON_DELIVERY, sku, 4);
+    assertFalse(stockItem(w, sku).containsKey(TableKeys.DUE_PK), "a covered row is not marked");
+    w.clock.advance(SECOND);
+    assertThrows(IllegalStateException.class,
+        () -> dying.setStock(sku, "msk-1", new ManageCatalog.StockRequest(1L), "staff-anna"));
+    assertFalse(stored(w, o.id()).isShort(), "nothing flagged it");
+    var marked = stockItem(w, sku);
+    assertEquals("DUE#" + ShortStockMarks.KIND + "#" + dev.storeops.platform.dynamo.DueWork.day(w.clock.instant()),
+        Items.str(marked, TableKeys.DUE_PK), "the count's own transaction marked the row");
+
+    SweepShortStock sweep = DynamoShortStockMarks.job(stack.dynamoDb(), w.table, w.clock, w.c.tasks(), null);
+    w.clock.advance(SECOND);
+    Map<String, Object> first = sweep.run();
+    assertTrue(((Number) first.get("shortOrders")).intValue() >= 1, first.toString());
+    assertEquals(List.of(new ShortLine(sku, "msk-1", 4, 1)), stored(w, o.id()).shortLines());
+    assertTrue(w.c.taskStore().find(ShortStockPolicy.taskId(o.id(), sku, "msk-1")).orElseThrow().title()
+        .startsWith("Stock counted by staff: 1 of " + sku));
+    assertFalse(stockItem(w, sku).containsKey(TableKeys.DUE_PK), "the mark is gone");
+    assertFalse(stockItem(w, sku).containsKey(TableKeys.DUE_SK));
+
+    long shortRev = Items.num(orderItem(w, o.id()), "shortRev", 0);
+    w.clock.advance(SECOND);
+    sweep.run();
+    assertEquals(shortRev, Items.num(orderItem(w, o.id()), "shortRev", 0), "a second run changes nothing");
+    assertEquals(1, w.c.tasks().list(w.manager, StaffTask.Status.OPEN, 50).stream()
+        .filter(t -> t.kind().equals(ShortStockPolicy.TASK_KIND) && t.orderId().equals(o.id())).count());
+  }
+
+  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> stockItem(FlowWorld w,
+      String sku) {
+    return w.stack.dynamoDb().getItem(b -> b.tableName(w.table).key(TableKeys.stockKey(sku, "msk-1"))
+        .consistentRead(true)).item();
   }
 
   @Test

@@ -77,6 +77,22 @@ public final class FlagShortOrders {
     return flagged;
   }
 
+  /**
+   * Every holder of {@code sku} in {@code warehouse} judged against the row's {@code levels} as read now,
+   * whatever count changed them (the short-stock sweep, {@link SweepShortStock}): flagged with its task
+   * when the row is short, its line cleared when covered. Idempotent. Returns the orders short.
+   */
+  public int recheck(String sku, String warehouse, StockLedger.Levels levels, ShortStockPolicy.Source source,
+      String by) {
+    int flagged = 0;
+    for (Hold hold : store.holds(sku, warehouse)) {
+      if (apply(hold, levels, source, by)) {
+        flagged++;
+      }
+    }
+    return flagged;
+  }
+
   private boolean apply(Hold hold, StockLedger.Levels counted, ShortStockPolicy.Source source, String by) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<Holder> found = store.holder(hold.orderId());

@@ -12,6 +12,8 @@ import dev.storeops.messaging.dynamo.DynamoPromoCodes;
 import dev.storeops.messaging.flows.BirthdayPlanner;
 import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.fulfilment.SweepShortStock;
+import dev.storeops.fulfilment.dynamo.DynamoShortStockMarks;
 import dev.storeops.ordering.AnnounceOrders;
 import dev.storeops.ordering.dynamo.DynamoOrderAnnouncements;
 import dev.storeops.platform.Job;
@@ -23,7 +25,12 @@ import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.platform.dynamo.DueWorkStore;
+import dev.storeops.staff.TaskService;
+import dev.storeops.staff.dynamo.DynamoTaskStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,6 +64,10 @@ final class SchedulerWiring {
     // lost OrderCreated announcements (issue 12): published again from the order's announce item
     jobs.put(AnnounceOrders.JOB, DynamoOrderAnnouncements.job(dynamo, clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), clock));
+    // short stock (issue 12): every order on a row a count left short is flagged, whatever failed after the count
+    jobs.put(SweepShortStock.JOB, DynamoShortStockMarks.job(dynamo, table, clock,
+        new TaskService(new DynamoTaskStore(dynamo, table, new DueWorkStore(dynamo, table, clock)), List::of,
+            task -> {}, clock, TaskService.EscalationPolicy.REPORT, Duration.ofHours(1)), new ShopMetrics(metrics)));
     return jobs;
   }
 

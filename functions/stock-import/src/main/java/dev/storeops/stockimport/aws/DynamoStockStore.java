@@ -1,6 +1,8 @@
 package dev.storeops.stockimport.aws;
 
+import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.catalog.StockLedger;
+import dev.storeops.catalog.dynamo.ShortStockMarks;
 import dev.storeops.catalog.StockMovement;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.platform.dynamo.Items;
@@ -111,6 +113,11 @@ public class DynamoStockStore implements StockStore {
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
     values.put(":g1sk", Items.s(TableKeys.SKU.key(change.sku())));
     values.put(":now", Items.s(now.toString()));
+    if (ShortStockMarks.needed(after)) {
+      // the row is left short: marked for the short-stock sweep in this very transaction
+      ShortStockMarks.announce(dynamo, table, now);
+      set.append(ShortStockMarks.set(values, now, change.sku(), warehouse, ShortStockPolicy.Source.SUPPLIER));
+    }
     if (change.name() != null) {
       set.append(", supplierName = :name");
       values.put(":name", Items.s(change.name()));
