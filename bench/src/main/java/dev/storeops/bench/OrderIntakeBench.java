@@ -6,31 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.orderapi.OrderApiHandler;
 import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.config.Env;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.platform.json.Json;
-import dev.storeops.ordering.Channel;
-import dev.storeops.catalog.Delivery;
-import dev.storeops.catalog.DeliveryMethod;
-import dev.storeops.ordering.Order;
-import dev.storeops.ordering.OrderLifecycle;
-import dev.storeops.ordering.OrderLine;
-import dev.storeops.ordering.PaymentMethod;
 import dev.storeops.catalog.Product;
-import dev.storeops.catalog.Reservation;
-import dev.storeops.ordering.Tokens;
 import dev.storeops.catalog.Warehouse;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
-import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.ordering.dynamo.OrderComponents;
 import dev.storeops.ordering.OrderLimits;
-import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
-import dev.storeops.platform.ids.Ids;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.RepoRoot;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +28,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -50,27 +37,32 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Warm latency of {@code POST /orders} at a fixed request rate, and DynamoDB calls per order: the
- * order-api handler called in-process with real-shaped API Gateway v2 events against the embedded
- * stack, versus a naive baseline in the same run (one GetItem per product, one Query per SKU, one
- * conditional UpdateItem per line, then PutItem order and PutItem idempotency record — no
- * transaction). Latency is measured from each request's scheduled start, so a slow call delays the
- * next ones and shows in the percentiles (no coordinated omission).
+ * Sustained intake of {@code POST /orders} in local mode's setting: the order-api handler called
+ * in-process with real-shaped API Gateway v2 events against the embedded stack, by N concurrent
+ * clients (virtual threads, one handler instance each, as Lambda runs one request per execution
+ * environment) for a ladder of N. For each variant — the hot path (one BatchGetItem, one
+ * TransactWriteItems) and today's earlier path (env {@code ORDER_INTAKE_READS=separate}: one read after
+ * another) — it prints orders/s, p50/p99 and DynamoDB calls per order at each level, and the highest
+ * sustained rate (the best level with no failed order). In the same run it measures DynamoDB Local's own
+ * ceiling: a loop of trivial single-item PutItems at the same concurrency levels, so the order rate is
+ * also given as a share of what the emulator can do at all.
  *
- * <p>System properties: {@code bench.rate} (requests/s, default 10), {@code bench.orders} (measured
- * orders per variant, default 600), {@code bench.warmup} (default 200), {@code bench.lines} (lines
- * per order, default 3).
+ * <p>System properties: {@code bench.levels} (concurrency ladder, default {@code 1,2,4,8,16}), {@code
+ * bench.seconds} (per level, default 10), {@code bench.warmup} (orders per variant, default 200), {@code
+ * bench.lines} (lines per order, default 3), {@code bench.skus} (products the lines are drawn from,
+ * default 60 — orders of a shop spread over its catalog), {@code bench.baseline} (default true).
  */
 public final class OrderIntakeBench {
-  private static final int RATE = Integer.getInteger("bench.rate", 10);
-  private static final int ORDERS = Integer.getInteger("bench.orders", 600);
+  private static final int[] LEVELS = Arrays.stream(System.getProperty("bench.levels", "1,2,4,8,16").split(","))
+      .mapToInt(l -> Integer.parseInt(l.trim())).toArray();
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
   private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
   private static final int LINES = Integer.getInteger("bench.lines", 3);
+  private static final int SKUS = Integer.getInteger("bench.skus", 60);
+  private static final boolean BASELINE = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
 
   /** Counts SDK calls by operation name. */
   static final class CallCounter implements ExecutionInterceptor {
@@ -93,21 +85,31 @@ public final class OrderIntakeBench {
     }
   }
 
-  record Result(String name, long[] latenciesNanos, Map<String, Long> calls, int orders, double seconds, int failures) {
+  /** One level of the ladder: requests done, their latencies, the calls they made. */
+  record Level(String name, int concurrency, long[] latenciesNanos, Map<String, Long> calls, int done, double seconds,
+      int failures) {
     double percentileMs(double p) {
+      if (latenciesNanos.length == 0) {
+        return Double.NaN;
+      }
       long[] sorted = latenciesNanos.clone();
       Arrays.sort(sorted);
       int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
       return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    double callsPerOrder() {
-      return calls.values().stream().mapToLong(Long::longValue).sum() / (double) orders;
+    double rate() {
+      return done / seconds;
+    }
+
+    double callsPer() {
+      return done == 0 ? 0 : calls.values().stream().mapToLong(Long::longValue).sum() / (double) done;
     }
   }
 
-  interface PlaceOrder {
-    boolean place(int i);
+  /** One request of a client; true when it succeeded. */
+  interface Request {
+    boolean send();
   }
 
   public static void main(String[] args) throws Exception {
@@ -125,43 +127,134 @@ public final class OrderIntakeBench {
 
       DynamoCatalog catalog = new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC());
       catalog.putWarehouse(new Warehouse("msk-1", "Склад на Тверской", "Москва"));
+      catalog.putWarehouse(new Warehouse("spb-1", "Склад на Невском", "Санкт-Петербург"));
       List<String> skus = new ArrayList<>();
-      for (int i = 0; i < LINES; i++) {
+      for (int i = 0; i < SKUS; i++) {
         String sku = "BENCH-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
         catalog.putProduct(new Product(sku, "Товар " + i, 10000 + i * 100, "RUB", 300, 150, 100, 80, "bench", null, null, null));
         catalog.setOnHand(sku, "msk-1", 10_000_000);
+        catalog.setOnHand(sku, "spb-1", 10_000_000);
         skus.add(sku);
       }
       String customerId = OrderComponents.build(stack.dynamoDb(), sqs, table, stack.queueUrl("OrderEventsQueue"),
           OrderLimits.defaults(), "ru", Clock.systemUTC(), null).customers()
           .register(new CustomerRegistration("bench." + UUID.randomUUID() + "@example.com", "Bench", "+79160000000",
               null, false, "ru")).id();
-
-      OrderApiHandler handler = new OrderApiHandler(stack.functionEnv("OrderApiFunction"), counted, sqs);
       String fixture = Files.readString(RepoRoot.find().resolve("events/order-api/create-order.json"));
-      PlaceOrder ours = i -> {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event(fixture, customerId, skus), null);
-        return r.getStatusCode() == 201;
-      };
-      NaiveOrders naive = new NaiveOrders(counted, sqs, table, stack.queueUrl("OrderEventsQueue"));
-      PlaceOrder baseline = i -> naive.place(customerId, skus);
+      String queueUrl = stack.queueUrl("OrderEventsQueue");
 
-      System.out.printf("OrderIntakeBench: %d measured orders per variant (+%d warm-up), %d lines each, %d req/s, stack %s%n",
-          ORDERS, WARMUP, LINES, RATE, stack.backendName());
-      run("warm-up storeops", ours, WARMUP, counter);
-      run("warm-up baseline", baseline, WARMUP, counter);
-      Result a = run("storeops (1 TransactWriteItems)", ours, ORDERS, counter);
-      Result b = run("naive baseline (separate writes)", baseline, ORDERS, counter);
-      print(a);
-      print(b);
-      System.out.printf("ratios storeops/baseline: p50 %.2f, p99 %.2f, DynamoDB calls per order %.2f%n",
-          a.percentileMs(50) / b.percentileMs(50), a.percentileMs(99) / b.percentileMs(99),
-          a.callsPerOrder() / b.callsPerOrder());
-      System.out.printf("storeops writes per order on the request path: TransactWriteItems %.2f, other writes %.2f%n",
-          a.calls().getOrDefault("TransactWriteItems", 0L) / (double) a.orders(),
-          (a.calls().getOrDefault("PutItem", 0L) + a.calls().getOrDefault("UpdateItem", 0L)) / (double) a.orders());
+      System.out.printf("OrderIntakeBench: %d lines per order from %d SKUs, %d s per level, concurrency %s, stack %s, %d cores%n",
+          LINES, SKUS, SECONDS, Arrays.toString(LEVELS), stack.backendName(), Runtime.getRuntime().availableProcessors());
+
+      // DynamoDB Local's own ceiling: one small item per PutItem, nothing else
+      List<Level> ceiling = ladder("DynamoDB Local PutItem", counter, c -> () -> {
+        String id = UUID.randomUUID().toString();
+        counted.putItem(p -> p.tableName(table).item(Map.of(TableKeys.PK, AttributeValue.fromS("BENCHPUT#" + id),
+            TableKeys.SK, AttributeValue.fromS("PUT"), "n", AttributeValue.fromN("1"))));
+        return true;
+      });
+      List<Level> ours = orders("hot path (1 BatchGetItem + 1 TransactWriteItems)", stack, counted, sqs, counter,
+          fixture, customerId, skus, queueUrl, "batched");
+      List<Level> before = BASELINE ? orders("earlier path (reads one after another)", stack, counted, sqs, counter,
+          fixture, customerId, skus, queueUrl, "separate") : List.of();
+
+      System.out.println();
+      Level top = best(ceiling);
+      Level a = best(ours);
+      System.out.printf("DynamoDB Local ceiling: %.1f PutItem/s at concurrency %d (p50 %.2f ms, p99 %.2f ms)%n",
+          top.rate(), top.concurrency(), top.percentileMs(50), top.percentileMs(99));
+      System.out.printf("hot path: highest sustained %.1f orders/s at concurrency %d, p50 %.2f ms, p99 %.2f ms, "
+          + "%.2f DynamoDB calls per order (%.2f calls/s = %.0f %% of the PutItem ceiling)%n", a.rate(), a.concurrency(),
+          a.percentileMs(50), a.percentileMs(99), a.callsPer(), a.rate() * a.callsPer(),
+          100 * a.rate() * a.callsPer() / top.rate());
+      System.out.printf("hot path orders/s as a share of the PutItem ceiling: %.3f%n", a.rate() / top.rate());
+      if (!before.isEmpty()) {
+        Level b = best(before);
+        System.out.printf("earlier path: highest sustained %.1f orders/s at concurrency %d, p50 %.2f ms, p99 %.2f ms, "
+            + "%.2f DynamoDB calls per order%n", b.rate(), b.concurrency(), b.percentileMs(50), b.percentileMs(99),
+            b.callsPer());
+        System.out.printf("ratio hot/earlier: orders/s %.2f, p99 at the best level %.2f, calls per order %.2f%n",
+            a.rate() / b.rate(), a.percentileMs(99) / b.percentileMs(99), a.callsPer() / b.callsPer());
+      }
       counted.close();
     }
+  }
+
+  /** The ladder of one order variant: its own handlers (env ORDER_INTAKE_READS), warmed first. */
+  private static List<Level> orders(String name, AwsStack stack, DynamoDbClient counted, SqsClient sqs,
+      CallCounter counter, String fixture, String customerId, List<String> skus, String queueUrl, String reads) {
+    Map<String, String> env = new HashMap<>(stack.functionEnvironment("OrderApiFunction"));
+    env.put("ORDER_INTAKE_READS", reads);
+    int most = Arrays.stream(LEVELS).max().orElse(1);
+    List<OrderApiHandler> handlers = new ArrayList<>();
+    for (int i = 0; i < most; i++) {
+      handlers.add(new OrderApiHandler(Env.of(env), counted, sqs));
+    }
+    for (int i = 0; i < WARMUP; i++) {
+      handlers.get(i % handlers.size()).handleRequest(event(fixture, customerId, pick(skus)), null);
+    }
+    sqs.purgeQueue(p -> p.queueUrl(queueUrl));
+    return ladder(name, counter, c -> () -> {
+      APIGatewayV2HTTPResponse r = handlers.get(c).handleRequest(event(fixture, customerId, pick(skus)), null);
+      return r.getStatusCode() == 201;
+    });
+  }
+
+  private static List<String> pick(List<String> skus) {
+    List<String> shuffled = new ArrayList<>(skus);
+    java.util.Collections.shuffle(shuffled, java.util.concurrent.ThreadLocalRandom.current());
+    return shuffled.subList(0, Math.min(LINES, shuffled.size()));
+  }
+
+  /** The best level: the highest rate among levels without a failure (the highest at all when all failed). */
+  private static Level best(List<Level> levels) {
+    return levels.stream().filter(l -> l.failures() == 0).max(java.util.Comparator.comparingDouble(Level::rate))
+        .orElseGet(() -> levels.stream().max(java.util.Comparator.comparingDouble(Level::rate)).orElseThrow());
+  }
+
+  /** Runs each concurrency level for {@link #SECONDS}: {@code client.apply(i)} is client i's request. */
+  private static List<Level> ladder(String name, CallCounter counter, java.util.function.IntFunction<Request> client) {
+    List<Level> levels = new ArrayList<>();
+    for (int concurrency : LEVELS) {
+      counter.reset();
+      java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+      long start = System.nanoTime();
+      long until = start + SECONDS * 1_000_000_000L;
+      try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int c = 0; c < concurrency; c++) {
+          Request request = client.apply(c);
+          pool.submit(() -> {
+            while (System.nanoTime() < until) {
+              long t = System.nanoTime();
+              boolean ok;
+              try {
+                ok = request.send();
+              } catch (RuntimeException e) {
+                ok = false;
+              }
+              latencies.add(System.nanoTime() - t);
+              if (!ok) {
+                failures.incrementAndGet();
+              }
+            }
+          });
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
+      Level level = new Level(name, concurrency, l, counter.snapshot(), l.length - failures.get(), seconds, failures.get());
+      levels.add(level);
+      print(level);
+    }
+    return levels;
+  }
+
+  private static void print(Level r) {
+    StringBuilder calls = new StringBuilder();
+    r.calls().forEach((op, count) -> calls.append(String.format(" %s=%.2f", op, count / (double) Math.max(1, r.done()))));
+    System.out.printf("%-50s c=%-3d %8.1f /s  p50 %8.2f ms  p99 %8.2f ms  failures %d  calls per request %.2f:%s%n",
+        r.name(), r.concurrency(), r.rate(), r.percentileMs(50), r.percentileMs(99), r.failures(), r.callsPer(), calls);
   }
 
   private static APIGatewayV2HTTPEvent event(String fixture, String customerId, List<String> skus) {
@@ -181,95 +274,4 @@ public final class OrderIntakeBench {
     }
   }
 
-  private static Result run(String name, PlaceOrder place, int n, CallCounter counter) {
-    counter.reset();
-    long interval = 1_000_000_000L / RATE;
-    long[] latencies = new long[n];
-    int failures = 0;
-    long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long scheduled = start + i * interval;
-      long wait = scheduled - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      if (!place.place(i)) {
-        failures++;
-      }
-      latencies[i] = System.nanoTime() - scheduled;
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(name, latencies, counter.snapshot(), n, seconds, failures);
-  }
-
-  private static void print(Result r) {
-    System.out.printf("%-34s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  %6.1f orders/s  failures %d%n", r.name(),
-        r.percentileMs(50), r.percentileMs(99), r.percentileMs(100), r.orders() / r.seconds(), r.failures());
-    StringBuilder calls = new StringBuilder();
-    r.calls().forEach((op, count) -> calls.append(String.format(" %s=%.2f", op, count / (double) r.orders())));
-    System.out.printf("%-34s DynamoDB calls per order %.2f:%s%n", "", r.callsPerOrder(), calls);
-  }
-
-  /**
-   * The baseline: what a first version without a transaction does. Same reads the service needs,
-   * then one write per item. Not safe (a failure half-way leaves stock reserved without an order);
-   * here only to show what the single transaction saves.
-   */
-  static final class NaiveOrders {
-    private final DynamoDbClient dynamo;
-    private final SqsClient sqs;
-    private final String table;
-    private final String queueUrl;
-
-    NaiveOrders(DynamoDbClient dynamo, SqsClient sqs, String table, String queueUrl) {
-      this.dynamo = dynamo;
-      this.sqs = sqs;
-      this.table = table;
-      this.queueUrl = queueUrl;
-    }
-
-    boolean place(String customerId, List<String> skus) {
-      String key = Tokens.sha256Hex("naive|" + UUID.randomUUID());
-      var idem = dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
-          TableKeys.SK, AttributeValue.fromS("IDEMPOTENCY"))).consistentRead(true));
-      if (idem.hasItem()) {
-        return false;
-      }
-      dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.CUSTOMER.key(customerId)),
-          TableKeys.SK, AttributeValue.fromS("PROFILE"))));
-      List<OrderLine> lines = new ArrayList<>();
-      List<Reservation> reservations = new ArrayList<>();
-      for (String sku : skus) {
-        var product = dynamo.getItem(g -> g.tableName(table).key(Map.of(TableKeys.PK, AttributeValue.fromS("SKU#" + sku),
-            TableKeys.SK, AttributeValue.fromS("PRODUCT")))).item();
-        long price = Long.parseLong(product.get("priceMinor").n());
-        dynamo.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
-            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SKU#" + sku), ":s", AttributeValue.fromS("STOCK#")))
-            .build());
-        lines.add(new OrderLine(sku, product.get("name").s(), 1, price, price));
-        reservations.add(new Reservation(sku, "msk-1", 1));
-      }
-      Instant now = Instant.now();
-      for (Reservation r : reservations) {
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-            .key(TableKeys.stockKey(r.sku(), r.warehouse()))
-            .updateExpression("SET available = available - :q, reserved = reserved + :q, updatedAt = :now")
-            .conditionExpression("available >= :q")
-            .expressionAttributeValues(Map.of(":q", Items.n(r.qty()), ":now", Items.s(now.toString()))).build());
-      }
-      long total = lines.stream().mapToLong(OrderLine::lineTotalMinor).sum();
-      Order order = new Order(Ids.newId("ord", Clock.systemUTC()), "NAIVE-" + UUID.randomUUID().toString().substring(0, 6),
-          customerId, Channel.SITE, "customer", lines, total, 0, total, "RUB",
-          new Delivery("PICKUP", DeliveryMethod.PICKUP, "shop", "Москва", null, "msk-1", 0), PaymentMethod.ONLINE_CARD,
-          OrderLifecycle.initialStatus(PaymentMethod.ONLINE_CARD),
-          OrderLifecycle.created(PaymentMethod.ONLINE_CARD, now, "customer"), null, null, Tokens.sha256Hex("t"),
-          reservations, now, now);
-      dynamo.putItem(p -> p.tableName(table).item(DynamoOrderStore.toItem(order)));
-      Map<String, AttributeValue> idemItem = new HashMap<>(Map.of(TableKeys.PK, AttributeValue.fromS("IDEMPOTENCY#" + key),
-          TableKeys.SK, AttributeValue.fromS("IDEMPOTENCY"), "orderId", AttributeValue.fromS(order.id())));
-      dynamo.putItem(p -> p.tableName(table).item(idemItem).conditionExpression("attribute_not_exists(pk)"));
-      sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody("{\"type\":\"OrderCreated\",\"orderId\":\"" + order.id() + "\"}"));
-      return true;
-    }
-  }
 }

@@ -23,12 +23,13 @@ public final class LocalTemplate {
   private static final Set<String> SILENT_FUNCTION_PROPERTIES = Set.of("Handler", "Runtime", "CodeUri",
       "Architectures", "MemorySize", "Timeout", "AutoPublishAlias", "SnapStart", "LoggingConfig", "Environment",
       "Events", "Policies", "Description", "FunctionName", "Tracing", "Role", "Tags", "PropagateTags",
-      "AutoPublishCodeSha256", "DeploymentPreference", "PackageType", "KmsKeyArn", "RuntimeManagementConfig");
+      "AutoPublishCodeSha256", "DeploymentPreference", "PackageType", "KmsKeyArn", "RuntimeManagementConfig",
+      "ReservedConcurrentExecutions");
   private static final Map<String, Set<String>> EVENT_PROPERTIES = Map.of(
       "HttpApi", Set.of("ApiId", "Method", "Path", "Auth", "PayloadFormatVersion", "TimeoutInMillis"),
-      "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled"),
+      "SQS", Set.of("Queue", "BatchSize", "FunctionResponseTypes", "Enabled", "ScalingConfig"),
       "DynamoDB", Set.of("Stream", "StartingPosition", "BatchSize", "FunctionResponseTypes", "Enabled",
-          "MaximumRetryAttempts", "DestinationConfig", "FilterCriteria"),
+          "MaximumRetryAttempts", "DestinationConfig", "FilterCriteria", "ParallelizationFactor"),
       "S3", Set.of("Bucket", "Events", "Filter"),
       "Schedule", Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"),
       "ScheduleV2", Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
@@ -48,11 +49,37 @@ public final class LocalTemplate {
 
   public record HttpRoute(String functionId, String event, String method, String path, boolean authorized) {}
 
-  public record SqsSource(String functionId, String event, String queueId, int batchSize, boolean reportsFailures,
-      boolean enabled) {}
+  /** Concurrent batches of an SQS source or a stream when the template sets no limit (Lambda would scale further). */
+  public static final int DEFAULT_CONCURRENCY = 5;
 
+  /**
+   * @param concurrency batches handed to the function at once, as Lambda scales out: {@code
+   *     ScalingConfig.MaximumConcurrency}, capped by the function's {@code ReservedConcurrentExecutions},
+   *     else {@link #DEFAULT_CONCURRENCY}
+   */
+  public record SqsSource(String functionId, String event, String queueId, int batchSize, boolean reportsFailures,
+      boolean enabled, int concurrency) {
+    public SqsSource(String functionId, String event, String queueId, int batchSize, boolean reportsFailures,
+        boolean enabled) {
+      this(functionId, event, queueId, batchSize, reportsFailures, enabled, DEFAULT_CONCURRENCY);
+    }
+  }
+
+  /**
+   * @param parallelization {@code ParallelizationFactor} (1–10): batches of one shard at once, records
+   *     of one partition key always in the same one, in order
+   * @param concurrency batches at once over all shards: the function's {@code
+   *     ReservedConcurrentExecutions}, else {@link #DEFAULT_CONCURRENCY} (at least one per shard)
+   */
   public record StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
-      boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId, EventFilter filter) {}
+      boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId, EventFilter filter,
+      int parallelization, int concurrency) {
+    public StreamSource(String functionId, String event, String tableId, String startingPosition, int batchSize,
+        boolean reportsFailures, boolean enabled, int maximumRetryAttempts, String onFailureQueueId, EventFilter filter) {
+      this(functionId, event, tableId, startingPosition, batchSize, reportsFailures, enabled, maximumRetryAttempts,
+          onFailureQueueId, filter, 1, DEFAULT_CONCURRENCY);
+    }
+  }
 
   public record S3Source(String functionId, String event, String bucketId, List<String> events, String prefix,
       String suffix) {
@@ -276,8 +303,13 @@ public final class LocalTemplate {
         ignore(id, key);
       }
     }
+    Object reserved = f.properties().get("ReservedConcurrentExecutions");
+    reservedConcurrency = reserved == null ? Integer.MAX_VALUE : Math.max(1, intOr(scalar(reserved, id), Integer.MAX_VALUE));
     f.events().forEach((name, event) -> readEvent(id, name, event));
   }
+
+  /** The function being read: its ReservedConcurrentExecutions (MAX_VALUE: none). */
+  private int reservedConcurrency = Integer.MAX_VALUE;
 
   @SuppressWarnings("unchecked")
   private void readEvent(String fn, String name, Map<String, Object> event) {
@@ -326,8 +358,11 @@ public final class LocalTemplate {
           throw new TemplateError(where + ": Queue must be !GetAtt <Queue>.Arn of an AWS::SQS::Queue in the template");
         }
         List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
+        int maximum = p.get("ScalingConfig") instanceof Map<?, ?> sc && sc.get("MaximumConcurrency") != null
+            ? intOr(scalar(sc.get("MaximumConcurrency"), where), DEFAULT_CONCURRENCY) : DEFAULT_CONCURRENCY;
         queues.add(new SqsSource(fn, name, queue, intOr(p.get("BatchSize"), 10),
-            responseTypes.contains("ReportBatchItemFailures"), enabled(p)));
+            responseTypes.contains("ReportBatchItemFailures"), enabled(p),
+            Math.max(1, Math.min(maximum, reservedConcurrency))));
       }
       case "DynamoDB" -> {
         String table = logicalIdOf(p.get("Stream"), "AWS::DynamoDB::Table");
@@ -351,7 +386,10 @@ public final class LocalTemplate {
         List<Object> responseTypes = p.get("FunctionResponseTypes") instanceof List<?> l ? (List<Object>) l : List.of();
         streams.add(new StreamSource(fn, name, table, position, intOr(p.get("BatchSize"), 100),
             responseTypes.contains("ReportBatchItemFailures"), enabled(p),
-            intOr(p.get("MaximumRetryAttempts"), -1), onFailure, filter(p.get("FilterCriteria"), where)));
+            intOr(p.get("MaximumRetryAttempts"), -1), onFailure, filter(p.get("FilterCriteria"), where),
+            Math.max(1, Math.min(10, p.get("ParallelizationFactor") == null ? 1
+                : intOr(scalar(p.get("ParallelizationFactor"), where), 1))),
+            Math.max(1, Math.min(DEFAULT_CONCURRENCY, reservedConcurrency))));
       }
       case "S3" -> {
         String bucket = logicalIdOf(p.get("Bucket"), "AWS::S3::Bucket");

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * as a real-shaped SQS event, and deletes what succeeded. With ReportBatchItemFailures only the
  * reported messages stay; a thrown error leaves the whole batch. Messages left on the queue come back
  * after the queue's visibility timeout, and ElasticMQ moves them to the DLQ once their receive count
- * passes the redrive policy's maxReceiveCount — as in AWS.
+ * passes the redrive policy's maxReceiveCount — as in AWS. Up to {@code concurrency} batches are in
+ * the function at once ({@code ScalingConfig.MaximumConcurrency} / {@code ReservedConcurrentExecutions},
+ * else {@link LocalTemplate#DEFAULT_CONCURRENCY}), one poller each.
  */
 public final class SqsDelivery extends DeliveryLoop {
   private static final Log LOG = Log.get(SqsDelivery.class);
@@ -47,7 +49,9 @@ public final class SqsDelivery extends DeliveryLoop {
     this.queueArn = queueArn;
     this.region = region;
     if (background) {
-      start("sqs-" + source.functionId() + "-" + source.event());
+      // as Lambda scales out on a backlog: up to the source's concurrency of pollers, each handing its
+      // own batch to the function (one warm handler instance per concurrent invocation)
+      start("sqs-" + source.functionId() + "-" + source.event(), source.concurrency());
     }
   }
 

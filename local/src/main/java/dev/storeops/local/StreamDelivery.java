@@ -41,7 +41,7 @@ public final class StreamDelivery extends DeliveryLoop {
   private final String onFailureQueueUrl;
   private final String region;
   private final Map<String, String> checkpoints;
-  private final Map<String, String> iterators = new LinkedHashMap<>();
+  private final Map<String, String> iterators = new ConcurrentHashMap<>();
   private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
   private final boolean background;
   /** Driven mode: whether the next batch read is handed to the function twice (stream delivery is at least once). */
@@ -86,7 +86,7 @@ public final class StreamDelivery extends DeliveryLoop {
    */
   public int pollOnce(java.util.function.BooleanSupplier redeliver) {
     this.redeliver = redeliver;
-    int before = delivered;
+    int before = delivered.get();
     for (Shard shard : shards()) {
       if (!iterators.containsKey(shard.shardId()) && !finished.containsKey(shard.shardId())) {
         iterators.put(shard.shardId(), iterator(shard.shardId(), false));
@@ -95,10 +95,10 @@ public final class StreamDelivery extends DeliveryLoop {
     for (String shardId : new ArrayList<>(iterators.keySet())) {
       poll(shardId);
     }
-    return delivered - before;
+    return delivered.get() - before;
   }
 
-  private int delivered;
+  private final java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
 
   private List<Shard> shards() {
     List<Shard> out = new ArrayList<>();
@@ -139,9 +139,7 @@ public final class StreamDelivery extends DeliveryLoop {
             iterators.put(shard.shardId(), iterator(shard.shardId(), false));
           }
         }
-        for (String shardId : new ArrayList<>(iterators.keySet())) {
-          got |= poll(shardId);
-        }
+        got = pollShards();
       } catch (RuntimeException e) {
         if (running) {
           LOG.error("stream poll failed", e, "function", source.functionId());
@@ -153,6 +151,46 @@ public final class StreamDelivery extends DeliveryLoop {
     }
   }
 
+  /**
+   * One round over the open shards: as Lambda, one batch per shard at a time, the shards side by side
+   * up to the source's concurrency. True when any shard had records.
+   */
+  private boolean pollShards() {
+    List<String> shardIds = new ArrayList<>(iterators.keySet());
+    if (shardIds.size() <= 1 || source.concurrency() <= 1) {
+      boolean got = false;
+      for (String shardId : shardIds) {
+        got |= poll(shardId);
+      }
+      return got;
+    }
+    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(source.concurrency());
+    List<java.util.concurrent.Future<Boolean>> rounds = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (String shardId : shardIds) {
+        rounds.add(pool.submit(() -> {
+          slots.acquire();
+          try {
+            return poll(shardId);
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+    }
+    boolean got = false;
+    for (var round : rounds) {
+      try {
+        got |= round.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.error("stream poll failed", e.getCause(), "function", source.functionId());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return got;
+  }
+
   private boolean poll(String shardId) {
     String it = iterators.get(shardId);
     if (it == null) {
@@ -160,7 +198,7 @@ public final class StreamDelivery extends DeliveryLoop {
     }
     var page = streams.getRecords(g -> g.shardIterator(it).limit(source.batchSize()));
     List<Record> records = page.records();
-    delivered += records.size();
+    delivered.addAndGet(records.size());
     if (records.isEmpty()) {
       advance(shardId, page.nextShardIterator());
       return false;
@@ -172,17 +210,50 @@ public final class StreamDelivery extends DeliveryLoop {
       advance(shardId, page.nextShardIterator());
       return true;
     }
-    int attempt = 0;
-    List<Record> batch = matching;
     if (!background && redeliver.getAsBoolean()) {
-      function.invoke(event(batch), "dynamodb " + source.tableId() + " (again)", r -> outcome(r));
+      function.invoke(event(matching), "dynamodb " + source.tableId() + " (again)", r -> outcome(r));
     }
+    if (source.parallelization() > 1 && background) {
+      deliverInParallel(shardId, matching, records.get(records.size() - 1).dynamodb().sequenceNumber());
+    } else {
+      deliver(shardId, matching, true);
+    }
+    advance(shardId, page.nextShardIterator());
+    return true;
+  }
+
+  /**
+   * ParallelizationFactor: the records split by partition key ({@code pk}) into up to that many
+   * batches, handed to the function at once, each in order; the shard's checkpoint moves past the read
+   * once all of them are done (a crash in between delivers again: at least once).
+   */
+  private void deliverInParallel(String shardId, List<Record> records, String lastSequence) {
+    Map<Integer, List<Record>> groups = new java.util.TreeMap<>();
+    for (Record r : records) {
+      AttributeValue pk = r.dynamodb().hasKeys() ? r.dynamodb().keys().get("pk") : null;
+      int group = Math.floorMod(pk == null ? 0 : String.valueOf(pk.s()).hashCode(), source.parallelization());
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(r);
+    }
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (List<Record> group : groups.values()) {
+        pool.submit(() -> deliver(shardId, group, false));
+      }
+    }
+    checkpoints.put(checkpointKey(shardId), lastSequence);
+  }
+
+  /**
+   * Hands {@code batch} to the function until it succeeds (from the first reported failure on), or
+   * skips it after MaximumRetryAttempts; {@code checkpoint}: moves the shard's checkpoint as it goes.
+   */
+  private void deliver(String shardId, List<Record> batch, boolean checkpoint) {
+    int attempt = 0;
     while (running && !batch.isEmpty()) {
       LocalFunction.Result result = function.invoke(event(batch), "dynamodb " + source.tableId(),
           r -> outcome(r));
       String failedAt = result.ok() ? firstFailure(result) : batch.get(0).dynamodb().sequenceNumber();
       int done = indexOf(batch, failedAt);
-      if (done > 0) {
+      if (done > 0 && checkpoint) {
         checkpoints.put(checkpointKey(shardId), batch.get(done - 1).dynamodb().sequenceNumber());
       }
       if (done == batch.size()) {
@@ -192,15 +263,15 @@ public final class StreamDelivery extends DeliveryLoop {
       attempt++;
       if (source.maximumRetryAttempts() >= 0 && attempt > source.maximumRetryAttempts()) {
         onFailure(shardId, batch);
-        checkpoints.put(checkpointKey(shardId), batch.get(batch.size() - 1).dynamodb().sequenceNumber());
+        if (checkpoint) {
+          checkpoints.put(checkpointKey(shardId), batch.get(batch.size() - 1).dynamodb().sequenceNumber());
+        }
         break;
       }
       if (background) {
         pause(Math.min(1000L * attempt, 5000L));
       }
     }
-    advance(shardId, page.nextShardIterator());
-    return true;
   }
 
   private void advance(String shardId, String next) {

@@ -124,6 +124,32 @@ class LocalTemplateTest {
   }
 
   @Test
+  void concurrencyFollowsScalingConfigCappedByReservedConcurrency() {
+    String sqs = """
+              %s
+              Events:
+                Work:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt Queue.Arn
+                    BatchSize: 10
+                    ScalingConfig: { MaximumConcurrency: 8 }
+            """;
+    assertEquals(8, read(function("A", "dev.storeops.local.testfn.SqsRecordingHandler", sqs.formatted("Timeout: 3")))
+        .queues().get(0).concurrency());
+    assertEquals(3, read(function("A", "dev.storeops.local.testfn.SqsRecordingHandler",
+        sqs.formatted("ReservedConcurrentExecutions: 3"))).queues().get(0).concurrency());
+    LocalTemplate plain = read(function("A", "dev.storeops.local.testfn.SqsRecordingHandler", """
+              Events:
+                Work:
+                  Type: SQS
+                  Properties: { Queue: !GetAtt Queue.Arn }
+            """));
+    assertEquals(LocalTemplate.DEFAULT_CONCURRENCY, plain.queues().get(0).concurrency());
+    assertEquals(List.of(), plain.warnings());
+  }
+
+  @Test
   void theSameIgnoredPropertyInManyPlacesIsOneLine() {
     LocalTemplate t = read(function("A", "dev.storeops.local.testfn.SqsRecordingHandler", "Layers: [x]")
         + function("B", "dev.storeops.local.testfn.SqsRecordingHandler", "Layers: [y]"));
@@ -159,6 +185,15 @@ class LocalTemplateTest {
         + function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler", stream));
     assertEquals(List.of(new LocalTemplate.StreamSource("Reports", "Changes", "Orders", "TRIM_HORIZON", 50, true, true,
         4, "Queue", EventFilter.NONE)), t.streams());
+    assertEquals(1, t.streams().get(0).parallelization());
+
+    LocalTemplate parallel = read(indent(table + "      StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }\n", 2)
+        + function("Reports", "dev.storeops.local.testfn.StreamRecordingHandler",
+            stream.replace("  Events:", "  ReservedConcurrentExecutions: 2\n  Events:")
+                .replace("BatchSize: 50", "BatchSize: 50\n        ParallelizationFactor: 4")));
+    assertEquals(4, parallel.streams().get(0).parallelization());
+    assertEquals(2, parallel.streams().get(0).concurrency());
+    assertEquals(List.of(), parallel.warnings());
   }
 
   @Test

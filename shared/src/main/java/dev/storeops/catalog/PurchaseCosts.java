@@ -19,6 +19,20 @@ public interface PurchaseCosts {
   /** Purchase price per unit, kopecks, for each source that has one; sources without a price are absent. */
   Map<Source, Long> unitCosts(Collection<Source> sources);
 
+  /**
+   * What a stock item says about its units: the supplier whose stock it is ({@code null}: the shop's
+   * own) and the item's older {@code supplierPrice} column ({@code null}: none).
+   */
+  record Supplied(String supplierId, Long supplierPrice) {}
+
+  /**
+   * As {@link #unitCosts(Collection)}, with the stock items already read by the caller ({@code known}:
+   * every source's stock item that exists), so an implementation need not read them again.
+   */
+  default Map<Source, Long> unitCosts(Collection<Source> sources, Map<Source, Supplied> known) {
+    return unitCosts(sources);
+  }
+
   /** No purchase prices known (tests, tools): every line's cost is unknown. */
   PurchaseCosts NONE = sources -> Map.of();
 }

@@ -54,7 +54,8 @@ final class OrderApiWiring {
     ShopSettings shop = ShopSettings.from(env);
     OrderComponents c = OrderComponents.build(dynamo, sqs, table, env.required("ORDER_EVENTS_QUEUE_URL"),
         OrderLimits.from(env), shop.defaultLocale(), clock,
-        WelcomeMail.onRegistered(new SqsMailOutbox(sqs, env.required("EMAIL_QUEUE_URL"))));
+        WelcomeMail.onRegistered(new SqsMailOutbox(sqs, env.required("EMAIL_QUEUE_URL"))),
+        !"separate".equals(env.optional("ORDER_INTAKE_READS", "batched")));
     CustomerService customers = c.customers();
     OrderService orders = c.orderService();
     CartService carts = c.cartService();

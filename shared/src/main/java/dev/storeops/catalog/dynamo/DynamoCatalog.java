@@ -57,7 +57,7 @@ public final class DynamoCatalog implements Catalog {
     this.clock = clock;
   }
 
-  static Map<String, AttributeValue> productKey(String sku) {
+  public static Map<String, AttributeValue> productKey(String sku) {
     return TableKeys.primaryKey(TableKeys.SKU.key(sku), "PRODUCT");
   }
 
@@ -92,12 +92,17 @@ public final class DynamoCatalog implements Catalog {
     for (var item : queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
         .expressionAttributeValues(Map.of(":pk", s(TableKeys.SKU.key(sku)), ":stock", s(TableKeys.STOCK.text()))).build())) {
-      AttributeValue priority = item.get("priority");
-      levels.add(new StockLevel(sku, Items.str(item, "warehouse"), Items.num(item, "onHand", 0),
-          Items.num(item, "reserved", 0), Items.num(item, "available", 0), Items.str(item, "supplierId"),
-          priority == null || priority.n() == null ? null : Integer.valueOf(priority.n())));
+      levels.add(stockLevel(sku, item));
     }
     return levels;
+  }
+
+  /** A stock item ({@code SKU#<sku>} / {@code STOCK#<warehouse>}) as its level. */
+  public static StockLevel stockLevel(String sku, Map<String, AttributeValue> item) {
+    AttributeValue priority = item.get("priority");
+    return new StockLevel(sku, Items.str(item, "warehouse"), Items.num(item, "onHand", 0),
+        Items.num(item, "reserved", 0), Items.num(item, "available", 0), Items.str(item, "supplierId"),
+        priority == null || priority.n() == null ? null : Integer.valueOf(priority.n()));
   }
 
   @Override
@@ -106,7 +111,7 @@ public final class DynamoCatalog implements Catalog {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(product(item));
   }
 
-  static Product product(Map<String, AttributeValue> item) {
+  public static Product product(Map<String, AttributeValue> item) {
     return Attr.read(item, Product.class);
   }
 

@@ -32,22 +32,41 @@ public final class DynamoPurchaseCosts implements PurchaseCosts {
 
   @Override
   public Map<Source, Long> unitCosts(Collection<Source> sources) {
-    Map<Source, Long> out = new HashMap<>();
-    Map<Source, String> supplierOf = new HashMap<>();
+    Map<Source, Supplied> known = new HashMap<>();
     List<Source> unique = new ArrayList<>(new LinkedHashSet<>(sources));
     List<Map<String, AttributeValue>> stockKeys = unique.stream()
         .map(s -> TableKeys.stockKey(s.sku(), s.warehouse())).toList();
     for (var item : batchGet(stockKeys, "pk, sk, supplierPrice, supplierId")) {
       String sku = Items.str(item, "pk").substring(TableKeys.SKU.text().length());
       String warehouse = Items.str(item, "sk").substring(TableKeys.STOCK.text().length());
-      Source source = new Source(sku, warehouse);
-      AttributeValue price = item.get("supplierPrice");
-      if (price != null && price.n() != null) {
-        out.put(source, Long.parseLong(price.n()));
+      known.put(new Source(sku, warehouse), supplied(item));
+    }
+    return unitCosts(sources, known);
+  }
+
+  /** What a stock item says about its units (its supplier and older price column). */
+  public static Supplied supplied(Map<String, AttributeValue> stockItem) {
+    AttributeValue price = stockItem.get("supplierPrice");
+    String supplier = Items.str(stockItem, "supplierId");
+    return new Supplied(supplier == null || supplier.isBlank() ? null : supplier,
+        price != null && price.n() != null ? Long.valueOf(price.n()) : null);
+  }
+
+  /** With the stock items already read: one BatchGetItem for the suppliers' prices, none for the shop's own stock. */
+  @Override
+  public Map<Source, Long> unitCosts(Collection<Source> sources, Map<Source, Supplied> known) {
+    Map<Source, Long> out = new HashMap<>();
+    Map<Source, String> supplierOf = new HashMap<>();
+    for (Source source : new LinkedHashSet<>(sources)) {
+      Supplied s = known.get(source);
+      if (s == null) {
+        continue;
       }
-      String supplier = Items.str(item, "supplierId");
-      if (supplier != null && !supplier.isBlank()) {
-        supplierOf.put(source, supplier);
+      if (s.supplierPrice() != null) {
+        out.put(source, s.supplierPrice());
+      }
+      if (s.supplierId() != null) {
+        supplierOf.put(source, s.supplierId());
       }
     }
     if (supplierOf.isEmpty()) {

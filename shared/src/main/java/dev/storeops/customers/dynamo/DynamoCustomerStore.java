@@ -87,6 +87,16 @@ public final class DynamoCustomerStore implements CustomerStore {
     }
   }
 
+  /** The key of a customer's profile item. */
+  public static Map<String, AttributeValue> profileKey(String id) {
+    return TableKeys.primaryKey(TableKeys.CUSTOMER.key(id), PROFILE);
+  }
+
+  /** The key of an e-mail's claim item (its {@code customerId}). */
+  public static Map<String, AttributeValue> emailClaimKey(String email) {
+    return TableKeys.primaryKey(TableKeys.EMAIL.key(Customer.emailKey(email)), "EMAIL");
+  }
+
   @Override
   public Optional<Customer> find(String id) {
     var item = dynamo.getItem(g -> g.tableName(table)

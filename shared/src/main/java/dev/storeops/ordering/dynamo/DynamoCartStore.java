@@ -55,7 +55,11 @@ public final class DynamoCartStore implements CartStore {
 
   @Override
   public Optional<Stored> findStored(String id) {
-    var item = dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item();
+    return stored(dynamo.getItem(g -> g.tableName(table).key(key(id)).consistentRead(true)).item());
+  }
+
+  /** A cart item as read (empty for none or a deleted cart's tombstone). */
+  public static Optional<Stored> stored(Map<String, AttributeValue> item) {
     if (item == null || item.isEmpty() || item.containsKey(DELETED_AT)) {
       return Optional.empty();
     }

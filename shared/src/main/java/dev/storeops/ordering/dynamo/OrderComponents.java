@@ -26,6 +26,16 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
    */
   public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
       OrderLimits limits, String defaultLocale, Clock clock, Consumer<CustomerService.Registered> onRegistered) {
+    return build(dynamo, sqs, table, orderEventsQueueUrl, limits, defaultLocale, clock, onRegistered, true);
+  }
+
+  /**
+   * @param batchedReads the order's reads in one BatchGetItem ({@link DynamoOrderIntakeReads}); false: one
+   *     read after another, as before (env {@code ORDER_INTAKE_READS=separate}: the bench's baseline)
+   */
+  public static OrderComponents build(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
+      OrderLimits limits, String defaultLocale, Clock clock, Consumer<CustomerService.Registered> onRegistered,
+      boolean batchedReads) {
     DynamoOrderStore orders = new DynamoOrderStore(dynamo, table, clock);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
     DynamoCartStore carts = new DynamoCartStore(dynamo, table, clock);
@@ -35,7 +45,8 @@ public record OrderComponents(DynamoOrderStore orders, DynamoCatalog catalog, Dy
         : new CustomerService(customerStore, clock, defaultLocale, onRegistered);
     OrderService orderService = new OrderService(orders, catalog, carts, customers, customerStore,
         new SqsOrderEvents(sqs, orderEventsQueueUrl), new DeliveryCalculator(DeliveryConfig.defaults()), limits, clock,
-        new DynamoPurchaseCosts(dynamo, table), new PromoItems(dynamo, table));
+        new DynamoPurchaseCosts(dynamo, table), new PromoItems(dynamo, table),
+        batchedReads ? new DynamoOrderIntakeReads(dynamo, table, clock) : null);
     return new OrderComponents(orders, catalog, carts, customerStore, customers, orderService,
         new CartService(carts, limits, clock, customers::isCustomersToken));
   }
