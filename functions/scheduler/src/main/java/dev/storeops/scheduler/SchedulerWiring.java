@@ -1,5 +1,6 @@
 package dev.storeops.scheduler;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.reporting.ReportSettings;
 import dev.storeops.messaging.campaigns.CampaignPlanner;
 import dev.storeops.messaging.campaigns.CampaignSegments;
@@ -57,6 +58,12 @@ final class SchedulerWiring {
     // lost OrderCreated announcements (issue 12): published again from the order's announce item
     jobs.put(AnnounceOrders.JOB, DynamoOrderAnnouncements.job(dynamo, clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), clock));
+    // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
+    Priming.of("scheduler", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
+        .register();
     return jobs;
   }
 
