@@ -1,5 +1,6 @@
 package dev.storeops.campaigns;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.messaging.campaigns.CampaignService;
 import dev.storeops.messaging.dynamo.DynamoCampaigns;
 import dev.storeops.messaging.dynamo.DynamoMailFigures;
@@ -17,12 +18,20 @@ final class CampaignApiWiring {
   private CampaignApiWiring() {}
 
   static Router router(Env env, Clock clock) {
-    DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     CampaignService service = new CampaignService(new DynamoCampaigns(dynamo, table),
         new DynamoRecipients(dynamo, table, clock), new MailTemplates(),
         MailPolicy.from(env),
         new DynamoMailFigures(dynamo, table), clock, env.required("PUBLIC_BASE_URL"));
-    return CampaignRoutes.router(service);
+    Router router = CampaignRoutes.router(service);
+    // SnapStart: the snapshot holds the client, templates and router warmed (docs/performance.md)
+    Priming.of("campaigns", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .staffRoute(router, "GET /staff/campaigns/{id}", "/staff/campaigns/cmp_priming",
+            java.util.Map.of("id", "cmp_priming"), "owner")
+        .register();
+    return router;
   }
 }

@@ -1,5 +1,6 @@
 package dev.storeops.console;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 
@@ -8,6 +9,9 @@ final class ConsoleWiring {
   private ConsoleWiring() {}
 
   static Router router(Env env) {
-    return ConsoleRoutes.router(ConsoleAssets.fromClasspath(), ConsoleSettings.from(env));
+    Router router = ConsoleRoutes.router(ConsoleAssets.fromClasspath(), ConsoleSettings.from(env));
+    // SnapStart: the snapshot holds the assets and router warmed (docs/performance.md)
+    Priming.of("console", env).route(router, "GET /console", "/console", java.util.Map.of()).register();
+    return router;
   }
 }

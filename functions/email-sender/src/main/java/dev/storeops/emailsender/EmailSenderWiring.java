@@ -1,5 +1,6 @@
 package dev.storeops.emailsender;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoFrequencyCap;
 import dev.storeops.messaging.dynamo.DynamoMailFigures;
@@ -28,6 +29,13 @@ final class EmailSenderWiring {
 
   static Wired wire(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
+    // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
+    Priming.of("email-sender", env)
+        .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("ses", clients.primeSes())
+        .json(dev.storeops.messaging.MailIntent.class)
+        .register();
     return new Wired(service(env, clock, clients),
         new SqsMailHandBack(clients.sqs(), env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));
   }

@@ -1,5 +1,6 @@
 package dev.storeops.orderapi;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.messaging.WelcomeMail;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.storeops.platform.http.ApiException;
@@ -45,7 +46,16 @@ final class OrderApiWiring {
 
   static Router router(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
-    return router(env, clients.dynamoDb(), clients.sqs(), clock, metrics);
+    Router router = router(env, clients.dynamoDb(), clients.sqs(), clock, metrics);
+    // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
+    Priming.of("order-api", env)
+        .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("sqs", clients.primeSqs(env.required("ORDER_EVENTS_QUEUE_URL")))
+        .json(OrderRequest.class, CustomerRegistration.class, CartService.CartRequest.class)
+        .route(router, "GET /stock/{sku}", "/stock/PRIMING", Map.of("sku", "PRIMING"))
+        .route(router, "GET /orders/{id}", "/orders/ord_priming", Map.of("id", "ord_priming"))
+        .register();
+    return router;
   }
 
   static Router router(Env env, DynamoDbClient dynamo, SqsClient sqs, Clock clock, Metrics metrics) {

@@ -1,5 +1,6 @@
 package dev.storeops.orderevents;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.fulfilment.invoices.IssueInvoice;
 import dev.storeops.fulfilment.invoices.ShopRequisites;
 import dev.storeops.fulfilment.s3.S3InvoiceFiles;
@@ -45,6 +46,13 @@ final class OrderEventsWiring {
     IssueInvoice invoices = new IssueInvoice(orders, new DynamoCustomerStore(dynamo, table),
         new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")), outbox,
         ShopRequisites.from(env), ShopSettings.from(env).zone(), publicBaseUrl, InvoicePdf::render);
+    // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
+    Priming.of("order-events", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
+        .json(dev.storeops.ordering.OrderCreated.class)
+        .register();
     return new OrderCreatedSteps(service, followUps, mailFlows,
         new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);
   }

@@ -1,5 +1,6 @@
 package dev.storeops.paymentwebhook;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.catalog.Product;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.customers.Customer;
@@ -41,11 +42,19 @@ final class PaymentWebhookWiring {
     DynamoCustomerStore customers = new DynamoCustomerStore(clients.dynamoDb(), table);
     PaymentLinks links = new PaymentLinks(providers, yookassa,
         sku -> catalog.product(sku).map(Product::vatCode).orElse(null));
-    return PaymentProviderRoutes.add(PaymentWebhookRoute.router(signature, flow),
+    Router router = PaymentProviderRoutes.add(PaymentWebhookRoute.router(signature, flow),
         new YooKassaNotifications(providers, yookassa, flow::payment), new RobokassaResults(providers, flow::payment),
         links, components.store(), order -> {
           Customer c = customers.find(order.customerId()).orElse(null);
           return new PaymentLinks.Payer(c == null ? null : c.email(), c == null ? null : c.phone());
         }, new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")));
+    // SnapStart: the snapshot holds the clients and router warmed (docs/performance.md)
+    Priming.of("payment-webhook", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
+        .route(router, "GET /payments/pay/{orderId}", "/payments/pay/ord_priming", java.util.Map.of("orderId", "ord_priming"))
+        .register();
+    return router;
   }
 }

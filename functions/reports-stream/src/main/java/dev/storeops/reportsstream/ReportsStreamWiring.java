@@ -1,5 +1,6 @@
 package dev.storeops.reportsstream;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
@@ -11,8 +12,11 @@ final class ReportsStreamWiring {
   private ReportsStreamWiring() {}
 
   static ReportsStreamService service(Env env) {
+    AwsClients clients = new AwsClients(env);
+    // SnapStart: the snapshot holds the client warmed (docs/performance.md)
+    Priming.of("reports-stream", env).step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME"))).register();
     return new ReportsStreamService(
-        new DynamoReportStore(new AwsClients(env).dynamoDb(), env.required("TABLE_NAME")),
+        new DynamoReportStore(clients.dynamoDb(), env.required("TABLE_NAME")),
         ShopSettings.from(env).zone());
   }
 }

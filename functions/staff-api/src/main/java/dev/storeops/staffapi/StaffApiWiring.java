@@ -1,5 +1,6 @@
 package dev.storeops.staffapi;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.catalog.ManageCatalog;
 import dev.storeops.catalog.ReadImportReports;
 import dev.storeops.catalog.ReadSkuStock;
@@ -97,6 +98,15 @@ final class StaffApiWiring {
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
+    // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
+    Priming.of("staff-api", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
+        .staffRoute(router, "GET /staff/orders/{id}", "/staff/orders/ord_priming", java.util.Map.of("id", "ord_priming"),
+            "owner")
+        .staffRoute(router, "GET /staff/reports/sales", "/staff/reports/sales", java.util.Map.of(), "owner")
+        .register();
     return router;
   }
 

@@ -1,5 +1,6 @@
 package dev.storeops.stockimport;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -40,6 +41,13 @@ final class StockImportWiring {
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
         shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table));
+    // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
+    Priming.of("stock-import", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .step("s3", clients.primeS3(bucket))
+        .json(dev.storeops.stockimport.core.SupplierProfile.class)
+        .register();
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics));
   }
 

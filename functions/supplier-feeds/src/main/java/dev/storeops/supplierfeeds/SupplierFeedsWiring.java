@@ -1,5 +1,6 @@
 package dev.storeops.supplierfeeds;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.config.ShopSettings;
@@ -23,6 +24,11 @@ final class SupplierFeedsWiring {
 
   static Feeds feeds(Env env, Clock clock, Metrics metrics) {
     AwsClients clients = new AwsClients(env);
+    // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
+    Priming.of("supplier-feeds", env)
+        .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
+        .register();
     S3SupplierBucket bucket = new S3SupplierBucket(clients.s3(), env.required("SUPPLIER_BUCKET"));
     HttpFeedClient http = new HttpFeedClient(Duration.ofSeconds(env.optionalInt("FEED_TIMEOUT_SECONDS", 60)),
         Long.parseLong(env.optional("MAX_FEED_BYTES", "104857600")));

@@ -1,5 +1,6 @@
 package dev.storeops.supplierinbox;
 
+import dev.storeops.platform.aws.Priming;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.storeops.platform.aws.AwsClients;
@@ -25,6 +26,11 @@ final class SupplierInboxWiring {
     AwsClients clients = new AwsClients(env);
     String bucket = env.required("SUPPLIER_BUCKET");
     S3SupplierBucket files = new S3SupplierBucket(clients.s3(), bucket);
+    // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
+    Priming.of("supplier-inbox", env)
+        .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("s3", clients.primeS3(bucket))
+        .register();
     return new Inbox(new ReceiveSupplierMail(files, files, new DynamoMailLedger(clients.dynamoDb(),
         env.required("TABLE_NAME")), clock), bucket, new ShopMetrics(metrics));
   }

@@ -1,5 +1,6 @@
 package dev.storeops.unsubscribe;
 
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.customers.ConfirmConsent;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoConsentStore;
@@ -17,11 +18,18 @@ final class UnsubscribeWiring {
   private UnsubscribeWiring() {}
 
   static Router router(Env env, Clock clock) {
-    DynamoDbClient dynamo = new AwsClients(env).dynamoDb();
+    AwsClients clients = new AwsClients(env);
+    DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
-    return UnsubscribeRoutes.router(
+    Router router = UnsubscribeRoutes.router(
         new UnsubscribeService(UnsubscribeTokens.from(env), new DynamoConsentStore(dynamo, table), clock),
         new ConfirmConsent(new DynamoCustomerStore(dynamo, table), clock),
         env.required("PUBLIC_BASE_URL"), ShopSettings.from(env).defaultLocale());
+    // SnapStart: the snapshot holds the client and the page templates warmed (docs/performance.md)
+    Priming.of("unsubscribe", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .route(router, "GET /unsubscribe", "/unsubscribe", java.util.Map.of())
+        .register();
+    return router;
   }
 }

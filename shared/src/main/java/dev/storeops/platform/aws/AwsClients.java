@@ -101,6 +101,32 @@ public final class AwsClients {
     return builder.build();
   }
 
+  /**
+   * A priming step ({@link Priming}): one GetItem of a key that never exists in {@code table} — the
+   * client's whole request, signing, HTTP and response path, and nothing written.
+   */
+  public Runnable primeDynamoDb(String table) {
+    return () -> dynamoDb().getItem(r -> r.tableName(table).key(java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"))));
+  }
+
+  /** A priming step: GetQueueAttributes of {@code queueUrl} (nothing sent or received). */
+  public Runnable primeSqs(String queueUrl) {
+    return () -> sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings(
+        "ApproximateNumberOfMessages"));
+  }
+
+  /** A priming step: SES GetAccount (a read of the account's sending state; nothing sent). */
+  public Runnable primeSes() {
+    return () -> ses().getAccount(r -> { });
+  }
+
+  /** A priming step: HeadObject of a key that never exists in {@code bucket} (a 404, nothing written). */
+  public Runnable primeS3(String bucket) {
+    return () -> s3().headObject(r -> r.bucket(bucket).key("priming/none"));
+  }
+
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
     builder.region(region());
     URI endpoint = endpoint(service);
