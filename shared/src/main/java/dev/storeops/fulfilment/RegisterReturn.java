@@ -5,6 +5,7 @@ import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderRules;
 import dev.storeops.ordering.Tokens;
 import dev.storeops.platform.errors.Busy;
+import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
 import dev.storeops.staff.TaskService;
 import java.time.Clock;
@@ -52,12 +53,12 @@ public final class RegisterReturn {
   }
 
   /**
-   * @param idempotencyKey the request's Idempotency-Key header (8–128 visible ASCII)
-   * @param requestHash a hash of the request body (the same key with another body is a 422)
+   * @param idempotencyKey the request's Idempotency-Key header (8–128 visible ASCII); the same key with
+   *     another body is a 422
    */
-  public Result register(String orderId, String by, ReturnPolicy.Request request, String idempotencyKey,
-      String requestHash) {
+  public Result register(String orderId, String by, ReturnPolicy.Request request, String idempotencyKey) {
     String key = OrderRules.idempotencyKey(idempotencyKey);
+    String requestHash = requestHash(request);
     String keyHash = Tokens.sha256Hex("return|" + orderId + "|" + key);
     Instant now = clock.instant();
     OrderMutations.Result r = mutations.mutate(orderId,
@@ -66,6 +67,15 @@ public final class RegisterReturn {
     Map<String, Object> record = ReturnPolicy.byKey(file, keyHash).orElseThrow();
     OrderFile settled = settle(file, record, by);
     return new Result(settled, ReturnPolicy.byKey(settled, keyHash).orElseThrow(), r.change() == null);
+  }
+
+  /** The request as parsed (lines in their order, reason), hashed: the same return asked twice hashes the same. */
+  static String requestHash(ReturnPolicy.Request request) {
+    try {
+      return Tokens.sha256Hex(Json.mapper().writeValueAsString(request));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The returns of an order, oldest first (without their idempotency hashes). */
