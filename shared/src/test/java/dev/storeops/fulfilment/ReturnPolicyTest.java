@@ -143,4 +143,19 @@ class ReturnPolicyTest {
     assertEquals(RefundRoutePolicy.OWNER_TASK, routes.route(paid, false)); // Robokassa or no provider
     assertEquals(RefundRoutePolicy.OWNER_TASK, routes.route(file(o, List.of()), true)); // no payment recorded
   }
+
+  @Test
+  void theProvidersNoticeOfAReturnsRefundRaisesNoFlagButAnUnknownRefundDoes() {
+    Order o = delivered();
+    OrderFile f = file(o, List.of(Map.of("id", "RETURN#1", "refund", Map.of("refundId", "rf-1", "status", "succeeded"))));
+    PaymentEventPolicy payments = new PaymentEventPolicy();
+    OrderChange ours = payments.decide(f, new PaymentEvent("yk-refund-rf-1", PaymentEvent.Type.REFUNDED, o.id(), "pay-1",
+        19933, "RUB"), T0);
+    assertEquals(PaymentEventPolicy.RETURN_REFUNDED, ours.payment().get("outcome"));
+    assertNull(ours.flag());
+    OrderChange other = payments.decide(f, new PaymentEvent("yk-refund-rf-2", PaymentEvent.Type.REFUNDED, o.id(),
+        "pay-1", 34900, "RUB"), T0);
+    assertEquals(PaymentEventPolicy.REFUNDED_AFTER_SHIPPING, other.payment().get("outcome"));
+    assertEquals("payment pay-1 refunded after the order was DELIVERED", other.flag());
+  }
 }

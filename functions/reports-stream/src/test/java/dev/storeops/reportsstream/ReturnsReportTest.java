@@ -161,7 +161,7 @@ class ReturnsReportTest {
     Clock clock = Clock.fixed(RETURN_DAY, ZoneOffset.UTC);
     new RefuseParcel(mutations, new RefusalPolicy()).refuse(r.id(), RefusalPolicy.Reason.REFUSED, "carrier:cdek",
         Instant.parse("2034-02-11T12:00:00Z"));
-    new ReceiveReturnedParcel(mutations, new RefusalPolicy(), clock).receive(r.id(), "wh-1");
+    new ReceiveReturnedParcel(mutations, new RefusalPolicy(), flow.tasks(), clock).receive(r.id(), "wh-1");
     RegisterReturn returns = new RegisterReturn(mutations, new ReturnPolicy(), new RefundRoutePolicy(), null,
         flow.tasks(), RefundNotice.NONE, clock);
     ReturnPolicy.Request request = new ReturnPolicy.Request(List.of(new ReturnPolicy.Line("RT-A", 1, "restock"),

@@ -109,7 +109,7 @@ final class StaffApiWiring {
     // returns and refused parcels (docs/returns.md); the refund notice is wired to CustomerNotices at merge
     OrderMutations mutations = new OrderMutations(flow.store());
     new StaffReturnRoutes(new RefuseParcel(mutations, new RefusalPolicy()),
-        new ReceiveReturnedParcel(mutations, new RefusalPolicy(), clock),
+        new ReceiveReturnedParcel(mutations, new RefusalPolicy(), flow.tasks(), clock),
         new RegisterReturn(mutations, new ReturnPolicy(), new RefundRoutePolicy(), RefundAdapters.from(env),
             flow.tasks(), RefundNotice.NONE, clock),
         flow.flow()::get, clock).register(router);
