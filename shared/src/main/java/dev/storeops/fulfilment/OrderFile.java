@@ -55,7 +55,7 @@ public record OrderFile(Order order, long rev, int noAnswerCalls, String payment
       view.put("refusal", refusal);
     }
     if (!returns.isEmpty()) {
-      view.put("returns", returns);
+      view.put("returns", RegisterReturn.view(this)); // without the idempotency hashes
     }
     return view;
   }
