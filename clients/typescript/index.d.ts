@@ -1189,6 +1189,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/orders/{id}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A shipped parcel was refused at the door or not collected (SHIPPED → RETURNING)
+         * @description The order is no sale and its cash on delivery is no longer expected; the parcel travels back. A repeat changes nothing (docs/returns.md).
+         */
+        post: operations["staffRefuseParcel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/{id}/returned-parcel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The refused parcel arrived back (RETURNING → RETURNED; every unit restocked once) */
+        post: operations["staffReceiveReturnedParcel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's refusal and returns with their refunds */
+        get: operations["staffListReturns"];
+        put?: never;
+        /**
+         * A return after delivery (some or all lines; restock or write-off per line; refund)
+         * @description Idempotent by the Idempotency-Key: the same key and body answer the same return (200, Idempotent-Replayed true) and retry a refund the provider did not answer; the same key with another body is a 422 (docs/returns.md).
+         */
+        post: operations["staffRegisterReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1295,7 +1353,7 @@ export interface components {
         /** @enum {string} */
         PaymentMethod: "ONLINE_CARD" | "BANK_TRANSFER" | "CASH_ON_DELIVERY";
         /** @enum {string} */
-        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "RETURNING" | "RETURNED";
         OrderLine: {
             sku: string;
             name: string;
@@ -1719,6 +1777,57 @@ export interface components {
             /** Format: date-time */
             rejectedRowsUrlExpiresAt?: string;
             movedTo?: string;
+        };
+        /** @description Why a shipped parcel comes back. */
+        ParcelRefusal: {
+            /** @enum {string} */
+            reason?: "REFUSED" | "NOT_COLLECTED";
+            /** @description A staff id or `carrier:<name>`. */
+            by?: string;
+            /** @enum {string} */
+            source?: "staff" | "carrier";
+            at?: components["schemas"]["Instant"];
+        } | null;
+        /** @description One return after delivery (`RETURN#<n>` on the order). */
+        OrderReturn: {
+            /** @description `RETURN#<n>` */
+            id: string;
+            n: number;
+            at: components["schemas"]["Instant"];
+            by: string;
+            reason: string;
+            /** @description What goes back to the customer (the lines' share of what was paid; no delivery). */
+            amountMinor: number;
+            /** @description Purchase cost of the returned units. */
+            costMinor?: number;
+            currency: string;
+            lines: {
+                sku: string;
+                qty: number;
+                /** @enum {string} */
+                disposition: "restock" | "writeOff";
+                amountMinor: number;
+                costMinor?: number;
+                warehouses?: {
+                    warehouse?: string;
+                    qty?: number;
+                }[];
+            }[];
+            refund: {
+                /** @enum {string} */
+                method: "yookassa" | "owner-task" | "none";
+                amountMinor: number;
+                /** @description `pending` (the provider did not answer yet: repeat the request), `succeeded`/`canceled` (the provider's), `task` (an owner task to refund by hand), `none`. */
+                status: string;
+                refundId?: string;
+                taskId?: string;
+                at?: components["schemas"]["Instant"];
+            };
+        };
+        ReturnAnswer: {
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            return: components["schemas"]["OrderReturn"];
         };
     };
     responses: {
@@ -3816,6 +3925,136 @@ export interface operations {
                 };
             };
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRefuseParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "REFUSED" | "NOT_COLLECTED";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderFile"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffReceiveReturnedParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderFile"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffListReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refusal (if any) and the returns, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        status: components["schemas"]["OrderStatus"];
+                        refusal?: components["schemas"]["ParcelRefusal"];
+                        returns: components["schemas"]["OrderReturn"][];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRegisterReturn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 visible ASCII characters; the same key and body place one order, whatever the retries. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    lines: {
+                        sku: string;
+                        qty: number;
+                        /** @enum {string} */
+                        disposition: "restock" | "writeOff";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The same return again (a replay). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnAnswer"];
+                };
+            };
+            /** @description The return, recorded with its refund. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
     };

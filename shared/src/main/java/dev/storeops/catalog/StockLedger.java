@@ -29,4 +29,17 @@ public final class StockLedger {
   public static Levels consume(long onHand, long reserved, long qty) {
     return Levels.of(onHand - qty, reserved - qty);
   }
+
+  /** Return to stock: returned units go back on the shelf ({@code onHand += q}; {@code reserved} unchanged). */
+  public static Levels restock(long onHand, long reserved, long qty) {
+    return Levels.of(onHand + qty, reserved);
+  }
+
+  /**
+   * Write-off of returned units that came back unusable: they left the warehouse when the order shipped
+   * and never re-enter it, so the levels stay as they are; the journal records the units (docs/returns.md).
+   */
+  public static Levels writeOff(long onHand, long reserved) {
+    return Levels.of(onHand, reserved);
+  }
 }

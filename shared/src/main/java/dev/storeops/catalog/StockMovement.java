@@ -8,7 +8,8 @@ import java.time.Instant;
  * transaction as the movement, so the journal and the stock cannot disagree.
  *
  * @param movement one of {@link #RESERVE}, {@link #RELEASE}, {@link #CONSUME}, {@link #SUPPLIER_IMPORT},
- *     {@link #STAFF_SET}, {@link #REPAIR}
+ *     {@link #STAFF_SET}, {@link #REPAIR}, {@link #RETURN_TO_STOCK},
+ *     {@link #WRITE_OFF}
  * @param qty the units the movement is about (reserved, released, shipped, or the new count)
  * @param onHandBefore/onHandAfter/reservedBefore/reservedAfter the levels around the movement; {@code null}
  *     where the writer does not read them (a reservation is a relative update: only its changes are exact)
@@ -26,6 +27,10 @@ public record StockMovement(Instant at, String sku, String warehouse, String mov
   public static final String SUPPLIER_IMPORT = "supplier-import";
   public static final String STAFF_SET = "staff-set";
   public static final String REPAIR = "repair";
+  /** Returned units put back on the shelf: {@code onHand += q} (docs/returns.md). */
+  public static final String RETURN_TO_STOCK = "return-to-stock";
+  /** Returned units that came back unusable: recorded, {@code onHand} unchanged (docs/returns.md). */
+  public static final String WRITE_OFF = "write-off";
 
   /** An order reserved {@code r.qty()} units (a relative update: the levels around it are not read). */
   public static StockMovement reserve(Instant at, Reservation r, String orderId, String orderNumber, String actor) {

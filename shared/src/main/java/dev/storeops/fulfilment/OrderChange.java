@@ -31,6 +31,18 @@ public final class OrderChange {
   private Due due;
   private boolean removeDue;
   private String claimEventId;
+  private final List<StockReturn> stockReturns = new java.util.ArrayList<>();
+  private Map<String, Object> refusal;
+  private Map<String, Object> returnAdded;
+  private Integer returnIndex;
+  private Map<String, Object> returnReplaced;
+
+  /**
+   * Returned units of one SKU in one warehouse (docs/returns.md): put back on the shelf
+   * ({@link dev.storeops.catalog.StockMovement#RETURN_TO_STOCK}) or written off
+   * ({@link dev.storeops.catalog.StockMovement#WRITE_OFF}), journaled in the change's transaction.
+   */
+  public record StockReturn(String sku, String warehouse, int qty, String movement, String actor, String reason) {}
 
   public OrderChange(OrderFile before, Instant at) {
     this.before = before;
@@ -164,5 +176,50 @@ public final class OrderChange {
 
   public String claimEventId() {
     return claimEventId;
+  }
+
+  /** Returned units the same write restocks or writes off (journaled). */
+  public OrderChange stockReturn(StockReturn r) {
+    this.stockReturns.add(r);
+    return this;
+  }
+
+  public List<StockReturn> stockReturns() {
+    return List.copyOf(stockReturns);
+  }
+
+  /** The refusal recorded on the order ({@code refusal}: reason, by, source, at). */
+  public OrderChange refusal(Map<String, Object> r) {
+    this.refusal = r;
+    return this;
+  }
+
+  public Map<String, Object> refusal() {
+    return refusal;
+  }
+
+  /** A return record appended to the order's {@code returns}. */
+  public OrderChange returnAdded(Map<String, Object> r) {
+    this.returnAdded = r;
+    return this;
+  }
+
+  public Map<String, Object> returnAdded() {
+    return returnAdded;
+  }
+
+  /** The return record at {@code index} of {@code returns} replaced (its refund's outcome). */
+  public OrderChange returnReplaced(int index, Map<String, Object> r) {
+    this.returnIndex = index;
+    this.returnReplaced = r;
+    return this;
+  }
+
+  public Integer returnIndex() {
+    return returnIndex;
+  }
+
+  public Map<String, Object> returnReplaced() {
+    return returnReplaced;
   }
 }

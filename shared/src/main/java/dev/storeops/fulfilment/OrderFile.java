@@ -18,11 +18,19 @@ import java.util.Optional;
  */
 public record OrderFile(Order order, long rev, int noAnswerCalls, String paymentStage, Instant paymentDueAt,
     String dueSk, List<Map<String, Object>> payments, List<Map<String, Object>> calls, String flag,
-    Map<String, Object> shipment) {
+    Map<String, Object> shipment, Map<String, Object> refusal, List<Map<String, Object>> returns) {
 
   public OrderFile {
     payments = payments == null ? List.of() : List.copyOf(payments);
     calls = calls == null ? List.of() : List.copyOf(calls);
+    returns = returns == null ? List.of() : List.copyOf(returns);
+  }
+
+  /** An order without a refusal or returns. */
+  public OrderFile(Order order, long rev, int noAnswerCalls, String paymentStage, Instant paymentDueAt,
+      String dueSk, List<Map<String, Object>> payments, List<Map<String, Object>> calls, String flag,
+      Map<String, Object> shipment) {
+    this(order, rev, noAnswerCalls, paymentStage, paymentDueAt, dueSk, payments, calls, flag, shipment, null, List.of());
   }
 
   public Optional<Map<String, Object>> payment(String eventId) {
@@ -43,6 +51,12 @@ public record OrderFile(Order order, long rev, int noAnswerCalls, String payment
     view.put("shipment", shipment);
     view.put("paymentDueAt", paymentDueAt);
     view.put("paymentStage", paymentStage);
+    if (refusal != null) {
+      view.put("refusal", refusal);
+    }
+    if (!returns.isEmpty()) {
+      view.put("returns", RegisterReturn.view(this)); // without the idempotency hashes
+    }
     return view;
   }
 }

@@ -34,6 +34,8 @@ public final class PaymentEventPolicy {
   public static final String REFUNDED_CANCELLED = "REFUNDED_CANCELLED";
   public static final String REFUNDED = "REFUNDED";
   public static final String REFUNDED_AFTER_SHIPPING = "REFUNDED_AFTER_SHIPPING";
+  /** The provider's notice of a refund storeops made for a return (docs/returns.md): recorded, no flag. */
+  public static final String RETURN_REFUNDED = "RETURN_REFUNDED";
 
   private final PaidOrderShipsPolicy paidOrderShips = new PaidOrderShipsPolicy();
 
@@ -64,6 +66,8 @@ public final class PaymentEventPolicy {
           CancellationPolicy.cancel(c, BY_REFUND, REFUND_REASON, "payment " + e.paymentId() + " refunded");
         } else if (o.status() == OrderStatus.CANCELLED) {
           outcome = REFUNDED;
+        } else if (refundOfAReturn(f, e)) {
+          outcome = RETURN_REFUNDED;
         } else {
           outcome = REFUNDED_AFTER_SHIPPING;
           c.flag("payment " + e.paymentId() + " refunded after the order was " + o.status());
@@ -80,5 +84,16 @@ public final class PaymentEventPolicy {
     p.put("receivedAt", now.toString());
     p.put("outcome", outcome);
     return c.payment(p);
+  }
+
+  /** Whether the refund event is the provider's notice of a return's refund (its refund id recorded on the return). */
+  private static boolean refundOfAReturn(OrderFile f, PaymentEvent e) {
+    for (Map<String, Object> r : f.returns()) {
+      if (r.get("refund") instanceof Map<?, ?> refund && refund.get("refundId") != null
+          && e.eventId().endsWith(refund.get("refundId").toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

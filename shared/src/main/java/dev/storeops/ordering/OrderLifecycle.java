@@ -15,6 +15,7 @@ import java.util.Set;
  * NEW (cash on delivery) ── phone confirmation ──▶ CONFIRMED ──▶ READY_TO_SHIP
  * AWAITING_PAYMENT (prepaid) ── payment ──▶ PAID ──▶ READY_TO_SHIP
  * READY_TO_SHIP ──▶ SHIPPED ──▶ DELIVERED
+ * SHIPPED ── refused / not collected ──▶ RETURNING ── arrived back ──▶ RETURNED
  * CANCELLED(reason) from every state before SHIPPED
  * </pre>
  *
@@ -23,7 +24,8 @@ import java.util.Set;
  */
 public final class OrderLifecycle {
   /** States an order never leaves. */
-  public static final Set<OrderStatus> FINAL = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.CANCELLED);
+  public static final Set<OrderStatus> FINAL = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.CANCELLED,
+      OrderStatus.RETURNED);
 
   private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = new EnumMap<>(OrderStatus.class);
 
@@ -33,7 +35,9 @@ public final class OrderLifecycle {
     ALLOWED.put(OrderStatus.AWAITING_PAYMENT, EnumSet.of(OrderStatus.PAID, OrderStatus.CANCELLED));
     ALLOWED.put(OrderStatus.PAID, EnumSet.of(OrderStatus.READY_TO_SHIP, OrderStatus.CANCELLED));
     ALLOWED.put(OrderStatus.READY_TO_SHIP, EnumSet.of(OrderStatus.SHIPPED, OrderStatus.CANCELLED));
-    ALLOWED.put(OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED));
+    ALLOWED.put(OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED, OrderStatus.RETURNING));
+    ALLOWED.put(OrderStatus.RETURNING, EnumSet.of(OrderStatus.RETURNED));
+    ALLOWED.put(OrderStatus.RETURNED, EnumSet.noneOf(OrderStatus.class));
     ALLOWED.put(OrderStatus.DELIVERED, EnumSet.noneOf(OrderStatus.class));
     ALLOWED.put(OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class));
   }

@@ -28,20 +28,28 @@ public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChan
   }
 
   /**
-   * Raw counters: placed orders and their total, cancelled orders and their total, and the purchase
-   * cost of the placed and of the cancelled orders' goods.
+   * Raw counters: placed orders and their total, cancelled orders (and refused parcels) and their total,
+   * the purchase cost of the placed and of the cancelled orders' goods, and the returns after delivery:
+   * how many, the money they give back and the purchase cost of the units returned (docs/returns.md).
    */
   public record Figures(long orders, long grossMinor, long cancelled, long cancelledMinor, long costMinor,
-      long cancelledCostMinor) {
+      long cancelledCostMinor, long returns, long returnedMinor, long returnedCostMinor) {
     public static final Figures ZERO = new Figures(0, 0, 0, 0);
 
     public Figures(long orders, long grossMinor, long cancelled, long cancelledMinor) {
       this(orders, grossMinor, cancelled, cancelledMinor, 0, 0);
     }
 
+    /** Without returns. */
+    public Figures(long orders, long grossMinor, long cancelled, long cancelledMinor, long costMinor,
+        long cancelledCostMinor) {
+      this(orders, grossMinor, cancelled, cancelledMinor, costMinor, cancelledCostMinor, 0, 0, 0);
+    }
+
     public Figures plus(Figures o) {
       return new Figures(orders + o.orders, grossMinor + o.grossMinor, cancelled + o.cancelled,
-          cancelledMinor + o.cancelledMinor, costMinor + o.costMinor, cancelledCostMinor + o.cancelledCostMinor);
+          cancelledMinor + o.cancelledMinor, costMinor + o.costMinor, cancelledCostMinor + o.cancelledCostMinor,
+          returns + o.returns, returnedMinor + o.returnedMinor, returnedCostMinor + o.returnedCostMinor);
     }
 
     /** Orders that were not cancelled. */
@@ -49,14 +57,14 @@ public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChan
       return orders - cancelled;
     }
 
-    /** Revenue: total of the orders that were not cancelled. */
+    /** Revenue: total of the orders that were not cancelled, less what returns gave back. */
     public long revenueMinor() {
-      return grossMinor - cancelledMinor;
+      return grossMinor - cancelledMinor - returnedMinor;
     }
 
-    /** Cost of goods sold: purchase cost of the orders that were not cancelled. */
+    /** Cost of goods sold: purchase cost of the orders that were not cancelled, less the units returned. */
     public long netCostMinor() {
-      return costMinor - cancelledCostMinor;
+      return costMinor - cancelledCostMinor - returnedCostMinor;
     }
 
     /** Gross margin: revenue − cost of goods sold. */

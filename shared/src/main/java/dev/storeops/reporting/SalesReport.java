@@ -21,10 +21,20 @@ public final class SalesReport {
 
   /**
    * One row: its key (a date or a channel) and the figures; {@code costMinor} is the cost of goods sold
-   * (orders not cancelled), {@code marginMinor} = revenue − cost, {@code marginPercent} = margin / revenue.
+   * (orders not cancelled, less returned units), {@code marginMinor} = revenue − cost, {@code marginPercent} =
+   * margin / revenue; {@code returns} and {@code returnedMinor}: the returns after delivery of the row's
+   * orders and the money they give back, already taken off {@code revenueMinor} (docs/returns.md).
    */
   public record Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
-      long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent) {
+      long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent,
+      long returns, long returnedMinor) {
+
+    /** A row without returns after delivery. */
+    public Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
+        long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent) {
+      this(key, orders, cancelled, netOrders, grossMinor, cancelledMinor, revenueMinor, averageCheckMinor, costMinor,
+          marginMinor, marginPercent, 0, 0);
+    }
 
     /** A row without purchase costs: the whole revenue is margin. */
     public Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
@@ -36,7 +46,7 @@ public final class SalesReport {
     static Row of(String key, SalesDay.Figures f) {
       return new Row(key, f.orders(), f.cancelled(), f.netOrders(), f.grossMinor(), f.cancelledMinor(),
           f.revenueMinor(), f.averageCheckMinor(), f.netCostMinor(), f.marginMinor(),
-          Margin.percent(f.marginMinor(), f.revenueMinor()));
+          Margin.percent(f.marginMinor(), f.revenueMinor()), f.returns(), f.returnedMinor());
     }
   }
 

@@ -68,6 +68,11 @@ public final class StaffPermissions {
     allow("POST /staff/orders/{id}/cancel", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("POST /staff/orders/{id}/ship", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     allow("POST /staff/orders/{id}/deliver", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    // returns and refused parcels (docs/returns.md)
+    allow("POST /staff/orders/{id}/refusal", any(StaffRole.OWNER), own(StaffRole.MANAGER));
+    allow("POST /staff/orders/{id}/returned-parcel", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("POST /staff/orders/{id}/returns", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
+    allow("GET /staff/orders/{id}/returns", any(StaffRole.OWNER, StaffRole.WAREHOUSE), own(StaffRole.MANAGER));
     // staff-api: customers
     allow("GET /staff/customers/{id}", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers", any(StaffRole.OWNER), own(StaffRole.MANAGER));

@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 /** Every pair of states: the allowed ones move and are recorded, all others are refused. */
 class OrderStateMachineTest {
   private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
-  private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED = Map.of(
-      OrderStatus.NEW, EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED),
-      OrderStatus.CONFIRMED, EnumSet.of(OrderStatus.READY_TO_SHIP, OrderStatus.CANCELLED),
-      OrderStatus.AWAITING_PAYMENT, EnumSet.of(OrderStatus.PAID, OrderStatus.CANCELLED),
-      OrderStatus.PAID, EnumSet.of(OrderStatus.READY_TO_SHIP, OrderStatus.CANCELLED),
-      OrderStatus.READY_TO_SHIP, EnumSet.of(OrderStatus.SHIPPED, OrderStatus.CANCELLED),
-      OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED),
-      OrderStatus.DELIVERED, EnumSet.noneOf(OrderStatus.class),
-      OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class));
+  private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED = Map.ofEntries(
+      Map.entry(OrderStatus.RETURNING, EnumSet.of(OrderStatus.RETURNED)),
+      Map.entry(OrderStatus.RETURNED, EnumSet.noneOf(OrderStatus.class)),
+      Map.entry(OrderStatus.NEW, EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED)),
+      Map.entry(OrderStatus.CONFIRMED, EnumSet.of(OrderStatus.READY_TO_SHIP, OrderStatus.CANCELLED)),
+      Map.entry(OrderStatus.AWAITING_PAYMENT, EnumSet.of(OrderStatus.PAID, OrderStatus.CANCELLED)),
+      Map.entry(OrderStatus.PAID, EnumSet.of(OrderStatus.READY_TO_SHIP, OrderStatus.CANCELLED)),
+      Map.entry(OrderStatus.READY_TO_SHIP, EnumSet.of(OrderStatus.SHIPPED, OrderStatus.CANCELLED)),
+      Map.entry(OrderStatus.SHIPPED, EnumSet.of(OrderStatus.DELIVERED, OrderStatus.RETURNING)),
+      Map.entry(OrderStatus.DELIVERED, EnumSet.noneOf(OrderStatus.class)),
+      Map.entry(OrderStatus.CANCELLED, EnumSet.noneOf(OrderStatus.class)));
 
   private static Order in(OrderStatus status) {
     return new Order("ord_1", "261123-ABCDEF", "cus_1", Channel.SITE, "customer",
@@ -45,7 +47,7 @@ class OrderStateMachineTest {
         allowed++;
       }
     }
-    assertEquals(11, allowed);
+    assertEquals(13, allowed);
   }
 
   @Test
@@ -65,7 +67,7 @@ class OrderStateMachineTest {
         refused++;
       }
     }
-    assertEquals(64 - 11, refused);
+    assertEquals(100 - 13, refused);
   }
 
   @Test

@@ -65,19 +65,16 @@ final class SchedulerWiring {
     // lost OrderCreated announcements (issue 12): published again from the order's announce item
     jobs.put(AnnounceOrders.JOB, DynamoOrderAnnouncements.job(dynamo, clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), clock));
-<<<<<<< HEAD
     // short stock (issue 12): every order on a row a count left short is flagged, whatever failed after the count
     jobs.put(SweepShortStock.JOB, DynamoShortStockMarks.job(dynamo, table, clock,
         new TaskService(new DynamoTaskStore(dynamo, table, new DueWorkStore(dynamo, table, clock)), List::of,
             task -> {}, clock, TaskService.EscalationPolicy.REPORT, Duration.ofHours(1)), new ShopMetrics(metrics)));
-=======
     // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
     Priming.of("scheduler", env)
         .step("dynamodb", clients.primeDynamoDb(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
         .register();
->>>>>>> cold18
     return jobs;
   }
 

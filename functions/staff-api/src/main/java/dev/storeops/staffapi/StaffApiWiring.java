@@ -30,6 +30,15 @@ import dev.storeops.messaging.WelcomeMail;
 import dev.storeops.reporting.ReportSettings;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.fulfilment.OrderMutations;
+import dev.storeops.fulfilment.ReceiveReturnedParcel;
+import dev.storeops.fulfilment.RefundNotice;
+import dev.storeops.fulfilment.RefundRoutePolicy;
+import dev.storeops.fulfilment.RefusalPolicy;
+import dev.storeops.fulfilment.RefuseParcel;
+import dev.storeops.fulfilment.RegisterReturn;
+import dev.storeops.fulfilment.ReturnPolicy;
+import dev.storeops.fulfilment.yookassa.RefundAdapters;
 import dev.storeops.messaging.dynamo.DynamoReviewRequests;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.ordering.OrderLimits;
@@ -98,6 +107,13 @@ final class StaffApiWiring {
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
+    // returns and refused parcels (docs/returns.md); the refund notice is wired to CustomerNotices at merge
+    OrderMutations mutations = new OrderMutations(flow.store());
+    new StaffReturnRoutes(new RefuseParcel(mutations, new RefusalPolicy()),
+        new ReceiveReturnedParcel(mutations, new RefusalPolicy(), flow.tasks(), clock),
+        new RegisterReturn(mutations, new ReturnPolicy(), new RefundRoutePolicy(), RefundAdapters.from(env),
+            flow.tasks(), RefundNotice.NONE, clock),
+        flow.flow()::get, clock).register(router);
     // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
     Priming.of("staff-api", env)
         .step("dynamodb", clients.primeDynamoDb(table))

@@ -93,7 +93,9 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
         item.containsKey("payments") ? (List<Map<String, Object>>) Attr.java(item.get("payments")) : List.of(),
         item.containsKey("calls") ? (List<Map<String, Object>>) Attr.java(item.get("calls")) : List.of(),
         Items.str(item, "flag"),
-        item.containsKey("shipment") ? (Map<String, Object>) Attr.java(item.get("shipment")) : null);
+        item.containsKey("shipment") ? (Map<String, Object>) Attr.java(item.get("shipment")) : null,
+        item.containsKey("refusal") ? (Map<String, Object>) Attr.java(item.get("refusal")) : null,
+        item.containsKey("returns") ? (List<Map<String, Object>>) Attr.java(item.get("returns")) : List.of());
   }
 
   @Override
@@ -128,6 +130,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     List<TransactWriteItem> ledger = new ArrayList<>();
     List<Covered> covered = new ArrayList<>();
     actions.addAll(stockMovements(c, ledger, covered));
+    actions.addAll(returnMovements(c, ledger));
     int stockTo = actions.size();
     int managerIndex = actions.size();
     boolean manager = countManager && c.closesForManager() && o.managerId() != null;
@@ -253,6 +256,76 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     return actions;
   }
 
+  /**
+   * Returned units (docs/returns.md): per SKU × warehouse one stock update for the units put back
+   * ({@code onHand += q}, absolute values conditioned on the stock as read) and one journal entry per
+   * movement — {@code return-to-stock}, or {@code write-off} with the levels unchanged (the unit left the
+   * warehouse when the order shipped and does not come back usable).
+   */
+  private List<TransactWriteItem> returnMovements(OrderChange c, List<TransactWriteItem> ledger) {
+    if (c.stockReturns().isEmpty()) {
+      return List.of();
+    }
+    Map<List<String>, List<OrderChange.StockReturn>> byRow = new LinkedHashMap<>();
+    for (OrderChange.StockReturn r : c.stockReturns()) {
+      byRow.computeIfAbsent(List.of(r.sku(), r.warehouse()), k -> new ArrayList<>()).add(r);
+    }
+    String orderId = c.before().order().id();
+    List<TransactWriteItem> actions = new ArrayList<>();
+    for (var e : byRow.entrySet()) {
+      String sku = e.getKey().get(0);
+      String warehouse = e.getKey().get(1);
+      Map<String, AttributeValue> key = TableKeys.stockKey(sku, warehouse);
+      var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+      boolean exists = item != null && !item.isEmpty();
+      long onHand = exists ? Items.num(item, "onHand", 0) : 0;
+      long reserved = exists ? Items.num(item, "reserved", 0) : 0;
+      StockLedger.Levels levels = StockLedger.Levels.of(onHand, reserved);
+      long restocked = 0;
+      for (OrderChange.StockReturn r : e.getValue()) {
+        StockLedger.Levels to = StockMovement.RETURN_TO_STOCK.equals(r.movement())
+            ? StockLedger.restock(levels.onHand(), levels.reserved(), r.qty())
+            : StockLedger.writeOff(levels.onHand(), levels.reserved());
+        ledger.add(StockLedgerItems.putMovement(table, StockMovement.absolute(c.at(), sku, warehouse, r.movement(),
+            r.qty(), levels, to, r.actor(), r.reason(), orderId)));
+        restocked += to.onHand() - levels.onHand();
+        levels = to;
+      }
+      if (restocked == 0) {
+        continue; // only write-offs: the stock item stays as it is
+      }
+      StockLedger.Levels to = levels;
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":h", Items.n(to.onHand()),
+          ":r", Items.n(to.reserved()), ":a", Items.n(to.available()), ":now", s(c.at().toString())));
+      String condition;
+      if (!exists) {
+        condition = "attribute_not_exists(pk)";
+        values.put(":sku", s(sku));
+        values.put(":wh", s(warehouse));
+        values.put(":type", s("Stock"));
+      } else {
+        condition = "attribute_exists(pk) AND "
+            + (item.containsKey("onHand") ? "onHand = :hRead" : "attribute_not_exists(onHand)") + " AND "
+            + (item.containsKey("reserved") ? "reserved = :rRead" : "attribute_not_exists(reserved)");
+        if (item.containsKey("onHand")) {
+          values.put(":hRead", item.get("onHand"));
+        }
+        if (item.containsKey("reserved")) {
+          values.put(":rRead", item.get("reserved"));
+        }
+      }
+      String update = "SET onHand = :h, reserved = :r, available = :a, updatedAt = :now"
+          + (exists ? "" : ", sku = :sku, warehouse = :wh, #type = :type");
+      Update.Builder u = Update.builder().tableName(table).key(key).updateExpression(update)
+          .conditionExpression(condition).expressionAttributeValues(values);
+      if (!exists) {
+        u.expressionAttributeNames(Map.of("#type", "type"));
+      }
+      actions.add(TransactWriteItem.builder().update(u.build()).build());
+    }
+    return actions;
+  }
+
   private Update orderUpdate(OrderChange c) {
     OrderFile before = c.before();
     Order after = c.after();
@@ -299,6 +372,21 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     if (c.shipment() != null) {
       set.add("shipment = :shipment");
       values.put(":shipment", Attr.of(c.shipment()));
+    }
+    if (c.refusal() != null) {
+      set.add("refusal = :refusal");
+      values.put(":refusal", Attr.of(c.refusal()));
+    }
+    if (c.returnAdded() != null) {
+      set.add("#returns = list_append(if_not_exists(#returns, :noReturns), :return)");
+      names.put("#returns", "returns");
+      values.put(":noReturns", AttributeValue.fromL(List.of()));
+      values.put(":return", AttributeValue.fromL(List.of(Attr.of(c.returnAdded()))));
+    }
+    if (c.returnReplaced() != null) {
+      set.add("#returns[" + c.returnIndex() + "] = :replaced");
+      names.put("#returns", "returns");
+      values.put(":replaced", Attr.of(c.returnReplaced()));
     }
     if (c.cancelReason() != null) {
       set.add("cancelReason = :cancelReason");

@@ -21,6 +21,12 @@ public interface YooKassaApi {
   /** The payment, or empty when YooKassa does not know it (404). */
   Optional<Payment> payment(String id);
 
+  /**
+   * Creates (or, with the same key, returns again) a refund of {@code amountMinor} of the payment
+   * ({@code POST /refunds}: {@code payment_id}, {@code amount}, {@code description}).
+   */
+  Refund createRefund(String idempotenceKey, String paymentId, long amountMinor, String currency, String description);
+
   /** The refund, or empty when YooKassa does not know it (404). */
   Optional<Refund> refund(String id);
 }

@@ -53,10 +53,30 @@ public final class HttpYooKassaApi implements YooKassaApi {
 
   @Override
   public Optional<Refund> refund(String id) {
-    return send(base("/refunds/" + id).GET().build()).map(n -> new Refund(n.path("id").asText(),
-        n.path("payment_id").asText(null), n.path("status").asText(),
+    return send(base("/refunds/" + id).GET().build()).map(HttpYooKassaApi::refund);
+  }
+
+  @Override
+  public Refund createRefund(String idempotenceKey, String paymentId, long amountMinor, String currency,
+      String description) {
+    Map<String, Object> request = new java.util.LinkedHashMap<>();
+    request.put("payment_id", paymentId);
+    request.put("amount", Map.of("value", Amounts.decimal(amountMinor), "currency", currency));
+    request.put("description", description);
+    try {
+      HttpRequest r = base("/refunds").header("Idempotence-Key", idempotenceKey)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(request))).build();
+      return refund(send(r).orElseThrow(() -> unavailable("POST /refunds", 404)));
+    } catch (IOException e) {
+      throw unavailable("POST /refunds", e);
+    }
+  }
+
+  private static Refund refund(JsonNode n) {
+    return new Refund(n.path("id").asText(), n.path("payment_id").asText(null), n.path("status").asText(),
         Amounts.minor(n.path("amount").path("value").asText("0"), "amount.value"),
-        n.path("amount").path("currency").asText("RUB")));
+        n.path("amount").path("currency").asText("RUB"));
   }
 
   private static Payment payment(JsonNode n) {

@@ -12,6 +12,7 @@ import dev.storeops.reporting.ProductDay;
 import dev.storeops.reporting.Recommendations;
 import dev.storeops.reporting.SalesDay;
 import dev.storeops.reporting.ReportData;
+import dev.storeops.reporting.ReturnFacts;
 import dev.storeops.reporting.SalesCounting;
 import dev.storeops.reporting.SalesDelta;
 import dev.storeops.platform.dynamo.Items;
@@ -241,6 +242,89 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
     }
   }
 
+  /**
+   * Counts each return after delivery once (docs/returns.md): its marker {@code REPORT#ORDER#<id> /
+   * RETURN#<n>} in one transaction with the order day's {@code returns}, {@code returnedMinor},
+   * {@code returnedCostMinor} (total and channel), the SKUs' sold quantities and product figures taken
+   * back, and the refund on the return's cash day.
+   *
+   * @return how many returns were counted now
+   */
+  public int countReturns(List<ReturnFacts> returns) {
+    int counted = 0;
+    for (ReturnFacts r : returns) {
+      if (countReturnOnce(r)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
+  private boolean countReturnOnce(ReturnFacts r) {
+    List<TransactWriteItem> actions = new ArrayList<>();
+    actions.add(TransactWriteItem.builder().put(software.amazon.awssdk.services.dynamodb.model.Put.builder()
+        .tableName(table).item(Map.of(TableKeys.PK, s(TableKeys.REPORT_ORDER.key(r.orderId())), TableKeys.SK,
+            s("RETURN#" + r.n()), "type", s("ReportReturnCounted"), "day", s(r.orderDay().toString()),
+            "amountMinor", Items.n(r.amountMinor())))
+        .conditionExpression("attribute_not_exists(pk)").build()).build());
+    Map<String, String> dn = new LinkedHashMap<>();
+    Map<String, AttributeValue> dv = new LinkedHashMap<>();
+    List<String> adds = new ArrayList<>();
+    add(adds, dn, dv, "returns", 1);
+    add(adds, dn, dv, "returnedMinor", r.amountMinor());
+    add(adds, dn, dv, "returnedCostMinor", r.costMinor());
+    add(adds, dn, dv, "returns_" + r.channel(), 1);
+    add(adds, dn, dv, "returnedMinor_" + r.channel(), r.amountMinor());
+    add(adds, dn, dv, "returnedCostMinor_" + r.channel(), r.costMinor());
+    dn.put("#t", "type");
+    dn.put("#d", "day");
+    dv.put(":t", s("SalesDay"));
+    dv.put(":d", s(r.orderDay().toString()));
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(dayKey(r.orderDay()))
+        .updateExpression("SET #t = :t, #d = :d ADD " + String.join(", ", adds))
+        .expressionAttributeNames(dn).expressionAttributeValues(dv).build()).build());
+    Map<String, ReturnFacts.Line> bySku = new LinkedHashMap<>();
+    r.lines().forEach(l -> bySku.merge(l.sku(), l, (a, b) -> new ReturnFacts.Line(a.sku(), a.qty() + b.qty(),
+        a.amountMinor() + b.amountMinor(), a.costMinor() + b.costMinor())));
+    for (ReturnFacts.Line l : bySku.values()) {
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(soldKey(l.sku(), r.orderDay()))
+          .updateExpression("SET #t = :t, sku = :sku, #d = :d ADD qty :q")
+          .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+          .expressionAttributeValues(Map.of(":t", s("SkuSoldDay"), ":sku", s(l.sku()), ":d", s(r.orderDay().toString()),
+              ":q", Items.n(-l.qty())))
+          .build()).build());
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+          .key(productDayKey(r.orderDay(), l.sku()))
+          .updateExpression("SET #t = :t, sku = :sku, #d = :d ADD units :q, revenueMinor :r, costMinor :c")
+          .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+          .expressionAttributeValues(Map.of(":t", s("ProductDay"), ":sku", s(l.sku()), ":d", s(r.orderDay().toString()),
+              ":q", Items.n(-l.qty()), ":r", Items.n(-l.amountMinor()), ":c", Items.n(-l.costMinor())))
+          .build()).build());
+    }
+    if (r.amountMinor() != 0) {
+      actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(cashDayKey(r.returnDay()))
+          .updateExpression("SET #t = :t, #d = :d ADD refundsMinor :a")
+          .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+          .expressionAttributeValues(Map.of(":t", s("CashDay"), ":d", s(r.returnDay().toString()),
+              ":a", Items.n(r.amountMinor())))
+          .build()).build());
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions));
+        return true;
+      } catch (TransactionCanceledException e) {
+        if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+          return false; // counted before
+        }
+        if (!conflict(e) || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        Retry.backOff(attempt);
+      }
+    }
+  }
+
   @Override
   public Map<LocalDate, long[]> cashDays(LocalDate from, LocalDate to) {
     Map<LocalDate, long[]> out = new LinkedHashMap<>();
@@ -364,7 +448,9 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
   private static SalesDay.Figures figures(Map<String, AttributeValue> item, String suffix) {
     return new SalesDay.Figures(Items.num(item, "orders" + suffix, 0), Items.num(item, "grossMinor" + suffix, 0),
         Items.num(item, "cancelled" + suffix, 0), Items.num(item, "cancelledMinor" + suffix, 0),
-        Items.num(item, "costMinor" + suffix, 0), Items.num(item, "cancelledCostMinor" + suffix, 0));
+        Items.num(item, "costMinor" + suffix, 0), Items.num(item, "cancelledCostMinor" + suffix, 0),
+        Items.num(item, "returns" + suffix, 0), Items.num(item, "returnedMinor" + suffix, 0),
+        Items.num(item, "returnedCostMinor" + suffix, 0));
   }
 
   /** Quantity of {@code sku} sold on the days {@code [from, to]} (net of cancellations). */

@@ -3,6 +3,7 @@ package dev.storeops.reporting.dynamo;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.reporting.OrderCash;
 import dev.storeops.reporting.OrderFacts;
+import dev.storeops.reporting.ReturnFacts;
 import dev.storeops.platform.dynamo.Items;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,18 +56,55 @@ public final class OrderItems {
       discount = Items.num(promo.m(), "discountMinor", 0);
       promoSource = Items.str(promo.m(), "source");
     }
-    boolean cancelled = "CANCELLED".equals(Items.str(item, "status"));
+    // a refused parcel (RETURNING, RETURNED) is no sale: counted as taken back, with its reason
+    // ("parcel refused", "parcel not collected"; docs/returns.md)
+    String status = Items.str(item, "status");
+    boolean cancelled = "CANCELLED".equals(status) || "RETURNING".equals(status) || "RETURNED".equals(status);
     String reason = null;
     AttributeValue history = item.get("statusHistory");
     if (cancelled && history != null && history.hasL()) {
+      String why = "CANCELLED".equals(status) ? "CANCELLED" : "RETURNING";
       for (AttributeValue h : history.l()) {
-        if (h.hasM() && "CANCELLED".equals(Items.str(h.m(), "status"))) {
+        if (h.hasM() && why.equals(Items.str(h.m(), "status"))) {
           reason = Items.str(h.m(), "reason");
         }
       }
     }
     return new OrderFacts(id, day, channel == null ? "SITE" : channel, Items.num(item, "totalMinor", 0), lines,
         cancelled, reason, cost, discount, promoSource);
+  }
+
+  /** The order's returns after delivery ({@code returns}, docs/returns.md), each as the reports count it. */
+  public static List<ReturnFacts> returns(Map<String, AttributeValue> item, ZoneId zone) {
+    AttributeValue returns = item.get("returns");
+    if (returns == null || !returns.hasL() || returns.l().isEmpty()) {
+      return List.of();
+    }
+    String id = Items.str(item, "id");
+    LocalDate orderDay = Instant.parse(Items.str(item, "createdAt")).atZone(zone).toLocalDate();
+    String channel = Items.str(item, "channel");
+    List<ReturnFacts> out = new ArrayList<>();
+    for (AttributeValue r : returns.l()) {
+      if (!r.hasM()) {
+        continue;
+      }
+      Map<String, AttributeValue> m = r.m();
+      List<ReturnFacts.Line> lines = new ArrayList<>();
+      AttributeValue l = m.get("lines");
+      if (l != null && l.hasL()) {
+        for (AttributeValue line : l.l()) {
+          if (line.hasM()) {
+            lines.add(new ReturnFacts.Line(Items.str(line.m(), "sku"), Items.num(line.m(), "qty", 0),
+                Items.num(line.m(), "amountMinor", 0), Items.num(line.m(), "costMinor", 0)));
+          }
+        }
+      }
+      Instant at = Items.instant(m, "at");
+      out.add(new ReturnFacts(id, (int) Items.num(m, "n", out.size() + 1), orderDay,
+          at == null ? orderDay : at.atZone(zone).toLocalDate(), channel == null ? "SITE" : channel,
+          Items.num(m, "amountMinor", 0), Items.num(m, "costMinor", 0), lines));
+    }
+    return out;
   }
 
   /**
@@ -87,7 +125,8 @@ public final class OrderItems {
         Instant at = Items.instant(h.m(), "at");
         if (in == null && (cod ? "DELIVERED" : "PAID").equals(status)) {
           in = at;
-        } else if (in != null && !cod && "CANCELLED".equals(status)) {
+        } else if (in != null && !cod && ("CANCELLED".equals(status) || "RETURNED".equals(status))) {
+          // a paid order cancelled, or its refused parcel back (docs/returns.md): the money goes back
           refund = at;
         }
       }

@@ -31,6 +31,8 @@ public final class ReportsStreamService {
       boolean counted = sales.count(OrderItems.facts(newImage, zone));
       // cash in / refunds by day (docs/money.md): each movement counted once per order
       counted |= store.countCash(OrderItems.cash(newImage, zone)) > 0;
+      // returns after delivery: each taken off the figures once (docs/returns.md)
+      counted |= store.countReturns(OrderItems.returns(newImage, zone)) > 0;
       return counted ? Outcome.COUNTED : Outcome.UNCHANGED;
     }
     if (OrderItems.isStock(newImage) || OrderItems.isStock(oldImage)) {

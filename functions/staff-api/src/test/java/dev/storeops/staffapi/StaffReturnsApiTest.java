@@ -1,0 +1,329 @@
+package dev.storeops.staffapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.customers.CustomerService;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.PaymentEvent;
+import dev.storeops.fulfilment.dynamo.FlowComponents;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.platform.config.Env;
+import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.json.Json;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Refused parcels and returns after delivery through the staff API on the AWS stack (docs/returns.md):
+ * a refused cash-on-delivery parcel ends RETURNED with its units back on hand, journaled, once; a
+ * partial return restocks one line, writes off another and refunds through the YooKassa stand-in once;
+ * a cash-on-delivery return gives the owner a refund task; bad input is problem+json naming the fields.
+ */
+@WithAwsStack
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffReturnsApiTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private AwsStack stack;
+  private StaffApiHandler handler;
+  private FlowComponents flow;
+  private String table;
+  private YooKassaRefundStandIn yookassa;
+
+  @BeforeAll
+  void setUp(AwsStack stack) throws Exception {
+    this.stack = stack;
+    this.table = stack.tableName("StoreTable");
+    this.yookassa = new YooKassaRefundStandIn();
+    Map<String, String> env = new HashMap<>(stack.functionEnvironment("StaffApiFunction"));
+    env.put("PAYMENT_PROVIDER", "yookassa");
+    env.put("YOOKASSA_API_URL", yookassa.baseUrl());
+    env.put("YOOKASSA_SHOP_ID", YooKassaRefundStandIn.SHOP_ID);
+    env.put("YOOKASSA_SECRET_KEY", YooKassaRefundStandIn.SECRET_KEY);
+    this.handler = new StaffApiHandler(Env.of(env), clock);
+    MailOutbox noMail = intents -> { };
+    this.flow = FlowComponents.build(stack.dynamoDb(), table, noMail, FlowSettings.defaults(), clock,
+        "https://shop.example.com", FlowComponents.noEscalation());
+    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "spb-1"),
+        "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}", null, null)).getStatusCode());
+  }
+
+  @AfterAll
+  void tearDown() {
+    yookassa.close();
+  }
+
+  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body, String groups,
+      String key) {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
+    if (path != null) {
+      event.setPathParameters(path);
+    }
+    if (body != null) {
+      event.setBody(body);
+    }
+    if (groups != null) {
+      Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+      claims.put("cognito:groups", groups);
+      claims.put("sub", "staff-" + groups.replaceAll("[^a-z]", ""));
+      event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+    }
+    if (key != null) {
+      Map<String, String> headers = new HashMap<>(event.getHeaders());
+      headers.remove("idempotency-key");
+      if (!key.isEmpty()) {
+        headers.put("idempotency-key", key);
+      }
+      event.setHeaders(headers);
+    }
+    return event;
+  }
+
+  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+    return handler.handleRequest(event, null);
+  }
+
+  private static JsonNode json(String s) {
+    try {
+      return Json.mapper().readTree(s);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode ok(APIGatewayV2HTTPResponse r, int status) {
+    assertEquals(status, r.getStatusCode(), r.getBody());
+    return json(r.getBody());
+  }
+
+  private String product(int onHand) {
+    String sku = "R-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    ok(call(event("put-product.json", Map.of("sku", sku), null, null, null)), 200);
+    ok(call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":" + onHand + "}", null,
+        null)), 200);
+    return sku;
+  }
+
+  /** A phone order of {@code qty} of each SKU, paid as {@code method}. */
+  private JsonNode order(String method, Map<String, Integer> lines) {
+    String customerId = new CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table), clock, "ru")
+        .register(new CustomerRegistration("ret." + UUID.randomUUID() + "@example.com", "Анна Возвратова",
+            "+79161234567", null, false, "ru")).id();
+    APIGatewayV2HTTPEvent create = event("create-order.json", null, null, null, UUID.randomUUID().toString());
+    ObjectNode body = (ObjectNode) json(create.getBody());
+    body.put("customerId", customerId).put("paymentMethod", method);
+    var array = body.putArray("lines");
+    lines.forEach((sku, qty) -> array.addObject().put("sku", sku).put("qty", qty));
+    create.setBody(body.toString());
+    return ok(call(create), 201);
+  }
+
+  private void shipAndDeliverCod(String id, boolean deliver) {
+    ok(call(event("log-call.json", Map.of("id", id), "{\"outcome\":\"CONFIRMED\"}", null, null)), 200);
+    ok(call(event("ship-order.json", Map.of("id", id), null, null, null)), 200);
+    if (deliver) {
+      ok(call(event("deliver-order.json", Map.of("id", id), null, null, null)), 200);
+    }
+  }
+
+  private long level(String sku, String attribute) {
+    return Long.parseLong(stack.dynamoDb().getItem(b -> b.tableName(table)
+        .key(TableKeys.stockKey(sku, "spb-1")).consistentRead(true)).item().get(attribute).n());
+  }
+
+  /** The SKU's journal entries of {@code movement}, newest first. */
+  private List<JsonNode> movements(String sku, String movement) {
+    JsonNode page = ok(call(event("get-stock-movements.json", Map.of("sku", sku), null, null, null)), 200);
+    List<JsonNode> out = new ArrayList<>();
+    page.get("movements").forEach(m -> {
+      if (movement.equals(m.get("movement").asText())) {
+        out.add(m);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void aRefusedCodParcelEndsReturnedWithItsStockBackOnHandJournaledOnce() {
+    String sku = product(5);
+    String id = order("CASH_ON_DELIVERY", Map.of(sku, 2)).get("id").asText();
+    shipAndDeliverCod(id, false);
+    assertEquals(3, level(sku, "onHand"));
+    Map<String, String> path = Map.of("id", id);
+    // the warehouse receives parcels but does not register refusals; only a shipped parcel comes back
+    assertEquals(403, call(event("refuse-parcel.json", path, null, "[warehouse]", null)).getStatusCode());
+    APIGatewayV2HTTPResponse badReason = call(event("refuse-parcel.json", path, "{\"reason\":\"LOST\"}", null, null));
+    assertEquals(400, badReason.getStatusCode());
+    assertTrue(badReason.getHeaders().get("Content-Type").startsWith("application/problem+json"));
+    assertEquals("reason", json(badReason.getBody()).get("errors").get(0).get("field").asText());
+    APIGatewayV2HTTPResponse early = call(event("returned-parcel.json", path, null, null, null));
+    assertEquals(409, early.getStatusCode());
+
+    JsonNode returning = ok(call(event("refuse-parcel.json", path, null, null, null)), 200);
+    assertEquals("RETURNING", returning.get("status").asText());
+    assertEquals("REFUSED", returning.get("refusal").get("reason").asText());
+    assertEquals(3, level(sku, "onHand")); // nothing is back before the parcel is
+    // the carrier reporting it again (or a second click) changes nothing
+    assertEquals("REFUSED", ok(call(event("refuse-parcel.json", path, "{\"reason\":\"NOT_COLLECTED\"}", null, null)),
+        200).get("refusal").get("reason").asText());
+
+    JsonNode returned = ok(call(event("returned-parcel.json", path, null, null, null)), 200);
+    assertEquals("RETURNED", returned.get("status").asText());
+    assertEquals(5, level(sku, "onHand"));
+    assertEquals(5, level(sku, "available"));
+    assertEquals("RETURNED", ok(call(event("returned-parcel.json", path, null, null, null)), 200).get("status").asText());
+    assertEquals(5, level(sku, "onHand")); // restocked once
+    List<JsonNode> back = movements(sku, "return-to-stock");
+    assertEquals(1, back.size());
+    assertEquals(2, back.get(0).get("qty").asInt());
+    assertEquals(3, back.get(0).get("onHandBefore").asInt());
+    assertEquals(5, back.get(0).get("onHandAfter").asInt());
+    assertEquals("wh-oleg", back.get(0).get("actor").asText()); // the fixture's warehouse clerk
+    assertEquals(id, back.get(0).get("ref").asText());
+    // a closed parcel takes no return and no new refusal
+    assertEquals(409, call(event("register-return.json", path, "{\"reason\":\"x\",\"lines\":[{\"sku\":\"" + sku
+        + "\",\"qty\":1,\"disposition\":\"restock\"}]}", null, "key-closed-1")).getStatusCode());
+    JsonNode listed = ok(call(event("list-returns.json", path, null, null, null)), 200);
+    assertEquals("RETURNED", listed.get("status").asText());
+    assertEquals("REFUSED", listed.get("refusal").get("reason").asText());
+    assertEquals(0, listed.get("returns").size());
+  }
+
+  @Test
+  void aPartialReturnRestocksOneLineWritesOffAnotherAndRefundsThroughYooKassaOnce() {
+    String tea = product(5);
+    String kettle = product(5);
+    JsonNode placed = order("ONLINE_CARD", Map.of(tea, 2, kettle, 1));
+    String id = placed.get("id").asText();
+    long total = placed.get("totalMinor").asLong();
+    flow.flow().payment(new PaymentEvent("evt-" + id, PaymentEvent.Type.SUCCEEDED, id, "pay-" + id, total, "RUB"));
+    String status = flow.flow().get(id).order().status().name();
+    if (!status.equals("READY_TO_SHIP")) {
+      throw new AssertionError("a paid order is ready to ship, not " + status);
+    }
+    ok(call(event("ship-order.json", Map.of("id", id), null, null, null)), 200);
+    ok(call(event("deliver-order.json", Map.of("id", id), null, null, null)), 200);
+    assertEquals(3, level(tea, "onHand"));
+    assertEquals(4, level(kettle, "onHand"));
+    Map<String, String> path = Map.of("id", id);
+    String body = "{\"reason\":\"the kettle leaks\",\"lines\":[{\"sku\":\"" + tea
+        + "\",\"qty\":1,\"disposition\":\"restock\"},{\"sku\":\"" + kettle + "\",\"qty\":1,\"disposition\":\"writeOff\"}]}";
+
+    // bad input names the fields; nothing is written
+    APIGatewayV2HTTPResponse unknown = call(event("register-return.json", path,
+        "{\"reason\":\"x\",\"lines\":[{\"sku\":\"NOPE\",\"qty\":1,\"disposition\":\"restock\"}]}", null, "key-bad-1"));
+    assertEquals(400, unknown.getStatusCode());
+    assertEquals("lines[0].sku", json(unknown.getBody()).get("errors").get(0).get("field").asText());
+    APIGatewayV2HTTPResponse tooMany = call(event("register-return.json", path,
+        "{\"reason\":\"x\",\"lines\":[{\"sku\":\"" + tea + "\",\"qty\":3,\"disposition\":\"restock\"}]}", null,
+        "key-bad-2"));
+    assertEquals(409, tooMany.getStatusCode());
+    assertEquals("lines[0].qty", json(tooMany.getBody()).get("errors").get(0).get("field").asText());
+    APIGatewayV2HTTPResponse noKey = call(event("register-return.json", path, body, null, ""));
+    assertEquals(400, noKey.getStatusCode());
+    assertEquals("Idempotency-Key", json(noKey.getBody()).get("errors").get(0).get("field").asText());
+    assertEquals(403, call(event("register-return.json", path, body, "[marketing]", "key-ret-1")).getStatusCode());
+
+    JsonNode first = ok(call(event("register-return.json", path, body, null, "key-ret-1")), 201);
+    JsonNode ret = first.get("return");
+    assertEquals("RETURN#1", ret.get("id").asText());
+    long teaUnit = placed.get("lines").get(0).get("sku").asText().equals(tea)
+        ? placed.get("lines").get(0).get("unitPriceMinor").asLong() : placed.get("lines").get(1).get("unitPriceMinor").asLong();
+    long kettleUnit = placed.get("lines").get(0).get("sku").asText().equals(kettle)
+        ? placed.get("lines").get(0).get("unitPriceMinor").asLong() : placed.get("lines").get(1).get("unitPriceMinor").asLong();
+    assertEquals(teaUnit + kettleUnit, ret.get("amountMinor").asLong());
+    assertEquals("yookassa", ret.get("refund").get("method").asText());
+    assertEquals("succeeded", ret.get("refund").get("status").asText());
+    assertFalse(ret.has("idempotencyKey"));
+    assertEquals(1, yookassa.created.size());
+    assertEquals("pay-" + id, yookassa.created.get(0).get("payment_id").asText());
+    assertEquals(dev.storeops.fulfilment.providers.Amounts.decimal(teaUnit + kettleUnit),
+        yookassa.created.get(0).get("amount").get("value").asText());
+    assertEquals(4, level(tea, "onHand"));     // restocked
+    assertEquals(4, level(kettle, "onHand"));  // written off: the unit is not back on the shelf
+    assertEquals(1, movements(tea, "return-to-stock").size());
+    List<JsonNode> writeOff = movements(kettle, "write-off");
+    assertEquals(1, writeOff.size());
+    assertEquals(0, writeOff.get(0).get("onHandChange").asInt());
+    assertEquals(1, writeOff.get(0).get("qty").asInt());
+
+    // the same request again: the same return, no second refund, no second restock
+    APIGatewayV2HTTPResponse again = call(event("register-return.json", path, body, null, "key-ret-1"));
+    assertEquals(200, again.getStatusCode(), again.getBody());
+    assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+    assertEquals(ret.get("refund").get("refundId").asText(), json(again.getBody()).get("return").get("refund")
+        .get("refundId").asText());
+    assertEquals(1, yookassa.created.size());
+    assertEquals(4, level(tea, "onHand"));
+    assertEquals(1, movements(tea, "return-to-stock").size());
+    // the same key with another body is refused
+    assertEquals(422, call(event("register-return.json", path, body.replace("leaks", "is loud"), null, "key-ret-1"))
+        .getStatusCode());
+
+    // the provider is down: the return is recorded, its refund pending; the repeat pays it
+    yookassa.failNext();
+    String last = "{\"reason\":\"changed mind\",\"lines\":[{\"sku\":\"" + tea + "\",\"qty\":1,\"disposition\":\"restock\"}]}";
+    JsonNode pending = ok(call(event("register-return.json", path, last, null, "key-ret-2")), 201);
+    assertEquals("pending", pending.get("return").get("refund").get("status").asText());
+    assertEquals(1, yookassa.created.size());
+    JsonNode paid = ok(call(event("register-return.json", path, last, null, "key-ret-2")), 200);
+    assertEquals("succeeded", paid.get("return").get("refund").get("status").asText());
+    assertEquals(2, yookassa.created.size());
+    assertEquals(5, level(tea, "onHand"));
+
+    JsonNode listed = ok(call(event("list-returns.json", path, null, null, null)), 200);
+    assertEquals(2, listed.get("returns").size());
+    assertEquals("RETURN#2", listed.get("returns").get(1).get("id").asText());
+    assertEquals("DELIVERED", listed.get("status").asText());
+  }
+
+  @Test
+  void aCashOnDeliveryReturnGivesTheOwnerARefundTask() {
+    String sku = product(3);
+    JsonNode placed = order("CASH_ON_DELIVERY", Map.of(sku, 1));
+    String id = placed.get("id").asText();
+    shipAndDeliverCod(id, true);
+    String body = "{\"reason\":\"wrong colour\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1,\"disposition\":\"restock\"}]}";
+    JsonNode ret = ok(call(event("register-return.json", Map.of("id", id), body, "[warehouse]", "key-cod-1")), 201)
+        .get("return");
+    assertEquals("owner-task", ret.get("refund").get("method").asText());
+    assertEquals("task", ret.get("refund").get("status").asText());
+    String taskId = ret.get("refund").get("taskId").asText();
+    APIGatewayV2HTTPEvent tasks = event("list-tasks.json", null, null, null, null);
+    tasks.setRawQueryString("assignee=owner");
+    tasks.setQueryStringParameters(Map.of("assignee", "owner"));
+    JsonNode list = ok(call(tasks), 200);
+    boolean found = false;
+    for (JsonNode t : list.get("tasks")) {
+      if (t.get("id").asText().equals(taskId)) {
+        found = true;
+        assertEquals("refund", t.get("kind").asText());
+        assertTrue(t.get("title").asText().contains(placed.get("number").asText()), t.get("title").asText());
+      }
+    }
+    assertTrue(found, list.toString());
+    ok(call(event("register-return.json", Map.of("id", id), body, "[warehouse]", "key-cod-1")), 200);
+    assertEquals(3, level(sku, "onHand"));
+  }
+}
