@@ -32,8 +32,10 @@ public final class CdekStandIn implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> fixtures = new ConcurrentHashMap<>();
   private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
+  private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final AtomicInteger orderRequests = new AtomicInteger();
+  private final Map<String, AtomicInteger> perNumber = new ConcurrentHashMap<>();
   private volatile boolean down;
 
   public CdekStandIn() throws IOException {
@@ -59,6 +61,11 @@ public final class CdekStandIn implements AutoCloseable {
     tokens.clear();
   }
 
+  /** Every HTTP call received, answered or not. */
+  public int calls() {
+    return calls.get();
+  }
+
   public int tokenRequests() {
     return tokenRequests.get();
   }
@@ -67,8 +74,15 @@ public final class CdekStandIn implements AutoCloseable {
     return orderRequests.get();
   }
 
+  /** The questions asked about one number. */
+  public int requestsFor(String cdekNumber) {
+    AtomicInteger n = perNumber.get(cdekNumber);
+    return n == null ? 0 : n.get();
+  }
+
   private void handle(HttpExchange x) throws IOException {
     try (x) {
+      calls.incrementAndGet();
       if (down) {
         x.sendResponseHeaders(502, -1);
         return;
@@ -110,6 +124,9 @@ public final class CdekStandIn implements AutoCloseable {
       return;
     }
     String number = parse(x.getRequestURI().getRawQuery()).get("cdek_number");
+    if (number != null) {
+      perNumber.computeIfAbsent(number, k -> new AtomicInteger()).incrementAndGet();
+    }
     String name = number == null ? null : fixtures.get(number);
     if (name == null) {
       send(x, 400, fixture("cdek-order-not-found.json"));
