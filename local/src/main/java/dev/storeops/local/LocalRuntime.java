@@ -231,12 +231,18 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
+  private static String carrierWebhookSecret(LocalSecrets secrets) {
+    return "carrier-" + secrets.webhookSecret();
+  }
+
   private static Map<String, String> parameters(LocalSecrets secrets, LocalConfig config) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("ConsoleSignIn", "local");
     p.put("Stage", STAGE);
     p.put("WebhookSecret", secrets.webhookSecret());
     p.put("UnsubscribeSecret", secrets.unsubscribeSecret());
+    // the carrier webhook's secret (docs/carriers.md): derived from the local webhook secret
+    p.put("CarrierWebhookSecret", carrierWebhookSecret(secrets));
     p.put("PublicBaseUrl", "http://127.0.0.1:" + config.apiPort());
     return p;
   }
@@ -371,6 +377,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
     out.put("staffTokens", people);
     out.put("webhookSecret", secrets.webhookSecret());
+    out.put("carrierWebhookSecret", carrierWebhookSecret(secrets));
     out.put("dataDir", config.dataDir() == null ? "in memory" : config.dataDir().toAbsolutePath().toString());
     return out;
   }

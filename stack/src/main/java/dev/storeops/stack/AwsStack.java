@@ -26,7 +26,8 @@ public final class AwsStack implements AutoCloseable {
   public static final Map<String, String> TEST_PARAMETERS = Map.of(
       "Stage", "test",
       "WebhookSecret", "test-webhook-secret-0123456789abcdef",
-      "UnsubscribeSecret", "test-unsubscribe-secret-0123456789abcdef");
+      "UnsubscribeSecret", "test-unsubscribe-secret-0123456789abcdef",
+      "CarrierWebhookSecret", "test-carrier-webhook-secret-0123456789");
 
   private final Backend backend;
   private final SamTemplate template;

@@ -9,6 +9,8 @@ import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.fulfilment.WebhookKeys;
 import dev.storeops.fulfilment.WebhookSignature;
+import dev.storeops.fulfilment.carriers.CarrierWebhookKeys;
+import dev.storeops.fulfilment.dynamo.CarrierComponents;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.fulfilment.providers.PaymentLinks;
 import dev.storeops.fulfilment.providers.PaymentProviderSettings;
@@ -42,7 +44,11 @@ final class PaymentWebhookWiring {
     DynamoCustomerStore customers = new DynamoCustomerStore(clients.dynamoDb(), table);
     PaymentLinks links = new PaymentLinks(providers, yookassa,
         sku -> catalog.product(sku).map(Product::vatCode).orElse(null));
-    Router router = PaymentProviderRoutes.add(PaymentWebhookRoute.router(signature, flow),
+    // carrier status (issue 17): the generic signed carrier webhook, on the same order flow
+    Router router = CarrierWebhookRoute.add(PaymentWebhookRoute.router(signature, flow),
+        CarrierWebhookKeys.from(env).map(keys -> new WebhookSignature(keys, clock, WebhookSignature.DEFAULT_TOLERANCE)),
+        CarrierComponents.build(clients.dynamoDb(), table, components, FlowSettings.from(env), clock).webhook());
+    router = PaymentProviderRoutes.add(router,
         new YooKassaNotifications(providers, yookassa, flow::payment), new RobokassaResults(providers, flow::payment),
         links, components.store(), order -> {
           Customer c = customers.find(order.customerId()).orElse(null);

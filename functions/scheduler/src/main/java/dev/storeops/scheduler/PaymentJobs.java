@@ -43,6 +43,8 @@ final class PaymentJobs {
         Duration.ofMinutes(env.optionalInt("TASK_ESCALATION_MINUTES", 60)), env.required("OPS_EMAIL"));
     FlowComponents c = FlowComponents.build(dynamo, table, outbox, settings, clock, env.required("PUBLIC_BASE_URL"),
         escalation);
+    // carrier status (issue 17): the CDEK parcel poll, on the same order flow
+    CarrierJobs.register(jobs, c, dynamo, table, settings, clock, env, metrics);
     jobs.put(PAYMENT_TIMEOUTS, () -> c.flow().paymentTimeouts(BATCH).figures());
     jobs.put(TASK_ESCALATION, () -> {
       TaskService.Escalation result = c.tasks().escalateOverdue(BATCH);

@@ -147,6 +147,16 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       actions.addAll(PromoItems.release(table, o, c.at()));
     }
     int promoTo = actions.size();
+    // a shipment files the parcel under its carrier and tracking number (docs/carriers.md): unconditional
+    TransactWriteItem parcel = c.consumesStock() && c.shipment() != null ? DynamoParcelStore.shipped(table,
+        String.valueOf(c.shipment().get("carrier")), String.valueOf(c.shipment().get("trackingNumber")), o.id(),
+        c.at()) : null;
+    if (parcel != null) {
+      if (DynamoParcelStore.polled(String.valueOf(c.shipment().get("carrier")))) {
+        due.announce(dev.storeops.fulfilment.carriers.ParcelStore.KIND, c.at());
+      }
+      actions.add(parcel);
+    }
     // the holds end and the journal records the movement, in the same transaction (never fail: last)
     actions.addAll(ledger);
     try {

@@ -83,6 +83,10 @@ public final class TableKeys {
   public static final Prefix SUPPLIER_MAIL = new Prefix("SUPPLIERMAIL#");
   /** A supplier's URL feed: validators and hash of the last fetch (sort key {@code FEED}). */
   public static final Prefix SUPPLIER_FEED = new Prefix("SUPPLIERFEED#");
+  /** A shipped parcel: {@code PARCEL#<carrier>#<tracking number>} / {@code PARCEL} (see {@link #parcelKey}). */
+  public static final Prefix PARCEL = new Prefix("PARCEL#");
+  /** A carrier webhook event handled: {@code CARRIEREVENT#<carrier>#<event id>} / {@code CARRIEREVENT}. */
+  public static final Prefix CARRIER_EVENT = new Prefix("CARRIEREVENT#");
 
   // ---- constant keys
   /** GSI2 partition of open carts. */
@@ -107,6 +111,18 @@ public final class TableKeys {
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> primaryKey(
       String pk, String sk) {
     return java.util.Map.of(PK, Items.s(pk), SK, Items.s(sk));
+  }
+
+  /** The primary key of a shipped parcel (carrier id × tracking number). */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> parcelKey(
+      String carrier, String trackingNumber) {
+    return primaryKey(PARCEL.key(carrier + "#" + trackingNumber), "PARCEL");
+  }
+
+  /** The primary key of a handled carrier webhook event. */
+  public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> carrierEventKey(
+      String carrier, String eventId) {
+    return primaryKey(CARRIER_EVENT.key(carrier + "#" + eventId), "CARRIEREVENT");
   }
 
   /** The primary key of a stock item (SKU × warehouse): the one place it is built. */

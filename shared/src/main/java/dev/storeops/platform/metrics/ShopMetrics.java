@@ -36,6 +36,8 @@ public final class ShopMetrics {
   public static final String SUPPLIER_MAILS_QUARANTINED = "SupplierMailsQuarantined";
   /** A supplier's URL feed could not be fetched (HTTP error, timeout, over the size limit, bad feed settings). */
   public static final String SUPPLIER_FEEDS_FAILED = "SupplierFeedsFailed";
+  /** The parcel poll asked a carrier (CDEK) about a parcel and got no answer (network, 5xx, 429, refused keys): the parcel backs off. */
+  public static final String CARRIER_POLL_FAILURES = "CarrierPollFailures";
   public static final String CHANNEL = "Channel";
 
   private static final Log LOG = Log.get(ShopMetrics.class);
@@ -105,6 +107,11 @@ public final class ShopMetrics {
   }
 
   /** {@code n} supplier feeds failed in one run (0 records nothing). */
+  /** One parcel poll the carrier did not answer (docs/carriers.md). */
+  public void carrierPollFailed() {
+    metrics.count(CARRIER_POLL_FAILURES, 1);
+  }
+
   public void supplierFeedsFailed(int n) {
     metrics.count(SUPPLIER_FEEDS_FAILED, n);
   }
