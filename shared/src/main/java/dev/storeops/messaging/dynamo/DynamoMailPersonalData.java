@@ -94,7 +94,7 @@ public final class DynamoMailPersonalData implements PersonalData {
             .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(TableKeys.CUSTOMER.key(customerId)))))
         .items().forEach(item -> {
           String sk = item.get(TableKeys.SK).s();
-          if (sk.equals(DynamoFrequencyCap.SK) || sk.startsWith(TableKeys.MAIL_FLOW.text())
+          if (sk.equals(DynamoFrequencyCap.SK) || sk.equals(DynamoSmsConsents.SK) || sk.startsWith(TableKeys.MAIL_FLOW.text())
               || sk.startsWith(TableKeys.BIRTHDAY_PROMO.text())) {
             items.add(item);
           }
