@@ -244,6 +244,9 @@ public final class LocalRuntime implements AutoCloseable {
     // the carrier webhook's secret (docs/carriers.md): derived from the local webhook secret
     p.put("CarrierWebhookSecret", carrierWebhookSecret(secrets));
     p.put("PublicBaseUrl", "http://127.0.0.1:" + config.apiPort());
+    // SMS are recorded in memory and shown at GET /_local/sms (docs/notifications.md)
+    p.put("SmsProvider", "local");
+    p.put("SmsSenderName", "storeops");
     return p;
   }
 
@@ -301,6 +304,14 @@ public final class LocalRuntime implements AutoCloseable {
     if (rest.equals("metrics") && method.equals("DELETE")) {
       metrics.reset();
       return Optional.of(Map.entry(200, metricsView()));
+    }
+    if (rest.equals("sms") && method.equals("GET")) {
+      // the SMS sms-sender "sent" (provider local), oldest first, like the SES emulator's /store for mail
+      return Optional.of(Map.entry(200, Map.of("messages", dev.storeops.messaging.sms.LocalSmsLog.sent())));
+    }
+    if (rest.equals("sms") && method.equals("DELETE")) {
+      dev.storeops.messaging.sms.LocalSmsLog.clear();
+      return Optional.of(Map.entry(200, Map.of("messages", List.of())));
     }
     if (rest.equals("console/staff") && method.equals("GET")) {
       return Optional.of(Map.entry(200, Map.of("staff", DemoData.staff())));
@@ -413,6 +424,7 @@ public final class LocalRuntime implements AutoCloseable {
     b.append(String.format("  SQS       %-24s %s%n", e.sqs(), names(r, "AWS::SQS::Queue")));
     b.append(String.format("  S3        %-24s %s%n", e.s3(), names(r, "AWS::S3::Bucket")));
     b.append(String.format("  SES       %-24s sent mail: %s/store%n", e.ses(), e.ses()));
+    b.append(String.format("  SMS       sent SMS: %s/_local/sms%n", apiUrl()));
     b.append("  AWS CLI   AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1\n");
     b.append("  data      ").append(config.dataDir() == null ? "in memory (gone on exit; --data DIR keeps it)"
         : config.dataDir().toAbsolutePath()).append(demo == null ? ", no demo data" : ", demo data loaded").append('\n');

@@ -125,6 +125,25 @@ class LocalModeEndToEndTest {
   }
 
   @Test
+  void smsTheLocalProviderRecordedAreShownAtLocalSms() throws Exception {
+    // sms-sender runs in local mode with SmsProvider=local: what it "sends" is recorded in this JVM
+    String id = dev.storeops.messaging.sms.LocalSmsLog.provider().send("+79031112233",
+        "Заказ 261130-E2E отправлен: CDEK, трек 1234567890", "storeops");
+    var listed = send("GET", "/_local/sms", Map.of(), null);
+    assertEquals(200, listed.statusCode(), listed.body());
+    JsonNode mine = null;
+    for (JsonNode m : Json.mapper().readTree(listed.body()).path("messages")) {
+      if (m.path("id").asText().equals(id)) {
+        mine = m;
+      }
+    }
+    assertEquals("+79031112233", mine.path("phone").asText());
+    assertEquals("Заказ 261130-E2E отправлен: CDEK, трек 1234567890", mine.path("text").asText());
+    assertEquals("storeops", mine.path("sender").asText());
+    assertEquals(1, mine.path("segments").asInt());
+  }
+
+  @Test
   void demoDataIsLoaded() throws Exception {
     var anna = send("GET", "/customers/cus_demo_anna", Map.of("X-Customer-Token", "demo-anna-token"), null);
     assertEquals(200, anna.statusCode(), anna.body());

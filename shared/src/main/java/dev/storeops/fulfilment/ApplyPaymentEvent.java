@@ -13,7 +13,9 @@ import java.util.Optional;
  * Apply a verified payment-provider event (the payment webhook) as {@link PaymentEventPolicy} decides,
  * then its effects: paid → the "call about payment" task closed; amount mismatch, a payment in an
  * unexpected state or a failed card payment → an urgent staff task (30 min by default); refund before
- * shipping → the customer's cancellation mail; refund after shipping → a "arrange the return" task.
+ * shipping → the customer's cancellation mail; refund after shipping → a "arrange the return" task; a
+ * paid pickup order → the ready-for-pickup notice; every refund applied → the customer's refund notice
+ * ({@link CustomerNotices#refundMade}, keyed by the event id).
  * The same event id a second time writes nothing and repeats the effects harmlessly.
  */
 public final class ApplyPaymentEvent {
@@ -27,15 +29,17 @@ public final class ApplyPaymentEvent {
   private final PaymentEventPolicy policy;
   private final FollowUpTasks tasks;
   private final CancellationFollowUp cancellation;
+  private final CustomerNotices notices;
   private final Clock clock;
 
   public ApplyPaymentEvent(OrderFlowStore store, OrderMutations mutations, PaymentEventPolicy policy,
-      FollowUpTasks tasks, CancellationFollowUp cancellation, Clock clock) {
+      FollowUpTasks tasks, CancellationFollowUp cancellation, CustomerNotices notices, Clock clock) {
     this.store = store;
     this.mutations = mutations;
     this.policy = policy;
     this.tasks = tasks;
     this.cancellation = cancellation;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -74,15 +78,28 @@ public final class ApplyPaymentEvent {
     Order o = f.order();
     String eventId = String.valueOf(p.get("eventId"));
     switch (String.valueOf(p.get("outcome"))) {
-      case PaymentEventPolicy.PAID -> tasks.closeCallAboutPayment(o, PaymentEventPolicy.BY, "paid");
+      case PaymentEventPolicy.PAID -> {
+        tasks.closeCallAboutPayment(o, PaymentEventPolicy.BY, "paid");
+        notices.afterChange(o, f.shipment());
+      }
       case PaymentEventPolicy.MISMATCH -> tasks.paymentMismatch(o, eventId);
       case PaymentEventPolicy.UNEXPECTED -> tasks.unexpectedPayment(o, eventId);
       case PaymentEventPolicy.FAILED_CALL -> tasks.failedCardPayment(o, p.get("paymentId"));
-      case PaymentEventPolicy.REFUNDED_CANCELLED -> cancellation.orderCancelled(o);
-      case PaymentEventPolicy.REFUNDED_AFTER_SHIPPING -> tasks.refundAfterShipping(o, eventId);
+      case PaymentEventPolicy.REFUNDED_CANCELLED -> {
+        cancellation.orderCancelled(o);
+        notices.refundMade(o, amount(p), eventId);
+      }
+      case PaymentEventPolicy.REFUNDED_AFTER_SHIPPING -> {
+        tasks.refundAfterShipping(o, eventId);
+        notices.refundMade(o, amount(p), eventId);
+      }
       default -> {
         // FAILED (not a card order waiting for payment) and REFUNDED (already cancelled): recorded only
       }
     }
+  }
+
+  private static long amount(Map<String, Object> p) {
+    return p.get("amountMinor") instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(p.get("amountMinor")));
   }
 }

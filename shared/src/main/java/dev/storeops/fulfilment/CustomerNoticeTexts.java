@@ -29,4 +29,13 @@ public final class CustomerNoticeTexts {
         ? (en ? "Pay by card online with the link to your order." : "Оплатите картой онлайн по ссылке на заказ.")
         : (en ? "Please pay the invoice, quoting the order number." : "Оплатите счёт, указав номер заказа.");
   }
+
+  /** Where a pickup order is collected: the warehouse and its city as the order recorded them. */
+  public static String pickupPoint(Order o) {
+    var d = o.delivery();
+    if (d == null || d.warehouse() == null) {
+      return d == null || d.city() == null ? "-" : d.city();
+    }
+    return d.city() == null || d.city().isBlank() ? d.warehouse() : d.warehouse() + ", " + d.city();
+  }
 }

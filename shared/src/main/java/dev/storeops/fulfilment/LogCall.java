@@ -11,7 +11,8 @@ import java.util.Locale;
  * UNREACHABLE; a refusal (reason required, at most 500 characters) cancels any order before shipping.
  * The call id (the Idempotency-Key, else a new id) makes a repeated request a no-op. Then: a
  * cancellation mails the customer and closes the follow-up tasks; a confirmed order closes its
- * "confirm by phone" task.
+ * "confirm by phone" task; a confirmed pickup order tells the customer it is ready for pickup
+ * ({@link ReadyForPickupPolicy}).
  */
 public final class LogCall {
   /** The body of {@code POST /staff/orders/{id}/calls}. */
@@ -20,12 +21,15 @@ public final class LogCall {
   private final OrderMutations mutations;
   private final ConfirmationCallPolicy policy;
   private final CancellationFollowUp followUp;
+  private final CustomerNotices notices;
   private final Clock clock;
 
-  public LogCall(OrderMutations mutations, ConfirmationCallPolicy policy, CancellationFollowUp followUp, Clock clock) {
+  public LogCall(OrderMutations mutations, ConfirmationCallPolicy policy, CancellationFollowUp followUp,
+      CustomerNotices notices, Clock clock) {
     this.mutations = mutations;
     this.policy = policy;
     this.followUp = followUp;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -53,6 +57,7 @@ public final class LogCall {
     Instant now = clock.instant();
     OrderMutations.Result m = mutations.mutate(orderId, f -> policy.decide(f, callId, by, out, reason, now));
     followUp.afterStaffChange(m.file().order(), by);
+    notices.afterChange(m.file().order(), m.file().shipment());
     return m.file();
   }
 }

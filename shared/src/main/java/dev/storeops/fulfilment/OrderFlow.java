@@ -2,6 +2,7 @@ package dev.storeops.fulfilment;
 
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.messaging.MailOutbox;
+import dev.storeops.messaging.sms.SmsOutbox;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.staff.TaskService;
 import dev.storeops.staff.TaskStore;
@@ -32,23 +33,31 @@ public final class OrderFlow {
   private final ShipOrder shipOrder;
   private final DeliverOrder deliverOrder;
   private final ExpireUnpaidOrders expireUnpaidOrders;
+  private final CustomerNotices notices;
 
   public OrderFlow(OrderFlowStore store, TaskService tasks, TaskStore taskStore, CustomerStore customers,
       MailOutbox mail, FlowSettings settings, Clock clock, String publicBaseUrl) {
+    this(store, tasks, taskStore, customers, mail, SmsOutbox.NONE, settings, clock, publicBaseUrl);
+  }
+
+  /** With the SMS queue: the customer notices go by mail and by SMS (docs/notifications.md). */
+  public OrderFlow(OrderFlowStore store, TaskService tasks, TaskStore taskStore, CustomerStore customers,
+      MailOutbox mail, SmsOutbox sms, FlowSettings settings, Clock clock, String publicBaseUrl) {
     this.store = store;
     OrderMutations mutations = new OrderMutations(store);
     FollowUpTasks followUpTasks = new FollowUpTasks(tasks, taskStore, settings, clock);
-    CustomerNotices notices = new CustomerNotices(customers, mail, publicBaseUrl);
+    CustomerNotices notices = new CustomerNotices(customers, mail, sms, publicBaseUrl);
+    this.notices = notices;
     CancellationFollowUp cancellation = new CancellationFollowUp(notices, followUpTasks);
     UnpaidPrepaymentPolicy unpaidPrepayment = UnpaidPrepaymentPolicy.from(settings);
     ConfirmationCallPolicy confirmationCall = ConfirmationCallPolicy.from(settings);
     this.startFollowUps = new StartFollowUps(mutations, unpaidPrepayment, confirmationCall, followUpTasks, clock);
     this.applyPaymentEvent = new ApplyPaymentEvent(store, mutations, new PaymentEventPolicy(), followUpTasks,
-        cancellation, clock);
-    this.logCall = new LogCall(mutations, confirmationCall, cancellation, clock);
+        cancellation, notices, clock);
+    this.logCall = new LogCall(mutations, confirmationCall, cancellation, notices, clock);
     this.cancelOrder = new CancelOrder(mutations, new CancellationPolicy(), cancellation, clock);
-    this.shipOrder = new ShipOrder(mutations, new ShipmentPolicy(), clock);
-    this.deliverOrder = new DeliverOrder(mutations, new DeliveryPolicy(), clock);
+    this.shipOrder = new ShipOrder(mutations, new ShipmentPolicy(), notices, clock);
+    this.deliverOrder = new DeliverOrder(mutations, new DeliveryPolicy(), notices, clock);
     this.expireUnpaidOrders = new ExpireUnpaidOrders(store, mutations, unpaidPrepayment, followUpTasks, notices,
         cancellation, clock);
   }
@@ -86,6 +95,19 @@ public final class OrderFlow {
   /** {@link ExpireUnpaidOrders}: the scheduler's payment-deadline run. */
   public ExpireUnpaidOrders.Run paymentTimeouts(int limit) {
     return expireUnpaidOrders.run(limit);
+  }
+
+  /**
+   * The customer's refund notice (mail and SMS), once per {@code refundId}: for returns and any other
+   * path that refunds money outside the payment webhook (which sends it by itself).
+   */
+  public void refundMade(String orderId, long amountMinor, String refundId) {
+    notices.refundMade(get(orderId).order(), amountMinor, refundId);
+  }
+
+  /** The customer notices (mail and SMS) of this flow. */
+  public CustomerNotices notices() {
+    return notices;
   }
 
   /** The order as the rules see it. */

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Ship an order (staff API): READY_TO_SHIP → SHIPPED with the carrier and tracking number (each
  * required, at most 100 characters), as {@link ShipmentPolicy} decides; repeating it with the same
- * tracking number changes nothing.
+ * tracking number changes nothing. Then the customer's shipped mail and SMS ({@link CustomerNotices},
+ * once per order: repeating the request enqueues them again and the senders send nothing twice).
  */
 public final class ShipOrder {
   /** The body of {@code POST /staff/orders/{id}/ship}. */
@@ -15,11 +16,13 @@ public final class ShipOrder {
 
   private final OrderMutations mutations;
   private final ShipmentPolicy policy;
+  private final CustomerNotices notices;
   private final Clock clock;
 
-  public ShipOrder(OrderMutations mutations, ShipmentPolicy policy, Clock clock) {
+  public ShipOrder(OrderMutations mutations, ShipmentPolicy policy, CustomerNotices notices, Clock clock) {
     this.mutations = mutations;
     this.policy = policy;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -29,7 +32,9 @@ public final class ShipOrder {
     String tracking = text(r == null ? null : r.trackingNumber(), "trackingNumber", ShipmentPolicy.MAX_FIELD_LENGTH, v);
     v.throwIfInvalid();
     Instant now = clock.instant();
-    return mutations.mutate(orderId, f -> policy.ship(f, by, carrier, tracking, now)).file();
+    OrderFile f = mutations.mutate(orderId, f0 -> policy.ship(f0, by, carrier, tracking, now)).file();
+    notices.afterChange(f.order(), f.shipment());
+    return f;
   }
 
   private static String text(String raw, String field, int max, Validation v) {

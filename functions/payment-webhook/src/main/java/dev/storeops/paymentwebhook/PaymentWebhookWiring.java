@@ -19,6 +19,7 @@ import dev.storeops.fulfilment.providers.YooKassaNotifications;
 import dev.storeops.fulfilment.s3.S3InvoiceFiles;
 import dev.storeops.fulfilment.yookassa.HttpYooKassaApi;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.messaging.sqs.SqsSmsOutbox;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
@@ -34,7 +35,8 @@ final class PaymentWebhookWiring {
     WebhookSignature signature = new WebhookSignature(WebhookKeys.from(env), clock,
         WebhookSignature.DEFAULT_TOLERANCE);
     FlowComponents components = FlowComponents.build(clients.dynamoDb(), table,
-        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), FlowSettings.from(env), clock,
+        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")),
+        SqsSmsOutbox.fromUrl(clients.sqs(), env.optional("SMS_QUEUE_URL", null)), FlowSettings.from(env), clock,
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
     OrderFlow flow = components.flow();
     PaymentProviderSettings providers = PaymentProviderSettings.from(env);

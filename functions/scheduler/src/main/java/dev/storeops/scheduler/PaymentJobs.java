@@ -29,8 +29,8 @@ final class PaymentJobs {
 
   private PaymentJobs() {}
 
-  static void register(Map<String, Job> jobs, DynamoDbClient dynamo, String table, MailOutbox outbox, Clock clock,
-      Env env, ShopMetrics metrics) {
+  static void register(Map<String, Job> jobs, DynamoDbClient dynamo, String table, MailOutbox outbox,
+      dev.storeops.messaging.sms.SmsOutbox sms, Clock clock, Env env, ShopMetrics metrics) {
     FlowSettings settings = FlowSettings.from(env);
     TaskService.EscalationPolicy policy;
     String raw = env.optional("TASK_ESCALATION", "REASSIGN").trim().toUpperCase(Locale.ROOT);
@@ -41,7 +41,7 @@ final class PaymentJobs {
     }
     FlowComponents.Escalation escalation = new FlowComponents.Escalation(policy,
         Duration.ofMinutes(env.optionalInt("TASK_ESCALATION_MINUTES", 60)), env.required("OPS_EMAIL"));
-    FlowComponents c = FlowComponents.build(dynamo, table, outbox, settings, clock, env.required("PUBLIC_BASE_URL"),
+    FlowComponents c = FlowComponents.build(dynamo, table, outbox, sms, settings, clock, env.required("PUBLIC_BASE_URL"),
         escalation);
     // carrier status (issue 17): the CDEK parcel poll, on the same order flow
     CarrierJobs.register(jobs, c, dynamo, table, settings, clock, env, metrics);

@@ -15,6 +15,7 @@ import dev.storeops.messaging.dynamo.MailFlowJobs;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.fulfilment.SweepShortStock;
 import dev.storeops.fulfilment.dynamo.DynamoShortStockMarks;
+import dev.storeops.messaging.sqs.SqsSmsOutbox;
 import dev.storeops.ordering.AnnounceOrders;
 import dev.storeops.ordering.dynamo.DynamoOrderAnnouncements;
 import dev.storeops.platform.Job;
@@ -52,7 +53,8 @@ final class SchedulerWiring {
     jobs.put("birthday", new BirthdayPlanner(new DynamoBirthdays(dynamo, table), new DynamoPromoCodes(dynamo, table),
         outbox, figures, clock, zone, env.optionalInt("BIRTHDAY_DISCOUNT_PERCENT", 10)));
     jobs.put("campaigns", new CampaignPlanner(campaigns(dynamo, table, clock), outbox, figures, clock, zone));
-    PaymentJobs.register(jobs, dynamo, table, outbox, clock, env, new ShopMetrics(metrics));
+    PaymentJobs.register(jobs, dynamo, table, outbox, SqsSmsOutbox.fromUrl(clients.sqs(), env.optional("SMS_QUEUE_URL", null)),
+        clock, env, new ShopMetrics(metrics));
     // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
     ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, zone,

@@ -41,6 +41,7 @@ import dev.storeops.fulfilment.ReturnPolicy;
 import dev.storeops.fulfilment.yookassa.RefundAdapters;
 import dev.storeops.messaging.dynamo.DynamoReviewRequests;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.messaging.sqs.SqsSmsOutbox;
 import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.dynamo.OrderComponents;
 import dev.storeops.platform.aws.AwsClients;
@@ -71,7 +72,9 @@ final class StaffApiWiring {
     ReportService reports = new ReportService(new DynamoReportStore(clients.dynamoDb(), table),
         new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, shop.zone(),
         ReportSettings.from(env).coverDays());
-    FlowComponents flow = FlowComponents.build(clients.dynamoDb(), table, outbox, FlowSettings.from(env), clock,
+    // the customer notices on the order's way (ship, deliver, calls, cancel) go by mail and by SMS
+    FlowComponents flow = FlowComponents.build(clients.dynamoDb(), table, outbox,
+        SqsSmsOutbox.fromUrl(clients.sqs(), env.optional("SMS_QUEUE_URL", null)), FlowSettings.from(env), clock,
         env.required("PUBLIC_BASE_URL"), FlowComponents.noEscalation());
     // a delivered order gets its review request N days later (issue 7 flow; idempotent per order)
     DynamoReviewRequests reviews = new DynamoReviewRequests(clients.dynamoDb(), table, clock);

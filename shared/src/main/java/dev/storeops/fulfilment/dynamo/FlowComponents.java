@@ -3,6 +3,7 @@ package dev.storeops.fulfilment.dynamo;
 import dev.storeops.messaging.StaffMails;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.messaging.MailOutbox;
+import dev.storeops.messaging.sms.SmsOutbox;
 import dev.storeops.staff.Manager;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.fulfilment.FlagShortOrders;
@@ -28,6 +29,12 @@ public record FlowComponents(OrderFlow flow, TaskService tasks, DynamoTaskStore 
 
   public static FlowComponents build(DynamoDbClient dynamo, String table, MailOutbox mail, FlowSettings settings,
       Clock clock, String publicBaseUrl, Escalation escalation) {
+    return build(dynamo, table, mail, SmsOutbox.NONE, settings, clock, publicBaseUrl, escalation);
+  }
+
+  /** With the SMS queue ({@code SMS_QUEUE_URL}): customer notices go by mail and by SMS. */
+  public static FlowComponents build(DynamoDbClient dynamo, String table, MailOutbox mail, SmsOutbox sms,
+      FlowSettings settings, Clock clock, String publicBaseUrl, Escalation escalation) {
     DueWorkStore due = new DueWorkStore(dynamo, table, clock);
     DynamoTaskStore taskStore = new DynamoTaskStore(dynamo, table, due);
     DynamoCatalog catalog = new DynamoCatalog(dynamo, table, clock);
@@ -36,7 +43,7 @@ public record FlowComponents(OrderFlow flow, TaskService tasks, DynamoTaskStore 
         StaffMails.overdueTaskToLead(mail, escalation.leadEmail()), clock, escalation.policy(), escalation.window());
     DynamoOrderFlowStore store = new DynamoOrderFlowStore(dynamo, table, due, clock,
         new FlagShortOrders(new DynamoShortStock(dynamo, table, clock), tasks));
-    OrderFlow flow = new OrderFlow(store, tasks, taskStore, new DynamoCustomerStore(dynamo, table), mail, settings,
+    OrderFlow flow = new OrderFlow(store, tasks, taskStore, new DynamoCustomerStore(dynamo, table), mail, sms, settings,
         clock, publicBaseUrl);
     return new FlowComponents(flow, tasks, taskStore, store, due);
   }

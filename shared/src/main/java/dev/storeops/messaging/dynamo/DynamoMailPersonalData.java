@@ -93,8 +93,9 @@ public final class DynamoMailPersonalData implements PersonalData {
     dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
             .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(TableKeys.CUSTOMER.key(customerId)))))
         .items().forEach(item -> {
+          // SMSCONSENT: the SMS choice (DynamoSmsConsents), exported and erased with the rest
           String sk = item.get(TableKeys.SK).s();
-          if (sk.equals(DynamoFrequencyCap.SK) || sk.startsWith(TableKeys.MAIL_FLOW.text())
+          if (sk.equals(DynamoFrequencyCap.SK) || sk.equals("SMSCONSENT") || sk.startsWith(TableKeys.MAIL_FLOW.text())
               || sk.startsWith(TableKeys.BIRTHDAY_PROMO.text())) {
             items.add(item);
           }

@@ -127,6 +127,16 @@ public final class AwsClients {
     return () -> s3().headObject(r -> r.bucket(bucket).key("priming/none"));
   }
 
+  /**
+   * A client of a service only one function uses (SNS in sms-sender), configured like the others:
+   * region, credentials, {@code AWS_ENDPOINT_URL_<service>}, timeouts and the shared HTTP client.
+   */
+  public <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
+      B configured(B builder, String service) {
+    configure(builder, service).httpClient(HTTP);
+    return builder;
+  }
+
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
     builder.region(region());
     URI endpoint = endpoint(service);
