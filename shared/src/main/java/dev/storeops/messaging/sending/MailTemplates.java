@@ -26,7 +26,7 @@ public final class MailTemplates {
   public static final List<String> NAMES = List.of("order-confirmation", "manager-new-order", "welcome",
       "birthday", "stock-import-alert", "payment-reminder", "order-cancelled", "review-request",
       "abandoned-cart", "reorder-reminder", "reactivation", "campaign", "expiring-stock", "purchase-list",
-      "order-unassigned", "task-overdue", "consent-confirmation", "invoice");
+      "order-unassigned", "task-overdue", "consent-confirmation", "invoice", "task-assigned");
   public static final Set<String> LOCALES = Set.of("ru", "en");
   private static final String ROOT = "mail-templates/";
   private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false);
