@@ -48,7 +48,15 @@ class PointSalesFileImportTest {
     this.table = stack.tableName("StoreTable");
     this.handler = stack.handler("StockImportFunction", StockImportHandler.class);
     this.catalog = new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC());
+    // before the handler's first read: a container reads the warehouses at most every 30 s
+    catalog.putWarehouse(new Warehouse(point, "Точка на Арбате", "Москва", true));
+    catalog.putWarehouse(new Warehouse(emptyPoint, "Точка", "Москва", true));
+    catalog.putWarehouse(new Warehouse(store, "Склад", "Москва"));
   }
+
+  private final String point = "pt-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String emptyPoint = "pt-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String store = "wh-" + UUID.randomUUID().toString().substring(0, 8);
 
   private String product(String point, long onHand) {
     String sku = "PT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -84,8 +92,6 @@ class PointSalesFileImportTest {
 
   @Test
   void eachReceiptDecrementsOnceBadRowsAreReportedAndAReUploadChangesNothing() throws Exception {
-    String point = "pt-" + UUID.randomUUID().toString().substring(0, 8);
-    catalog.putWarehouse(new Warehouse(point, "Точка на Арбате", "Москва", true));
     String tea = product(point, 10);
     String cup = product(point, 4);
     String csv = String.join("\n",
@@ -136,22 +142,20 @@ class PointSalesFileImportTest {
 
   @Test
   void aFileWithoutTheColumnsIsRefusedAndQuarantinedAndAWarehouseWithoutATillRecordsNothing() throws Exception {
-    String point = "pt-" + UUID.randomUUID().toString().substring(0, 8);
-    catalog.putWarehouse(new Warehouse(point, "Точка", "Москва", true));
+    String point = emptyPoint;
     drop("points/" + point + "/bad.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
-    String reportKey = keys("reports/points/" + point + "/").get(0);
+    String reportKey = keys("reports/points/" + point + "/").stream().filter(k -> k.endsWith(".json")).findFirst()
+        .orElseThrow();
     JsonNode report = Json.mapper().readTree(stack.s3().getObjectAsBytes(b -> b.bucket(bucket).key(reportKey)).asByteArray());
     assertEquals("refused", report.path("status").asText());
     assertTrue(report.path("reason").asText().contains("receipt"), report.toString());
     assertEquals(1, keys("quarantine/points/" + point + "/").size());
 
-    String store = "wh-" + UUID.randomUUID().toString().substring(0, 8);
-    catalog.putWarehouse(new Warehouse(store, "Склад", "Москва"));
     String sku = product(store, 5);
     drop("points/" + store + "/day.csv", ("receipt,sold_at,sku,qty,price\nR-1,2026-11-29T12:00:00+03:00," + sku
         + ",1,10.00\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(5, onHand(sku, store));
-    String key = keys("reports/points/" + store + "/").get(0);
+    String key = keys("reports/points/" + store + "/").stream().filter(k -> k.endsWith(".json")).findFirst().orElseThrow();
     JsonNode r = Json.mapper().readTree(stack.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
     assertEquals(1, r.path("rejectedReceipts").asInt());
     assertTrue(r.path("rejected").path(0).path("reason").asText().contains("not a shop point"), r.toString());
