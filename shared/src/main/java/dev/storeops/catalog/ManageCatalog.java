@@ -30,8 +30,12 @@ public final class ManageCatalog {
   /** The body of {@code PUT /staff/stock/{sku}/{warehouse}}. */
   public record StockRequest(Long onHand) {}
 
-  /** The body of {@code PUT /staff/warehouses/{id}}. */
-  public record WarehouseRequest(String name, String city) {}
+  /** The body of {@code PUT /staff/warehouses/{id}}; {@code point} true: a shop point with a till (docs/points.md). */
+  public record WarehouseRequest(String name, String city, Boolean point) {
+    public WarehouseRequest(String name, String city) {
+      this(name, city, null);
+    }
+  }
 
   /** What follows a staff count (the wiring flags the orders the count leaves short: {@link ShortStockPolicy}). */
   @FunctionalInterface
@@ -108,7 +112,7 @@ public final class ManageCatalog {
     String name = CustomerRules.validName(r.name(), "name", v);
     String city = CustomerRules.validName(r.city(), "city", v);
     v.throwIfInvalid();
-    Warehouse w = new Warehouse(id, name, city);
+    Warehouse w = new Warehouse(id, name, city, Boolean.TRUE.equals(r.point()));
     catalog.putWarehouse(w);
     return w;
   }

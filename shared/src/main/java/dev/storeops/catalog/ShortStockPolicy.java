@@ -19,7 +19,7 @@ public final class ShortStockPolicy {
   public static final Duration TASK_DUE = Duration.ofHours(2);
 
   /** Who counted the stock. */
-  public enum Source { SUPPLIER, STAFF }
+  public enum Source { SUPPLIER, STAFF, POINT_SALE }
 
   private ShortStockPolicy() {}
 
@@ -60,7 +60,11 @@ public final class ShortStockPolicy {
 
   /** What the manager reads: "Supplier now has 2 of INT-CUT in msk-1, order 261130-AB holds 5: …". */
   public static String taskTitle(Source source, String orderNumber, ShortLine line) {
-    String counted = source == Source.SUPPLIER ? "Supplier now has " : "Stock counted by staff: ";
+    String counted = switch (source) {
+      case SUPPLIER -> "Supplier now has ";
+      case STAFF -> "Stock counted by staff: ";
+      case POINT_SALE -> "After a sale at the shop point: ";
+    };
     return counted + line.onHand() + " of " + line.sku() + " in " + line.warehouse() + ", order " + orderNumber
         + " holds " + line.held() + ": call the customer (wait, fewer units or cancel)";
   }

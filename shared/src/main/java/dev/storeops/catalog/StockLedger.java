@@ -42,4 +42,13 @@ public final class StockLedger {
   public static Levels writeOff(long onHand, long reserved) {
     return Levels.of(onHand, reserved);
   }
+
+  /**
+   * A sale at a shop point's till: the units leave the point ({@code onHand −= q}, not below 0);
+   * {@code reserved} is the orders' and stays, so a sale can leave {@code onHand < reserved} (the orders
+   * holding the row are then flagged short: {@link ShortStockPolicy}).
+   */
+  public static Levels pointSale(long onHand, long reserved, long qty) {
+    return Levels.of(onHand - qty, reserved);
+  }
 }

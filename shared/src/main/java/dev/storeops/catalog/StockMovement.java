@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param movement one of {@link #RESERVE}, {@link #RELEASE}, {@link #CONSUME}, {@link #SUPPLIER_IMPORT},
  *     {@link #STAFF_SET}, {@link #REPAIR}, {@link #RETURN_TO_STOCK},
- *     {@link #WRITE_OFF}
+ *     {@link #WRITE_OFF}, {@link #POINT_SALE}
  * @param qty the units the movement is about (reserved, released, shipped, or the new count)
  * @param onHandBefore/onHandAfter/reservedBefore/reservedAfter the levels around the movement; {@code null}
  *     where the writer does not read them (a reservation is a relative update: only its changes are exact)
@@ -31,6 +31,8 @@ public record StockMovement(Instant at, String sku, String warehouse, String mov
   public static final String RETURN_TO_STOCK = "return-to-stock";
   /** Returned units that came back unusable: recorded, {@code onHand} unchanged (docs/returns.md). */
   public static final String WRITE_OFF = "write-off";
+  /** A shop point's till sold units ({@code onHand −= q}, docs/points.md). */
+  public static final String POINT_SALE = "point-sale";
 
   /** An order reserved {@code r.qty()} units (a relative update: the levels around it are not read). */
   public static StockMovement reserve(Instant at, Reservation r, String orderId, String orderNumber, String actor) {

@@ -17,4 +17,20 @@ public final class StaffMails {
         Map.of("taskId", task.id(), "title", task.title(), "assigneeId", String.valueOf(task.assigneeId()),
             "orderId", String.valueOf(task.orderId()), "dueAt", task.dueAt().toString())));
   }
+
+  /**
+   * The assignee's {@code task-assigned} mail for a task given by hand ({@code staff/CreateTask}), to the
+   * e-mail the roster has for them; one per task (the dedupe key is the task's id). An assignee without a
+   * roster e-mail is not mailed (the task is in their list).
+   */
+  public static dev.storeops.staff.CreateTask.Assigned taskToAssignee(MailOutbox outbox,
+      java.util.function.Function<String, java.util.Optional<dev.storeops.staff.Manager>> roster) {
+    return task -> roster.apply(task.assigneeId()).map(dev.storeops.staff.Manager::email)
+        .filter(e -> e != null && !e.isBlank())
+        .ifPresent(email -> outbox.send(new MailIntent("task-assigned#" + task.id(), "task-assigned",
+            MailIntent.Category.STAFF, null, email, null, "task-assigned",
+            Map.of("taskId", task.id(), "title", task.title(), "assignedBy", task.createdBy(),
+                "priority", task.priority().name(), "dueAt", task.dueAt().toString(),
+                "orderId", String.valueOf(task.orderId()), "customerId", String.valueOf(task.customerId())))));
+  }
 }

@@ -102,7 +102,10 @@ public final class StaffPermissions {
     allow("GET /staff/reports/expiring", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/reports/purchase-list", any(StaffRole.OWNER, StaffRole.WAREHOUSE), none());
     // staff-api: tasks (everybody has their own; the owner sees and completes anyone's)
+    allow("POST /staff/points/{id}/sales", any(StaffRole.OWNER, StaffRole.MANAGER, StaffRole.WAREHOUSE), none());
     allow("GET /staff/tasks", any(StaffRole.OWNER), ALL_ROLES);
+    allow("POST /staff/tasks", any(StaffRole.OWNER, StaffRole.MANAGER), ALL_ROLES);
+    allow("GET /staff/reports/tasks", any(StaffRole.OWNER), ALL_ROLES);
     allow("POST /staff/tasks/{id}/done", any(StaffRole.OWNER), ALL_ROLES);
     // campaigns (scheduling also follows CampaignFourEyesPolicy)
     allow("POST /staff/campaigns", any(StaffRole.OWNER, StaffRole.MARKETING), none());

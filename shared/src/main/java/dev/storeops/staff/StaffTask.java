@@ -20,7 +20,26 @@ public record StaffTask(
     int escalations,
     String comment,
     Instant doneAt,
-    String doneBy) {
+    String doneBy,
+    Priority priority) {
+
+  /** How urgent a task is; rules' tasks are {@code NORMAL}, staff choose for tasks by hand (docs/tasks.md). */
+  public enum Priority { LOW, NORMAL, HIGH }
+
+  /** The kind of a task created by hand by staff ({@code POST /staff/tasks}). */
+  public static final String MANUAL = "MANUAL";
+
+  public StaffTask {
+    priority = priority == null ? Priority.NORMAL : priority;
+  }
+
+  /** A task of a rule (priority {@code NORMAL}). */
+  public StaffTask(String id, String kind, String title, String orderId, String customerId, String assigneeId,
+      Status status, Instant dueAt, Instant createdAt, String createdBy, int escalations, String comment,
+      Instant doneAt, String doneBy) {
+    this(id, kind, title, orderId, customerId, assigneeId, status, dueAt, createdAt, createdBy, escalations, comment,
+        doneAt, doneBy, Priority.NORMAL);
+  }
 
   public enum Status { OPEN, DONE }
 

@@ -30,6 +30,17 @@ public interface TaskStore extends PoisonItems.Ledger {
     return new Page(byAssignee(assigneeId, status, limit), null);
   }
 
+  /**
+   * The tasks of an assignee in a status whose deadline lies in {@code [from, to)}, soonest first, at most
+   * {@code limit} (the task report: docs/tasks.md).
+   */
+  default List<StaffTask> dueBetween(String assigneeId, StaffTask.Status status, java.time.Instant from,
+      java.time.Instant to, int limit) {
+    // a store without a range index reads the assignee's list (soonest first) and keeps the range
+    return byAssignee(assigneeId, status, Integer.MAX_VALUE).stream()
+        .filter(t -> !t.dueAt().isBefore(from) && t.dueAt().isBefore(to)).limit(limit).toList();
+  }
+
   /** Marks an open task done; false when it was not open any more. */
   boolean complete(StaffTask task, String by, String comment, Instant at);
 

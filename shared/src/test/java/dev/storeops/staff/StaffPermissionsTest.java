@@ -44,9 +44,25 @@ class StaffPermissionsTest {
   void marketingHasCampaignsOnlyAndTheirOwnTasks() {
     StaffPermissions.table().forEach((route, access) -> {
       boolean campaign = route.contains("/staff/campaigns");
-      boolean task = route.contains("/staff/tasks");
+      boolean task = route.contains("/staff/tasks") || route.equals("GET /staff/reports/tasks");
       assertEquals(campaign || task, access.roles().contains(StaffRole.MARKETING), route);
     });
+  }
+
+  @Test
+  void anyoneGivesThemselvesATaskTheOwnerAndManagersAColleagueAndOnlyTheOwnerReadsEveryonesFigures() {
+    var create = StaffPermissions.of("POST /staff/tasks");
+    assertTrue(create.permits("w-anna", Set.of(StaffRole.WAREHOUSE), "w-anna"));
+    assertFalse(create.permits("w-anna", Set.of(StaffRole.WAREHOUSE), "mgr-olga"));
+    assertFalse(create.permits("mk-ira", Set.of(StaffRole.MARKETING), "mgr-olga"));
+    assertTrue(create.permits("mgr-olga", Set.of(StaffRole.MANAGER), "mgr-pavel"));
+    assertTrue(create.permits("owner-elena", Set.of(StaffRole.OWNER), "mgr-pavel"));
+    var figures = StaffPermissions.of("GET /staff/reports/tasks");
+    assertTrue(figures.permits("mgr-olga", Set.of(StaffRole.MANAGER), "mgr-olga"));
+    assertFalse(figures.permits("mgr-olga", Set.of(StaffRole.MANAGER), "mgr-pavel"));
+    assertTrue(figures.permits("owner-elena", Set.of(StaffRole.OWNER), "mgr-pavel"));
+    assertFalse(rolesOf("POST /staff/points/{id}/sales").contains("marketing"));
+    assertTrue(rolesOf("POST /staff/points/{id}/sales").contains("warehouse"));
   }
 
   @Test

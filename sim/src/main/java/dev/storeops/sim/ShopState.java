@@ -23,7 +23,18 @@ public record ShopState(
     Map<String, List<DeadLetter>> deadLetters,
     Report report,
     Metrics metrics,
-    Facts facts) {
+    Facts facts,
+    List<PointSaleRow> pointSales) {
+
+  /** Without shop points' sales (the invariants' hand-built states). */
+  public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
+      List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
+      Report report, Metrics metrics, Facts facts) {
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, List.of());
+  }
+
+  /** A shop point's till receipt as stored ({@code POINT#<pointId>} / {@code POINTSALE#<receipt>}, docs/points.md). */
+  public record PointSaleRow(String pointId, String receipt, long totalMinor, List<String> skus) {}
 
   /**
    * The business metrics the functions wrote (EMF lines, summed as CloudWatch would: {@code emitted} by
@@ -61,7 +72,12 @@ public record ShopState(
    * its sort key (time order); the before-values are null where the movement has none (a reservation).
    */
   public record Movement(String sku, String warehouse, String key, String movement, Long onHandBefore,
-      Long reservedBefore, long onHandChange, long reservedChange) {}
+      Long reservedBefore, long onHandChange, long reservedChange, String ref) {
+    public Movement(String sku, String warehouse, String key, String movement, Long onHandBefore, Long reservedBefore,
+        long onHandChange, long reservedChange) {
+      this(sku, warehouse, key, movement, onHandBefore, reservedBefore, onHandChange, reservedChange, null);
+    }
+  }
 
   public record Line(String sku, String warehouse, long qty) {}
 

@@ -42,6 +42,8 @@ public final class Simulation {
   static final Duration TICK = Duration.ofMinutes(15);
   static final String SUPPLIER = "chaynaya-lavka";
   static final String SUPPLIER_WAREHOUSE = "msk-1";
+  /** The shop point (a warehouse with a till, docs/points.md): sales over the counter from its own stock. */
+  static final String POINT = "sim-arbat";
   static final List<String> MANAGERS = List.of("mgr-olga", "mgr-pavel");
 
   /** How big and how hostile a run is. */
@@ -100,6 +102,9 @@ public final class Simulation {
   private final Map<String, Instant> gaveUp = new HashMap<>();
   private final Set<String> poison = new HashSet<>();
   private final List<String> skus = new ArrayList<>();
+  /** The point's receipts since its last daily export (the export lists them again: replays). */
+  private final List<String[]> tillReceipts = new ArrayList<>();
+  private int receiptNumber;
   private final Set<String> unsubscribeSeen = new HashSet<>();
   private long redriven;
   private Instant previousCheck;
@@ -281,6 +286,13 @@ public final class Simulation {
       expectOk(shop.call("PUT", "/staff/stock/" + sku + "/spb-1", "{\"onHand\":" + (5 + random.nextInt(20)) + "}",
           bearer(token)), "stock " + sku);
     }
+    // the shop point on the Arbat: its own shelf of every SKU
+    expectOk(shop.call("PUT", "/staff/warehouses/" + POINT, "{\"name\":\"Точка на Арбате\",\"city\":\"Москва\",\"point\":true}",
+        bearer(token)), "point " + POINT);
+    for (String sku : skus) {
+      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + POINT, "{\"onHand\":" + (15 + random.nextInt(20)) + "}",
+          bearer(token)), "point stock " + sku);
+    }
   }
 
   private static void expectOk(SimShop.Response r, String what) {
@@ -324,6 +336,10 @@ public final class Simulation {
       for (int i = 0; i < Math.max(1, orders / 6); i++) {
         at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "cart", this::cart);
       }
+      for (int i = 0; i < Math.max(2, orders / 2); i++) {
+        at(dayStart.plusSeconds(3600 + (long) (random.nextDouble() * 11 * 3600)), "point sale", this::pointSale);
+      }
+      at(dayStart.plus(Duration.ofHours(13)), "till export", this::tillExport);
     }
     at(START.plus(Duration.ofHours(30)), "campaign", this::campaign);
     at(START.plus(Duration.ofHours(3)), "poison", this::poisonMessages);
@@ -654,6 +670,54 @@ public final class Simulation {
 
   private void placeOrderFromCart(String customerId, String cartId, List<Map.Entry<String, Integer>> lines) {
     placeOrder(customerId, cartId, lines);
+  }
+
+  /**
+   * A sale over the counter at the shop point: 1–2 SKUs, posted by the till to {@code POST
+   * /staff/points/{id}/sales}; a fifth of the receipts are posted twice (the till did not see the first
+   * answer) — a replay must move nothing (the "point sales once" invariant).
+   */
+  private void pointSale() {
+    String receipt = "T1-" + LocalDate.ofInstant(clock.instant(), SHOP_ZONE) + "-" + (++receiptNumber);
+    String soldAt = clock.instant().atZone(SHOP_ZONE).toOffsetDateTime().toString();
+    List<String> chosen = new ArrayList<>(skus);
+    java.util.Collections.shuffle(chosen, random);
+    ObjectNode body = Json.mapper().createObjectNode().put("receiptNumber", receipt).put("soldAt", soldAt);
+    var lines = body.putArray("lines");
+    long total = 0;
+    for (String sku : chosen.subList(0, 1 + random.nextInt(2))) {
+      int qty = 1 + random.nextInt(2);
+      long price = 10_000 + 5_000L * random.nextInt(10);
+      lines.addObject().put("sku", sku).put("qty", qty).put("priceMinor", price);
+      tillReceipts.add(new String[] {receipt, soldAt, sku, String.valueOf(qty), String.valueOf(price)});
+      total += qty * price;
+    }
+    body.put("totalMinor", total);
+    String json = Json.write(body);
+    retrying("point sales", () -> staff("POST", "/staff/points/" + POINT + "/sales", json, null));
+    if (random.nextDouble() < 0.2) {
+      retrying("point sales posted again", () -> staff("POST", "/staff/points/" + POINT + "/sales", json, null));
+    }
+  }
+
+  /**
+   * The till's daily export into S3 ({@code points/<point>/…}, handled by stock-import): the day's
+   * receipts again — each a replay — and one receipt the till never managed to post (sold while offline).
+   */
+  private void tillExport() {
+    StringBuilder csv = new StringBuilder("receipt;sold_at;sku;qty;price\n");
+    for (String[] r : tillReceipts) {
+      csv.append(r[0]).append(';').append(r[1]).append(';').append(r[2]).append(';').append(r[3]).append(';')
+          .append(java.math.BigDecimal.valueOf(Long.parseLong(r[4]), 2).toPlainString().replace('.', ',')).append('\n');
+    }
+    tillReceipts.clear();
+    String offline = "T1-" + LocalDate.ofInstant(clock.instant(), SHOP_ZONE) + "-offline";
+    csv.append(offline).append(';').append(clock.instant().minusSeconds(600).atZone(SHOP_ZONE).toOffsetDateTime())
+        .append(';').append(skus.get(random.nextInt(skus.size()))).append(";1;150,00\n");
+    String key = "points/" + POINT + "/export-" + LocalDate.ofInstant(clock.instant(), SHOP_ZONE) + ".csv";
+    shop.stack().s3().putObject(p -> p.bucket(shop.stack().bucketName("SupplierBucket")).key(key),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(csv.toString(), StandardCharsets.UTF_8));
+    count("till exports");
   }
 
   /** The supplier's morning file: every SKU of its warehouse, mostly restocked, some cut below what orders hold. */

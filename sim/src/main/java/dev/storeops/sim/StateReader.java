@@ -70,6 +70,7 @@ public final class StateReader {
     List<ShopState.Hold> holds = new ArrayList<>();
     List<ShopState.Task> tasks = new ArrayList<>();
     List<ShopState.Manager> managers = new ArrayList<>();
+    List<ShopState.PointSaleRow> pointSales = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
@@ -83,7 +84,15 @@ public final class StateReader {
         } else if (pk.startsWith("SKU#") && sk.startsWith("MOVE#")) {
           journal.add(new ShopState.Movement(pk.substring(4), Items.str(item, "warehouse"), sk, Items.str(item, "movement"),
               optionalNumber(item, "onHandBefore"), optionalNumber(item, "reservedBefore"), Items.num(item, "onHandChange", 0),
-              Items.num(item, "reservedChange", 0)));
+              Items.num(item, "reservedChange", 0), Items.str(item, "ref")));
+        } else if (pk.startsWith("POINT#") && sk.startsWith("POINTSALE#")) {
+          List<String> skus = new ArrayList<>();
+          AttributeValue lines = item.get("lines");
+          if (lines != null && lines.hasL()) {
+            lines.l().forEach(l -> skus.add(Items.str(l.m(), "sku")));
+          }
+          pointSales.add(new ShopState.PointSaleRow(pk.substring(6), sk.substring(10), Items.num(item, "totalMinor", 0),
+              skus.stream().distinct().sorted().toList()));
         } else if (pk.startsWith("SKU#") && sk.startsWith("HOLD#")) {
           String[] parts = sk.split("#", 3);
           holds.add(new ShopState.Hold(pk.substring(4), parts[1], parts.length > 2 ? parts[2] : "",
@@ -109,7 +118,7 @@ public final class StateReader {
     orders.sort(java.util.Comparator.comparing(ShopState.OrderRow::createdAt).thenComparing(ShopState.OrderRow::id));
     return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
         deadLetters(), report(reportFrom, reportTo, staffToken),
-        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts);
+        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts, pointSales);
   }
 
   /** The totals of the business metrics the functions wrote so far (local mode reads their EMF lines). */

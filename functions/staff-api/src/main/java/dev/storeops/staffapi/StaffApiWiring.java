@@ -86,6 +86,10 @@ final class StaffApiWiring {
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
         new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics), flow.flow()::get).register(router);
     new StaffReportRoutes(reports).register(router);
+    // shop points: a till's receipts decrement the point's stock (docs/points.md)
+    new StaffPointRoutes(new dev.storeops.catalog.RecordPointSale(c.catalog(),
+        new dev.storeops.catalog.dynamo.DynamoPointSales(clients.dynamoDb(), table, clock), clock,
+        afterPointSale(shortOrders))).register(router);
     new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
         clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);
     DynamoExpenses expenseStore = new DynamoExpenses(clients.dynamoDb(), table);
@@ -101,6 +105,11 @@ final class StaffApiWiring {
     new StaffSupplierRoutes(new ReadImportReports(supplierFiles, clock), new UploadSupplierFile(supplierFiles, clock))
         .register(router);
     new StaffTeamRoutes(new ReadTeam(c.catalog()::managers, flow.tasks(), clock)).register(router);
+    // tasks by hand, told to the assignee by mail, and the task report (docs/tasks.md)
+    new StaffTaskRoutes(new dev.storeops.staff.CreateTask(flow.taskStore(), c.catalog()::managers,
+        dev.storeops.messaging.StaffMails.taskToAssignee(outbox, c.catalog()::manager), clock),
+        new dev.storeops.staff.ReadTaskReport(flow.taskStore(), c.catalog()::managers, clock, shop.zone()),
+        orderId -> flow.flow().get(orderId)).register(router);
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
         new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table));
@@ -127,6 +136,12 @@ final class StaffApiWiring {
         .staffRoute(router, "GET /staff/reports/sales", "/staff/reports/sales", java.util.Map.of(), "owner")
         .register();
     return router;
+  }
+
+  /** A point sale that leaves fewer units than the orders hold flags them short (catalog/ShortStockPolicy). */
+  private static ManageCatalog.StockCounted afterPointSale(FlagShortOrders flag) {
+    return (sku, warehouse, before, after, by) ->
+        flag.afterCount(sku, warehouse, before, after, ShortStockPolicy.Source.POINT_SALE, by);
   }
 
   /** A staff count that leaves fewer units than the orders hold flags them short (catalog/ShortStockPolicy). */

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * S3 ObjectCreated records → one {@link StockImportService#handle} per object of the supplier bucket. A
+ * S3 ObjectCreated records → one {@link StockImportService#handle} per object of the supplier bucket
+ * ({@code points/…}: a shop point's till file, {@link PointSalesFileImport}). A
  * failure (not bad input, which becomes a report) is thrown so that Lambda retries the event — each
  * object is still applied once. Each file's outcome is counted (ImportsApplied / Quarantined / Refused); an
  * object already handled (a repeated event) is not counted again.
@@ -19,8 +20,11 @@ final class StockImportEvents {
   private final StockImportService service;
   private final String bucket;
   private final ShopMetrics metrics;
+  private final PointSalesFileImport points;
 
-  StockImportEvents(StockImportService service, String bucket, ShopMetrics metrics) {
+  /** @param points the shop points' till files under {@code points/} (docs/points.md) */
+  StockImportEvents(StockImportService service, String bucket, ShopMetrics metrics, PointSalesFileImport points) {
+    this.points = points;
     this.service = service;
     this.bucket = bucket;
     this.metrics = metrics;
@@ -35,6 +39,10 @@ final class StockImportEvents {
         continue;
       }
       var object = s3.getObject();
+      if (PointSalesFileImport.concerns(object.getUrlDecodedKey())) {
+        points.handle(object.getUrlDecodedKey(), object.getVersionId());
+        continue;
+      }
       service.handle(new StockImportService.ObjectRef(bucket, object.getUrlDecodedKey(), object.getVersionId(),
           object.geteTag(), object.getSequencer(), object.getSizeAsLong())).ifPresent(report -> {
             metrics.importOutcome(report.status());

@@ -41,6 +41,13 @@ final class StockImportWiring {
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
         shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table));
+    // a shop point's till export (points/<pointId>/…): each receipt as POST /staff/points/{id}/sales
+    var catalog = new dev.storeops.catalog.dynamo.DynamoCatalog(dynamo, table, clock);
+    var pointSales = new dev.storeops.catalog.RecordPointSale(catalog,
+        new dev.storeops.catalog.dynamo.DynamoPointSales(dynamo, table, clock), clock,
+        afterPointSale(dynamo, table, clock, new ShopMetrics(metrics)));
+    PointSalesFileImport points = new PointSalesFileImport(new S3SupplierFiles(clients.s3(), bucket), pointSales, clock,
+        settings.maxFileBytes(), settings.tempDir());
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("stock-import", env)
         .step("dynamodb", clients.primeDynamoDb(table))
@@ -48,7 +55,17 @@ final class StockImportWiring {
         .step("s3", clients.primeS3(bucket))
         .json(dev.storeops.stockimport.core.SupplierProfile.class)
         .register();
-    return new StockImportEvents(service, bucket, new ShopMetrics(metrics));
+    return new StockImportEvents(service, bucket, new ShopMetrics(metrics), points);
+  }
+
+  /** A till sale that leaves fewer units than the orders hold flags them short, with a task for their manager. */
+  static dev.storeops.catalog.ManageCatalog.StockCounted afterPointSale(DynamoDbClient dynamo, String table, Clock clock,
+      ShopMetrics metrics) {
+    TaskService tasks = new TaskService(new DynamoTaskStore(dynamo, table, new DueWorkStore(dynamo, table, clock)),
+        List::of, task -> {}, clock, TaskService.EscalationPolicy.REPORT, Duration.ofHours(1));
+    FlagShortOrders flag = new FlagShortOrders(new DynamoShortStock(dynamo, table, clock), tasks, metrics);
+    return (sku, warehouse, before, after, by) -> flag.afterCount(sku, warehouse, before, after,
+        ShortStockPolicy.Source.POINT_SALE, by);
   }
 
   /** A count that leaves fewer units than the orders hold flags them short, with a task for their manager. */

@@ -131,7 +131,8 @@ public final class DynamoCatalog implements Catalog {
   private List<Warehouse> readWarehouses() {
     return queryAll(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
         .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", s("WAREHOUSES"))).build())
-        .stream().map(i -> new Warehouse(Items.str(i, "id"), Items.str(i, "name"), Items.str(i, "city"))).toList();
+        .stream().map(i -> new Warehouse(Items.str(i, "id"), Items.str(i, "name"), Items.str(i, "city"),
+            Items.bool(i, "point"))).toList();
   }
 
   @Override

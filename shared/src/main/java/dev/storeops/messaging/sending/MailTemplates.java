@@ -27,7 +27,7 @@ public final class MailTemplates {
       "birthday", "stock-import-alert", "payment-reminder", "order-cancelled", "review-request",
       "abandoned-cart", "reorder-reminder", "reactivation", "campaign", "expiring-stock", "purchase-list",
       "order-unassigned", "task-overdue", "consent-confirmation", "invoice",
-      "order-shipped", "ready-for-pickup", "order-delivered", "refund-made");
+      "order-shipped", "ready-for-pickup", "order-delivered", "refund-made", "task-assigned");
   public static final Set<String> LOCALES = Set.of("ru", "en");
   private static final String ROOT = "mail-templates/";
   private static final Mustache.Compiler PLAIN = Mustache.compiler().escapeHTML(false);

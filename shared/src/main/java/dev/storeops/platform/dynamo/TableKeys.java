@@ -43,6 +43,10 @@ public final class TableKeys {
   /** Sort key of an entry of a SKU's movement journal: {@code MOVE#<instant, ms>#<unique>} (see {@link #movementKey}). */
   public static final Prefix MOVE = new Prefix("MOVE#");
   public static final Prefix WAREHOUSE = new Prefix("WAREHOUSE#");
+  /** Partition of a shop point's till sales ({@code POINT#<warehouse id>}, sk {@link #POINT_SALE}). */
+  public static final Prefix POINT = new Prefix("POINT#");
+  /** Sort key of one till receipt of a point: {@code POINTSALE#<receipt number>}. */
+  public static final Prefix POINT_SALE = new Prefix("POINTSALE#");
   public static final Prefix MANAGER = new Prefix("MANAGER#");
   public static final Prefix TASK = new Prefix("TASK#");
   public static final Prefix ORDER = new Prefix("ORDER#");

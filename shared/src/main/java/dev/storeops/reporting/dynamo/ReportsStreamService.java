@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One table change (stream images) → the report items: an order version is counted by the plain
  * {@link SalesCounting} rule (sales per day and channel, cancellations by reason, SKU quantities,
- * bought-together pairs), a stock change keeps the expiry index current; every other item is
+ * bought-together pairs), a shop point's receipt is counted once (channel {@code OFFLINE:<pointId>}), a
+ * stock change keeps the expiry index current; every other item is
  * ignored. Idempotent: a change delivered twice counts once.
  */
 public final class ReportsStreamService {
@@ -18,12 +19,14 @@ public final class ReportsStreamService {
   private final SalesCounting sales;
   private final ZoneId zone;
   private final DynamoReportStore store;
+  private final DynamoPointSaleCounting pointSales;
 
   public ReportsStreamService(DynamoReportStore store, ZoneId zone) {
     this.store = store;
     this.expiry = new DynamoExpiryIndex(store.dynamo(), store.table());
     this.sales = new SalesCounting(store);
     this.zone = zone;
+    this.pointSales = new DynamoPointSaleCounting(store.dynamo(), store.table());
   }
 
   public Outcome apply(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
@@ -38,6 +41,10 @@ public final class ReportsStreamService {
     if (OrderItems.isStock(newImage) || OrderItems.isStock(oldImage)) {
       expiry.apply(oldImage, newImage);
       return Outcome.EXPIRY_INDEXED;
+    }
+    if (DynamoPointSaleCounting.isPointSale(newImage) && (oldImage == null || oldImage.isEmpty())) {
+      // a shop point's receipt (docs/points.md): counted once as channel OFFLINE:<pointId>
+      return pointSales.count(DynamoPointSaleCounting.facts(newImage, zone)) ? Outcome.COUNTED : Outcome.UNCHANGED;
     }
     return Outcome.IGNORED;
   }

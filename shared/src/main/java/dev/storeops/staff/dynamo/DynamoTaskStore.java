@@ -64,6 +64,7 @@ public final class DynamoTaskStore implements TaskStore {
     item.put("createdAt", s(t.createdAt().toString()));
     item.put("createdBy", s(t.createdBy()));
     item.put("escalations", Items.n(t.escalations()));
+    item.put("priority", s(t.priority().name()));
     item.put(TableKeys.GSI2PK, s(list(t.assigneeId(), t.status())));
     item.put(TableKeys.GSI2SK, s(DueWork.sortKey(t.dueAt(), t.id())));
     item.putAll(DueWorkStore.dueAttributes(KIND, t.dueAt(), t.id()));
@@ -96,6 +97,23 @@ public final class DynamoTaskStore implements TaskStore {
         .limit(limit));
     return new Page(page.items().stream().map(DynamoTaskStore::fromItem).toList(),
         page.hasLastEvaluatedKey() ? PageCursor.encode(page.lastEvaluatedKey()) : null);
+  }
+
+  @Override
+  public List<StaffTask> dueBetween(String assigneeId, StaffTask.Status status, Instant from, Instant to, int limit) {
+    List<StaffTask> out = new java.util.ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> after = start;
+      var page = dynamo.query(q -> q.tableName(table).indexName(TableKeys.GSI2)
+          .keyConditionExpression("gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(":pk", s(list(assigneeId, status)),
+              ":from", s(DueWork.sortKey(from, "")), ":to", s(DueWork.sortKey(to, ""))))
+          .exclusiveStartKey(after));
+      page.items().stream().map(DynamoTaskStore::fromItem).forEach(out::add);
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null && out.size() < limit);
+    return out.size() > limit ? out.subList(0, limit) : out;
   }
 
   @Override
@@ -198,6 +216,7 @@ public final class DynamoTaskStore implements TaskStore {
         StaffTask.Status.valueOf(Items.str(item, "status")), Items.instant(item, "dueAt"),
         Items.instant(item, "createdAt"), Items.str(item, "createdBy"),
         (int) Items.num(item, "escalations", 0), Items.str(item, "comment"),
-        Items.instant(item, "doneAt"), Items.str(item, "doneBy"));
+        Items.instant(item, "doneAt"), Items.str(item, "doneBy"),
+        Items.str(item, "priority") == null ? null : StaffTask.Priority.valueOf(Items.str(item, "priority")));
   }
 }

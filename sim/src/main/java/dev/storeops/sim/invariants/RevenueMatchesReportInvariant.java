@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The money adds up: the sales report of the simulated period (revenue = totals of the orders placed and
- * not cancelled, docs/reports.md) equals what the orders say, order and cancellation counts included;
+ * not cancelled, plus the shop points' till receipts, docs/reports.md) equals what the orders and receipts say, order and cancellation counts included;
  * and a prepaid order that went past payment (ready to ship, shipped, delivered) was paid exactly its
  * total by successful payment events.
  */
@@ -26,6 +26,9 @@ public final class RevenueMatchesReportInvariant implements Invariant {
     long cancelled = state.orders().stream().filter(o -> o.status().equals("CANCELLED")).count();
     long revenue = state.orders().stream().filter(o -> !o.status().equals("CANCELLED"))
         .mapToLong(ShopState.OrderRow::totalMinor).sum();
+    // the shop points' till receipts count beside the orders (channel OFFLINE:<point>, docs/points.md)
+    orders += state.pointSales().size();
+    revenue += state.pointSales().stream().mapToLong(ShopState.PointSaleRow::totalMinor).sum();
     ShopState.Report r = state.report();
     if (r == null) {
       broken.add("no sales report");

@@ -204,6 +204,33 @@ class InvariantsTest {
   }
 
   @Test
+  void pointSalesOnce() {
+    PointSalesOnceInvariant once = new PointSalesOnceInvariant();
+    holds(once, States.healthy());
+    holds(once, States.withPointSale());
+    for (Invariant i : List.of(new StockLedgerInvariant(), new JournalAddsUpInvariant(), new RevenueMatchesReportInvariant())) {
+      holds(i, States.withPointSale());
+    }
+
+    States twice = States.withPointSale(); // a replayed receipt decremented again
+    twice.journal.add(new ShopState.Movement("CUP", "pt-1", "MOVE#2026-03-04T09:05:00.000000Z#g", "point-sale", 4L, 0L, -1, 0,
+        "receipt:pt-1/R-1"));
+    breaks(once, twice, "2 point-sale journal entries for CUP, expected 1");
+
+    States lost = States.withPointSale(); // a receipt stored without its movement
+    lost.journal.removeIf(m -> "point-sale".equals(m.movement()));
+    breaks(once, lost, "0 point-sale journal entries for CUP");
+
+    States orphan = States.withPointSale(); // stock moved for a receipt that was never stored
+    orphan.pointSales.clear();
+    breaks(once, orphan, "without its receipt");
+
+    States uncounted = States.withPointSale(); // the report never counted the receipt
+    uncounted.report = new ShopState.Report(uncounted.report.from(), uncounted.report.to(), 2, 0, 4500);
+    breaks(new RevenueMatchesReportInvariant(), uncounted, "the orders say 3, 0, 5000");
+  }
+
+  @Test
   void metricsMatch() {
     MetricsMatchInvariant metrics = new MetricsMatchInvariant();
     holds(metrics, States.healthy());

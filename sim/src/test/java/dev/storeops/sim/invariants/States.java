@@ -22,6 +22,7 @@ final class States {
   final List<ShopState.Task> tasks = new ArrayList<>();
   final List<ShopState.Manager> managers = new ArrayList<>();
   final List<ShopState.Mail> mails = new ArrayList<>();
+  final List<ShopState.PointSaleRow> pointSales = new ArrayList<>();
   final Map<String, List<ShopState.DeadLetter>> deadLetters = new LinkedHashMap<>();
   final Map<String, ShopState.Consent> consent = new HashMap<>();
   final Set<String> poison = new HashSet<>();
@@ -92,7 +93,22 @@ final class States {
 
   ShopState state() {
     return new ShopState(NOW, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics,
-        new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1));
+        new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1), pointSales);
+  }
+
+  /**
+   * The healthy shop plus a shop point {@code pt-1} that counted 5 CUP and sold 1 on receipt R-1 (500
+   * kopecks): its stock row, its two journal entries, the receipt, and the report counting it.
+   */
+  static States withPointSale() {
+    States s = healthy();
+    s.stock.add(new ShopState.Stock("CUP", "pt-1", 4, 0, 4));
+    s.journal.add(new ShopState.Movement("CUP", "pt-1", "MOVE#2026-03-04T07:00:00.000000Z#e", "staff-set", 0L, 0L, 5, 0));
+    s.journal.add(new ShopState.Movement("CUP", "pt-1", "MOVE#2026-03-04T09:00:00.000000Z#f", "point-sale", 5L, 0L, -1, 0,
+        "receipt:pt-1/R-1"));
+    s.pointSales.add(new ShopState.PointSaleRow("pt-1", "R-1", 500, List.of("CUP")));
+    s.report = new ShopState.Report(s.report.from(), s.report.to(), 3, 0, 5000);
+    return s;
   }
 
   void replaceOrder(String id, java.util.function.UnaryOperator<ShopState.OrderRow> change) {

@@ -1,0 +1,152 @@
+package dev.storeops.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeops.catalog.ManageCatalog;
+import dev.storeops.catalog.PointSale;
+import dev.storeops.catalog.Product;
+import dev.storeops.catalog.RecordPointSale;
+import dev.storeops.catalog.ShortStockPolicy;
+import dev.storeops.catalog.Warehouse;
+import dev.storeops.catalog.dynamo.DynamoCatalog;
+import dev.storeops.catalog.dynamo.DynamoPointSales;
+import dev.storeops.fulfilment.FlagShortOrders;
+import dev.storeops.fulfilment.dynamo.DynamoShortStock;
+import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.TableKeys;
+import dev.storeops.platform.errors.Conflict;
+import dev.storeops.platform.errors.Invalid;
+import dev.storeops.reporting.PointSaleFacts;
+import dev.storeops.reporting.ReportService;
+import dev.storeops.reporting.SalesReport;
+import dev.storeops.reporting.dynamo.DynamoReportStore;
+import dev.storeops.reporting.dynamo.ReportsStreamService;
+import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Shop points on DynamoDB Local (docs/points.md): a till's receipt decrements the point's stock once
+ * however often it is sent, with one {@code point-sale} journal entry; the same number with other lines is
+ * refused; the sale counts once in the sales report as channel {@code OFFLINE:<point>}.
+ */
+@WithAwsStack
+class PointSalesTest {
+  private static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Moscow");
+
+  private record World(FlowWorld w, DynamoCatalog catalog, RecordPointSale sales, String point, String sku) {}
+
+  private static World world(AwsStack stack, long onHand) {
+    FlowWorld w = new FlowWorld(stack);
+    // a day of its own, so the sales figures compared are this test's
+    w.clock.advance(java.time.Duration.ofDays(3000 + ThreadLocalRandom.current().nextInt(3000)));
+    DynamoCatalog catalog = new DynamoCatalog(stack.dynamoDb(), w.table, w.clock);
+    String point = FlowWorld.unique("pt");
+    catalog.putWarehouse(new Warehouse(point, "Точка на Арбате", "Москва", true));
+    String sku = FlowWorld.unique("TEA").toUpperCase();
+    catalog.putProduct(new Product(sku, "Чай", 15000, "RUB", 100, 10, 10, 10, null, List.of(), List.of(), w.clock.instant()));
+    new ManageCatalog(catalog, w.clock).setStock(sku, point, new ManageCatalog.StockRequest(onHand), "w-anna");
+    FlagShortOrders flag = new FlagShortOrders(new DynamoShortStock(stack.dynamoDb(), w.table, w.clock), w.c.tasks());
+    RecordPointSale sales = new RecordPointSale(catalog, new DynamoPointSales(stack.dynamoDb(), w.table, w.clock), w.clock,
+        (s, wh, before, after, by) -> flag.afterCount(s, wh, before, after, ShortStockPolicy.Source.POINT_SALE, by));
+    return new World(w, catalog, sales, point, sku);
+  }
+
+  private static RecordPointSale.Request receipt(World x, String number, long qty) {
+    String soldAt = x.w().clock.instant().minusSeconds(60).atZone(SHOP_ZONE).toOffsetDateTime().toString();
+    return new RecordPointSale.Request(number, soldAt, List.of(new RecordPointSale.LineRequest(x.sku(), qty, 15000L)),
+        qty * 15000);
+  }
+
+  private static long onHand(World x) {
+    return Items.num(x.w().stack.dynamoDb().getItem(b -> b.tableName(x.w().table)
+        .key(TableKeys.stockKey(x.sku(), x.point())).consistentRead(true)).item(), "onHand", -1);
+  }
+
+  private static List<Map<String, AttributeValue>> pointSaleEntries(World x) {
+    return x.w().stack.dynamoDb().query(q -> q.tableName(x.w().table).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :m)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SKU#" + x.sku()), ":m", AttributeValue.fromS("MOVE#"))))
+        .items().stream().filter(i -> "point-sale".equals(Items.str(i, "movement"))).toList();
+  }
+
+  @Test
+  void aPointSaleReplayedTwiceDecrementsStockOnceAndAnswersTheFirstResult(AwsStack stack) {
+    World x = world(stack, 5);
+    RecordPointSale.Result first = x.sales().record(x.point(), receipt(x, "R-100", 2), "w-anna", "api");
+    assertFalse(first.replayed());
+    assertEquals(3, onHand(x));
+    assertEquals(3L, first.sale().lines().get(0).onHandAfter());
+
+    x.w().clock.advance(java.time.Duration.ofMinutes(5));
+    RecordPointSale.Result again = x.sales().record(x.point(), receipt(x, "R-100", 2), "till:" + x.point(), "file:x");
+    RecordPointSale.Result third = x.sales().record(x.point(), receipt(x, "R-100", 2), "w-anna", "api");
+    assertTrue(again.replayed());
+    assertTrue(third.replayed());
+    assertEquals(first.sale(), again.sale(), "a replay answers the first result");
+    assertEquals(3, onHand(x), "decremented once");
+    List<Map<String, AttributeValue>> journal = pointSaleEntries(x);
+    assertEquals(1, journal.size());
+    assertEquals(-2, Items.num(journal.get(0), "onHandChange", 0));
+    assertEquals("w-anna", Items.str(journal.get(0), "actor"));
+    assertEquals("receipt:" + x.point() + "/R-100", Items.str(journal.get(0), "ref"));
+  }
+
+  @Test
+  void aReceiptNumberWithOtherLinesIsRefusedAndAWarehouseWithoutATillSellsNothing(AwsStack stack) {
+    World x = world(stack, 5);
+    x.sales().record(x.point(), receipt(x, "R-7", 1), "w-anna", "api");
+    Conflict reused = assertThrows(Conflict.class, () -> x.sales().record(x.point(), receipt(x, "R-7", 3), "w-anna", "api"));
+    assertEquals("receipt-reused", reused.code());
+    assertEquals(4, onHand(x));
+
+    String store = FlowWorld.unique("wh");
+    x.catalog().putWarehouse(new Warehouse(store, "Склад", "Москва"));
+    Invalid notAPoint = assertThrows(Invalid.class, () -> x.sales().record(store, receipt(x, "R-1", 1), "w-anna", "api"));
+    assertEquals("id", notAPoint.errors().get(0).field());
+    Invalid badTotal = assertThrows(Invalid.class, () -> x.sales().record(x.point(), new RecordPointSale.Request("R-8",
+        receipt(x, "R-8", 1).soldAt(), List.of(new RecordPointSale.LineRequest(x.sku(), 1L, 15000L)), 99L), "w-anna", "api"));
+    assertEquals("totalMinor", badTotal.errors().get(0).field());
+    assertEquals(4, onHand(x));
+  }
+
+  @Test
+  void theSaleCountsOnceInTheSalesReportAsTheOfflineChannelOfItsPoint(AwsStack stack) {
+    World x = world(stack, 10);
+    PointSale sale = x.sales().record(x.point(), receipt(x, "R-55", 3), "w-anna", "api").sale();
+    var item = stack.dynamoDb().getItem(b -> b.tableName(x.w().table)
+        .key(TableKeys.primaryKey(TableKeys.POINT.key(x.point()), TableKeys.POINT_SALE.key("R-55"))).consistentRead(true))
+        .item();
+    DynamoReportStore store = new DynamoReportStore(stack.dynamoDb(), x.w().table);
+    ReportsStreamService stream = new ReportsStreamService(store, SHOP_ZONE);
+    // the stream delivers the insert twice
+    assertEquals(ReportsStreamService.Outcome.COUNTED, stream.apply(null, item));
+    assertEquals(ReportsStreamService.Outcome.UNCHANGED, stream.apply(null, item));
+    assertEquals(ReportsStreamService.Outcome.IGNORED, stream.apply(item, item), "a later change is no new sale");
+
+    ReportService reports = new ReportService(store, new S3SupplierTerms(stack.s3(), stack.bucketName("SupplierBucket")),
+        x.w().clock, SHOP_ZONE, 14);
+    String day = sale.soldAt().atZone(SHOP_ZONE).toLocalDate().toString();
+    SalesReport.Result byChannel = reports.sales(day, day, "channel");
+    SalesReport.Row offline = byChannel.rows().stream().filter(r -> r.key().equals(PointSaleFacts.channel(x.point())))
+        .findFirst().orElseThrow(() -> new AssertionError(byChannel.rows().toString()));
+    assertEquals(1, offline.orders());
+    assertEquals(45000, offline.revenueMinor());
+    assertEquals(List.of("SITE", "PHONE", "EMAIL"), byChannel.rows().subList(0, 3).stream().map(SalesReport.Row::key).toList(),
+        "the points beside the site, phone and e-mail channels");
+    assertTrue(byChannel.total().revenueMinor() >= 45000);
+    assertEquals(3, store.sold(x.sku(), sale.soldAt().atZone(SHOP_ZONE).toLocalDate(),
+        sale.soldAt().atZone(SHOP_ZONE).toLocalDate()), "the purchase list sees the units sold at the point");
+    assertTrue(Instant.parse(Items.str(item, "recordedAt")).equals(sale.recordedAt()));
+  }
+}
