@@ -87,7 +87,8 @@ final class StaffApiWiring {
     new StaffExpenseRoutes(new RecordExpenses(expenseStore, clock, shop.zone()), expenseStore, reports).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock),
-        new ReadSkuStock(c.catalog())).register(router);
+        new ReadSkuStock(c.catalog()), new dev.storeops.catalog.ReadPriceHistory(c.catalog(),
+            new dev.storeops.catalog.dynamo.DynamoPriceHistory(clients.dynamoDb(), table))).register(router);
     // the console's look-ups: customer search, supplier files (reports, uploads), the team on shift
     DynamoCustomerSearch searchIndex = new DynamoCustomerSearch(clients.dynamoDb(), table);
     new StaffCustomerRoutes(new SearchCustomers(c.customerStore(), searchIndex),
