@@ -16,6 +16,16 @@ interface Dossier {
     id: string; number: string; status: string; channel: string; totalMinor: number; createdAt: string;
   }[];
   totals: { orderCount: number; cancelledCount: number; revenueMinor: number; averageCheckMinor: number; firstOrderAt?: string; lastOrderAt?: string };
+  history?: History;
+}
+interface Message { channel: 'MAIL' | 'SMS'; template?: string; flow?: string; at?: string; status: string; detail?: string; statusAt?: string }
+interface Note { id: string; text: string; by: string; at: string }
+interface History {
+  calls: { orderId: string; orderNumber?: string; at?: string; outcome: string; by?: string; reason?: string }[];
+  mails: Message[];
+  sms: Message[];
+  consent: { kind: string; at: string; source: string }[];
+  notes: Note[];
 }
 
 /** Customers: search by phone, e-mail or name; each result opens the dossier. */
@@ -66,19 +76,46 @@ export function Customers(_props: { params: Record<string, string> }) {
   );
 }
 
-/** A customer's dossier: contacts, consent, manager, totals, orders and every call about them. */
+/** A form to add a staff note (at most 2000 characters); the dossier reloads with the note on top. */
+function NoteForm(props: { customerId: string; onAdded: () => void }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <form
+      class="note-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!text.trim() || busy) return;
+        setBusy(true);
+        try {
+          await api('/staff/customers/' + encodeURIComponent(props.customerId) + '/notes', { method: 'POST', body: { text } });
+          setText('');
+          setError(null);
+          props.onAdded();
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label>
+        {t('customers.newNote')}
+        <textarea rows={3} maxLength={2000} value={text} data-field="note-text" onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="submit" class="primary" disabled={busy || !text.trim()} data-action="add-note">{t('customers.addNote')}</button>
+      {error ? <ErrorBox error={error} /> : null}
+    </form>
+  );
+}
+
+/** A customer's dossier: contacts, consent, manager, totals, orders, calls, mails and SMS, consent steps and notes. */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
   const load = useLoad(() => api<Dossier>('/staff/customers/' + encodeURIComponent(id)), [id]);
   const d = load.data;
-  // the calls: each order's file (its 20 newest orders), newest call first
-  const calls = useLoad(async () => {
-    if (!d) return [] as any[];
-    const files = await Promise.all(d.orders.slice(0, 20).map((o) =>
-      api<{ number: string; calls?: any[] }>('/staff/orders/' + encodeURIComponent(o.id)).catch(() => null)));
-    return files.flatMap((f) => (f && f.calls ? f.calls.map((c) => ({ ...c, number: f.number })) : []))
-      .sort((a, b) => String(b.at).localeCompare(String(a.at)));
-  }, [d]);
+  const h = d ? d.history : undefined;
   return (
     <Page title={d ? d.customer.name : t('customers.dossier')} id="customer" actions={<a href="#/customers">{t('customers.back')}</a>}>
       {load.error ? <ErrorBox error={load.error} /> : null}
@@ -136,11 +173,55 @@ export function CustomerPage(props: { params: Record<string, string> }) {
           </section>
           <section aria-labelledby="calls-title">
             <h2 id="calls-title">{t('customers.calls')}</h2>
-            {calls.data && calls.data.length === 0 ? <p class="muted">{t('customers.noCalls')}</p> : null}
-            {calls.data && calls.data.length ? (
+            {h && h.calls.length === 0 ? <p class="muted">{t('customers.noCalls')}</p> : null}
+            {h && h.calls.length ? (
               <ol class="history" data-list="customer-calls">
-                {calls.data.map((c: any) => (
-                  <li key={c.number + c.id}>{formatDateTime(c.at)} — {c.number}: {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
+                {h.calls.map((c, i) => (
+                  <li key={c.orderId + i}>{formatDateTime(c.at)} — {c.orderNumber || c.orderId}: {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
+                ))}
+              </ol>
+            ) : null}
+          </section>
+          <section aria-labelledby="mails-title">
+            <h2 id="mails-title">{t('customers.messages')}</h2>
+            {h && h.mails.length + h.sms.length === 0 ? <p class="muted">{t('customers.noMessages')}</p> : null}
+            {h && h.mails.length + h.sms.length ? (
+              <div class="table-wrap" tabIndex={0}>
+                <table data-table="customer-messages">
+                  <thead>
+                    <tr><th scope="col">{t('customers.date')}</th><th scope="col">{t('customers.channel')}</th><th scope="col">{t('customers.template')}</th><th scope="col">{t('customers.status')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {[...h.mails, ...h.sms].sort((a, b) => String(b.at).localeCompare(String(a.at))).map((m, i) => (
+                      <tr key={m.channel + i} data-message-status={m.status}>
+                        <td>{formatDateTime(m.at)}</td>
+                        <td>{m.channel === 'SMS' ? 'SMS' : 'E-mail'}</td>
+                        <td>{m.template || m.flow || '—'}</td>
+                        <td><span class={'badge' + (m.status === 'SENT' || m.status === 'DELIVERED' ? ' ok' : '')}>{t('message.' + m.status)}</span>{m.detail ? ` ${m.detail}` : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </section>
+          <section aria-labelledby="consent-title">
+            <h2 id="consent-title">{t('customers.consentHistory')}</h2>
+            {h && h.consent.length === 0 ? <p class="muted">{t('customers.noConsent')}</p> : null}
+            {h && h.consent.length ? (
+              <ol class="history" data-list="customer-consent">
+                {h.consent.map((c, i) => <li key={i}>{formatDateTime(c.at)} — {t('consent.' + c.kind)} ({c.source})</li>)}
+              </ol>
+            ) : null}
+          </section>
+          <section aria-labelledby="notes-title">
+            <h2 id="notes-title">{t('customers.notes')}</h2>
+            <NoteForm customerId={id} onAdded={load.reload} />
+            {h && h.notes.length === 0 ? <p class="muted">{t('customers.noNotes')}</p> : null}
+            {h && h.notes.length ? (
+              <ol class="history notes" data-list="customer-notes">
+                {h.notes.map((n) => (
+                  <li key={n.id} data-note={n.id}><span class="muted small">{formatDateTime(n.at)} — {n.by}</span><p class="note-text">{n.text}</p></li>
                 ))}
               </ol>
             ) : null}

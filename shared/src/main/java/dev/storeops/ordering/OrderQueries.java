@@ -2,6 +2,7 @@ package dev.storeops.ordering;
 
 import dev.storeops.catalog.Identifiers;
 import dev.storeops.catalog.Catalog;
+import dev.storeops.customers.ContactHistoryReader;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.platform.errors.NotFound;
@@ -16,11 +17,18 @@ public final class OrderQueries {
   private final Catalog catalog;
   private final OrderStore orders;
   private final CustomerStore customers;
+  private final ContactHistoryReader history;
 
   public OrderQueries(Catalog catalog, OrderStore orders, CustomerStore customers) {
+    this(catalog, orders, customers, null);
+  }
+
+  /** @param history the customer's calls, mails, SMS, consent steps and notes for the dossier (null: none) */
+  public OrderQueries(Catalog catalog, OrderStore orders, CustomerStore customers, ContactHistoryReader history) {
     this.catalog = catalog;
     this.orders = orders;
     this.customers = customers;
+    this.history = history;
   }
 
   public OrderStore.Page orders(String status, String manager, String limit, String cursor) {
@@ -56,6 +64,7 @@ public final class OrderQueries {
   public Dossier dossier(String customerId) {
     Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
     Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
-    return Dossier.of(customer, manager, orders.ordersOfCustomer(customerId));
+    return history == null ? Dossier.of(customer, manager, orders.ordersOfCustomer(customerId))
+        : Dossier.of(customer, manager, orders.ordersOfCustomer(customerId), history.read(customer));
   }
 }

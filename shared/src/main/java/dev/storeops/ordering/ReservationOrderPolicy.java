@@ -6,8 +6,10 @@ import java.util.Comparator;
 /**
  * Which warehouse an order line reserves from first when several hold the SKU (several suppliers
  * for one SKU): the pickup (preferred) warehouse; then the shop's own stock (no supplier); then
- * supplier stock by the supplier's {@code priority} (profile field, lower first; none = after every
- * prioritised supplier); then the warehouse with the most available; ties by warehouse id.
+ * supplier stock by the priority stored on the stock item (lower first; none = after every prioritised
+ * supplier) — the supplier's {@code priority}, or the profile's per-SKU override {@code skuPriority}
+ * for that SKU (stock-import {@code SupplierProfile.priorityOf}); then the warehouse with the most
+ * available; ties by warehouse id.
  */
 public final class ReservationOrderPolicy {
   private ReservationOrderPolicy() {}

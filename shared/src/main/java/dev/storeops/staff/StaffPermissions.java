@@ -78,6 +78,11 @@ public final class StaffPermissions {
     allow("GET /staff/customers", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers/{id}/export", any(StaffRole.OWNER), none());
     allow("POST /staff/customers/{id}/erase", any(StaffRole.OWNER), none());
+    // the dossier's notes are personal data: whoever may read the dossier (the owner, the customer's manager) writes them
+    allow("POST /staff/customers/{id}/notes", any(StaffRole.OWNER), own(StaffRole.MANAGER));
+    allow("POST /staff/customers/search-index/rebuild", any(StaffRole.OWNER), none());
+    // a SKU's purchase / retail prices per supplier over time: the shop's margin, the owner's
+    allow("GET /staff/stock/{sku}/prices", any(StaffRole.OWNER), none());
     // staff-api: catalogue, roster, stock
     allow("PUT /staff/products/{sku}", any(StaffRole.OWNER), none());
     allow("PUT /staff/managers/{id}", any(StaffRole.OWNER), none());

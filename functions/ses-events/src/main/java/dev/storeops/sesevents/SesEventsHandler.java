@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storeops.messaging.sending.MailFeedbackLog;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.platform.batch.BatchItems;
 import dev.storeops.platform.config.Env;
@@ -13,7 +14,7 @@ import dev.storeops.platform.metrics.Metrics;
 import java.time.Clock;
 
 /**
- * SesEventsQueue → the suppression list ({@link SesNotificationStep}); an unreadable message or a
+ * SesEventsQueue → the suppression list and the mail's send-log entry ({@link SesNotificationStep}); an unreadable message or a
  * failed write is a batch item failure (DLQ after 3 receives).
  */
 public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -34,9 +35,9 @@ public final class SesEventsHandler implements RequestHandler<SQSEvent, SQSBatch
     this.step = SesEventsWiring.step(env, clock);
   }
 
-  public SesEventsHandler(SuppressionList suppression, Clock clock) {
+  public SesEventsHandler(SuppressionList suppression, MailFeedbackLog feedback, Clock clock) {
     this.metrics = Metrics.from(Env.system());
-    this.step = new SesNotificationStep(suppression, clock);
+    this.step = new SesNotificationStep(suppression, feedback, clock);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.storeops.sesevents;
 
 import dev.storeops.platform.aws.Priming;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.messaging.dynamo.DynamoMailFeedback;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -12,9 +15,12 @@ final class SesEventsWiring {
 
   static SesNotificationStep step(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
+    var dynamo = clients.dynamoDb();
+    String table = env.required("TABLE_NAME");
     // SnapStart: the snapshot holds the client warmed (docs/performance.md)
-    Priming.of("ses-events", env).step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME"))).register();
-    return new SesNotificationStep(
-        new DynamoSuppressionList(clients.dynamoDb(), env.required("TABLE_NAME")), clock);
+    Priming.of("ses-events", env).step("dynamodb", clients.primeDynamoDb(table)).register();
+    DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
+    return new SesNotificationStep(new DynamoSuppressionList(dynamo, table),
+        new DynamoMailFeedback(dynamo, table, email -> customers.findIdByEmail(Customer.emailKey(email))), clock);
   }
 }

@@ -1,19 +1,26 @@
 package dev.storeops.sesevents;
 
+import dev.storeops.messaging.sending.MailFeedbackLog;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.ses.SesNotifications;
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.log.Pii;
 import java.time.Clock;
 
-/** One SES notification → the suppression list. Idempotent: a listed address stays with its first reason. */
+/**
+ * One SES notification → the suppression list, and the bounce or complaint filed on the mail's send-log
+ * entry (the customer's dossier shows it). Idempotent: a listed address stays with its first reason; a
+ * complaint on a mail stays a complaint.
+ */
 final class SesNotificationStep {
   private static final Log LOG = Log.get(SesEventsHandler.class);
   private final SuppressionList suppression;
+  private final MailFeedbackLog feedback;
   private final Clock clock;
 
-  SesNotificationStep(SuppressionList suppression, Clock clock) {
+  SesNotificationStep(SuppressionList suppression, MailFeedbackLog feedback, Clock clock) {
     this.suppression = suppression;
+    this.feedback = feedback;
     this.clock = clock;
   }
 
@@ -23,6 +30,11 @@ final class SesNotificationStep {
       boolean added = suppression.suppress(s.email(), s.reason(), clock.instant(), s.source());
       LOG.info(added ? "address suppressed" : "address already suppressed", "email", Pii.email(s.email()),
           "reason", s.reason(), "sesMessageId", s.source());
+    }
+    for (SesNotifications.Feedback f : SesNotifications.feedback(body)) {
+      boolean filed = feedback.record(f.email(), f.status(), f.detail(), f.messageId(), f.mailKey(), clock.instant());
+      LOG.info(filed ? "mail feedback filed" : "mail feedback for a mail not in the send log", "status", f.status(),
+          "detail", f.detail(), "sesMessageId", f.messageId(), "email", Pii.email(f.email()));
     }
   }
 }

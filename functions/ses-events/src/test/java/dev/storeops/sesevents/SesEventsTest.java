@@ -11,7 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.messaging.dynamo.DynamoSendLog;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
+import java.time.Instant;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.util.List;
@@ -81,6 +86,56 @@ class SesEventsTest {
     assertEquals(List.of(event.getRecords().get(1).getMessageId()),
         response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
     assertFalse(list.isSuppressed(address));
+  }
+
+  private Map<String, AttributeValue> mailLog(String dedupeKey) {
+    return stack.dynamoDb().getItem(g -> g.tableName(stack.tableName("StoreTable")).consistentRead(true).key(Map.of(
+        "pk", AttributeValue.fromS("MAILLOG#" + dedupeKey), "sk", AttributeValue.fromS("MAILLOG")))).item();
+  }
+
+  /** A customer with a mail sent to them, as email-sender records it; returns the customer. */
+  private Customer customerWithSentMail(String email, String dedupeKey, String sesMessageId) {
+    String table = stack.tableName("StoreTable");
+    Customer c = new Customer("cus_" + UUID.randomUUID().toString().substring(0, 12), email, "Ольга Отказова", null,
+        null, false, null, "ru", Instant.parse("2026-11-01T10:00:00Z"), null);
+    new DynamoCustomerStore(stack.dynamoDb(), table).create(c, CustomerStore.Secrets.NONE);
+    DynamoSendLog log = new DynamoSendLog(stack.dynamoDb(), table);
+    Instant at = Instant.parse("2026-11-20T09:40:02Z");
+    assertTrue(log.reserve(dedupeKey, "a1", "birthday", "birthday", c.id(), at, at.minusSeconds(60)));
+    log.complete(dedupeKey, "a1", "SENT", sesMessageId, at);
+    return c;
+  }
+
+  @Test
+  void aBounceIsFiledOnTheMailsSendLogEntryFoundByItsMailKeyHeaderOnceEvenWhenRedelivered() {
+    String address = "bounced." + UUID.randomUUID() + "@example.com";
+    String key = "birthday:" + UUID.randomUUID();
+    customerWithSentMail(address, key, "ses-" + UUID.randomUUID());
+    SQSEvent event = event("bounce-of-a-logged-mail.json", "bounced.customer@example.com", address);
+    event.getRecords().forEach(r -> r.setBody(r.getBody().replace("welcome:cus_fixture_bounce", key)));
+    assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
+    Map<String, AttributeValue> entry = mailLog(key);
+    assertEquals("BOUNCED", entry.get("feedback").s());
+    assertEquals("bounce:Permanent/General", entry.get("feedbackDetail").s());
+    assertEquals("SENT", entry.get("status").s(), "the send's own record stays");
+    assertTrue(list.isSuppressed(address));
+
+    assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
+    assertEquals("BOUNCED", mailLog(key).get("feedback").s());
+  }
+
+  @Test
+  void aComplaintWithoutTheHeaderIsFiledThroughTheRecipientAndTheSesMessageId() {
+    String local = "Complaining." + UUID.randomUUID();
+    String key = "birthday:" + UUID.randomUUID();
+    String sesId = "0107018f-" + UUID.randomUUID() + "-000000";
+    customerWithSentMail(local + "@example.com", key, sesId);
+    SQSEvent event = event("complaint.json", "Complaining.Customer", local);
+    event.getRecords().forEach(r -> r.setBody(r.getBody()
+        .replace("0107018f2b9c1f0e-3c2b8e1a-7d4e-4a55-9c0e-2f9b8c1d0a11-000000", sesId)));
+    assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
+    assertEquals("COMPLAINED", mailLog(key).get("feedback").s());
+    assertEquals("complaint:abuse", mailLog(key).get("feedbackDetail").s());
   }
 
   @Test

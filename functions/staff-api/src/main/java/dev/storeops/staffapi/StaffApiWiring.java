@@ -6,7 +6,11 @@ import dev.storeops.catalog.ReadImportReports;
 import dev.storeops.catalog.ReadSkuStock;
 import dev.storeops.catalog.UploadSupplierFile;
 import dev.storeops.catalog.s3.S3SupplierFileStore;
+import dev.storeops.customers.AddCustomerNote;
+import dev.storeops.customers.RebuildCustomerSearch;
 import dev.storeops.customers.SearchCustomers;
+import dev.storeops.customers.dynamo.DynamoContactHistory;
+import dev.storeops.customers.dynamo.DynamoCustomerNotes;
 import dev.storeops.customers.dynamo.DynamoCustomerSearch;
 import dev.storeops.staff.ReadTeam;
 import dev.storeops.customers.EraseCustomer;
@@ -82,7 +86,11 @@ final class StaffApiWiring {
     Router router = new Router(StaffPermissions.groupsByRoute());
     FlagShortOrders shortOrders = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock),
         flow.tasks(), new ShopMetrics(metrics));
-    new StaffOrderRoutes(c.orderService(), new OrderQueries(c.catalog(), c.orders(), c.customerStore()),
+    // the dossier's history: calls, mails and SMS with their status, consent steps, notes (one GSI1 query)
+    OrderQueries queries = new OrderQueries(c.catalog(), c.orders(), c.customerStore(),
+        new DynamoContactHistory(clients.dynamoDb(), table));
+    DynamoCustomerNotes notes = new DynamoCustomerNotes(clients.dynamoDb(), table);
+    new StaffOrderRoutes(c.orderService(), queries,
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
         new ReassignOrder(c.orders(), c.catalog(), flow.tasks()), new ShopMetrics(metrics), flow.flow()::get).register(router);
     new StaffReportRoutes(reports).register(router);
@@ -96,10 +104,13 @@ final class StaffApiWiring {
     new StaffExpenseRoutes(new RecordExpenses(expenseStore, clock, shop.zone()), expenseStore, reports).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock),
-        new ReadSkuStock(c.catalog())).register(router);
+        new ReadSkuStock(c.catalog()), new dev.storeops.catalog.ReadPriceHistory(c.catalog(),
+            new dev.storeops.catalog.dynamo.DynamoPriceHistory(clients.dynamoDb(), table))).register(router);
     // the console's look-ups: customer search, supplier files (reports, uploads), the team on shift
-    new StaffCustomerRoutes(new SearchCustomers(c.customerStore(),
-        new DynamoCustomerSearch(clients.dynamoDb(), table))).register(router);
+    DynamoCustomerSearch searchIndex = new DynamoCustomerSearch(clients.dynamoDb(), table);
+    new StaffCustomerRoutes(new SearchCustomers(c.customerStore(), searchIndex),
+        new AddCustomerNote(c.customerStore(), notes, clock), new RebuildCustomerSearch(searchIndex), queries)
+        .register(router);
     S3SupplierFileStore supplierFiles = new S3SupplierFileStore(clients.s3(), clients.s3Presigner(),
         env.required("SUPPLIER_BUCKET"));
     new StaffSupplierRoutes(new ReadImportReports(supplierFiles, clock), new UploadSupplierFile(supplierFiles, clock))
@@ -112,7 +123,8 @@ final class StaffApiWiring {
         orderId -> flow.flow().get(orderId)).register(router);
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
-        new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table));
+        new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table),
+        notes);
     new StaffPrivacyRoutes(new ExportCustomerData(c.customerStore(), personalData, clock),
         new EraseCustomer(c.customerStore(), new DynamoCustomerErasures(clients.dynamoDb(), table), personalData, clock))
         .register(router);

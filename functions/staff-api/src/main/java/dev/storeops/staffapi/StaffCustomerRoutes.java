@@ -1,24 +1,66 @@
 package dev.storeops.staffapi;
 
 import static dev.storeops.staffapi.StaffRequests.onlyOwn;
+import static dev.storeops.staffapi.StaffRequests.requireOwn;
 import static dev.storeops.staffapi.StaffRequests.staffId;
 
+import dev.storeops.customers.AddCustomerNote;
+import dev.storeops.customers.CustomerNote;
+import dev.storeops.customers.RebuildCustomerSearch;
 import dev.storeops.customers.SearchCustomers;
+import dev.storeops.ordering.Dossier;
+import dev.storeops.ordering.OrderQueries;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import java.util.Map;
 
-/** {@code GET /staff/customers?q=}: find a customer by phone, e-mail or name (customers/SearchCustomers). */
+/**
+ * {@code GET /staff/customers?q=}: find a customer by phone, e-mail or name (customers/SearchCustomers);
+ * {@code POST /staff/customers/{id}/notes}: a staff note in the dossier (customers/AddCustomerNote; a
+ * manager only on their own customers, as the dossier); {@code POST /staff/customers/search-index/rebuild}:
+ * file the customers registered before the search existed, page by page (customers/RebuildCustomerSearch).
+ */
 final class StaffCustomerRoutes {
   private final SearchCustomers search;
+  private final AddCustomerNote notes;
+  private final RebuildCustomerSearch rebuild;
+  private final OrderQueries queries;
 
-  StaffCustomerRoutes(SearchCustomers search) {
+  StaffCustomerRoutes(SearchCustomers search, AddCustomerNote notes, RebuildCustomerSearch rebuild,
+      OrderQueries queries) {
     this.search = search;
+    this.notes = notes;
+    this.rebuild = rebuild;
+    this.queries = queries;
   }
 
   void register(Router router) {
-    router.on("GET /staff/customers", request -> HttpResponse.json(200,
-        search.search(request.query("q").orElse(null), staffId(request), onlyOwn(request)),
-        Map.of("Cache-Control", "no-store")));
+    router
+        .on("GET /staff/customers", request -> HttpResponse.json(200,
+            search.search(request.query("q").orElse(null), staffId(request), onlyOwn(request)),
+            Map.of("Cache-Control", "no-store")))
+        .on("POST /staff/customers/{id}/notes", request -> {
+          String id = request.pathParameter("id");
+          AddCustomerNote.Request body = request.bodyAs(AddCustomerNote.Request.class);
+          if (onlyOwn(request)) {
+            requireOwnCustomer(request, queries.dossier(id));
+          }
+          CustomerNote note = notes.add(id, body, staffId(request));
+          return HttpResponse.json(201, note, Map.of("Cache-Control", "no-store"));
+        })
+        .on("POST /staff/customers/search-index/rebuild", request -> HttpResponse.json(200,
+            rebuild.rebuild(request.bodyBytes().length == 0 ? null : request.bodyAs(RebuildCustomerSearch.Request.class),
+                staffId(request))));
+  }
+
+  /**
+   * The own-work rule on a customer: theirs by assignment, or one of their orders is the manager's.
+   * The dossier route and the notes route use this one rule.
+   */
+  static void requireOwnCustomer(dev.storeops.platform.http.HttpRequest request, Dossier dossier) {
+    String me = staffId(request);
+    boolean mine = me.equals(dossier.customer().managerId())
+        || dossier.orders().stream().anyMatch(o -> me.equals(o.get("managerId")));
+    requireOwn(request, mine ? me : dossier.customer().managerId(), "Customer " + dossier.customer().id());
   }
 }

@@ -87,12 +87,9 @@ final class StaffOrderRoutes {
           Dossier dossier = queries.dossier(request.pathParameter("id"));
           if (onlyOwn(request)) {
             // a customer of the manager's: theirs by assignment, or one of their orders is the manager's
-            String me = staffId(request);
-            boolean mine = me.equals(dossier.customer().managerId())
-                || dossier.orders().stream().anyMatch(o -> me.equals(o.get("managerId")));
-            requireOwn(request, mine ? me : dossier.customer().managerId(), "Customer " + dossier.customer().id());
+            StaffCustomerRoutes.requireOwnCustomer(request, dossier);
           }
-          return HttpResponse.json(200, dossier);
+          return HttpResponse.json(200, dossier, java.util.Map.of("Cache-Control", "no-store"));
         })
         .on("PUT /staff/products/{sku}", request -> HttpResponse.json(200, catalog.putProduct(
             request.pathParameter("sku"), request.bodyAs(ManageCatalog.ProductRequest.class))))

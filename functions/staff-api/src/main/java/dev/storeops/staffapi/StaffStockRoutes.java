@@ -10,20 +10,29 @@ import dev.storeops.platform.http.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Staff routes of the stock ledger (docs/stock-ledger.md): the movement journal of a SKU, the repair. */
+/**
+ * Staff routes of the stock ledger (docs/stock-ledger.md): the movement journal of a SKU, the repair; a
+ * SKU's stock per warehouse and its prices over time (docs/stock-import.md#prices).
+ */
 final class StaffStockRoutes {
   private final ReadStockMovements movements;
   private final RepairStockLedger repair;
   private final dev.storeops.catalog.ReadSkuStock stock;
+  private final dev.storeops.catalog.ReadPriceHistory prices;
 
-  StaffStockRoutes(ReadStockMovements movements, RepairStockLedger repair, dev.storeops.catalog.ReadSkuStock stock) {
+  StaffStockRoutes(ReadStockMovements movements, RepairStockLedger repair, dev.storeops.catalog.ReadSkuStock stock,
+      dev.storeops.catalog.ReadPriceHistory prices) {
     this.movements = movements;
     this.repair = repair;
     this.stock = stock;
+    this.prices = prices;
   }
 
   void register(Router router) {
     router.on("GET /staff/stock/{sku}", request -> HttpResponse.json(200, stock.read(request.pathParameter("sku"))));
+    // purchase prices are the shop's margin: the owner's (staff/StaffPermissions)
+    router.on("GET /staff/stock/{sku}/prices", request -> HttpResponse.json(200,
+        prices.read(request.pathParameter("sku")), Map.of("Cache-Control", "no-store")));
     router.on("POST /staff/stock/repair", request -> {
       var corrected = repair.repair(staffId(request));
       return HttpResponse.json(200, Map.of("corrected", corrected));

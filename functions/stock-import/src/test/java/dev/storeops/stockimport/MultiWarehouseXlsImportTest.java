@@ -123,6 +123,16 @@ class MultiWarehouseXlsImportTest {
     assertEquals("42000", history.get(0).get("newPriceMinor").n());
     assertEquals("incoming/" + sup + "/прайс 30.11.xls", history.get(0).get("file").s());
 
+    // the prices are journalled per SKU × supplier, read back as the staff route reads them
+    var prices = new dev.storeops.catalog.ReadPriceHistory(new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC()),
+        new dev.storeops.catalog.dynamo.DynamoPriceHistory(stack.dynamoDb(), table)).read(coffee);
+    assertEquals(1, prices.supplierPrices().size(), prices.toString());
+    assertEquals(30000L, prices.supplierPrices().get(0).purchasePriceMinor());
+    assertEquals(45000L, prices.supplierPrices().get(0).retailPriceMinor());
+    assertTrue(prices.supplierPrices().get(0).journal());
+    assertEquals(sup, prices.current().get(0).supplierId());
+    assertEquals(42000L, prices.shopPrices().get(0).newPriceMinor());
+
     // the report names the rejected SKU and the value that failed
     String reportKey = StockImportService.reportKey(sup, report.startedAt(), report.file());
     JsonNode json = Json.mapper().readTree(stack.s3().getObjectAsBytes(b -> b.bucket(bucket).key(reportKey))
@@ -138,6 +148,8 @@ class MultiWarehouseXlsImportTest {
     assertEquals(ImportReport.APPLIED, again.status(), again.reason());
     assertEquals(0, again.updated());
     assertEquals(0L, again.pricesUpdated());
+    assertEquals(1, new dev.storeops.catalog.dynamo.DynamoPriceHistory(stack.dynamoDb(), table).supplierJournal(tea).size(),
+        "an unchanged price is not journalled again");
     assertEquals(0L, again.shopPricesChanged());
     assertFalse(again.rejected().isEmpty());
     assertNull(again.reason());

@@ -37,7 +37,14 @@ public final class DynamoSendLog implements SendLog {
   @Override
   public boolean reserve(String dedupeKey, String attemptId, String flow, String customerId, Instant now,
       Instant staleBefore) {
+    return reserve(dedupeKey, attemptId, flow, null, customerId, now, staleBefore);
+  }
+
+  @Override
+  public boolean reserve(String dedupeKey, String attemptId, String flow, String template, String customerId,
+      Instant now, Instant staleBefore) {
     Map<String, AttributeValue> item = new HashMap<>(key(dedupeKey));
+    Items.putIfPresent(item, "template", template);
     item.put("type", s("MailLog"));
     item.put("dedupeKey", s(dedupeKey));
     item.put("flow", s(flow));

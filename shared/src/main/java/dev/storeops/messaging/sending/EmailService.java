@@ -105,7 +105,7 @@ public final class EmailService {
     Instant now = clock.instant();
     LocalDate day = LocalDate.ofInstant(now, settings.zone());
     String attemptId = UUID.randomUUID().toString();
-    if (!sendLog.reserve(intent.dedupeKey(), attemptId, intent.flow(), intent.customerId(), now,
+    if (!sendLog.reserve(intent.dedupeKey(), attemptId, intent.flow(), intent.template(), intent.customerId(), now,
         now.minus(LEASE))) {
       figures.add(intent.flow(), Figure.SKIPPED_DUPLICATE, 1, day);
       LOG.info("mail skipped", "reason", "duplicate", "dedupeKey", intent.dedupeKey(), "flow", intent.flow());

@@ -15,6 +15,12 @@ public interface SendLog {
    */
   boolean reserve(String dedupeKey, String attemptId, String flow, String customerId, Instant now, Instant staleBefore);
 
+  /** {@link #reserve} that also records the mail's template, shown in the customer's dossier. */
+  default boolean reserve(String dedupeKey, String attemptId, String flow, String template, String customerId,
+      Instant now, Instant staleBefore) {
+    return reserve(dedupeKey, attemptId, flow, customerId, now, staleBefore);
+  }
+
   /** Records the final outcome ({@code SENT} or {@code SKIPPED}) of the reserving attempt. */
   void complete(String dedupeKey, String attemptId, String status, String detail, Instant now);
 

@@ -58,6 +58,68 @@ public final class SesNotifications {
     return out;
   }
 
+  /**
+   * What the provider said about a mail after it took it, for the recipient's dossier.
+   *
+   * @param status {@code BOUNCED} (permanent or transient) or {@code COMPLAINED}
+   * @param detail the bounce's type and subtype, or the complaint's feedback type
+   * @param messageId the SES message id of the mail (the send log keeps it as the sent mail's detail)
+   * @param mailKey the mail's dedupe key from its {@code X-Storeops-Mail-Key} header, when SES passed the headers on
+   */
+  public record Feedback(String email, String status, String detail, String messageId, String mailKey, String at) {}
+
+  /** Every recipient's bounce (permanent and transient) or complaint in the notification; none for anything else. */
+  public static List<Feedback> feedback(String body) {
+    JsonNode ses = sesEvent(body);
+    String type = ses.hasNonNull("eventType") ? ses.path("eventType").asText() : ses.path("notificationType").asText();
+    JsonNode mail = ses.path("mail");
+    String messageId = mail.path("messageId").asText(null);
+    String mailKey = null;
+    for (JsonNode header : mail.path("headers")) {
+      if (MAIL_KEY_HEADER.equalsIgnoreCase(header.path("name").asText())) {
+        mailKey = header.path("value").asText(null);
+      }
+    }
+    List<Suppression> recipients = new ArrayList<>();
+    String status;
+    String detail;
+    String at;
+    switch (type) {
+      case "Bounce" -> {
+        JsonNode bounce = ses.path("bounce");
+        status = "BOUNCED";
+        detail = "bounce:" + bounce.path("bounceType").asText("Undetermined") + "/"
+            + bounce.path("bounceSubType").asText("General");
+        at = bounce.path("timestamp").asText(null);
+        for (JsonNode r : bounce.path("bouncedRecipients")) {
+          add(recipients, r.path("emailAddress").asText(null), detail, messageId);
+        }
+      }
+      case "Complaint" -> {
+        JsonNode complaint = ses.path("complaint");
+        String feedback = complaint.path("complaintFeedbackType").asText(null);
+        status = "COMPLAINED";
+        detail = "complaint" + (feedback == null ? "" : ":" + feedback);
+        at = complaint.path("timestamp").asText(null);
+        for (JsonNode r : complaint.path("complainedRecipients")) {
+          add(recipients, r.path("emailAddress").asText(null), detail, messageId);
+        }
+      }
+      case "" -> throw new UnreadableNotificationException("no eventType or notificationType in the SES notification", null);
+      default -> {
+        return List.of();
+      }
+    }
+    List<Feedback> out = new ArrayList<>();
+    for (Suppression r : recipients) {
+      out.add(new Feedback(r.email(), status, detail, messageId, mailKey, at));
+    }
+    return out;
+  }
+
+  /** The header every mail carries with its dedupe key ({@code EmailService.MAIL_KEY_HEADER}). */
+  static final String MAIL_KEY_HEADER = dev.storeops.messaging.sending.EmailService.MAIL_KEY_HEADER;
+
   private static void add(List<Suppression> out, String email, String reason, String source) {
     if (email != null && email.contains("@")) {
       // a recipient may be written "Name <a@b.c>"

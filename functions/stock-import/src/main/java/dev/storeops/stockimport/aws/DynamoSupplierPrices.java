@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * SUPPLIERPRICE#<supplierId>} / {@code SKU#<sku>}) and shop-price changes: the product's {@code
  * priceMinor} ({@code SKU#<sku>} / {@code PRODUCT}) set under a condition on the price read, with a
  * price-history entry {@code SKU#<sku>} / {@code PRICE#<instant>#<supplier>} in the same transaction
- * (shapes in docs/data-model.md).
+ * (shapes in docs/data-model.md). Each changed supplier price also gets a journal entry {@code SKU#<sku>}
+ * / {@code PRICELOG#<instant>#<supplier>} (the prices as set, the file) written with it.
  */
 public final class DynamoSupplierPrices implements SupplierPriceStore {
   static final int MAX_ATTEMPTS = 5;
@@ -83,7 +84,23 @@ public final class DynamoSupplierPrices implements SupplierPriceStore {
     if (prices.minRetailMinor() != null) {
       item.put("minRetailPriceMinor", Items.n(prices.minRetailMinor()));
     }
-    dynamo.putItem(b -> b.tableName(table).item(item));
+    // the journal of this supplier's prices for the SKU (GET /staff/stock/{sku}/prices), in the same transaction
+    Map<String, AttributeValue> entry = new HashMap<>(TableKeys.primaryKey(TableKeys.SKU.key(prices.sku()),
+        TableKeys.PRICE_LOG.key(now + "#" + supplierId)));
+    entry.put("type", Items.s("SupplierPriceEntry"));
+    entry.put("sku", Items.s(prices.sku()));
+    entry.put("supplierId", Items.s(supplierId));
+    entry.put("currency", Items.s("RUB"));
+    entry.put("file", Items.s(file));
+    entry.put("at", Items.s(now.toString()));
+    for (String money : new String[] {"purchasePriceMinor", "retailPriceMinor", "minRetailPriceMinor"}) {
+      if (item.containsKey(money)) {
+        entry.put(money, item.get(money));
+      }
+    }
+    dynamo.transactWriteItems(t -> t.transactItems(
+        TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build()));
   }
 
   @Override

@@ -33,14 +33,14 @@ public final class StockPlanner {
       CurrentStock now = current.get(line.sku());
       if (now == null) {
         changes.add(new StockChange(line.sku(), line.quantity(), null, line.name(), line.priceMinor(),
-            line.expiresAt(), StockChange.Kind.CREATE_OR_CLAIM, null, profile.priority()));
+            line.expiresAt(), StockChange.Kind.CREATE_OR_CLAIM, null, profile.priorityOf(line.sku())));
         continue;
       }
       boolean same = now.onHand() == line.quantity()
           && (line.name() == null || line.name().equals(now.supplierName()))
           && (line.priceMinor() == null || line.priceMinor().equals(now.supplierPrice()))
           && (line.expiresAt() == null || line.expiresAt().equals(now.expiresAt()))
-          && java.util.Objects.equals(profile.priority(), now.priority());
+          && java.util.Objects.equals(profile.priorityOf(line.sku()), now.priority());
       if (same) {
         unchanged++;
         continue;
@@ -49,14 +49,14 @@ public final class StockPlanner {
         zeroed++;
       }
       changes.add(new StockChange(line.sku(), line.quantity(), now.reserved(), line.name(), line.priceMinor(),
-          line.expiresAt(), StockChange.Kind.UPDATE, now.onHand(), profile.priority()));
+          line.expiresAt(), StockChange.Kind.UPDATE, now.onHand(), profile.priorityOf(line.sku())));
     }
     if (profile.missingMode() == SupplierProfile.Missing.ZERO) {
       for (CurrentStock now : current.values()) {
         if (!lines.containsKey(now.sku()) && now.onHand() > 0) {
           zeroed++;
           changes.add(new StockChange(now.sku(), 0, now.reserved(), null, null, null, StockChange.Kind.ZERO, now.onHand(),
-              profile.priority()));
+              profile.priorityOf(now.sku())));
         }
       }
     }

@@ -30,7 +30,33 @@ public record SupplierProfile(
     PriceRule priceRule,
     Integer priority,
     List<String> senders,
-    Feed feed) {
+    Feed feed,
+    Map<String, Integer> skuPriority) {
+
+  /** A profile without per-SKU priorities. */
+  public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
+      String sheet, Columns columns, Map<String, Long> quantityWords, String missing, Double maxZeroShare,
+      Map<String, List<String>> warehouseColumns, String blank, PriceRule priceRule, Integer priority,
+      List<String> senders, Feed feed) {
+    this(supplierId, warehouse, format, encoding, delimiter, sheet, columns, quantityWords, missing, maxZeroShare,
+        warehouseColumns, blank, priceRule, priority, senders, feed, null);
+  }
+
+  /**
+   * This supplier's reservation priority for one SKU: the profile's {@code skuPriority} entry for the
+   * SKU when there is one (two suppliers feed the SKU and this one should go first, or last, for it
+   * alone), else the supplier's {@code priority}; null: none. Stored on the SKU's stock items, where
+   * {@code ReservationOrderPolicy} reads it.
+   */
+  public Integer priorityOf(String sku) {
+    if (skuPriority != null && sku != null) {
+      Integer own = skuPriority.get(sku);
+      if (own != null) {
+        return own;
+      }
+    }
+    return priority;
+  }
 
   /** A single-warehouse profile (no warehouse columns, blank cells rejected, no price rule, no intake). */
   public SupplierProfile(String supplierId, String warehouse, String format, String encoding, String delimiter,
@@ -143,6 +169,18 @@ public record SupplierProfile(
     if (priority != null && (priority < 0 || priority > 1000)) {
       problems.add("priority must be between 0 and 1000 (lower reserves first)");
     }
+    Map<String, Integer> perSku = new LinkedHashMap<>();
+    if (skuPriority != null) {
+      skuPriority.forEach((sku, value) -> {
+        if (sku == null || sku.isBlank()) {
+          problems.add("skuPriority: a SKU is empty");
+        } else if (value == null || value < 0 || value > 1000) {
+          problems.add("skuPriority." + sku + " must be between 0 and 1000 (lower reserves first)");
+        } else {
+          perSku.put(sku.trim(), value);
+        }
+      });
+    }
     String f = lower(format, "auto");
     if (!List.of("auto", "csv", "xlsx", "xls").contains(f)) {
       problems.add("format must be auto, csv, xlsx or xls");
@@ -209,7 +247,7 @@ public record SupplierProfile(
     return new SupplierProfile(supplierId.trim(), byWarehouse.isEmpty() ? warehouse.trim() : null, f, e,
         d.equalsIgnoreCase("tab") ? "\t" : d, blank(sheet) ? null : sheet, c, Map.copyOf(words), m, share,
         byWarehouse.isEmpty() ? null : java.util.Collections.unmodifiableMap(byWarehouse), b, priceRule, priority,
-        List.copyOf(addresses), feed);
+        List.copyOf(addresses), feed, perSku.isEmpty() ? null : java.util.Collections.unmodifiableMap(perSku));
   }
 
   /**

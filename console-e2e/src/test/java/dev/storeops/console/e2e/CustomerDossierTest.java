@@ -1,0 +1,100 @@
+package dev.storeops.console.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Issue 17 item 6: the owner finds a customer by the phone as it is spoken, opens the dossier, sees the
+ * call about the order, the mail sent to the customer with its status and the consent steps, and adds
+ * two notes through the form: the newest shows first.
+ */
+class CustomerDossierTest {
+  private static LocalShop shop;
+  private static ShopSetup setup;
+  private static ConsoleBrowser browser;
+
+  @BeforeAll
+  static void start() {
+    shop = LocalShop.get();
+    setup = new ShopSetup(shop);
+    browser = new ConsoleBrowser(shop);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private void addNote(String text) {
+    WebElement field = browser.find("textarea[data-field='note-text']");
+    field.clear();
+    field.sendKeys(text);
+    browser.find("button[data-action='add-note']").click();
+    browser.waitFor(d -> {
+      List<WebElement> notes = d.findElements(By.cssSelector("[data-list='customer-notes'] li"));
+      return !notes.isEmpty() && notes.get(0).getText().contains(text);
+    });
+  }
+
+  @Test
+  void theOwnerFindsTheCustomerByPhoneReadsTheHistoryAndAddsNotes() throws InterruptedException {
+    String digits = String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
+    String orderId = setup.placeCashOnDeliveryOrder("+7903" + digits);
+    setup.call(orderId, "NO_ANSWER");
+    JsonNode order = setup.order(orderId);
+    String customerId = order.path("customerId").asText();
+    String number = order.path("number").asText();
+    // the order's mail goes through the local email-sender: wait until its send log is filed under the customer
+    String owner = shop.token("owner-elena");
+    long until = System.currentTimeMillis() + 40_000;
+    while (shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null)).path("history").path("mails")
+        .isEmpty()) {
+      assertTrue(System.currentTimeMillis() < until, "a mail to the customer is in the send log");
+      Thread.sleep(200);
+    }
+
+    browser.signIn("owner-elena", "nav [data-nav='customers']");
+    browser.go("customers");
+    String spoken = "8 (903) " + digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5);
+    browser.find("input[data-field='customer-q']").sendKeys(spoken);
+    browser.find("form[role='search'] button[type='submit']").click();
+    browser.find("[data-table='customers'] tr[data-customer='" + customerId + "'] a").click();
+
+    WebElement call = browser.find("[data-list='customer-calls'] li");
+    assertTrue(call.getText().contains(number), call.getText());
+    assertTrue(call.getText().contains("owner-elena"), "who called: " + call.getText());
+    WebElement mail = browser.find("[data-table='customer-messages'] tbody tr");
+    assertTrue(List.of("SENT", "PENDING", "SKIPPED").contains(mail.getAttribute("data-message-status")),
+        mail.getAttribute("data-message-status"));
+    assertTrue(mail.getText().contains("E-mail"), mail.getText());
+    browser.find("section[aria-labelledby='consent-title']");
+
+    addNote("Просит звонить после 18:00");
+    addNote("Предпочитает курьера\nи оплату картой");
+    List<WebElement> notes = browser.all("[data-list='customer-notes'] li");
+    assertEquals(2, notes.size());
+    assertTrue(notes.get(0).getText().contains("Предпочитает курьера"), "newest first: " + notes.get(0).getText());
+    assertTrue(notes.get(1).getText().contains("owner-elena"), notes.get(1).getText());
+    browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector("textarea[data-field='note-text']"), "value", ""));
+    browser.screenshot("customer-dossier-notes");
+    var violations = browser.seriousAccessibilityViolations();
+    assertTrue(violations.isEmpty(), "dossier: " + ConsoleBrowser.describe(violations));
+
+    // the notes are the dossier's, read back by the API
+    JsonNode history = shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null)).path("history");
+    assertEquals(2, history.path("notes").size());
+    assertEquals("owner-elena", history.path("notes").get(0).path("by").asText());
+  }
+}
