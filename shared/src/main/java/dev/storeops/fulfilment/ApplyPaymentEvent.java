@@ -93,8 +93,9 @@ public final class ApplyPaymentEvent {
         tasks.refundAfterShipping(o, eventId);
         notices.refundMade(o, amount(p), eventId);
       }
+      case PaymentEventPolicy.REFUNDED -> notices.refundMade(o, amount(p), eventId); // an already cancelled order
       default -> {
-        // FAILED (not a card order waiting for payment) and REFUNDED (already cancelled): recorded only
+        // FAILED (not a card order waiting for payment): recorded only
       }
     }
   }
