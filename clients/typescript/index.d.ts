@@ -586,7 +586,11 @@ export interface paths {
         /** Tasks of a person (default the caller), open or done */
         get: operations["staffListTasks"];
         put?: never;
-        post?: never;
+        /**
+         * Give a task by hand to oneself or (owner, manager) to a colleague on the roster
+         * @description docs/tasks.md. Kind MANUAL: listed, escalated when overdue and counted like a rule's task. The assignee gets a task-assigned mail. With Idempotency-Key the same creator's repeated request creates one task.
+         */
+        post: operations["staffCreateTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,6 +1193,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/points/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A shop point's till posts a receipt (decrements the point's stock once per receipt number)
+         * @description docs/points.md. Idempotent by the receipt number: the same receipt again answers 200 with the first recording and decrements nothing; the same number with other lines or total is 409 receipt-reused.
+         */
+        post: operations["staffRecordPointSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reports/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Task figures per person and period (done, on time, overdue, median time to done)
+         * @description docs/tasks.md. The tasks whose deadline falls on the days from..to (shop time zone). Without staffId the owner gets every manager on the roster; everyone else gets their own figures only.
+         */
+        get: operations["staffTaskReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1500,6 +1544,8 @@ export interface components {
             comment?: string;
             doneAt?: components["schemas"]["Instant"];
             doneBy?: string;
+            /** @enum {string} */
+            priority?: "LOW" | "NORMAL" | "HIGH";
         };
         CampaignPreview: {
             /** @description Customers in the segment. */
@@ -1719,6 +1765,72 @@ export interface components {
             /** Format: date-time */
             rejectedRowsUrlExpiresAt?: string;
             movedTo?: string;
+        };
+        PointSaleRequest: {
+            /** @description The till's receipt number, 1-64 of letters, digits and _ . / : - */
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description Date and time with offset.
+             */
+            soldAt: string;
+            lines: {
+                sku: string;
+                qty: number;
+                /** @description The unit price charged in kopecks. */
+                priceMinor: number;
+            }[];
+            /** @description The receipt's total: the sum of qty × priceMinor. */
+            totalMinor: number;
+        };
+        PointSale: {
+            pointId: string;
+            receiptNumber: string;
+            soldAt: components["schemas"]["Instant"];
+            lines: {
+                sku: string;
+                qty: number;
+                priceMinor: number;
+                /** @description The point's units left right after the sale. */
+                onHandAfter?: number;
+            }[];
+            totalMinor: number;
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+            /** @description `api` or `file:<S3 key>`. */
+            source: string;
+        };
+        TaskRequest: {
+            title: string;
+            /** @description `me` (default) or a colleague on the roster. */
+            assigneeId?: string;
+            orderId?: string;
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @description Date and time with offset; in the future.
+             */
+            deadline: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "LOW" | "NORMAL" | "HIGH";
+        };
+        TaskReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            at: components["schemas"]["Instant"];
+            people: {
+                staffId: string;
+                tasks: number;
+                done: number;
+                doneOnTime: number;
+                /** @description Open past the deadline or done after it. */
+                overdue: number;
+                open: number;
+                /** @description Median of done − created, minutes; null without done tasks. */
+                medianMinutesToDone?: number | null;
+            }[];
         };
     };
     responses: {
@@ -2801,6 +2913,8 @@ export interface operations {
                 "application/json": {
                     name: string;
                     city: string;
+                    /** @description A shop point with a till (docs/points.md); default false. */
+                    point?: boolean;
                 };
             };
         };
@@ -2815,6 +2929,7 @@ export interface operations {
                         id: string;
                         name: string;
                         city: string;
+                        point?: boolean;
                     };
                 };
             };
@@ -3109,6 +3224,38 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffCreateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any client key, 1-100 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task (the one created before for the same Idempotency-Key). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
     };
@@ -3816,6 +3963,77 @@ export interface operations {
                 };
             };
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRecordPointSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The point: a warehouse with `point: true`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointSaleRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded before (a replay); the first recording, nothing decremented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointSale"];
+                };
+            };
+            /** @description Recorded now; the point's stock is decremented. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointSale"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffTaskReport: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD), default to - 29. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD), default today. */
+                to?: string;
+                /** @description `me` or a staff id (the owner only for others). */
+                staffId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
