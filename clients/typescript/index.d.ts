@@ -586,7 +586,11 @@ export interface paths {
         /** Tasks of a person (default the caller), open or done */
         get: operations["staffListTasks"];
         put?: never;
-        post?: never;
+        /**
+         * Give a task by hand to oneself or (owner, manager) to a colleague on the roster
+         * @description docs/tasks.md. Kind MANUAL: listed, escalated when overdue and counted like a rule's task. The assignee gets a task-assigned mail. With Idempotency-Key the same creator's repeated request creates one task.
+         */
+        post: operations["staffCreateTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,7 +1193,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff/orders/{id}/refusal": {
+    "/staff/points/{id}/sales": {
         parameters: {
             query?: never;
             header?: never;
@@ -1199,48 +1203,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A shipped parcel was refused at the door or not collected (SHIPPED → RETURNING)
-         * @description The order is no sale and its cash on delivery is no longer expected; the parcel travels back. A repeat changes nothing (docs/returns.md).
+         * A shop point's till posts a receipt (decrements the point's stock once per receipt number)
+         * @description docs/points.md. Idempotent by the receipt number: the same receipt again answers 200 with the first recording and decrements nothing; the same number with other lines or total is 409 receipt-reused.
          */
-        post: operations["staffRefuseParcel"];
+        post: operations["staffRecordPointSale"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/staff/orders/{id}/returned-parcel": {
+    "/staff/reports/tasks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** The refused parcel arrived back (RETURNING → RETURNED; every unit restocked once) */
-        post: operations["staffReceiveReturnedParcel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/orders/{id}/returns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The order's refusal and returns with their refunds */
-        get: operations["staffListReturns"];
-        put?: never;
         /**
-         * A return after delivery (some or all lines; restock or write-off per line; refund)
-         * @description Idempotent by the Idempotency-Key: the same key and body answer the same return (200, Idempotent-Replayed true) and retry a refund the provider did not answer; the same key with another body is a 422 (docs/returns.md).
+         * Task figures per person and period (done, on time, overdue, median time to done)
+         * @description docs/tasks.md. The tasks whose deadline falls on the days from..to (shop time zone). Without staffId the owner gets every manager on the roster; everyone else gets their own figures only.
          */
-        post: operations["staffRegisterReturn"];
+        get: operations["staffTaskReport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1353,7 +1339,7 @@ export interface components {
         /** @enum {string} */
         PaymentMethod: "ONLINE_CARD" | "BANK_TRANSFER" | "CASH_ON_DELIVERY";
         /** @enum {string} */
-        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "RETURNING" | "RETURNED";
+        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED";
         OrderLine: {
             sku: string;
             name: string;
@@ -1558,6 +1544,8 @@ export interface components {
             comment?: string;
             doneAt?: components["schemas"]["Instant"];
             doneBy?: string;
+            /** @enum {string} */
+            priority?: "LOW" | "NORMAL" | "HIGH";
         };
         CampaignPreview: {
             /** @description Customers in the segment. */
@@ -1778,56 +1766,71 @@ export interface components {
             rejectedRowsUrlExpiresAt?: string;
             movedTo?: string;
         };
-        /** @description Why a shipped parcel comes back. */
-        ParcelRefusal: {
-            /** @enum {string} */
-            reason?: "REFUSED" | "NOT_COLLECTED";
-            /** @description A staff id or `carrier:<name>`. */
-            by?: string;
-            /** @enum {string} */
-            source?: "staff" | "carrier";
-            at?: components["schemas"]["Instant"];
-        } | null;
-        /** @description One return after delivery (`RETURN#<n>` on the order). */
-        OrderReturn: {
-            /** @description `RETURN#<n>` */
-            id: string;
-            n: number;
-            at: components["schemas"]["Instant"];
-            by: string;
-            reason: string;
-            /** @description What goes back to the customer (the lines' share of what was paid; no delivery). */
-            amountMinor: number;
-            /** @description Purchase cost of the returned units. */
-            costMinor?: number;
-            currency: string;
+        PointSaleRequest: {
+            /** @description The till's receipt number, 1-64 of letters, digits and _ . / : - */
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description Date and time with offset.
+             */
+            soldAt: string;
             lines: {
                 sku: string;
                 qty: number;
-                /** @enum {string} */
-                disposition: "restock" | "writeOff";
-                amountMinor: number;
-                costMinor?: number;
-                warehouses?: {
-                    warehouse?: string;
-                    qty?: number;
-                }[];
+                /** @description The unit price charged in kopecks. */
+                priceMinor: number;
             }[];
-            refund: {
-                /** @enum {string} */
-                method: "yookassa" | "owner-task" | "none";
-                amountMinor: number;
-                /** @description `pending` (the provider did not answer yet: repeat the request), `succeeded`/`canceled` (the provider's), `task` (an owner task to refund by hand), `none`. */
-                status: string;
-                refundId?: string;
-                taskId?: string;
-                at?: components["schemas"]["Instant"];
-            };
+            /** @description The receipt's total: the sum of qty × priceMinor. */
+            totalMinor: number;
         };
-        ReturnAnswer: {
-            orderId: string;
-            status: components["schemas"]["OrderStatus"];
-            return: components["schemas"]["OrderReturn"];
+        PointSale: {
+            pointId: string;
+            receiptNumber: string;
+            soldAt: components["schemas"]["Instant"];
+            lines: {
+                sku: string;
+                qty: number;
+                priceMinor: number;
+                /** @description The point's units left right after the sale. */
+                onHandAfter?: number;
+            }[];
+            totalMinor: number;
+            recordedBy: string;
+            recordedAt: components["schemas"]["Instant"];
+            /** @description `api` or `file:<S3 key>`. */
+            source: string;
+        };
+        TaskRequest: {
+            title: string;
+            /** @description `me` (default) or a colleague on the roster. */
+            assigneeId?: string;
+            orderId?: string;
+            customerId?: string;
+            /**
+             * Format: date-time
+             * @description Date and time with offset; in the future.
+             */
+            deadline: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "LOW" | "NORMAL" | "HIGH";
+        };
+        TaskReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            at: components["schemas"]["Instant"];
+            people: {
+                staffId: string;
+                tasks: number;
+                done: number;
+                doneOnTime: number;
+                /** @description Open past the deadline or done after it. */
+                overdue: number;
+                open: number;
+                /** @description Median of done − created, minutes; null without done tasks. */
+                medianMinutesToDone?: number | null;
+            }[];
         };
     };
     responses: {
@@ -2910,6 +2913,8 @@ export interface operations {
                 "application/json": {
                     name: string;
                     city: string;
+                    /** @description A shop point with a till (docs/points.md); default false. */
+                    point?: boolean;
                 };
             };
         };
@@ -2924,6 +2929,7 @@ export interface operations {
                         id: string;
                         name: string;
                         city: string;
+                        point?: boolean;
                     };
                 };
             };
@@ -3218,6 +3224,38 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffCreateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any client key, 1-100 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task (the one created before for the same Idempotency-Key). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
     };
@@ -3928,133 +3966,74 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    staffRefuseParcel: {
+    staffRecordPointSale: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The order's id (`ord_…`). */
-                id: components["parameters"]["OrderId"];
+                /** @description The point: a warehouse with `point: true`. */
+                id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    reason: "REFUSED" | "NOT_COLLECTED";
-                };
+                "application/json": components["schemas"]["PointSaleRequest"];
             };
         };
         responses: {
-            200: components["responses"]["OrderFile"];
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            default: components["responses"]["Error"];
-        };
-    };
-    staffReceiveReturnedParcel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The order's id (`ord_…`). */
-                id: components["parameters"]["OrderId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["OrderFile"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            default: components["responses"]["Error"];
-        };
-    };
-    staffListReturns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The order's id (`ord_…`). */
-                id: components["parameters"]["OrderId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The refusal (if any) and the returns, oldest first. */
+            /** @description Recorded before (a replay); the first recording, nothing decremented. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        orderId: string;
-                        status: components["schemas"]["OrderStatus"];
-                        refusal?: components["schemas"]["ParcelRefusal"];
-                        returns: components["schemas"]["OrderReturn"][];
-                    };
+                    "application/json": components["schemas"]["PointSale"];
                 };
             };
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            default: components["responses"]["Error"];
-        };
-    };
-    staffRegisterReturn: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description 8–128 visible ASCII characters; the same key and body place one order, whatever the retries. */
-                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description The order's id (`ord_…`). */
-                id: components["parameters"]["OrderId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason: string;
-                    lines: {
-                        sku: string;
-                        qty: number;
-                        /** @enum {string} */
-                        disposition: "restock" | "writeOff";
-                    }[];
-                };
-            };
-        };
-        responses: {
-            /** @description The same return again (a replay). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReturnAnswer"];
-                };
-            };
-            /** @description The return, recorded with its refund. */
+            /** @description Recorded now; the point's stock is decremented. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReturnAnswer"];
+                    "application/json": components["schemas"]["PointSale"];
                 };
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffTaskReport: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD), default to - 29. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD), default today. */
+                to?: string;
+                /** @description `me` or a staff id (the owner only for others). */
+                staffId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };

@@ -135,7 +135,7 @@ function SalesReports(props: { range: { from?: string; to?: string }; setRange: 
         </div>
         {channels.error ? <ErrorBox error={channels.error} /> : null}
         {channels.data ? (
-          <SalesTable rows={channels.data.rows.map((r) => ({ ...r, key: t('channel.' + r.key) }))} keyLabel={t('reports.channel')} id="sales-channels" />
+          <SalesTable rows={channels.data.rows.map((r) => ({ ...r, key: channelName(r.key) }))} keyLabel={t('reports.channel')} id="sales-channels" />
         ) : null}
       </section>
 
@@ -160,6 +160,11 @@ function SalesReports(props: { range: { from?: string; to?: string }; setRange: 
       </section>
     </>
   );
+}
+
+/** A channel's name; a shop point's till sales come as `OFFLINE:<pointId>` (docs/points.md). */
+function channelName(key: string): string {
+  return key.startsWith('OFFLINE:') ? t('channel.OFFLINE') + ' ' + key.slice('OFFLINE:'.length) : t('channel.' + key);
 }
 
 function SalesTable(props: { rows: Row[]; keyLabel: string; id: string }) {

@@ -49,7 +49,7 @@ class ManualTasksTest {
     FlowWorld w = new FlowWorld(stack);
     DynamoCatalog catalog = new DynamoCatalog(stack.dynamoDb(), w.table, w.clock);
     List<MailIntent> outbox = new CopyOnWriteArrayList<>();
-    CreateTask create = new CreateTask(w.c.taskStore(), catalog::managers,
+    CreateTask create = new CreateTask(w.c.taskStore(), catalog::manager,
         StaffMails.taskToAssignee(outbox::addAll, catalog::manager), w.clock);
     Env senderEnv = stack.functionEnv("EmailSenderFunction");
     var dynamo = stack.dynamoDb();

@@ -83,14 +83,15 @@ class PointSalesTest {
   @Test
   void aPointSaleReplayedTwiceDecrementsStockOnceAndAnswersTheFirstResult(AwsStack stack) {
     World x = world(stack, 5);
-    RecordPointSale.Result first = x.sales().record(x.point(), receipt(x, "R-100", 2), "w-anna", "api");
+    RecordPointSale.Request r100 = receipt(x, "R-100", 2);
+    RecordPointSale.Result first = x.sales().record(x.point(), r100, "w-anna", "api");
     assertFalse(first.replayed());
     assertEquals(3, onHand(x));
     assertEquals(3L, first.sale().lines().get(0).onHandAfter());
 
     x.w().clock.advance(java.time.Duration.ofMinutes(5));
-    RecordPointSale.Result again = x.sales().record(x.point(), receipt(x, "R-100", 2), "till:" + x.point(), "file:x");
-    RecordPointSale.Result third = x.sales().record(x.point(), receipt(x, "R-100", 2), "w-anna", "api");
+    RecordPointSale.Result again = x.sales().record(x.point(), r100, "till:" + x.point(), "file:x");
+    RecordPointSale.Result third = x.sales().record(x.point(), r100, "w-anna", "api");
     assertTrue(again.replayed());
     assertTrue(third.replayed());
     assertEquals(first.sale(), again.sale(), "a replay answers the first result");

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,11 +42,12 @@ public final class CreateTask {
   }
 
   private final TaskStore store;
-  private final Supplier<List<Manager>> roster;
+  private final Function<String, Optional<Manager>> roster;
   private final Assigned assigned;
   private final Clock clock;
 
-  public CreateTask(TaskStore store, Supplier<List<Manager>> roster, Assigned assigned, Clock clock) {
+  /** @param roster a manager of the roster by id (one read; a colleague must be on it) */
+  public CreateTask(TaskStore store, Function<String, Optional<Manager>> roster, Assigned assigned, Clock clock) {
     this.store = store;
     this.roster = roster;
     this.assigned = assigned;
@@ -98,7 +99,7 @@ public final class CreateTask {
       v.error("Idempotency-Key", "must be 1-100 letters, digits and _ . : -");
     }
     v.throwIfInvalid();
-    if (!assignee.equals(by) && roster.get().stream().noneMatch(m -> m.id().equals(assignee))) {
+    if (!assignee.equals(by) && roster.apply(assignee).isEmpty()) {
       throw new Unprocessable("unknown-assignee", "No colleague " + assignee + " on the roster: a task goes to "
           + "yourself or to a manager on the roster (PUT /staff/managers/{id}).");
     }

@@ -117,7 +117,7 @@ final class StaffApiWiring {
         .register(router);
     new StaffTeamRoutes(new ReadTeam(c.catalog()::managers, flow.tasks(), clock)).register(router);
     // tasks by hand, told to the assignee by mail, and the task report (docs/tasks.md)
-    new StaffTaskRoutes(new dev.storeops.staff.CreateTask(flow.taskStore(), c.catalog()::managers,
+    new StaffTaskRoutes(new dev.storeops.staff.CreateTask(flow.taskStore(), c.catalog()::manager,
         dev.storeops.messaging.StaffMails.taskToAssignee(outbox, c.catalog()::manager), clock),
         new dev.storeops.staff.ReadTaskReport(flow.taskStore(), c.catalog()::managers, clock, shop.zone()),
         orderId -> flow.flow().get(orderId)).register(router);
