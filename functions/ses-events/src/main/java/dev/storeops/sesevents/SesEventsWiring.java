@@ -1,5 +1,6 @@
 package dev.storeops.sesevents;
 
+import dev.storeops.messaging.dynamo.DynamoSendLog;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -10,7 +11,8 @@ final class SesEventsWiring {
   private SesEventsWiring() {}
 
   static SesNotificationStep step(Env env, Clock clock) {
-    return new SesNotificationStep(
-        new DynamoSuppressionList(new AwsClients(env).dynamoDb(), env.required("TABLE_NAME")), clock);
+    var dynamo = new AwsClients(env).dynamoDb();
+    String table = env.required("TABLE_NAME");
+    return new SesNotificationStep(new DynamoSuppressionList(dynamo, table), new DynamoSendLog(dynamo, table), clock);
   }
 }
