@@ -143,7 +143,11 @@ export interface paths {
          * Create or replace a cart
          * @description The first `PUT` of a new id creates the cart (201) and returns its `cartToken`, shown once; later
          *     writes need it in `X-Cart-Token` (200). Attaching a customer (`customerId`) needs that customer's
-         *     `X-Customer-Token` (else 403).
+         *     `X-Customer-Token` (else 403). Retry-safe create: the storefront may choose the token itself and
+         *     send it in `X-Cart-Token` with the first `PUT` (24–128 characters of `A-Z a-z 0-9 - _`, random);
+         *     the cart is created with it, and a retry after a lost answer is an ordinary write with the
+         *     cart's token (200, the same cart). A shorter or other token on a new id is ignored and the shop
+         *     chooses one.
          */
         put: operations["putCart"];
         post?: never;

@@ -17,7 +17,9 @@ import java.util.function.BiPredicate;
 /**
  * Saves, reads and deletes storefront carts. The first save of a cart id creates the cart and returns
  * its cart token once (only the hash is stored); every later read, save or delete needs that token —
- * without it the cart is "not found". A customer is attached to a cart only with that customer's own
+ * without it the cart is "not found". The storefront may choose the token itself and send it with the
+ * first save ({@link #clientChosen}): then a retry of that save after a lost answer is an ordinary save
+ * with the cart's token and finds the same cart (never an orphan). A customer is attached to a cart only with that customer's own
  * access token, so nobody can make the shop mail a stranger about a cart.
  */
 public final class CartService {
@@ -74,7 +76,9 @@ public final class CartService {
     String newToken = null;
     String tokenHash;
     if (existing == null) {
-      newToken = Ids.token(24);
+      // a token the storefront chose itself makes the create retry-safe: a retry after a lost answer
+      // carries it and finds its cart (docs/api.md, "Carts")
+      newToken = clientChosen(cartToken) ? cartToken : Ids.token(24);
       tokenHash = TokenHash.of(newToken);
     } else if (TokenHash.matches(cartToken, existing.tokenHash())) {
       tokenHash = existing.tokenHash();
@@ -96,6 +100,19 @@ public final class CartService {
       throw ordered();
     }
     return new Saved(cart, newToken);
+  }
+
+  /** Shortest cart token a storefront may choose (about 143 bits as letters and digits). */
+  public static final int CLIENT_TOKEN_MIN = 24;
+
+  /**
+   * Whether {@code token} may be the token of a new cart, chosen by the storefront: {@value
+   * #CLIENT_TOKEN_MIN}–128 characters of letters, digits, '-' and '_' (a random value, never derived from
+   * the cart id). Anything else is ignored on create and the shop chooses the token.
+   */
+  static boolean clientChosen(String token) {
+    return token != null && token.length() >= CLIENT_TOKEN_MIN && token.length() <= 128
+        && token.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
   }
 
   /** The cart, when {@code cartToken} is its token; otherwise 404 (existence is not revealed). */

@@ -92,6 +92,45 @@ public final class FaultInjector implements ExecutionInterceptor {
   private static boolean crashed;
   private static boolean faulted;
   private static boolean paused;
+  private static int forcedCrashAfter = -1;
+  // the profile (the bench prints it): calls per function × operation, wall time per function
+  private static final Map<String, Long> operations = new TreeMap<>();
+  private static final Map<String, Long> nanosByFunction = new TreeMap<>();
+  private static final Map<String, Long> invocationsByFunction = new TreeMap<>();
+  private static long invocationStartedAt;
+  private static final List<String> callsOfInvocation = new java.util.ArrayList<>();
+
+  /** The calls ({@code service.operation}) of the current or last invocation, in order. */
+  static List<String> callsOfLastInvocation() {
+    synchronized (LOCK) {
+      return List.copyOf(callsOfInvocation);
+    }
+  }
+
+  /**
+   * Where the time goes: the handlers' AWS calls by {@code function service.operation}, and per function
+   * its invocations and wall seconds (the emulators' time included), both largest first, at most
+   * {@code top} lines each.
+   */
+  public static String profile(int top) {
+    synchronized (LOCK) {
+      StringBuilder b = new StringBuilder("  calls by function and operation (largest first):\n");
+      operations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+          .forEach(e -> b.append(String.format(java.util.Locale.ROOT, "    %8d  %s%n", e.getValue(), e.getKey())));
+      b.append("  invocations and wall seconds by function (largest first):\n");
+      nanosByFunction.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+          .forEach(e -> b.append(String.format(java.util.Locale.ROOT, "    %8.1f s  %6d invocations  %s%n",
+              e.getValue() / 1e9, invocationsByFunction.getOrDefault(e.getKey(), 0L), e.getKey())));
+      return b.toString();
+    }
+  }
+
+  /** The next invocation crashes right after its {@code calls}-th successful call (tests of one crash point). */
+  static void crashNextInvocationAfter(int calls) {
+    synchronized (LOCK) {
+      forcedCrashAfter = calls;
+    }
+  }
 
   /** Starts counting and injecting with these settings (a share of 0 only counts). */
   public static void start(Settings s) {
@@ -100,6 +139,9 @@ public final class FaultInjector implements ExecutionInterceptor {
       random = new Random(s.seed());
       calls.clear();
       injected.clear();
+      operations.clear();
+      nanosByFunction.clear();
+      invocationsByFunction.clear();
       invocations = 0;
       faultedInvocations = 0;
       invocation = null;
@@ -141,11 +183,18 @@ public final class FaultInjector implements ExecutionInterceptor {
       }
       invocation = functionId;
       invocations++;
+      invocationStartedAt = System.nanoTime();
+      callsOfInvocation.clear();
+      invocationsByFunction.merge(functionId, 1L, Long::sum);
       successfulCalls = 0;
       crashed = false;
       faulted = false;
       crashAfter = !paused && settings.crashShare() > 0 && random.nextDouble() < settings.crashShare()
           ? 1 + random.nextInt(6) : -1;
+      if (forcedCrashAfter > 0) {
+        crashAfter = forcedCrashAfter;
+        forcedCrashAfter = -1;
+      }
     }
   }
 
@@ -155,6 +204,9 @@ public final class FaultInjector implements ExecutionInterceptor {
       boolean f = faulted;
       if (f) {
         faultedInvocations++;
+      }
+      if (invocation != null) {
+        nanosByFunction.merge(invocation, System.nanoTime() - invocationStartedAt, Long::sum);
       }
       invocation = null;
       return f;
@@ -170,6 +222,9 @@ public final class FaultInjector implements ExecutionInterceptor {
         return;
       }
       calls.merge(service, 1L, Long::sum);
+      String operation = service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      operations.merge(invocation + " " + operation, 1L, Long::sum);
+      callsOfInvocation.add(operation);
       if (crashed) {
         throw new SimulatedCrash("the process of " + invocation + " is gone");
       }

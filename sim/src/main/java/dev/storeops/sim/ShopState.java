@@ -24,17 +24,69 @@ public record ShopState(
     Report report,
     Metrics metrics,
     Facts facts,
-    List<PointSaleRow> pointSales) {
+    List<PointSaleRow> pointSales,
+    Money money) {
 
-  /** Without shop points' sales (the invariants' hand-built states). */
+  /** Without shop points' sales and money (the invariants' hand-built states). */
   public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
       List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
       Report report, Metrics metrics, Facts facts) {
-    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, List.of());
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, List.of(),
+        Money.none());
+  }
+
+  /** Without money (the invariants' tests that do not judge money). */
+  public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
+      List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
+      Report report, Metrics metrics, Facts facts, List<PointSaleRow> pointSales) {
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, pointSales,
+        Money.none());
+  }
+
+  /** Without shop points' sales. */
+  public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
+      List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
+      Report report, Metrics metrics, Facts facts, Money money) {
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, List.of(),
+        money);
   }
 
   /** A shop point's till receipt as stored ({@code POINT#<pointId>} / {@code POINTSALE#<receipt>}, docs/points.md). */
   public record PointSaleRow(String pointId, String receipt, long totalMinor, List<String> skus) {}
+
+  /**
+   * The money the table holds besides the orders' rows: per order its sums ({@code lines}), the promo
+   * codes, the cash report's days and the per-order cash markers (docs/money.md).
+   */
+  public record Money(List<OrderMoney> orders, List<Promo> promos, long cashInMinor, long cashRefundsMinor,
+      Map<String, Long> cashInByOrder, Map<String, Long> refundsByOrder) {
+    public static Money none() {
+      return new Money(List.of(), List.of(), 0, 0, Map.of(), Map.of());
+    }
+  }
+
+  /**
+   * An order's money as stored: Σ {@code lines[].lineTotalMinor}, {@code itemsTotalMinor}, the promo's
+   * {@code discountMinor} and Σ {@code lines[].discountMinor}, {@code deliveryCostMinor}, {@code totalMinor};
+   * {@code promoCode} null without a code.
+   */
+  public record OrderMoney(String orderId, long linesMinor, long itemsTotalMinor, long discountMinor,
+      long linesDiscountMinor, long deliveryMinor, long totalMinor, String promoCode, List<LineCost> costs) {
+    public OrderMoney(String orderId, long linesMinor, long itemsTotalMinor, long discountMinor,
+        long linesDiscountMinor, long deliveryMinor, long totalMinor, String promoCode) {
+      this(orderId, linesMinor, itemsTotalMinor, discountMinor, linesDiscountMinor, deliveryMinor, totalMinor, promoCode,
+          List.of());
+    }
+  }
+
+  /**
+   * A line's purchase cost as stored: its {@code qty} and {@code costMinor} (null: unknown), and what its
+   * {@code costs[]} add up to (Σ qty; Σ qty × unitCostMinor, null when one is unknown).
+   */
+  public record LineCost(String sku, long qty, Long costMinor, long costsQty, Long costsMinor) {}
+
+  /** A promo code item ({@code PROMO#<code> / PROMO}): {@code maxUses} null when unlimited. */
+  public record Promo(String code, Long maxUses, long uses) {}
 
   /**
    * The business metrics the functions wrote (EMF lines, summed as CloudWatch would: {@code emitted} by

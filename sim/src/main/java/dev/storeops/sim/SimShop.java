@@ -86,6 +86,27 @@ public final class SimShop implements AutoCloseable {
     }
     holdingQueueUrl = runtime.stack().sqs().createQueue(c -> c.queueName("storeops-sim-delayed")).queueUrl();
     SqsDelays.start(holdingQueueUrl, clock);
+    SesSendEvents.start(clock);
+    sesEventsQueueUrl = runtime.stack().queueUrl("SesEventsQueue");
+  }
+
+  /** Where SES's Send events go ({@link SesSendEvents}). */
+  private final String sesEventsQueueUrl;
+
+  /** SES's Send events of the mail accepted since the last round go on SesEventsQueue; the number put. */
+  private int publishSesEvents() {
+    List<String> events = SesSendEvents.take();
+    List<String> notYet = new ArrayList<>();
+    for (String body : events) {
+      try {
+        stack().sqs().sendMessage(m -> m.queueUrl(sesEventsQueueUrl).messageBody(body));
+        changes++;
+      } catch (software.amazon.awssdk.core.exception.SdkException passing) {
+        notYet.add(body);
+      }
+    }
+    SesSendEvents.putBack(notYet);
+    return events.size() - notYet.size();
   }
 
   /** The simulation's own queue holding messages sent with a delay until it runs out on simulated time ({@link SqsDelays}). */
@@ -217,6 +238,7 @@ public final class SimShop implements AutoCloseable {
       int before = work;
       reviveDue();
       work += releaseDelayed();
+      work += publishSesEvents();
       for (SqsDelivery d : runtime.sqsDeliveries()) {
         for (int i = 0; i < 200 && !stillEmpty(d); i++) {
           long at = changes;
@@ -316,6 +338,7 @@ public final class SimShop implements AutoCloseable {
   @Override
   public void close() {
     SqsDelays.stop();
+    SesSendEvents.stop();
     runtime.close();
     try (var files = Files.walk(localDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -449,6 +449,9 @@ public final class Simulation {
         ? customers.get(random.nextInt(customers.size())) : null;
     ObjectNode body = orderBody(customerId, channel, method, cartId, lines);
     String key = "sim-" + Long.toString(Math.abs(random.nextLong()), 36) + "-" + sequence;
+    if (promoActive && channel.equals("SITE") && random.nextDouble() < 0.4) {
+      body.put("promoCode", PROMO_CODE);
+    }
     boolean patient = customerId == null || random.nextDouble() < 0.7;
     String staff = MANAGERS.get(random.nextInt(MANAGERS.size()));
     String path = channel.equals("SITE") ? "/orders" : "/staff/orders";
@@ -465,12 +468,22 @@ public final class Simulation {
       if (r.ok()) {
         count("orders placed");
         count("orders " + channel + " " + method);
+        if (body.has("promoCode")) {
+          count("orders with the promo code");
+        }
         JsonNode order = json(r);
         JsonNode o = order.has("order") ? order.path("order") : order;
         String id = o.path("id").asText();
         long total = o.path("totalMinor").asLong();
         follow(id, method, total);
         return;
+      }
+      if (r.status() == 409 && body.has("promoCode") && r.body().contains("promo-code")) {
+        // the code's uses ran out: the customer orders at full price (a new request, a new key)
+        count("promo refused, ordered at full price");
+        body.remove("promoCode");
+        key = key + "-full";
+        continue;
       }
       if (r.status() == 409) {
         count("orders refused (stock or cart)");
@@ -643,24 +656,26 @@ public final class Simulation {
     ObjectNode body = Json.mapper().createObjectNode().put("customerId", customerId);
     ArrayNode l = body.putArray("lines");
     lines.forEach(e -> l.addObject().put("sku", e.getKey()).put("qty", e.getValue()));
-    java.util.concurrent.atomic.AtomicReference<SimShop.Response> saved = new java.util.concurrent.atomic.AtomicReference<>();
+    // the storefront chooses the cart's token itself (docs/api.md, "Carts"): a retry after a lost answer
+    // carries it and finds the same cart
+    StringBuilder chosen = new StringBuilder("ct");
+    for (int i = 0; i < 30; i++) {
+      chosen.append(Character.forDigit(random.nextInt(36), 36));
+    }
+    String cartToken = chosen.toString();
     boolean[] answerLost = {false};
     if (!retrying("carts saved", () -> {
       SimShop.Response r = shop.call("PUT", "/carts/" + cartId, Json.write(body),
-          Map.of("X-Customer-Token", customerTokens.get(customerId)));
-      if (r.status() == 404 && answerLost[0]) {
-        // an earlier try created the cart but its answer (with the cart's token) was lost: the cart now
-        // answers 404 without its token, and the storefront starts another one (docs/simulation.md, findings)
-        count("carts orphaned after a lost answer");
-        return new SimShop.Response(409, r.body());
+          Map.of("X-Customer-Token", customerTokens.get(customerId), "X-Cart-Token", cartToken));
+      if (r.ok() && answerLost[0]) {
+        count("carts found again after a lost answer");
       }
       answerLost[0] |= r.status() / 100 == 5;
-      saved.set(r);
       return r;
     })) {
       return;
     }
-    cartTokens.put(cartId, json(saved.get()).path("cartToken").asText());
+    cartTokens.put(cartId, cartToken);
     if (random.nextDouble() < 0.5) {
       at(in(Duration.ofMinutes(10), Duration.ofHours(2)), "order from cart", () -> placeOrderFromCart(customerId, cartId, lines));
     } else {
@@ -791,6 +806,11 @@ public final class Simulation {
             ":move", dev.storeops.platform.dynamo.Items.s("MOVE#")))).stream().mapToLong(r -> r.count()).sum();
   }
 
+  /** The campaign's promo code and how many orders may use it. */
+  static final String PROMO_CODE = "SIMWEEK";
+  static final int PROMO_MAX_USES = 4;
+  private boolean promoActive;
+
   private void campaign() {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("name", "Весенняя распродажа");
@@ -799,10 +819,15 @@ public final class Simulation {
     body.put("body", "Скидки на чай всю неделю.");
     body.putObject("segment").put("type", "all-with-consent");
     body.put("sendAt", clock.instant().plus(Duration.ofHours(1)).toString());
+    // a limited promo code: storefront orders use it until its uses run out (the "promo uses" invariant)
+    body.put("discountCode", PROMO_CODE);
+    body.putObject("discount").put("percent", 10).put("maxUses", PROMO_MAX_USES).put("oncePerCustomer", false)
+        .put("validFrom", clock.instant().toString());
     SimShop.Response[] created = new SimShop.Response[1];
     if (!retrying("campaigns created", () -> created[0] = staff("POST", "/staff/campaigns", Json.write(body), null))) {
       return;
     }
+    promoActive = true;
     String id = json(created[0]).path("campaign").path("id").asText();
     retrying("campaigns scheduled", () -> staff("POST", "/staff/campaigns/" + id + "/schedule", null, null));
   }

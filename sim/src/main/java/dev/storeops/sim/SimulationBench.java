@@ -43,6 +43,7 @@ public final class SimulationBench {
     System.out.printf(java.util.Locale.ROOT, "orders/s simulated: %.2f; invariant checks: %d; DynamoDB calls per order: %.1f%n",
         f.orders() / f.seconds(), f.invariantChecks(),
         f.aws().callsByService().getOrDefault("DynamoDb", 0L) / (double) Math.max(1, f.orders()));
+    System.out.print(FaultInjector.profile(25));
     System.exit(0);
   }
 }

@@ -71,6 +71,11 @@ public final class StateReader {
     List<ShopState.Task> tasks = new ArrayList<>();
     List<ShopState.Manager> managers = new ArrayList<>();
     List<ShopState.PointSaleRow> pointSales = new ArrayList<>();
+    List<ShopState.OrderMoney> money = new ArrayList<>();
+    List<ShopState.Promo> promos = new ArrayList<>();
+    long[] cash = {0, 0};
+    Map<String, Long> cashIn = new java.util.TreeMap<>();
+    Map<String, Long> refunds = new java.util.TreeMap<>();
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
@@ -106,6 +111,15 @@ public final class StateReader {
             shortRises++;
           }
           shortBefore.put(o.id(), o.shortFlag());
+          money.add(money(item));
+        } else if (pk.startsWith("PROMO#") && sk.equals("PROMO")) {
+          promos.add(new ShopState.Promo(pk.substring(6), optionalNumber(item, "maxUses"), Items.num(item, "uses", 0)));
+        } else if (pk.equals("REPORT#CASH") && sk.startsWith("DAY#")) {
+          cash[0] += Items.num(item, "inMinor", 0);
+          cash[1] += Items.num(item, "refundsMinor", 0);
+        } else if (pk.startsWith("REPORT#ORDER#") && (sk.equals("CASH#IN") || sk.equals("CASH#REFUND"))) {
+          (sk.equals("CASH#IN") ? cashIn : refunds).put(pk.substring("REPORT#ORDER#".length()),
+              Items.num(item, "amountMinor", 0));
         } else if (pk.startsWith("TASK#") && sk.equals("TASK")) {
           tasks.add(new ShopState.Task(pk.substring(5), Items.str(item, "kind"), Items.str(item, "orderId"),
               Items.str(item, "status")));
@@ -118,7 +132,36 @@ public final class StateReader {
     orders.sort(java.util.Comparator.comparing(ShopState.OrderRow::createdAt).thenComparing(ShopState.OrderRow::id));
     return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
         deadLetters(), report(reportFrom, reportTo, staffToken),
-        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts, pointSales);
+        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts, pointSales,
+        new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds));
+  }
+
+  private static ShopState.OrderMoney money(Map<String, AttributeValue> item) {
+    long lines = 0;
+    long linesDiscount = 0;
+    List<ShopState.LineCost> costs = new ArrayList<>();
+    for (AttributeValue l : list(item, "lines")) {
+      lines += Items.num(l.m(), "lineTotalMinor", 0);
+      linesDiscount += Items.num(l.m(), "discountMinor", 0);
+      List<AttributeValue> parts = list(l.m(), "costs");
+      if (!parts.isEmpty()) {
+        long qty = 0;
+        Long sum = 0L;
+        for (AttributeValue c : parts) {
+          long q = Items.num(c.m(), "qty", 0);
+          Long unit = optionalNumber(c.m(), "unitCostMinor");
+          qty += q;
+          sum = sum == null || unit == null ? null : sum + q * unit;
+        }
+        costs.add(new ShopState.LineCost(Items.str(l.m(), "sku"), Items.num(l.m(), "qty", 0),
+            optionalNumber(l.m(), "costMinor"), qty, sum));
+      }
+    }
+    AttributeValue promo = item.get("promo");
+    Map<String, AttributeValue> p = promo == null || !promo.hasM() ? Map.of() : promo.m();
+    return new ShopState.OrderMoney(Items.str(item, "id"), lines, Items.num(item, "itemsTotalMinor", lines),
+        Items.num(p, "discountMinor", 0), linesDiscount, Items.num(item, "deliveryCostMinor", 0),
+        Items.num(item, "totalMinor", 0), Items.str(p, "code"), costs);
   }
 
   /** The totals of the business metrics the functions wrote so far (local mode reads their EMF lines). */

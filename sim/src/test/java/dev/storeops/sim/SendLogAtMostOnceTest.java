@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Found by the faulted simulation: a mail whose sender crashed right after SES accepted it was sent
- * again once the send log's 60-second lease ran out. The key is now marked SENDING before SES is called,
- * and a SENDING key is never taken over (at most once per dedupe key), while a reservation that never
- * reached SES still is.
+ * again once the send log's 60-second lease ran out. The key is marked SENDING before SES is called; a
+ * SENDING key that SES's Send event confirmed is never taken over, while a stale SENDING key SES never
+ * confirmed (the sender crashed before SES took it: the month bench's lost confirmation) and a
+ * reservation that never reached SES are (SendingCrashTest drives both through the real handlers).
  */
 @WithAwsStack
 class SendLogAtMostOnceTest {
@@ -28,9 +29,18 @@ class SendLogAtMostOnceTest {
     String sending = "welcome#" + UUID.randomUUID();
     assertTrue(log.reserve(sending, "a1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));
     log.complete(sending, "a1", EmailService.SENDING, null, T0);
-    // the attempt crashed after SES accepted the mail; an hour later the intent is delivered again
+    // the attempt crashed after SES accepted the mail, and SES's Send event confirmed it
+    log.confirmAccepted(sending, "ses-msg-1", T0.plusSeconds(2));
     Instant later = T0.plus(Duration.ofHours(1));
     assertFalse(log.reserve(sending, "a2", "welcome", "cus_sim", later, later.minusSeconds(60)), "never sent twice");
+
+    String crashedBeforeSes = "welcome#" + UUID.randomUUID();
+    assertTrue(log.reserve(crashedBeforeSes, "s1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));
+    log.complete(crashedBeforeSes, "s1", EmailService.SENDING, null, T0);
+    assertFalse(log.reserve(crashedBeforeSes, "s2", "welcome", "cus_sim", T0.plusSeconds(30), T0.minusSeconds(30)),
+        "a SENDING key within its lease is not taken over");
+    assertTrue(log.reserve(crashedBeforeSes, "s3", "welcome", "cus_sim", later, later.minusSeconds(60)),
+        "no Send event from SES after the lease: the mail is sent by the redelivery, never lost");
 
     String reserved = "welcome#" + UUID.randomUUID();
     assertTrue(log.reserve(reserved, "b1", "welcome", "cus_sim", T0, T0.minusSeconds(60)));

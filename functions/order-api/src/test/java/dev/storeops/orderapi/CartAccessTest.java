@@ -63,6 +63,35 @@ class CartAccessTest {
   }
 
   @Test
+  void aCreateRetriedAfterALostAnswerWithTheTokenTheStorefrontChoseFindsTheSameCart() throws Exception {
+    String cartId = "cart-" + UUID.randomUUID();
+    String chosen = UUID.randomUUID().toString().replace("-", "") + "Ab_1";
+    String body = "{\"lines\":[{\"sku\":\"TEA-1\",\"qty\":2}]}";
+    APIGatewayV2HTTPResponse first = handler.handleRequest(put(cartId, body, Map.of("X-Cart-Token", chosen)), null);
+    assertEquals(201, first.getStatusCode(), first.getBody());
+    assertEquals(chosen, Json.mapper().readTree(first.getBody()).path("cartToken").asText());
+    assertFalse(item(cartId).toString().contains(chosen), "only the token's hash is stored");
+    // the answer was lost: the storefront sends the same request again
+    APIGatewayV2HTTPResponse retry = handler.handleRequest(put(cartId, body, Map.of("X-Cart-Token", chosen)), null);
+    assertEquals(200, retry.getStatusCode(), retry.getBody());
+    JsonNode again = Json.mapper().readTree(retry.getBody());
+    assertEquals(cartId, again.path("id").asText());
+    assertEquals(2, again.path("lines").path(0).path("qty").asInt());
+    assertTrue(again.path("cartToken").isMissingNode(), "the token is not answered again");
+    assertEquals(200, handler.handleRequest(cartEvent("get-cart.json", cartId, Map.of("X-Cart-Token", chosen)), null)
+        .getStatusCode());
+    // another storefront cannot take the cart with a token of its own
+    APIGatewayV2HTTPResponse other = handler.handleRequest(put(cartId, body,
+        Map.of("X-Cart-Token", UUID.randomUUID().toString().replace("-", ""))), null);
+    assertEquals(404, other.getStatusCode(), other.getBody());
+    // a token too short to be a secret is not taken: the shop chooses one
+    String shortCart = "cart-" + UUID.randomUUID();
+    APIGatewayV2HTTPResponse weak = handler.handleRequest(put(shortCart, body, Map.of("X-Cart-Token", "abc")), null);
+    assertEquals(201, weak.getStatusCode(), weak.getBody());
+    assertFalse("abc".equals(Json.mapper().readTree(weak.getBody()).path("cartToken").asText()));
+  }
+
+  @Test
   void readsAndWritesWithoutTheCartTokenAre404AndChangeNothing() throws Exception {
     String cartId = "cart-" + UUID.randomUUID();
     APIGatewayV2HTTPResponse created = handler.handleRequest(put(cartId, "{\"lines\":[{\"sku\":\"TEA-1\",\"qty\":2}]}", Map.of()), null);

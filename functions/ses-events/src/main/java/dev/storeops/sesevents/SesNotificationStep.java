@@ -1,6 +1,7 @@
 package dev.storeops.sesevents;
 
 import dev.storeops.messaging.sending.MailFeedbackLog;
+import dev.storeops.messaging.sending.SendLog;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.ses.SesNotifications;
 import dev.storeops.platform.log.Log;
@@ -9,18 +10,33 @@ import java.time.Clock;
 
 /**
  * One SES notification → the suppression list, and the bounce or complaint filed on the mail's send-log
- * entry (the customer's dossier shows it). Idempotent: a listed address stays with its first reason; a
- * complaint on a mail stays a complaint.
+ * entry (the customer's dossier shows it); a {@code Send} event → the send log's confirmation that SES
+ * took the mail of that dedupe key ({@link SendLog#confirmAccepted}). Idempotent: a listed address stays
+ * with its first reason; a complaint on a mail stays a complaint; a confirmation is written once.
  */
 final class SesNotificationStep {
   private static final Log LOG = Log.get(SesEventsHandler.class);
   private final SuppressionList suppression;
   private final MailFeedbackLog feedback;
+  private final SendLog sendLog;
   private final Clock clock;
 
+  SesNotificationStep(SuppressionList suppression, Clock clock) {
+    this(suppression, null, null, clock);
+  }
+
   SesNotificationStep(SuppressionList suppression, MailFeedbackLog feedback, Clock clock) {
+    this(suppression, feedback, null, clock);
+  }
+
+  SesNotificationStep(SuppressionList suppression, SendLog sendLog, Clock clock) {
+    this(suppression, null, sendLog, clock);
+  }
+
+  SesNotificationStep(SuppressionList suppression, MailFeedbackLog feedback, SendLog sendLog, Clock clock) {
     this.suppression = suppression;
     this.feedback = feedback;
+    this.sendLog = sendLog;
     this.clock = clock;
   }
 
@@ -31,10 +47,17 @@ final class SesNotificationStep {
       LOG.info(added ? "address suppressed" : "address already suppressed", "email", Pii.email(s.email()),
           "reason", s.reason(), "sesMessageId", s.source());
     }
-    for (SesNotifications.Feedback f : SesNotifications.feedback(body)) {
+    for (SesNotifications.Feedback f : feedback == null ? java.util.List.<SesNotifications.Feedback>of()
+        : SesNotifications.feedback(body)) {
       boolean filed = feedback.record(f.email(), f.status(), f.detail(), f.messageId(), f.mailKey(), clock.instant());
       LOG.info(filed ? "mail feedback filed" : "mail feedback for a mail not in the send log", "status", f.status(),
           "detail", f.detail(), "sesMessageId", f.messageId(), "email", Pii.email(f.email()));
+    }
+    if (sendLog != null) {
+      SesNotifications.accepted(body).ifPresent(a -> {
+        sendLog.confirmAccepted(a.dedupeKey(), a.sesMessageId(), clock.instant());
+        LOG.info("mail confirmed sent by SES", "dedupeKey", a.dedupeKey(), "sesMessageId", a.sesMessageId());
+      });
     }
   }
 }

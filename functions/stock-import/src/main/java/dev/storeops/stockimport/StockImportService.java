@@ -372,6 +372,7 @@ public final class StockImportService {
     data.put("status", report.status());
     data.put("reason", report.reason() == null ? "" : report.reason());
     data.put("report", reportKey);
+    data.put("reportKey", reportKey); // the name the stock-import-alert template reads (found by sim/SendingCrashTest)
     data.put("movedTo", report.movedTo());
     mail.send(new MailIntent("stock-import#" + reportKey, "stock-import-alert", MailIntent.Category.STAFF, null,
         settings.opsEmail(), null, "stock-import", data));

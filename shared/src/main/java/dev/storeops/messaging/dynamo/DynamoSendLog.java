@@ -1,5 +1,6 @@
 package dev.storeops.messaging.dynamo;
 
+import dev.storeops.messaging.sending.EmailService;
 import dev.storeops.messaging.sending.SendLog;
 
 import static dev.storeops.platform.dynamo.Items.s;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The send log in the single table: {@code MAILLOG#<dedupeKey> / MAILLOG}, {@code status} RESERVED →
- * SENT or SKIPPED, kept for {@link #RETENTION} (TTL).
+ * SENDING ({@code sendingAt}) → SENT, or SKIPPED, REJECTED, UNCONFIRMED; {@code sesMessageId} and
+ * {@code sesAcceptedAt} once SES's {@code Send} event confirmed the mail; kept for {@link #RETENTION} (TTL).
  */
 public final class DynamoSendLog implements SendLog {
   /** The sort key of a send-log item ({@code MAILLOG#<dedupeKey> / MAILLOG}). */
@@ -58,9 +60,12 @@ public final class DynamoSendLog implements SendLog {
     }
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)")
+          .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)"
+              // a SENDING attempt that crashed around its SES call, and SES never said it took the mail
+              + " OR (#status = :sending AND sendingAt < :stale AND attribute_not_exists(sesMessageId))")
           .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":reserved", s("RESERVED"), ":stale", Items.n(staleBefore.toEpochMilli()))));
+          .expressionAttributeValues(Map.of(":reserved", s("RESERVED"), ":sending", s(EmailService.SENDING),
+              ":stale", Items.n(staleBefore.toEpochMilli()))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -69,12 +74,31 @@ public final class DynamoSendLog implements SendLog {
 
   @Override
   public void complete(String dedupeKey, String attemptId, String status, String detail, Instant now) {
+    // SENDING starts the send's lease (sendingAt, epoch millis): see reserve
+    boolean sending = EmailService.SENDING.equals(status);
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status),
+        ":detail", s(detail == null ? "-" : detail), ":now", s(now.toString()), ":attempt", s(attemptId)));
+    if (sending) {
+      values.put(":at", Items.n(now.toEpochMilli()));
+    }
     dynamo.updateItem(u -> u.tableName(table).key(key(dedupeKey))
-        .updateExpression("SET #status = :status, detail = :detail, completedAt = :now")
+        .updateExpression("SET #status = :status, detail = :detail, completedAt = :now"
+            + (sending ? ", sendingAt = :at" : ""))
         .conditionExpression("attemptId = :attempt")
         .expressionAttributeNames(Map.of("#status", "status"))
-        .expressionAttributeValues(Map.of(":status", s(status), ":detail", s(detail == null ? "-" : detail),
-            ":now", s(now.toString()), ":attempt", s(attemptId))));
+        .expressionAttributeValues(values));
+  }
+
+  @Override
+  public void confirmAccepted(String dedupeKey, String sesMessageId, Instant now) {
+    try {
+      dynamo.updateItem(u -> u.tableName(table).key(key(dedupeKey))
+          .updateExpression("SET sesMessageId = :m, sesAcceptedAt = :now")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":m", s(sesMessageId), ":now", s(now.toString()))));
+    } catch (ConditionalCheckFailedException unknown) {
+      // no such key (expired, or not one of ours): nothing to confirm
+    }
   }
 
   @Override

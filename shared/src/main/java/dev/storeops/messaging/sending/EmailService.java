@@ -27,12 +27,16 @@ import java.util.function.Function;
  * Sends one {@link MailIntent}: dedupe, suppression, consent, cap, render, send, figures. Plain Java;
  * the stores and the mail service come in as interfaces.
  *
- * <p>Dedupe: the key is <em>reserved</em> before anything is sent and marked {@code SENT} after SES
- * took the mail. A redelivered message finds the key done and sends nothing. The one window left is a
- * crash between SES accepting the mail and the {@code SENT} write: the reservation then stays as a
- * lease; the redelivery (after the queue's visibility timeout, longer than the lease) takes it over
- * and sends again. We accept that rare duplicate over the alternative (treat a stale reservation as
- * sent), which would lose mail whenever a crash happened <em>before</em> the send.
+ * <p>Dedupe (docs/email.md, "Once per dedupe key"): the key is <em>reserved</em> before anything is
+ * sent, marked {@code SENDING} (with its time) right before the SES call and {@code SENT} after SES took
+ * the mail. A redelivered message finds the key done and sends nothing. A crash between {@code SENDING}
+ * and {@code SENT} leaves the key {@code SENDING}: SES's own {@code Send} event (configuration set →
+ * SNS → ses-events, {@link SendLog#confirmAccepted}) marks the key as taken by SES; a redelivery after
+ * the {@link #LEASE} (the queue's visibility timeout is longer) takes over a {@code SENDING} key that SES
+ * never confirmed and sends the mail. So a crash <em>before</em> SES is never a lost mail, and a crash
+ * <em>after</em> SES sends twice only when SES's {@code Send} event has not been recorded by the time of
+ * the redelivery (ses-events failing or more than about two minutes late): at least once, and exactly
+ * once whenever the event pipeline works.
  */
 public final class EmailService {
   /** A reservation older than this belongs to a crashed attempt (function timeout is 20 s). */
@@ -147,8 +151,8 @@ public final class EmailService {
       if (marketing && !cap.claim(customer.id(), lastMarketing, now, intent.dedupeKey())) {
         return skipped(intent, attemptId, MailPolicy.SkipReason.CAPPED, now, day);
       }
-      // SENDING from here on: a lease that ran out can no longer be taken over, so a crash between the
-      // send and its record never sends the mail again (at most once; found by the faulted simulation)
+      // SENDING from here on: after a crash, a redelivery past the lease takes the key over only if SES's
+      // Send event has not confirmed the mail (the confirmation-lost finding of the month bench)
       sendLog.complete(intent.dedupeKey(), attemptId, SENDING, null, now);
       String messageId;
       try {

@@ -9,9 +9,12 @@ import java.time.Instant;
 public interface SendLog {
   /**
    * Takes the key for {@code attemptId}: {@code true} when it was free, or reserved by an attempt
-   * whose lease ended before {@code staleBefore} (that attempt crashed); {@code false} when the mail
-   * is done (sent or skipped) or another attempt is working on it now. {@code customerId} (null for
-   * staff mail) files the entry under the customer, for their export and erasure.
+   * whose lease ended before {@code staleBefore} (that attempt crashed), or {@code SENDING} since before
+   * {@code staleBefore} with no {@link #confirmAccepted SES Send event} for it (that attempt crashed
+   * around its SES call and SES did not say it took the mail); {@code false} when the mail is done
+   * (sent, skipped, rejected, unconfirmed, or {@code SENDING} and confirmed by SES) or another attempt is
+   * working on it now. {@code customerId} (null for staff mail) files the entry under the customer, for
+   * their export and erasure.
    */
   boolean reserve(String dedupeKey, String attemptId, String flow, String customerId, Instant now, Instant staleBefore);
 
@@ -29,4 +32,11 @@ public interface SendLog {
    * the mail or could not be reached).
    */
   void release(String dedupeKey, String attemptId);
+
+  /**
+   * SES's {@code Send} event for the mail of {@code dedupeKey} arrived (ses-events): SES took it, with
+   * {@code sesMessageId}. A {@code SENDING} key so confirmed is never taken over: the mail went out.
+   * Nothing happens for an unknown key.
+   */
+  void confirmAccepted(String dedupeKey, String sesMessageId, Instant now);
 }

@@ -120,6 +120,28 @@ public final class SesNotifications {
   /** The header every mail carries with its dedupe key ({@code EmailService.MAIL_KEY_HEADER}). */
   static final String MAIL_KEY_HEADER = dev.storeops.messaging.sending.EmailService.MAIL_KEY_HEADER;
 
+  /** SES took a mail of ours: its dedupe key (header {@code X-Storeops-Mail-Key}) and SES's message id. */
+  public record Accepted(String dedupeKey, String sesMessageId) {}
+
+  /**
+   * The mail SES's {@code Send} event (event publishing, configuration set) says it accepted, when the
+   * mail carries our dedupe key header ({@code mail.headers}); empty for every other notification.
+   */
+  public static java.util.Optional<Accepted> accepted(String body) {
+    JsonNode ses = sesEvent(body);
+    if (!"Send".equals(ses.path("eventType").asText())) {
+      return java.util.Optional.empty();
+    }
+    String messageId = ses.path("mail").path("messageId").asText(null);
+    for (JsonNode h : ses.path("mail").path("headers")) {
+      if (MAIL_KEY_HEADER.equalsIgnoreCase(h.path("name").asText()) && h.hasNonNull("value") && messageId != null) {
+        return java.util.Optional.of(new Accepted(h.path("value").asText(), messageId));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+
   private static void add(List<Suppression> out, String email, String reason, String source) {
     if (email != null && email.contains("@")) {
       // a recipient may be written "Name <a@b.c>"

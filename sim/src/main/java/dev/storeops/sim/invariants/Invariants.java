@@ -10,7 +10,8 @@ public final class Invariants {
   private final List<Invariant> all = List.of(new StockLedgerInvariant(), new JournalAddsUpInvariant(), new ReservationHoldsInvariant(),
       new ShortOrdersFlaggedInvariant(), new LegalTransitionsInvariant(), new NoOrderStuckInvariant(),
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
-      new RevenueMatchesReportInvariant(), new DeadLettersInvariant(), new MetricsMatchInvariant(),
+      new RevenueMatchesReportInvariant(), new PromoUsesInvariant(), new OrderMoneyInvariant(), new DeadLettersInvariant(),
+      new MetricsMatchInvariant(),
       new PointSalesOnceInvariant());
   private final Set<String> pending;
   private long checks;

@@ -26,6 +26,47 @@ class InvariantsTest {
   }
 
   @Test
+  void promoUses() {
+    PromoUsesInvariant promo = new PromoUsesInvariant();
+    holds(promo, States.healthy());
+    States lost = States.healthy(); // a cancellation that did not give its use back
+    lost.promos.set(0, new ShopState.Promo("SIMWEEK", 2L, 2));
+    breaks(promo, lost, "promo SIMWEEK: uses 2 but 1 orders not cancelled used it");
+    States over = States.healthy();
+    over.promos.set(0, new ShopState.Promo("SIMWEEK", 1L, 2));
+    over.money.add(new ShopState.OrderMoney("ord_3", 1000, 1000, 100, 100, 0, 900, "SIMWEEK"));
+    over.orders.add(States.withStatus(over.orders.get(1), "DELIVERED", over.orders.get(1).history()));
+    breaks(promo, over, "uses 2 above its limit 1");
+    States unknown = States.healthy();
+    unknown.promos.clear();
+    breaks(promo, unknown, "orders used promo SIMWEEK but no such code is stored");
+  }
+
+  @Test
+  void orderMoney() {
+    OrderMoneyInvariant money = new OrderMoneyInvariant();
+    holds(money, States.healthy());
+    States wrongTotal = States.healthy(); // delivery left out of the total
+    wrongTotal.money.set(1, new ShopState.OrderMoney("ord_2", 1200, 1200, 0, 0, 300, 1200, null));
+    breaks(money, wrongTotal, "ord_2: items 1200 − discount 0 + delivery 300 ≠ total 1200");
+    States lines = States.healthy();
+    lines.money.set(0, new ShopState.OrderMoney("ord_1", 2600, 2700, 270, 260, 570, 3000, "SIMWEEK"));
+    breaks(money, lines, "ord_1: lines add up to 2600 but itemsTotalMinor is 2700");
+    breaks(money, lines, "the lines' discounts add up to 260 but the promo's is 270");
+    States cost = States.healthy();
+    cost.money.set(1, new ShopState.OrderMoney("ord_2", 1200, 1200, 0, 0, 300, 1500, null,
+        List.of(new ShopState.LineCost("TEA", 1, 700L, 1, 600L))));
+    breaks(money, cost, "line TEA of 1 costs 700 but its costs[] add up to 1 units, 600");
+    States uncounted = States.healthy(); // a payment the cash report never saw
+    uncounted.cashIn.remove("ord_1");
+    uncounted.cashInMinor = 1500;
+    breaks(money, uncounted, "ord_1: cash in should be 3000 but the cash report counted nothing");
+    States days = States.healthy();
+    days.cashInMinor = 6000;
+    breaks(money, days, "cash report: in 6000, refunds 0; the orders' cash markers say 4500, 0");
+  }
+
+  @Test
   void stockLedger() {
     StockLedgerInvariant ledger = new StockLedgerInvariant();
     holds(ledger, States.healthy());

@@ -28,6 +28,12 @@ final class States {
   final Set<String> poison = new HashSet<>();
   final Map<String, Instant> gaveUp = new HashMap<>();
   final Set<String> pending = new HashSet<>();
+  final List<ShopState.OrderMoney> money = new ArrayList<>();
+  final List<ShopState.Promo> promos = new ArrayList<>();
+  final Map<String, Long> cashIn = new HashMap<>();
+  final Map<String, Long> refunds = new HashMap<>();
+  long cashInMinor;
+  long cashRefundsMinor;
   ShopState.Report report;
   ShopState.Metrics metrics;
   Instant previousCheck = NOW.minusSeconds(3600);
@@ -73,6 +79,13 @@ final class States {
     s.poison.add("{\"poison\":true}");
     s.report = new ShopState.Report(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-05"), 2, 0, 4500);
     s.metrics = metrics(2, 3, 0, 1, 1, true);
+    // the money: ord_1 used the promo (2 700 − 270 + delivery 570 = 3 000), paid by card; ord_2 paid in cash
+    s.money.add(new ShopState.OrderMoney("ord_1", 2700, 2700, 270, 270, 570, 3000, "SIMWEEK"));
+    s.money.add(new ShopState.OrderMoney("ord_2", 1200, 1200, 0, 0, 300, 1500, null));
+    s.promos.add(new ShopState.Promo("SIMWEEK", 2L, 1));
+    s.cashIn.put("ord_1", 3000L);
+    s.cashIn.put("ord_2", 1500L);
+    s.cashInMinor = 4500;
     return s;
   }
 
@@ -93,7 +106,8 @@ final class States {
 
   ShopState state() {
     return new ShopState(NOW, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics,
-        new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1), pointSales);
+        new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1), pointSales,
+        new ShopState.Money(money, promos, cashInMinor, cashRefundsMinor, cashIn, refunds));
   }
 
   /**

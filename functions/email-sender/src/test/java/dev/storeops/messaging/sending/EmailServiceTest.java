@@ -60,6 +60,11 @@ class EmailServiceTest {
     }
 
     @Override
+    public void confirmAccepted(String key, String sesMessageId, Instant now) {
+      log.computeIfPresent(key, (k, v) -> v + ":confirmed");
+    }
+
+    @Override
     public void release(String key, String attemptId) {
       if (releaseFailures > 0) {
         releaseFailures--;
