@@ -10,7 +10,7 @@ public final class Invariants {
   private final List<Invariant> all = List.of(new StockLedgerInvariant(), new JournalAddsUpInvariant(), new ReservationHoldsInvariant(),
       new ShortOrdersFlaggedInvariant(), new LegalTransitionsInvariant(), new NoOrderStuckInvariant(),
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
-      new RevenueMatchesReportInvariant(), new DeadLettersInvariant(), new MetricsMatchInvariant());
+      new RevenueMatchesReportInvariant(), new ReturnsLedgerInvariant(), new DeadLettersInvariant(), new MetricsMatchInvariant());
   private final Set<String> pending;
   private long checks;
 

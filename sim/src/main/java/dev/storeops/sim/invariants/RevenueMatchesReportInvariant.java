@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The money adds up: the sales report of the simulated period (revenue = totals of the orders placed and
- * not cancelled, docs/reports.md) equals what the orders say, order and cancellation counts included;
+ * not cancelled nor refused, less what their returns after delivery gave back, docs/reports.md and
+ * docs/returns.md) equals what the orders say, order, cancellation and return counts included;
  * and a prepaid order that went past payment (ready to ship, shipped, delivered) was paid exactly its
  * total by successful payment events.
  */
@@ -23,17 +24,24 @@ public final class RevenueMatchesReportInvariant implements Invariant {
   public List<String> check(ShopState state) {
     List<String> broken = new ArrayList<>();
     long orders = state.orders().size();
-    long cancelled = state.orders().stream().filter(o -> o.status().equals("CANCELLED")).count();
-    long revenue = state.orders().stream().filter(o -> !o.status().equals("CANCELLED"))
-        .mapToLong(ShopState.OrderRow::totalMinor).sum();
+    // a refused parcel is no sale (taken back like a cancellation); returns after delivery give money back
+    long cancelled = state.orders().stream().filter(o -> o.status().equals("CANCELLED") || o.refused()).count();
+    long returns = state.orders().stream().mapToLong(o -> o.returns().size()).sum();
+    long returned = state.orders().stream().flatMap(o -> o.returns().stream())
+        .mapToLong(ShopState.Returned::amountMinor).sum();
+    long revenue = state.orders().stream().filter(o -> !o.status().equals("CANCELLED") && !o.refused())
+        .mapToLong(ShopState.OrderRow::totalMinor).sum() - returned;
     ShopState.Report r = state.report();
     if (r == null) {
       broken.add("no sales report");
       return broken;
     }
-    if (r.orders() != orders || r.cancelled() != cancelled || r.revenueMinor() != revenue) {
+    if (r.orders() != orders || r.cancelled() != cancelled || r.revenueMinor() != revenue || r.returns() != returns
+        || r.returnedMinor() != returned) {
       broken.add("sales report " + r.from() + ".." + r.to() + ": " + r.orders() + " orders, " + r.cancelled()
-          + " cancelled, revenue " + r.revenueMinor() + "; the orders say " + orders + ", " + cancelled + ", " + revenue);
+          + " cancelled, revenue " + r.revenueMinor() + " (returns " + r.returns() + ": " + r.returnedMinor()
+          + "); the orders say " + orders + ", " + cancelled + ", " + revenue + " (returns " + returns + ": "
+          + returned + ")");
     }
     for (ShopState.OrderRow o : state.orders()) {
       if (o.paymentMethod().equals("CASH_ON_DELIVERY") || !PAST_PAYMENT.contains(o.status())) {
