@@ -1531,6 +1531,10 @@ export interface components {
             marginMinor?: number;
             /** @description Margin / revenue × 100, one decimal. */
             marginPercent?: number;
+            /** @description Returns after delivery of the row's orders (docs/returns.md). */
+            returns?: number;
+            /** @description What those returns give back, already taken off revenueMinor. */
+            returnedMinor?: number;
         };
         StaffTask: {
             id: string;

@@ -210,9 +210,14 @@ public final class ReturnPolicy {
       }
     }
     if (left > 0) {
-      // units beyond the reservations recorded (an order from before reservations were kept): the last warehouse
-      out.merge(last != null ? last : o.delivery() != null && o.delivery().warehouse() != null
-          ? o.delivery().warehouse() : "unknown", left, Integer::sum);
+      // units beyond the reservations recorded (an order from before reservations were kept): the last
+      // warehouse of the line, else the pickup warehouse; with neither, nobody knows where they go back
+      String to = last != null ? last : o.delivery() != null ? o.delivery().warehouse() : null;
+      if (to == null) {
+        throw new Unprocessable("return-warehouse-unknown", "The order does not say which warehouse " + sku
+            + " left from; count the units back with a stock count instead.");
+      }
+      out.merge(to, left, Integer::sum);
     }
     return out;
   }

@@ -127,7 +127,9 @@ class ReturnPolicyTest {
     OrderLine free = new OrderLine("GIFT", "Gift", 1, 0, 0);
     Order withGift = new Order(o.id(), o.number(), o.customerId(), o.channel(), o.createdBy(),
         List.of(o.lines().get(0), o.lines().get(1), free), o.itemsTotalMinor(), 0, o.totalMinor(), "RUB", null,
-        o.paymentMethod(), o.status(), o.statusHistory(), "mgr-1", null, "h", o.reservations(), T0, T0);
+        o.paymentMethod(), o.status(), o.statusHistory(), "mgr-1", null, "h",
+        java.util.stream.Stream.concat(o.reservations().stream(), java.util.stream.Stream.of(new Reservation("GIFT",
+            "msk-1", 1))).toList(), T0, T0);
     Map<String, Object> r = decide(file(withGift, List.of()), request(new ReturnPolicy.Line("GIFT", 1, "writeOff")),
         "k1").returnAdded();
     assertEquals(Map.of("method", "none", "amountMinor", 0L, "status", "none"), r.get("refund"));
@@ -157,5 +159,22 @@ class ReturnPolicyTest {
         "pay-1", 34900, "RUB"), T0);
     assertEquals(PaymentEventPolicy.REFUNDED_AFTER_SHIPPING, other.payment().get("outcome"));
     assertEquals("payment pay-1 refunded after the order was DELIVERED", other.flag());
+  }
+
+  @Test
+  void unitsOfAnOrderWithoutReservationsGoBackToItsPickupWarehouseOrAreRefused() {
+    Order o = delivered();
+    Order pickup = new Order(o.id(), o.number(), o.customerId(), o.channel(), o.createdBy(), o.lines(),
+        o.itemsTotalMinor(), 0, o.totalMinor(), "RUB",
+        new dev.storeops.catalog.Delivery("PICKUP", dev.storeops.catalog.DeliveryMethod.PICKUP, null, "Москва", null,
+            "msk-2", 0), o.paymentMethod(), o.status(), o.statusHistory(), "mgr-1", null, "h", List.of(), T0, T0);
+    OrderChange c = decide(file(pickup, List.of()), request(new ReturnPolicy.Line("CUP", 1, "restock")), "k1");
+    assertEquals("msk-2", c.stockReturns().get(0).warehouse());
+    Order nowhere = new Order(o.id(), o.number(), o.customerId(), o.channel(), o.createdBy(), o.lines(),
+        o.itemsTotalMinor(), 0, o.totalMinor(), "RUB", null, o.paymentMethod(), o.status(), o.statusHistory(), "mgr-1",
+        null, "h", List.of(), T0, T0);
+    Unprocessable u = assertThrows(Unprocessable.class, () -> decide(file(nowhere, List.of()),
+        request(new ReturnPolicy.Line("CUP", 1, "restock")), "k1"));
+    assertEquals("return-warehouse-unknown", u.code());
   }
 }

@@ -108,26 +108,53 @@ public record ShopState(
   /** An order item with what the invariants read. {@code flags}: {@code short}, the markers set. */
   public record OrderRow(String id, String customerId, String status, String paymentMethod, long totalMinor,
       Instant createdAt, String managerId, List<Line> reservations, List<Change> history, List<Payment> payments,
-      boolean shortFlag, Set<String> markers) {
-    public boolean open() {
-      return !status.equals("DELIVERED") && !status.equals("CANCELLED");
+      boolean shortFlag, Set<String> markers, List<Returned> returns) {
+
+    public OrderRow {
+      returns = returns == null ? List.of() : List.copyOf(returns);
     }
 
-    /** Still holds its reservations: not shipped (the units left), not delivered, not cancelled. */
+    /** An order without returns after delivery. */
+    public OrderRow(String id, String customerId, String status, String paymentMethod, long totalMinor,
+        Instant createdAt, String managerId, List<Line> reservations, List<Change> history, List<Payment> payments,
+        boolean shortFlag, Set<String> markers) {
+      this(id, customerId, status, paymentMethod, totalMinor, createdAt, managerId, reservations, history, payments,
+          shortFlag, markers, List.of());
+    }
+
+    public boolean open() {
+      return !status.equals("DELIVERED") && !status.equals("CANCELLED") && !status.equals("RETURNED");
+    }
+
+    /** Still holds its reservations: not shipped (the units left), not on its way back, not closed. */
     public boolean holdsStock() {
-      return open() && !status.equals("SHIPPED");
+      return open() && !status.equals("SHIPPED") && !status.equals("RETURNING");
+    }
+
+    /** A refused parcel (on its way back or back): no sale (docs/returns.md). */
+    public boolean refused() {
+      return status.equals("RETURNING") || status.equals("RETURNED");
     }
   }
+
+  /** A return after delivery on the order ({@code returns}): the money it gives back and its units. */
+  public record Returned(String id, long amountMinor, long units) {}
 
   /**
    * An entry of a SKU's movement journal ({@code SKU#<sku>} / {@code MOVE#<instant>#<id>}); {@code key} is
    * its sort key (time order); the before-values are null where the movement has none (a reservation).
    */
   public record Movement(String sku, String warehouse, String key, String movement, Long onHandBefore,
-      Long reservedBefore, long onHandChange, long reservedChange, String ref) {
+      Long reservedBefore, long onHandChange, long reservedChange, long qty, String ref) {
+
+    public Movement(String sku, String warehouse, String key, String movement, Long onHandBefore,
+        Long reservedBefore, long onHandChange, long reservedChange) {
+      this(sku, warehouse, key, movement, onHandBefore, reservedBefore, onHandChange, reservedChange, 0, null);
+    }
+
     public Movement(String sku, String warehouse, String key, String movement, Long onHandBefore, Long reservedBefore,
-        long onHandChange, long reservedChange) {
-      this(sku, warehouse, key, movement, onHandBefore, reservedBefore, onHandChange, reservedChange, null);
+        long onHandChange, long reservedChange, String ref) {
+      this(sku, warehouse, key, movement, onHandBefore, reservedBefore, onHandChange, reservedChange, 0, ref);
     }
   }
 
@@ -150,7 +177,12 @@ public record ShopState(
   public record DeadLetter(String messageId, String body) {}
 
   /** The sales report for the simulated period, as {@code GET /staff/reports/sales} answers it. */
-  public record Report(LocalDate from, LocalDate to, long orders, long cancelled, long revenueMinor) {}
+  public record Report(LocalDate from, LocalDate to, long orders, long cancelled, long revenueMinor, long returns,
+      long returnedMinor) {
+    public Report(LocalDate from, LocalDate to, long orders, long cancelled, long revenueMinor) {
+      this(from, to, orders, cancelled, revenueMinor, 0, 0);
+    }
+  }
 
   /**
    * What the simulation did that the shop's state does not say: per e-mail address, whether the

@@ -612,13 +612,54 @@ public final class Simulation {
       String carrier = random.nextBoolean() ? "CDEK" : "Почта России";
       boolean shipped = retrying("ship", () -> staff("POST", "/staff/orders/" + orderId + "/ship",
           "{\"carrier\":\"" + carrier + "\",\"trackingNumber\":\"" + tracking + "\"}", null));
-      if (shipped && random.nextDouble() < 0.95) {
-        at(in(Duration.ofHours(20), Duration.ofHours(72)), "deliver",
-            () -> retrying("deliver", () -> staff("POST", "/staff/orders/" + orderId + "/deliver", null, null)));
+      if (shipped) {
+        // most parcels are delivered (some come back later as a return); some are refused at the door or
+        // not collected and travel back (docs/returns.md); the rest are still on the road at the end
+        double fate = random.nextDouble();
+        if (fate < 0.87) {
+          at(in(Duration.ofHours(20), Duration.ofHours(72)), "deliver", () -> {
+            if (retrying("deliver", () -> staff("POST", "/staff/orders/" + orderId + "/deliver", null, null))
+                && random.nextDouble() < 0.2) {
+              at(in(Duration.ofHours(12), Duration.ofHours(60)), "return", () -> returnAfterDelivery(orderId));
+            }
+          });
+        } else if (fate < 0.95) {
+          at(in(Duration.ofHours(20), Duration.ofHours(72)), "refuse parcel", () -> refuseParcel(orderId));
+        }
       }
     } else if (!status.equals("CANCELLED") && !status.equals("SHIPPED") && !status.equals("DELIVERED") && attempt < 12) {
       at(in(Duration.ofHours(4), Duration.ofHours(12)), "ship", () -> ship(orderId, attempt + 1));
     }
+  }
+
+  /** The parcel is refused at the door or not collected; it arrives back a day or three later. */
+  private void refuseParcel(String orderId) {
+    String reason = random.nextDouble() < 0.6 ? "REFUSED" : "NOT_COLLECTED";
+    if (retrying("parcels refused", () -> staff("POST", "/staff/orders/" + orderId + "/refusal",
+        "{\"reason\":\"" + reason + "\"}", null))) {
+      at(in(Duration.ofHours(24), Duration.ofHours(72)), "parcel back",
+          () -> retrying("parcels back", () -> staff("POST", "/staff/orders/" + orderId + "/returned-parcel", null, null)));
+    }
+  }
+
+  /** A delivered order's customer sends back one unit of a line (restocked or, unusable, written off), refunded. */
+  private void returnAfterDelivery(String orderId) {
+    SimShop.Response order = staff("GET", "/staff/orders/" + orderId, null, null);
+    if (!order.ok()) {
+      return;
+    }
+    JsonNode o = json(order);
+    JsonNode lines = o.path("lines");
+    if (!o.path("status").asText().equals("DELIVERED") || lines.isEmpty()) {
+      return;
+    }
+    JsonNode line = lines.get(random.nextInt(lines.size()));
+    String disposition = random.nextDouble() < 0.7 ? "restock" : "writeOff";
+    ObjectNode body = Json.mapper().createObjectNode().put("reason", disposition.equals("restock")
+        ? "не подошёл размер" : "брак: не работает");
+    body.putArray("lines").addObject().put("sku", line.path("sku").asText()).put("qty", 1).put("disposition", disposition);
+    String key = "return-" + orderId;
+    retrying("returns", () -> staff("POST", "/staff/orders/" + orderId + "/returns", Json.write(body), key));
   }
 
   /** A staff action with the staff console's retry on 5xx; 409 (another path won) is an answer too. */

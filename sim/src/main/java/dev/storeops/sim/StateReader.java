@@ -89,7 +89,7 @@ public final class StateReader {
         } else if (pk.startsWith("SKU#") && sk.startsWith("MOVE#")) {
           journal.add(new ShopState.Movement(pk.substring(4), Items.str(item, "warehouse"), sk, Items.str(item, "movement"),
               optionalNumber(item, "onHandBefore"), optionalNumber(item, "reservedBefore"), Items.num(item, "onHandChange", 0),
-              Items.num(item, "reservedChange", 0), Items.str(item, "ref")));
+              Items.num(item, "reservedChange", 0), Items.num(item, "qty", 0), Items.str(item, "ref")));
         } else if (pk.startsWith("POINT#") && sk.startsWith("POINTSALE#")) {
           List<String> skus = new ArrayList<>();
           AttributeValue lines = item.get("lines");
@@ -204,7 +204,20 @@ public final class StateReader {
     boolean shortFlag = item.containsKey("short") && Boolean.TRUE.equals(item.get("short").bool());
     return new ShopState.OrderRow(Items.str(item, "id"), Items.str(item, "customerId"), Items.str(item, "status"),
         Items.str(item, "paymentMethod"), Items.num(item, "totalMinor", 0), Items.instant(item, "createdAt"),
-        Items.str(item, "managerId"), reservations, history, payments, shortFlag, markers);
+        Items.str(item, "managerId"), reservations, history, payments, shortFlag, markers, returns(item));
+  }
+
+  /** The order's returns after delivery: each with its money and the units of its lines (docs/returns.md). */
+  private static List<ShopState.Returned> returns(Map<String, AttributeValue> item) {
+    List<ShopState.Returned> out = new ArrayList<>();
+    for (AttributeValue r : list(item, "returns")) {
+      long units = 0;
+      for (AttributeValue l : list(r.m(), "lines")) {
+        units += Items.num(l.m(), "qty", 0);
+      }
+      out.add(new ShopState.Returned(Items.str(r.m(), "id"), Items.num(r.m(), "amountMinor", 0), units));
+    }
+    return out;
   }
 
   private static Long optionalNumber(Map<String, AttributeValue> item, String name) {
@@ -260,7 +273,7 @@ public final class StateReader {
       }
       JsonNode total = Json.mapper().readTree(r.body()).path("total");
       return new ShopState.Report(from, to, total.path("orders").asLong(), total.path("cancelled").asLong(),
-          total.path("revenueMinor").asLong());
+          total.path("revenueMinor").asLong(), total.path("returns").asLong(), total.path("returnedMinor").asLong());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {

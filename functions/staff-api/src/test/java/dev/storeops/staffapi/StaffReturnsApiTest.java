@@ -326,4 +326,22 @@ class StaffReturnsApiTest {
     ok(call(event("register-return.json", Map.of("id", id), body, "[warehouse]", "key-cod-1")), 200);
     assertEquals(3, level(sku, "onHand"));
   }
+
+  @Test
+  void aPrepaidRefusedParcelBackGivesTheOwnerARefundTaskOnce() {
+    String sku = product(4);
+    JsonNode placed = order("ONLINE_CARD", Map.of(sku, 1));
+    String id = placed.get("id").asText();
+    flow.flow().payment(new PaymentEvent("evt-" + id, PaymentEvent.Type.SUCCEEDED, id, "pay-" + id,
+        placed.get("totalMinor").asLong(), "RUB"));
+    ok(call(event("ship-order.json", Map.of("id", id), null, null, null)), 200);
+    ok(call(event("refuse-parcel.json", Map.of("id", id), "{\"reason\":\"NOT_COLLECTED\"}", null, null)), 200);
+    ok(call(event("returned-parcel.json", Map.of("id", id), null, null, null)), 200);
+    ok(call(event("returned-parcel.json", Map.of("id", id), null, null, null)), 200);
+    assertEquals(4, level(sku, "onHand"));
+    var task = flow.tasks().get("refund_" + id + "_parcel");
+    assertEquals("owner", task.assigneeId());
+    assertEquals("refund", task.kind());
+    assertTrue(task.title().contains(placed.get("number").asText()), task.title());
+  }
 }

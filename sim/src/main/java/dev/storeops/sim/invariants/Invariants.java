@@ -11,7 +11,7 @@ public final class Invariants {
       new ShortOrdersFlaggedInvariant(), new LegalTransitionsInvariant(), new NoOrderStuckInvariant(),
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
       new RevenueMatchesReportInvariant(), new PromoUsesInvariant(), new OrderMoneyInvariant(), new DeadLettersInvariant(),
-      new MetricsMatchInvariant(),
+      new MetricsMatchInvariant(), new ReturnsLedgerInvariant(),
       new PointSalesOnceInvariant());
   private final Set<String> pending;
   private long checks;

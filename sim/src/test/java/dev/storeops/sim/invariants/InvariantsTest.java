@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.sim.ShopState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -309,5 +310,47 @@ class InvariantsTest {
     States lostEntry = States.healthy(); // a consumption whose entry is missing
     lostEntry.journal.remove(2);
     breaks(journal, lostEntry, "adds up to onHand 11, reserved 4");
+  }
+
+  /** ord_2 (delivered, 1 TEA at 1500) returns its unit: restocked, refunded 1500. */
+  private static States withReturn(boolean journaled, boolean reported) {
+    States s = States.healthy();
+    s.replaceOrder("ord_2", o -> new ShopState.OrderRow(o.id(), o.customerId(), o.status(), o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), o.managerId(), o.reservations(), o.history(), o.payments(), false, o.markers(),
+        List.of(new ShopState.Returned("RETURN#1", 1500, 1))));
+    if (journaled) {
+      s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-05T11:00:00.000000Z#e", "return-to-stock",
+          10L, 3L, 1, 0, 1, "ord_2"));
+      s.stock.set(0, new ShopState.Stock("TEA", "msk-1", 11, 3, 8));
+    }
+    if (reported) {
+      s.report = new ShopState.Report(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-05"), 2, 0, 3000, 1, 1500);
+    }
+    return s;
+  }
+
+  @Test
+  void returnsBalanceTheLedger() {
+    ReturnsLedgerInvariant returns = new ReturnsLedgerInvariant();
+    holds(returns, States.healthy());
+    holds(returns, withReturn(true, true));
+    breaks(returns, withReturn(false, true), "ord_2 (DELIVERED, 1 returns): 1 units came back but the journal has 0");
+    States twice = withReturn(true, true); // the same unit restocked twice
+    twice.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-05T11:05:00.000000Z#f", "return-to-stock",
+        11L, 3L, 1, 0, 1, "ord_2"));
+    breaks(returns, twice, "1 units came back but the journal has 2");
+    States refusedBack = States.healthy(); // a refused parcel back without its restock
+    refusedBack.replaceOrder("ord_2", o -> States.withStatus(o, "RETURNED", o.history()));
+    breaks(returns, refusedBack, "ord_2 (RETURNED, 0 returns): 1 units came back but the journal has 0");
+  }
+
+  @Test
+  void revenueMatchesReportWithReturnsAndRefusals() {
+    RevenueMatchesReportInvariant money = new RevenueMatchesReportInvariant();
+    holds(money, withReturn(true, true));
+    breaks(money, withReturn(true, false), "the orders say 2, 0, 3000 (returns 1: 1500)");
+    States refused = States.healthy(); // a refused parcel still counted as a sale
+    refused.replaceOrder("ord_2", o -> States.withStatus(o, "RETURNING", o.history()));
+    breaks(money, refused, "the orders say 2, 1, 3000 (returns 0: 0)");
   }
 }
