@@ -4,9 +4,9 @@ import dev.storeops.ordering.Order;
 
 /**
  * The one call site of the customer's "refund made" notice (docs/returns.md): called once when a
- * return's refund is recorded as made by the provider. The wiring fills it with
- * {@code CustomerNotices.refundMade(Order, long amountMinor, String refundId)} (notifications, issue 17
- * item 1); {@link #NONE} until then.
+ * return's refund is recorded as made by the provider. staff-api's wiring fills it with
+ * {@code CustomerNotices.refundMade(Order, long amountMinor, String refundId)} (mail and SMS,
+ * docs/notifications.md); {@link #NONE} where no customer is told (tests).
  */
 @FunctionalInterface
 public interface RefundNotice {

@@ -36,7 +36,6 @@ import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.fulfilment.OrderMutations;
 import dev.storeops.fulfilment.ReceiveReturnedParcel;
-import dev.storeops.fulfilment.RefundNotice;
 import dev.storeops.fulfilment.RefundRoutePolicy;
 import dev.storeops.fulfilment.RefusalPolicy;
 import dev.storeops.fulfilment.RefuseParcel;
@@ -131,12 +130,12 @@ final class StaffApiWiring {
     new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
         file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
             file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
-    // returns and refused parcels (docs/returns.md); the refund notice is wired to CustomerNotices at merge
+    // returns and refused parcels (docs/returns.md); a refund made tells the customer (docs/notifications.md)
     OrderMutations mutations = new OrderMutations(flow.store());
     new StaffReturnRoutes(new RefuseParcel(mutations, new RefusalPolicy()),
         new ReceiveReturnedParcel(mutations, new RefusalPolicy(), flow.tasks(), clock),
         new RegisterReturn(mutations, new ReturnPolicy(), new RefundRoutePolicy(), RefundAdapters.from(env),
-            flow.tasks(), RefundNotice.NONE, clock),
+            flow.tasks(), flow.flow().notices()::refundMade, clock),
         flow.flow()::get, clock).register(router);
     // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
     Priming.of("staff-api", env)
