@@ -228,16 +228,12 @@ class StaffDossierApiTest {
     assertTrue(feedback.record(c.email(), "BOUNCED", "bounce:Transient/General", "ses-" + run + "-2", null, NOW));
     assertFalse(feedback.record(c.email(), "BOUNCED", "bounce:Permanent/General", "ses-unknown", null, NOW));
 
-    // an SMS send-log entry as the SMS sender files it (docs/customer-dossier.md)
-    Map<String, AttributeValue> sms = new HashMap<>(TableKeys.primaryKey("SMSLOG#shipped:" + orderId, "SMSLOG"));
-    sms.put("type", Items.s("SmsLog"));
-    sms.put("template", Items.s("order-shipped"));
-    sms.put("flow", Items.s("order-shipped"));
-    sms.put("status", Items.s("SENT"));
-    sms.put("reservedAt", Items.n(NOW.minusSeconds(300).toEpochMilli()));
-    sms.put("completedAt", Items.s(NOW.minusSeconds(299).toString()));
-    sms.putAll(TableKeys.aboutCustomer(c.id(), TableKeys.SMS_LOG, NOW.minusSeconds(300) + "#shipped:" + orderId));
-    stack.dynamoDb().putItem(p -> p.tableName(table).item(sms));
+    // an SMS as sms-sender logs it: the mail's send log under the dedupe key "sms#…" (docs/notifications.md)
+    var smsLog = new dev.storeops.messaging.dynamo.DynamoSendLog(stack.dynamoDb(), table);
+    String smsKey = dev.storeops.messaging.sms.SmsService.KEY_PREFIX + "order-shipped#" + orderId;
+    assertTrue(smsLog.reserve(smsKey, "attempt-1", "sms:order-shipped", "order-shipped", c.id(), NOW.minusSeconds(300),
+        NOW.minusSeconds(360)));
+    smsLog.complete(smsKey, "attempt-1", "SENT", "smsru-1", NOW.minusSeconds(299));
 
     // notes: the owner and the customer's manager write; another manager, the warehouse may not; bad text is a 400
     APIGatewayV2HTTPResponse first = note("owner-anna", "[owner]", c.id(), "  Просит звонить после 18:00  ");

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code MAILLOG#…}: the mail send log (email-sender; {@code flow}, {@code template}, {@code status},
  *       {@code reservedAt} in ms, {@code completedAt}; {@code feedback} BOUNCED/COMPLAINED with {@code
  *       feedbackAt}, {@code feedbackDetail} written by ses-events);
- *   <li>{@code SMSLOG#…}: the SMS send log, the same shape (docs/customer-dossier.md);
+ *       SMS are entries of the same log whose key starts {@code MAILLOG#sms#} (sms-sender);
  *   <li>{@code NOTE#…}: staff notes ({@link DynamoCustomerNotes}).
  * </ul>
  * The consent steps come from the profile itself. Items of other kinds (carts, tasks, search entries…)
@@ -41,6 +41,9 @@ public final class DynamoContactHistory implements ContactHistoryReader {
     this.table = table;
   }
 
+  /** The dedupe-key prefix of the SMS in the send log ({@code messaging/sms/SmsService.KEY_PREFIX}). */
+  static final String SMS_KEY_PREFIX = "sms#";
+
   @Override
   public ContactHistory read(Customer customer) {
     List<ContactHistory.Call> calls = new ArrayList<>();
@@ -54,9 +57,9 @@ public final class DynamoContactHistory implements ContactHistoryReader {
           if (sk.startsWith(TableKeys.ORDER.text())) {
             calls.addAll(calls(item));
           } else if (sk.startsWith(TableKeys.MAIL_LOG.text())) {
-            mails.add(message("MAIL", item));
-          } else if (sk.startsWith(TableKeys.SMS_LOG.text())) {
-            sms.add(message("SMS", item));
+            // sms-sender keeps its SMS in the same send log, under the dedupe keys "sms#…" (docs/notifications.md)
+            boolean text = Items.str(item, "pk").startsWith(TableKeys.MAIL_LOG.key(SMS_KEY_PREFIX));
+            (text ? sms : mails).add(message(text ? "SMS" : "MAIL", item));
           } else if (sk.startsWith(TableKeys.NOTE.text())) {
             notes.add(DynamoCustomerNotes.note(item));
           }

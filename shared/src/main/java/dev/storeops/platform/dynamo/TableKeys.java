@@ -73,11 +73,6 @@ public final class TableKeys {
   public static final Prefix SHOP_PRICE_CHANGE = new Prefix("PRICE#");
   /** A staff note about a customer ({@code NOTE#<id> / NOTE}; GSI1 {@code CUSTOMER#<id> / NOTE#<at>#<id>}). */
   public static final Prefix NOTE = new Prefix("NOTE#");
-  /**
-   * GSI1 sort key prefix of a customer's SMS send-log entries ({@code CUSTOMER#<id> / SMSLOG#<at>#<dedupeKey>}),
-   * read by the dossier beside the mail log (docs/customer-dossier.md).
-   */
-  public static final Prefix SMS_LOG = new Prefix("SMSLOG#");
   /** GSI1 sort key prefix of a customer's review request (see {@link #aboutCustomer}). */
   public static final Prefix REVIEW_REQUEST = new Prefix("REVIEWREQ#");
   /** GSI partition of customers whose last order was on a day. */
