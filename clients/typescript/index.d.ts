@@ -1189,6 +1189,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/customers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A staff note about a customer, shown in the dossier newest first
+         * @description The author is the caller (the token's sub). A manager writes only on their own customers (as the dossier). A note is personal data: in the customer's export, deleted at erasure.
+         */
+        post: operations["staffAddCustomerNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers/search-index/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File customers registered before the search existed under the staff search (owner; one page per call)
+         * @description Reads one page of the table and puts the search entries of the customer profiles on it; call again with nextCursor until done is true. Idempotent: a second run changes nothing.
+         */
+        post: operations["staffRebuildCustomerSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/stock/{sku}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A SKU's prices over time: purchase, retail and minimum retail per supplier, and shop price changes (owner)
+         * @description From what the stock import records: each supplier file's prices (journal entries, newest first; a supplier last changed before the journal existed shows its current prices with journal false) and the shop-price changes made by a supplier's price rule.
+         */
+        get: operations["staffGetSkuPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1719,6 +1779,52 @@ export interface components {
             /** Format: date-time */
             rejectedRowsUrlExpiresAt?: string;
             movedTo?: string;
+        };
+        SupplierPricesEntry: {
+            at?: components["schemas"]["Instant"];
+            supplierId: string;
+            purchasePriceMinor?: number;
+            retailPriceMinor?: number;
+            minRetailPriceMinor?: number;
+            file?: string;
+            /** @description false: the current prices of a supplier last changed before the journal existed. */
+            journal: boolean;
+        };
+        CustomerNote: {
+            id: string;
+            customerId: string;
+            text: string;
+            /** @description The staff member who wrote it. */
+            by: string;
+            at: components["schemas"]["Instant"];
+        };
+        ContactMessage: {
+            /** @enum {string} */
+            channel: "MAIL" | "SMS";
+            template?: string;
+            flow?: string;
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            status: "PENDING" | "SENT" | "DELIVERED" | "BOUNCED" | "COMPLAINED" | "SKIPPED" | "FAILED";
+            /** @description Why skipped or failed, or the kind of bounce or complaint. */
+            detail?: string;
+            statusAt?: components["schemas"]["Instant"];
+        };
+        /** @description Everything between the shop and the customer, each list newest first (docs/customer-dossier.md). */
+        ContactHistory: {
+            calls: {
+                orderId?: string;
+                orderNumber?: string;
+                at?: components["schemas"]["Instant"];
+                /** @enum {string} */
+                outcome?: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
+                by?: string;
+                reason?: string;
+            }[];
+            mails: components["schemas"]["ContactMessage"][];
+            sms: components["schemas"]["ContactMessage"][];
+            consent: components["schemas"]["ConsentEvent"][];
+            notes: components["schemas"]["CustomerNote"][];
         };
     };
     responses: {
@@ -2624,6 +2730,7 @@ export interface operations {
                             firstOrderAt?: components["schemas"]["Instant"];
                             lastOrderAt?: components["schemas"]["Instant"];
                         };
+                        history?: components["schemas"]["ContactHistory"];
                     };
                 };
             };
@@ -3816,6 +3923,120 @@ export interface operations {
                 };
             };
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffAddCustomerNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Trimmed; line breaks kept. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRebuildCustomerSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description nextCursor of the previous call; none to start */
+                    cursor?: string;
+                    /**
+                     * @description Table items read in this call.
+                     * @default 200
+                     */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What this page did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Customer profiles filed on this page. */
+                        customers: number;
+                        /** @description Search entries put. */
+                        entries: number;
+                        nextCursor?: string;
+                        done: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffGetSkuPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product's SKU. */
+                sku: components["parameters"]["Sku"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        current: components["schemas"]["SupplierPricesEntry"][];
+                        supplierPrices: components["schemas"]["SupplierPricesEntry"][];
+                        shopPrices: {
+                            at?: components["schemas"]["Instant"];
+                            oldPriceMinor?: number;
+                            newPriceMinor: number;
+                            source?: string;
+                            file?: string;
+                            why?: string;
+                        }[];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
