@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 17 item 6: the owner finds a customer by the phone as it is spoken, opens the dossier, sees the
@@ -87,7 +86,8 @@ class CustomerDossierTest {
     assertEquals(2, notes.size());
     assertTrue(notes.get(0).getText().contains("Предпочитает курьера"), "newest first: " + notes.get(0).getText());
     assertTrue(notes.get(1).getText().contains("owner-elena"), notes.get(1).getText());
-    browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector("textarea[data-field='note-text']"), "value", ""));
+    // the form is emptied for the next note
+    browser.waitFor(d -> d.findElement(By.cssSelector("textarea[data-field='note-text']")).getDomProperty("value").isEmpty());
     browser.screenshot("customer-dossier-notes");
     var violations = browser.seriousAccessibilityViolations();
     assertTrue(violations.isEmpty(), "dossier: " + ConsoleBrowser.describe(violations));
