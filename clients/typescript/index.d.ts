@@ -1189,6 +1189,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/carriers/{carrier}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A carrier's parcel status (signed)
+         * @description One status of one parcel per request, for carriers the shop does not poll itself (docs/carriers.md).
+         *     Signed like the payment webhook with the carrier secret (`CarrierWebhookSecret`, current or previous):
+         *     `X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, 5-minute window; a missing,
+         *     wrong or expired signature is a 401 and nothing is read. `DELIVERED` moves a shipped order to
+         *     DELIVERED; `REFUSED` and `NOT_COLLECTED` report the refusal to the order's manager; `IN_TRANSIT` and
+         *     `READY_FOR_PICKUP` are recorded on the parcel. A repeated `eventId` answers the first outcome with
+         *     `duplicate: true` and changes nothing.
+         */
+        post: operations["receiveCarrierStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3816,6 +3842,66 @@ export interface operations {
                 };
             };
             403: components["responses"]["ConsoleProblem"];
+            default: components["responses"]["Error"];
+        };
+    };
+    receiveCarrierStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The carrier's name as staff typed it when shipping, in lower case without spaces (cdek, boxberry, pochta). */
+                carrier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The tracking number the order shipped with. */
+                    trackingNumber: string;
+                    /** @enum {string} */
+                    status: "IN_TRANSIT" | "READY_FOR_PICKUP" | "DELIVERED" | "REFUSED" | "NOT_COLLECTED";
+                    /**
+                     * Format: date-time
+                     * @description When the carrier recorded the status (ISO 8601 with offset).
+                     */
+                    at: string;
+                    /** @description The carrier's id of this event (deduplication). */
+                    eventId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Applied, or a repeated event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description The carrier's id (lower case). */
+                        carrier: string;
+                        eventId: string;
+                        orderId: string;
+                        duplicate: boolean;
+                        /** @enum {string} */
+                        status: "IN_TRANSIT" | "READY_FOR_PICKUP" | "DELIVERED" | "REFUSED" | "NOT_COLLECTED";
+                        /**
+                         * @description What the status did: DELIVERED (order moved), REFUSED (refusal reported to the manager), RECORDED (kept on the parcel), UNCHANGED (the order was past it), STALE (older than the parcel's last status).
+                         * @enum {string}
+                         */
+                        outcome: "DELIVERED" | "REFUSED" | "RECORDED" | "UNCHANGED" | "STALE";
+                        /** @description The order's status after a final status (absent for a recorded or repeated event). */
+                        orderStatus?: components["schemas"]["OrderStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
