@@ -134,7 +134,8 @@ class BirthdayFlowTest {
       jobs.add(Json.mapper().readValue(input.toString(), Map.class).get("job"));
     }
     assertEquals(java.util.Set.of("birthday", "campaigns", "expiring-stock", "purchase-list", "payment-timeouts",
-        "task-escalation", "abandoned-cart", "reorder-reminder", "reactivation", "review-request", "order-announce"),
+        "task-escalation", "abandoned-cart", "reorder-reminder", "reactivation", "review-request", "order-announce",
+        "parcel-poll"),
         jobs,
         "the template schedules each job by its Input");
     assertEquals(jobs, handler.jobs().keySet());
