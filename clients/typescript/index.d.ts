@@ -3850,7 +3850,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The carrier's name as staff typed it when shipping, in lower case without spaces (cdek, boxberry, pochta). */
+                /** @description The carrier's id: the name staff typed when shipping, in lower case without spaces (cdek, boxberry, pochta for Почта России). */
                 carrier: string;
             };
             cookie?: never;
