@@ -177,7 +177,7 @@ class CarrierWebhookTest {
     APIGatewayV2HTTPResponse refused = signed("pochta", body(s[1], "NOT_COLLECTED", "evt-" + UUID.randomUUID()));
     assertEquals(200, refused.getStatusCode(), refused.getBody());
     assertEquals("REFUSED", json(refused).get("outcome").asText());
-    assertEquals(OrderStatus.SHIPPED, status(s[0]));
+    assertEquals(OrderStatus.RETURNING, status(s[0]), "the parcel comes back: the warehouse receives it");
     StaffTask task = flow.taskStore().find(OrderParcelMoves.REFUSED_TASK + "_" + s[0]).orElseThrow();
     assertEquals(MANAGER, task.assigneeId());
     assertTrue(task.title().contains("NOT_COLLECTED") && task.title().contains("Pochta"), task.title());

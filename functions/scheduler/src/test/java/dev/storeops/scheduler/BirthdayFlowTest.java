@@ -135,7 +135,7 @@ class BirthdayFlowTest {
     }
     assertEquals(java.util.Set.of("birthday", "campaigns", "expiring-stock", "purchase-list", "payment-timeouts",
         "task-escalation", "abandoned-cart", "reorder-reminder", "reactivation", "review-request", "order-announce",
-        "short-stock-sweep"),
+        "short-stock-sweep", "parcel-poll"),
         jobs,
         "the template schedules each job by its Input");
     assertEquals(jobs, handler.jobs().keySet());

@@ -149,12 +149,12 @@ class ParcelPollTest {
       StatusChange last = d.order().statusHistory().get(d.order().statusHistory().size() - 1);
       assertEquals(OrderParcelMoves.BY, last.by());
 
-      assertEquals(OrderStatus.SHIPPED, c.flow().get(refused).order().status());
+      assertEquals(OrderStatus.RETURNING, c.flow().get(refused).order().status(), "the parcel comes back");
       StaffTask task = c.taskStore().find(OrderParcelMoves.REFUSED_TASK + "_" + refused).orElseThrow();
       assertEquals(MANAGER, task.assigneeId());
       assertEquals(StaffTask.Status.OPEN, task.status());
       assertTrue(task.title().contains("NOT_DELIVERED"), task.title());
-      assertTrue(task.title().contains("register the refusal"), task.title());
+      assertTrue(task.title().contains("call the customer"), task.title());
 
       assertEquals(OrderStatus.SHIPPED, c.flow().get(moving).order().status());
       Parcel p = parcels(stack, clock).find("cdek", tMoving).orElseThrow();

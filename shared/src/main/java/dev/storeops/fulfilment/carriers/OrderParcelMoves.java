@@ -2,6 +2,8 @@ package dev.storeops.fulfilment.carriers;
 
 import dev.storeops.fulfilment.OrderFile;
 import dev.storeops.fulfilment.OrderFlow;
+import dev.storeops.fulfilment.RefusalPolicy;
+import dev.storeops.fulfilment.RefuseParcel;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderStatus;
 import dev.storeops.platform.log.Log;
@@ -12,23 +14,24 @@ import java.time.Instant;
 
 /**
  * {@link ParcelMoves} on the order flow: a delivered parcel moves a SHIPPED order to DELIVERED through
- * the existing {@code DeliverOrder} (by {@value #BY}); a parcel coming back opens one task
- * {@code parcel-refused_<orderId>} for the order's manager ("register the refusal"), due in the
- * ordinary task time. An order no longer SHIPPED (delivered by staff, already handled) is left alone.
- *
- * <p>Until the returns work (the RETURNING state, {@code RefuseParcel}) is merged, the task is how a
- * refusal reaches the shop; at the merge {@link #refused} is wired to {@code RefuseParcel}.
+ * the existing {@code DeliverOrder} (by {@value #BY}); a parcel coming back moves it SHIPPED → RETURNING
+ * through {@link RefuseParcel} (the carrier's NOT_DELIVERED and REFUSED are a refusal, NOT_COLLECTED a
+ * parcel not collected; docs/returns.md: the warehouse receives it and restocks) and opens one task
+ * {@code parcel-refused_<orderId>} for the order's manager (call the customer), due in the ordinary task
+ * time. An order no longer SHIPPED (delivered by staff, refusal already registered) is left alone.
  */
 public final class OrderParcelMoves implements ParcelMoves {
   public static final String BY = "rule:carrier-status";
   public static final String REFUSED_TASK = "parcel-refused";
   private static final Log LOG = Log.get(OrderParcelMoves.class);
   private final OrderFlow flow;
+  private final RefuseParcel refuse;
   private final TaskService tasks;
   private final Duration taskDue;
 
-  public OrderParcelMoves(OrderFlow flow, TaskService tasks, Duration taskDue) {
+  public OrderParcelMoves(OrderFlow flow, RefuseParcel refuse, TaskService tasks, Duration taskDue) {
     this.flow = flow;
+    this.refuse = refuse;
     this.tasks = tasks;
     this.taskDue = taskDue;
   }
@@ -57,13 +60,17 @@ public final class OrderParcelMoves implements ParcelMoves {
       return new Moved(false, o.status());
     }
     Object carrier = f.shipment() == null ? null : f.shipment().get("carrier");
+    String by = "carrier:" + (carrier == null ? "unknown" : carrier);
+    OrderFile after = refuse.refuse(orderId, reason == RefusalReason.NOT_COLLECTED
+        ? RefusalPolicy.Reason.NOT_COLLECTED : RefusalPolicy.Reason.REFUSED, by, at);
     String id = REFUSED_TASK + "_" + orderId;
     String title = "Parcel of order " + o.number() + " comes back per " + (carrier == null ? "the carrier" : carrier)
-        + " (" + reason + "): register the refusal";
+        + " (" + reason + "): call the customer; the warehouse receives it when it is back";
     // the task id is the order's: a second report of the same parcel finds the task already open
     tasks.open(id, REFUSED_TASK, title, o.id(), o.customerId(),
         o.managerId() == null ? StaffTask.UNASSIGNED : o.managerId(), taskDue, BY);
-    LOG.info("parcel comes back: task opened for the manager", "orderId", orderId, "reason", reason, "at", at);
-    return new Moved(true, o.status());
+    LOG.info("parcel comes back: order returning, task opened for the manager", "orderId", orderId,
+        "reason", reason, "at", at);
+    return new Moved(after.order().status() != o.status(), after.order().status());
   }
 }

@@ -1,6 +1,9 @@
 package dev.storeops.fulfilment.dynamo;
 
 import dev.storeops.fulfilment.FlowSettings;
+import dev.storeops.fulfilment.OrderMutations;
+import dev.storeops.fulfilment.RefusalPolicy;
+import dev.storeops.fulfilment.RefuseParcel;
 import dev.storeops.fulfilment.carriers.ApplyParcelStatus;
 import dev.storeops.fulfilment.carriers.CarrierSettings;
 import dev.storeops.fulfilment.carriers.CarrierStatusPolicy;
@@ -25,7 +28,8 @@ public record CarrierComponents(DynamoParcelStore store, ApplyParcelStatus apply
       FlowSettings settings, Clock clock) {
     DynamoParcelStore store = new DynamoParcelStore(dynamo, table, flow.due(), clock);
     return new CarrierComponents(store,
-        new ApplyParcelStatus(new OrderParcelMoves(flow.flow(), flow.tasks(), settings.taskDue())));
+        new ApplyParcelStatus(new OrderParcelMoves(flow.flow(),
+            new RefuseParcel(new OrderMutations(flow.store()), new RefusalPolicy()), flow.tasks(), settings.taskDue())));
   }
 
   /** The CDEK parcel poll (scheduler job {@value PollParcels#JOB}). */

@@ -79,7 +79,11 @@ class CarrierStatusPolicyTest {
     assertEquals(Carriers.CDEK, Carriers.id(" CDEK "));
     assertEquals(Carriers.CDEK, Carriers.id("СДЭК"));
     assertEquals("boxberry", Carriers.id("Boxberry"));
+    assertEquals("pochta", Carriers.id("Почта России"));
+    assertEquals("boxberry", Carriers.id("Боксберри"));
+    assertEquals("деловыелинии", Carriers.id("Деловые Линии"));
     assertNull(Carriers.id("a/b"));
+    assertNull(Carriers.id(" "));
     assertTrue(Carriers.polled(Carriers.id("cdek")));
     assertTrue(!Carriers.polled("boxberry"));
   }
