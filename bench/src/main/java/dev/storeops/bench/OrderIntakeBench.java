@@ -147,16 +147,27 @@ public final class OrderIntakeBench {
           LINES, SKUS, SECONDS, Arrays.toString(LEVELS), stack.backendName(), Runtime.getRuntime().availableProcessors());
 
       // DynamoDB Local's own ceiling: one small item per PutItem, nothing else
-      List<Level> ceiling = ladder("DynamoDB Local PutItem", counter, c -> () -> {
+      java.util.function.IntFunction<Request> put = c -> () -> {
         String id = UUID.randomUUID().toString();
         counted.putItem(p -> p.tableName(table).item(Map.of(TableKeys.PK, AttributeValue.fromS("BENCHPUT#" + id),
             TableKeys.SK, AttributeValue.fromS("PUT"), "n", AttributeValue.fromN("1"))));
         return true;
-      });
-      List<Level> ours = orders("hot path (1 BatchGetItem + 1 TransactWriteItems)", stack, counted, sqs, counter,
-          fixture, customerId, skus, queueUrl, "batched");
-      List<Level> before = BASELINE ? orders("earlier path (reads one after another)", stack, counted, sqs, counter,
-          fixture, customerId, skus, queueUrl, "separate") : List.of();
+      };
+      java.util.function.IntFunction<Request> hot = orders(stack, counted, sqs, fixture, customerId, skus, queueUrl, "batched");
+      java.util.function.IntFunction<Request> earlier = BASELINE
+          ? orders(stack, counted, sqs, fixture, customerId, skus, queueUrl, "separate") : null;
+      // the variants side by side at each level, so a change of the machine's load touches them alike
+      List<Level> ceiling = new ArrayList<>();
+      List<Level> ours = new ArrayList<>();
+      List<Level> before = new ArrayList<>();
+      for (int level : LEVELS) {
+        ceiling.add(level("DynamoDB Local PutItem", level, counter, put));
+        ours.add(level("hot path (1 BatchGetItem + 1 TransactWriteItems)", level, counter, hot));
+        if (earlier != null) {
+          before.add(level("earlier path (reads one after another)", level, counter, earlier));
+        }
+        sqs.purgeQueue(p -> p.queueUrl(queueUrl));
+      }
 
       System.out.println();
       Level top = best(ceiling);
@@ -180,9 +191,9 @@ public final class OrderIntakeBench {
     }
   }
 
-  /** The ladder of one order variant: its own handlers (env ORDER_INTAKE_READS), warmed first. */
-  private static List<Level> orders(String name, AwsStack stack, DynamoDbClient counted, SqsClient sqs,
-      CallCounter counter, String fixture, String customerId, List<String> skus, String queueUrl, String reads) {
+  /** Clients of one order variant: its own handlers (env ORDER_INTAKE_READS), warmed first. */
+  private static java.util.function.IntFunction<Request> orders(AwsStack stack, DynamoDbClient counted, SqsClient sqs,
+      String fixture, String customerId, List<String> skus, String queueUrl, String reads) {
     Map<String, String> env = new HashMap<>(stack.functionEnvironment("OrderApiFunction"));
     env.put("ORDER_INTAKE_READS", reads);
     int most = Arrays.stream(LEVELS).max().orElse(1);
@@ -194,10 +205,10 @@ public final class OrderIntakeBench {
       handlers.get(i % handlers.size()).handleRequest(event(fixture, customerId, pick(skus)), null);
     }
     sqs.purgeQueue(p -> p.queueUrl(queueUrl));
-    return ladder(name, counter, c -> () -> {
+    return c -> () -> {
       APIGatewayV2HTTPResponse r = handlers.get(c).handleRequest(event(fixture, customerId, pick(skus)), null);
       return r.getStatusCode() == 201;
-    });
+    };
   }
 
   private static List<String> pick(List<String> skus) {
@@ -212,42 +223,39 @@ public final class OrderIntakeBench {
         .orElseGet(() -> levels.stream().max(java.util.Comparator.comparingDouble(Level::rate)).orElseThrow());
   }
 
-  /** Runs each concurrency level for {@link #SECONDS}: {@code client.apply(i)} is client i's request. */
-  private static List<Level> ladder(String name, CallCounter counter, java.util.function.IntFunction<Request> client) {
-    List<Level> levels = new ArrayList<>();
-    for (int concurrency : LEVELS) {
-      counter.reset();
-      java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
-      java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-      long start = System.nanoTime();
-      long until = start + SECONDS * 1_000_000_000L;
-      try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-        for (int c = 0; c < concurrency; c++) {
-          Request request = client.apply(c);
-          pool.submit(() -> {
-            while (System.nanoTime() < until) {
-              long t = System.nanoTime();
-              boolean ok;
-              try {
-                ok = request.send();
-              } catch (RuntimeException e) {
-                ok = false;
-              }
-              latencies.add(System.nanoTime() - t);
-              if (!ok) {
-                failures.incrementAndGet();
-              }
+  /** Runs one concurrency level for {@link #SECONDS}: {@code client.apply(i)} is client i's request. */
+  private static Level level(String name, int concurrency, CallCounter counter,
+      java.util.function.IntFunction<Request> client) {
+    counter.reset();
+    java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    long start = System.nanoTime();
+    long until = start + SECONDS * 1_000_000_000L;
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int c = 0; c < concurrency; c++) {
+        Request request = client.apply(c);
+        pool.submit(() -> {
+          while (System.nanoTime() < until) {
+            long t = System.nanoTime();
+            boolean ok;
+            try {
+              ok = request.send();
+            } catch (RuntimeException e) {
+              ok = false;
             }
-          });
-        }
+            latencies.add(System.nanoTime() - t);
+            if (!ok) {
+              failures.incrementAndGet();
+            }
+          }
+        });
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
-      Level level = new Level(name, concurrency, l, counter.snapshot(), l.length - failures.get(), seconds, failures.get());
-      levels.add(level);
-      print(level);
     }
-    return levels;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long[] l = latencies.stream().mapToLong(Long::longValue).toArray();
+    Level level = new Level(name, concurrency, l, counter.snapshot(), l.length - failures.get(), seconds, failures.get());
+    print(level);
+    return level;
   }
 
   private static void print(Level r) {

@@ -66,6 +66,11 @@ public final class SqsDelivery extends DeliveryLoop {
     return queueUrl;
   }
 
+  /** The SQS client this source polls with (its queue's figures, for the benches). */
+  public SqsClient sqsClient() {
+    return sqs;
+  }
+
   /**
    * Receives one batch now (no wait) with this visibility timeout, hands it to the function and
    * deletes what succeeded, except the messages {@code loseDelete} picks (a delete that did not

@@ -13,6 +13,7 @@ import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.ordering.OrderStore;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accept a new order (order-events, after the order is stored): the customer's confirmation mail, and
@@ -47,12 +48,14 @@ public final class AcceptNewOrder {
   }
 
   public void accept(OrderCreated event) {
-    Order order = orders.find(event.orderId())
+    // the order and its step markers in one read (a redelivered event finds the steps that ran)
+    OrderStore.Marked marked = orders.findMarked(event.orderId(), Set.of(CONFIRMATION_MARKER, MANAGER_MARKER))
         .orElseThrow(() -> new IllegalStateException("order " + event.orderId() + " not found"));
+    Order order = marked.order();
     Customer customer = customers.find(order.customerId())
         .orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
 
-    if (!orders.hasMarker(order.id(), CONFIRMATION_MARKER)) {
+    if (!marked.markers().contains(CONFIRMATION_MARKER)) {
       outbox.send(mails.confirmation(order, customer, event.accessToken()));
       orders.markOnce(order.id(), CONFIRMATION_MARKER);
       LOG.info("order confirmation queued", "orderId", order.id());
@@ -71,7 +74,7 @@ public final class AcceptNewOrder {
       LOG.warn("no manager on shift: order left unassigned", "orderId", order.id());
       return;
     }
-    if (!orders.hasMarker(order.id(), MANAGER_MARKER)) {
+    if (!marked.markers().contains(MANAGER_MARKER)) {
       outbox.send(mails.managerNewOrder(order, customer, manager.get().name(), manager.get().email()));
       orders.markOnce(order.id(), MANAGER_MARKER);
       LOG.info("manager notified", "orderId", order.id(), "managerId", manager.get().id());

@@ -52,6 +52,15 @@ public interface OrderStore {
 
   boolean hasMarker(String orderId, String marker);
 
+  /** An order and which of the asked markers it carries ({@link #markOnce}), read together. */
+  record Marked(Order order, java.util.Set<String> markers) {}
+
+  /** The order with which of {@code markers} it carries: one read where the store allows (DynamoDB: one GetItem). */
+  default Optional<Marked> findMarked(String id, java.util.Set<String> markers) {
+    return find(id).map(o -> new Marked(o, markers.stream().filter(m -> hasMarker(id, m))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+  }
+
   record Page(List<Order> orders, String nextCursor) {}
 
   /** Why a create transaction was cancelled. */

@@ -375,6 +375,16 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   @Override
+  public Optional<Marked> findMarked(String id, java.util.Set<String> markers) {
+    var item = dynamo.getItem(g -> g.tableName(table).key(orderKey(id)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Marked(fromItem(item), markers.stream().filter(item::containsKey)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+  }
+
+  @Override
   public boolean hasMarker(String orderId, String marker) {
     var item = dynamo.getItem(g -> g.tableName(table).key(orderKey(orderId)).consistentRead(true)
         .projectionExpression("#m").expressionAttributeNames(Map.of("#m", marker))).item();
