@@ -43,6 +43,11 @@ class SmsServiceTest {
     public void release(String key, String attemptId) {
       items.remove(key);
     }
+
+    @Override
+    public void confirmAccepted(String key, String sesMessageId, Instant now) {
+      items.computeIfPresent(key, (k, v) -> new String[] {v[0], v[1], sesMessageId});
+    }
   }
 
   private final Log log = new Log();
