@@ -1,0 +1,82 @@
+package dev.storeops.platform.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function jar carries only the service clients it uses (order-api: DynamoDB and SQS, no SES, no S3).
+ * Building {@link AwsClients} and its DynamoDB client must then not touch the SES or S3 classes: here
+ * storeops' classes are loaded by a class loader that has no SES or S3 client, as in such a jar.
+ */
+class AwsClientsClassLoadingTest {
+
+  @Test
+  void buildsTheDynamoDbClientWithoutTheSesAndS3ClassesPresent() throws Exception {
+    ClassLoader jar = new WithoutServices(getClass().getClassLoader(), "software.amazon.awssdk.services.sesv2.",
+        "software.amazon.awssdk.services.s3.");
+    assertThrows(ClassNotFoundException.class,
+        () -> Class.forName("software.amazon.awssdk.services.sesv2.SesV2Client", false, jar));
+
+    Object env = Class.forName("dev.storeops.platform.config.Env", true, jar).getMethod("of", Map.class)
+        .invoke(null, Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
+    Class<?> clients = Class.forName("dev.storeops.platform.aws.AwsClients", true, jar);
+    Object built;
+    try {
+      built = clients.getConstructor(env.getClass()).newInstance(env);
+    } catch (InvocationTargetException e) {
+      throw new AssertionError("AwsClients needs a service the jar does not carry", e.getCause());
+    }
+    Object dynamo = clients.getMethod("dynamoDb").invoke(built);
+    assertEquals("DynamoDB", dynamo.getClass().getMethod("serviceName").invoke(dynamo));
+    // the SES client itself is still refused: this loader really has no SES
+    InvocationTargetException ses = assertThrows(InvocationTargetException.class,
+        () -> clients.getMethod("ses").invoke(built));
+    assertEquals(NoClassDefFoundError.class, ses.getCause().getClass());
+  }
+
+  /** storeops' classes defined here (child-first); the listed packages absent; the rest from the parent. */
+  private static final class WithoutServices extends ClassLoader {
+    private final String[] absent;
+
+    WithoutServices(ClassLoader parent, String... absent) {
+      super(parent);
+      this.absent = absent;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        for (String prefix : absent) {
+          if (name.startsWith(prefix)) {
+            throw new ClassNotFoundException(name);
+          }
+        }
+        if (!name.startsWith("dev.storeops.")) {
+          return super.loadClass(name, resolve);
+        }
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+              throw new ClassNotFoundException(name);
+            }
+            byte[] bytes = in.readAllBytes();
+            c = defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+        if (resolve) {
+          resolveClass(c);
+        }
+        return c;
+      }
+    }
+  }
+}
