@@ -23,21 +23,31 @@ class AwsClientsClassLoadingTest {
     assertThrows(ClassNotFoundException.class,
         () -> Class.forName("software.amazon.awssdk.services.sesv2.SesV2Client", false, jar));
 
-    Object env = Class.forName("dev.storeops.platform.config.Env", true, jar).getMethod("of", Map.class)
-        .invoke(null, Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
-    Class<?> clients = Class.forName("dev.storeops.platform.aws.AwsClients", true, jar);
-    Object built;
+    // the probe runs inside that loader: reflection on AwsClients itself would resolve every getter's type
+    Class<?> probe = Class.forName(Probe.class.getName(), true, jar);
+    Map<String, String> env = Map.of("AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:1");
     try {
-      built = clients.getConstructor(env.getClass()).newInstance(env);
+      assertEquals("dynamodb", probe.getMethod("dynamoDbServiceName", Map.class).invoke(null, env));
     } catch (InvocationTargetException e) {
-      throw new AssertionError("AwsClients needs a service the jar does not carry", e.getCause());
+      throw new AssertionError("AwsClients needs a service client the jar does not carry", e.getCause());
     }
-    Object dynamo = clients.getMethod("dynamoDb").invoke(built);
-    assertEquals("DynamoDB", dynamo.getClass().getMethod("serviceName").invoke(dynamo));
     // the SES client itself is still refused: this loader really has no SES
     InvocationTargetException ses = assertThrows(InvocationTargetException.class,
-        () -> clients.getMethod("ses").invoke(built));
+        () -> probe.getMethod("buildSes", Map.class).invoke(null, env));
     assertEquals(NoClassDefFoundError.class, ses.getCause().getClass());
+  }
+
+  /** Loaded by the jar-like class loader; its signatures name no service type. */
+  public static final class Probe {
+    private Probe() {}
+
+    public static String dynamoDbServiceName(Map<String, String> env) {
+      return new AwsClients(dev.storeops.platform.config.Env.of(env)).dynamoDb().serviceName();
+    }
+
+    public static void buildSes(Map<String, String> env) {
+      new AwsClients(dev.storeops.platform.config.Env.of(env)).ses();
+    }
   }
 
   /** storeops' classes defined here (child-first); the listed packages absent; the rest from the parent. */
