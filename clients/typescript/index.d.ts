@@ -1197,6 +1197,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/orders/{id}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A shipped parcel was refused at the door or not collected (SHIPPED → RETURNING)
+         * @description The order is no sale and its cash on delivery is no longer expected; the parcel travels back. A repeat changes nothing (docs/returns.md).
+         */
+        post: operations["staffRefuseParcel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/{id}/returned-parcel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The refused parcel arrived back (RETURNING → RETURNED; every unit restocked once) */
+        post: operations["staffReceiveReturnedParcel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's refusal and returns with their refunds */
+        get: operations["staffListReturns"];
+        put?: never;
+        /**
+         * A return after delivery (some or all lines; restock or write-off per line; refund)
+         * @description Idempotent by the Idempotency-Key: the same key and body answer the same return (200, Idempotent-Replayed true) and retry a refund the provider did not answer; the same key with another body is a 422 (docs/returns.md).
+         */
+        post: operations["staffRegisterReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/carriers/{carrier}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A carrier's parcel status (signed)
+         * @description One status of one parcel per request, for carriers the shop does not poll itself (docs/carriers.md).
+         *     Signed like the payment webhook with the carrier secret (`CarrierWebhookSecret`, current or previous):
+         *     `X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, 5-minute window; a missing,
+         *     wrong or expired signature is a 401 and nothing is read. `DELIVERED` moves a shipped order to
+         *     DELIVERED; `REFUSED` and `NOT_COLLECTED` report the refusal to the order's manager; `IN_TRANSIT` and
+         *     `READY_FOR_PICKUP` are recorded on the parcel. A repeated `eventId` answers the first outcome with
+         *     `duplicate: true` and changes nothing.
+         */
+        post: operations["receiveCarrierStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/points/{id}/sales": {
         parameters: {
             query?: never;
@@ -1229,6 +1313,66 @@ export interface paths {
          * @description docs/tasks.md. The tasks whose deadline falls on the days from..to (shop time zone). Without staffId the owner gets every manager on the roster; everyone else gets their own figures only.
          */
         get: operations["staffTaskReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A staff note about a customer, shown in the dossier newest first
+         * @description The author is the caller (the token's sub). A manager writes only on their own customers (as the dossier). A note is personal data: in the customer's export, deleted at erasure.
+         */
+        post: operations["staffAddCustomerNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers/search-index/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File customers registered before the search existed under the staff search (owner; one page per call)
+         * @description Reads one page of the table and puts the search entries of the customer profiles on it; call again with nextCursor until done is true. Idempotent: a second run changes nothing.
+         */
+        post: operations["staffRebuildCustomerSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/stock/{sku}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A SKU's prices over time: purchase, retail and minimum retail per supplier, and shop price changes (owner)
+         * @description From what the stock import records: each supplier file's prices (journal entries, newest first; a supplier last changed before the journal existed shows its current prices with journal false) and the shop-price changes made by a supplier's price rule.
+         */
+        get: operations["staffGetSkuPrices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1343,7 +1487,7 @@ export interface components {
         /** @enum {string} */
         PaymentMethod: "ONLINE_CARD" | "BANK_TRANSFER" | "CASH_ON_DELIVERY";
         /** @enum {string} */
-        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+        OrderStatus: "NEW" | "AWAITING_PAYMENT" | "PAID" | "CONFIRMED" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "RETURNING" | "RETURNED";
         OrderLine: {
             sku: string;
             name: string;
@@ -1774,6 +1918,57 @@ export interface components {
             rejectedRowsUrlExpiresAt?: string;
             movedTo?: string;
         };
+        /** @description Why a shipped parcel comes back. */
+        ParcelRefusal: {
+            /** @enum {string} */
+            reason?: "REFUSED" | "NOT_COLLECTED";
+            /** @description A staff id or `carrier:<name>`. */
+            by?: string;
+            /** @enum {string} */
+            source?: "staff" | "carrier";
+            at?: components["schemas"]["Instant"];
+        } | null;
+        /** @description One return after delivery (`RETURN#<n>` on the order). */
+        OrderReturn: {
+            /** @description `RETURN#<n>` */
+            id: string;
+            n: number;
+            at: components["schemas"]["Instant"];
+            by: string;
+            reason: string;
+            /** @description What goes back to the customer (the lines' share of what was paid; no delivery). */
+            amountMinor: number;
+            /** @description Purchase cost of the returned units. */
+            costMinor?: number;
+            currency: string;
+            lines: {
+                sku: string;
+                qty: number;
+                /** @enum {string} */
+                disposition: "restock" | "writeOff";
+                amountMinor: number;
+                costMinor?: number;
+                warehouses?: {
+                    warehouse?: string;
+                    qty?: number;
+                }[];
+            }[];
+            refund: {
+                /** @enum {string} */
+                method: "yookassa" | "owner-task" | "none";
+                amountMinor: number;
+                /** @description `pending` (the provider did not answer yet: repeat the request), `succeeded`/`canceled` (the provider's), `task` (an owner task to refund by hand), `none`. */
+                status: string;
+                refundId?: string;
+                taskId?: string;
+                at?: components["schemas"]["Instant"];
+            };
+        };
+        ReturnAnswer: {
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            return: components["schemas"]["OrderReturn"];
+        };
         PointSaleRequest: {
             /** @description The till's receipt number, 1-64 of letters, digits and _ . / : - */
             receiptNumber: string;
@@ -1839,6 +2034,52 @@ export interface components {
                 /** @description Median of done − created, minutes; null without done tasks. */
                 medianMinutesToDone?: number | null;
             }[];
+        };
+        SupplierPricesEntry: {
+            at?: components["schemas"]["Instant"];
+            supplierId: string;
+            purchasePriceMinor?: number;
+            retailPriceMinor?: number;
+            minRetailPriceMinor?: number;
+            file?: string;
+            /** @description false: the current prices of a supplier last changed before the journal existed. */
+            journal: boolean;
+        };
+        CustomerNote: {
+            id: string;
+            customerId: string;
+            text: string;
+            /** @description The staff member who wrote it. */
+            by: string;
+            at: components["schemas"]["Instant"];
+        };
+        ContactMessage: {
+            /** @enum {string} */
+            channel: "MAIL" | "SMS";
+            template?: string;
+            flow?: string;
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            status: "PENDING" | "SENT" | "DELIVERED" | "BOUNCED" | "COMPLAINED" | "SKIPPED" | "FAILED";
+            /** @description Why skipped or failed, or the kind of bounce or complaint. */
+            detail?: string;
+            statusAt?: components["schemas"]["Instant"];
+        };
+        /** @description Everything between the shop and the customer, each list newest first (docs/customer-dossier.md). */
+        ContactHistory: {
+            calls: {
+                orderId?: string;
+                orderNumber?: string;
+                at?: components["schemas"]["Instant"];
+                /** @enum {string} */
+                outcome?: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
+                by?: string;
+                reason?: string;
+            }[];
+            mails: components["schemas"]["ContactMessage"][];
+            sms: components["schemas"]["ContactMessage"][];
+            consent: components["schemas"]["ConsentEvent"][];
+            notes: components["schemas"]["CustomerNote"][];
         };
     };
     responses: {
@@ -2744,6 +2985,7 @@ export interface operations {
                             firstOrderAt?: components["schemas"]["Instant"];
                             lastOrderAt?: components["schemas"]["Instant"];
                         };
+                        history?: components["schemas"]["ContactHistory"];
                     };
                 };
             };
@@ -3974,6 +4216,196 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    staffRefuseParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "REFUSED" | "NOT_COLLECTED";
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderFile"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffReceiveReturnedParcel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderFile"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffListReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refusal (if any) and the returns, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        status: components["schemas"]["OrderStatus"];
+                        refusal?: components["schemas"]["ParcelRefusal"];
+                        returns: components["schemas"]["OrderReturn"][];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRegisterReturn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 visible ASCII characters; the same key and body place one order, whatever the retries. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The order's id (`ord_…`). */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    lines: {
+                        sku: string;
+                        qty: number;
+                        /** @enum {string} */
+                        disposition: "restock" | "writeOff";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The same return again (a replay). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnAnswer"];
+                };
+            };
+            /** @description The return, recorded with its refund. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    receiveCarrierStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The carrier's id: the name staff typed when shipping, in lower case without spaces (cdek, boxberry, pochta for Почта России). */
+                carrier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The tracking number the order shipped with. */
+                    trackingNumber: string;
+                    /** @enum {string} */
+                    status: "IN_TRANSIT" | "READY_FOR_PICKUP" | "DELIVERED" | "REFUSED" | "NOT_COLLECTED";
+                    /**
+                     * Format: date-time
+                     * @description When the carrier recorded the status (ISO 8601 with offset).
+                     */
+                    at: string;
+                    /** @description The carrier's id of this event (deduplication). */
+                    eventId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Applied, or a repeated event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description The carrier's id (lower case). */
+                        carrier: string;
+                        eventId: string;
+                        orderId: string;
+                        duplicate: boolean;
+                        /** @enum {string} */
+                        status: "IN_TRANSIT" | "READY_FOR_PICKUP" | "DELIVERED" | "REFUSED" | "NOT_COLLECTED";
+                        /**
+                         * @description What the status did: DELIVERED (order moved), REFUSED (refusal reported to the manager), RECORDED (kept on the parcel), UNCHANGED (the order was past it), STALE (older than the parcel's last status).
+                         * @enum {string}
+                         */
+                        outcome: "DELIVERED" | "REFUSED" | "RECORDED" | "UNCHANGED" | "STALE";
+                        /** @description The order's status after a final status (absent for a recorded or repeated event). */
+                        orderStatus?: components["schemas"]["OrderStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     staffRecordPointSale: {
         parameters: {
             query?: never;
@@ -4042,6 +4474,120 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffAddCustomerNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Trimmed; line breaks kept. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffRebuildCustomerSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description nextCursor of the previous call; none to start */
+                    cursor?: string;
+                    /**
+                     * @description Table items read in this call.
+                     * @default 200
+                     */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description What this page did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Customer profiles filed on this page. */
+                        customers: number;
+                        /** @description Search entries put. */
+                        entries: number;
+                        nextCursor?: string;
+                        done: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffGetSkuPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product's SKU. */
+                sku: components["parameters"]["Sku"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        current: components["schemas"]["SupplierPricesEntry"][];
+                        supplierPrices: components["schemas"]["SupplierPricesEntry"][];
+                        shopPrices: {
+                            at?: components["schemas"]["Instant"];
+                            oldPriceMinor?: number;
+                            newPriceMinor: number;
+                            source?: string;
+                            file?: string;
+                            why?: string;
+                        }[];
+                    };
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };

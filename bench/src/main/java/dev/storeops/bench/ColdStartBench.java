@@ -61,7 +61,7 @@ public final class ColdStartBench {
   private final AwsStack stack;
   private final Path root;
   private final Path work;
-  private final String java;
+  private final String javaBin;
   private final List<String> extraFlags;
   private final boolean verbose;
   private final DemoData demo;
@@ -73,7 +73,7 @@ public final class ColdStartBench {
     this.stack = stack;
     this.root = root;
     this.work = work;
-    this.java = java;
+    this.javaBin = java;
     this.extraFlags = extraFlags;
     this.verbose = verbose;
     this.demo = new DemoData(stack.dynamoDb(), stack.s3(), stack.tableName("StoreTable"),
@@ -137,7 +137,7 @@ public final class ColdStartBench {
         functions.add(f);
       }
     }
-    System.out.printf(Locale.ROOT, "cold-start bench: %d runs each, %s %s%s%n", runs, java,
+    System.out.printf(Locale.ROOT, "cold-start bench: %d runs each, %s %s%s%n", runs, javaBin,
         String.join(" ", LAMBDA_FLAGS), extraFlags.isEmpty() ? "" : " " + String.join(" ", extraFlags));
     // baselines: the order-api jar (SDK + DynamoDB client on the class path), the order-api event
     SamFunction reference = stack.template().function("OrderApiFunction");
@@ -223,7 +223,7 @@ public final class ColdStartBench {
     Files.write(first, events.apply(0));
     Files.write(warm, events.apply(1));
     List<String> cmd = new ArrayList<>();
-    cmd.add(java);
+    cmd.add(javaBin);
     cmd.addAll(LAMBDA_FLAGS);
     cmd.addAll(extraFlags);
     if (prime) {
@@ -298,7 +298,7 @@ public final class ColdStartBench {
         demo.load(); // stock back to the demo levels: every run places orders
         return newOrderEvent();
       };
-      case "StaffApiFunction" -> i -> read("events/staff-api/get-purchase-list.json");
+      case "StaffApiFunction" -> i -> purchaseList();
       case "OrderEventsFunction" -> i -> sqs(orderCreated(placeOrder()));
       case "EmailSenderFunction" -> i -> sqs(mailIntent());
       case "SesEventsFunction" -> i -> read("events/ses-events/complaint.json");
@@ -415,6 +415,14 @@ public final class ColdStartBench {
     return bytes(e);
   }
 
+  /** GET /staff/reports/purchase-list of a demo supplier: stock, sales and its profile's lead time. */
+  private byte[] purchaseList() {
+    ObjectNode e = json("events/staff-api/get-purchase-list.json");
+    e.put("rawQueryString", "supplier=chaynaya-lavka");
+    ((ObjectNode) e.get("queryStringParameters")).put("supplier", "chaynaya-lavka");
+    return bytes(e);
+  }
+
   /** One-click unsubscribe of a demo customer with a token sealed by the function's own key. */
   private byte[] unsubscribe() {
     String token = UnsubscribeTokens.from(stack.functionEnv("UnsubscribeFunction"))
@@ -425,19 +433,37 @@ public final class ColdStartBench {
     return bytes(e);
   }
 
-  /** A stock file of a demo supplier uploaded to incoming/, and its ObjectCreated event. */
+  /**
+   * A stock file of a demo supplier uploaded to incoming/, and its ObjectCreated event: an XLSX (the
+   * path through the trimmed commons-compress of the jar), three rows.
+   */
   private byte[] stockFile() {
-    String key = "incoming/chaynaya-lavka/bench-" + (++seq) + ".csv";
-    String csv = "артикул;остаток;наименование;цена\nTEA-001;41;Сенча;520\nTEA-002;9;Улун;1300\nTEA-003;много;Пуэр;800\n";
-    stack.s3().putObject(r -> r.bucket(stack.bucketName("SupplierBucket")).key(key),
-        RequestBody.fromString(csv, StandardCharsets.UTF_8));
-    return s3Event("events/stock-import/object-created.json", key, csv.getBytes(StandardCharsets.UTF_8).length);
+    String key = "incoming/chaynaya-lavka/bench-" + (++seq) + ".xlsx";
+    java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+    try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(xlsx, "bench", "1.0")) {
+      org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Остатки");
+      String[][] rows = {{"артикул", "остаток", "наименование", "цена"}, {"TEA-001", "41", "Сенча", "520"},
+          {"TEA-002", "9", "Улун", "1300"}, {"TEA-003", "много", "Пуэр", "800"}};
+      for (int r = 0; r < rows.length; r++) {
+        for (int c = 0; c < rows[r].length; c++) {
+          ws.value(r, c, rows[r][c]);
+        }
+      }
+      wb.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] file = xlsx.toByteArray();
+    stack.s3().putObject(r -> r.bucket(stack.bucketName("SupplierBucket")).key(key), RequestBody.fromBytes(file));
+    return s3Event("events/stock-import/object-created.json", key, file.length);
   }
 
   /** A supplier's mail as SES stores it under inbox/, and its ObjectCreated event. */
   private byte[] supplierMail() {
     String key = "inbox/bench" + (++seq);
-    byte[] mail = read("events/supplier-inbox/supplier-mail.eml");
+    byte[] mail = new String(read("events/supplier-inbox/supplier-mail.eml"), StandardCharsets.UTF_8)
+        .replace("Message-ID: <1c-20261130-0915-0001@", "Message-ID: <bench-" + seq + "@")
+        .getBytes(StandardCharsets.UTF_8);
     stack.s3().putObject(r -> r.bucket(stack.bucketName("SupplierBucket")).key(key), RequestBody.fromBytes(mail));
     return s3Event("events/supplier-inbox/mail-stored.json", key, mail.length);
   }

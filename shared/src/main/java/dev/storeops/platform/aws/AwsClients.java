@@ -29,12 +29,14 @@ public final class AwsClients {
       .build();
 
   private final Env env;
-  private final Lazy<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb = new Lazy<>(this::buildDynamoDb);
-  private final Lazy<software.amazon.awssdk.services.sqs.SqsClient> sqs = new Lazy<>(this::buildSqs);
-  private final Lazy<software.amazon.awssdk.services.sesv2.SesV2Client> ses = new Lazy<>(this::buildSes);
-  private final Lazy<software.amazon.awssdk.services.s3.S3Client> s3 = new Lazy<>(this::buildS3);
-  private final Lazy<software.amazon.awssdk.services.s3.presigner.S3Presigner> s3Presigner =
-      new Lazy<>(this::buildS3Presigner);
+  // Each Lazy holds its client as an Object and is built by a lambda typed Object: a method reference
+  // such as this::buildSes would make the JVM load SesV2Client when the AwsClients is constructed, and a
+  // function jar carries only the service clients it uses (order-api has no SES or S3 classes).
+  private final Lazy dynamoDb = new Lazy(() -> buildDynamoDb());
+  private final Lazy sqs = new Lazy(() -> buildSqs());
+  private final Lazy ses = new Lazy(() -> buildSes());
+  private final Lazy s3 = new Lazy(() -> buildS3());
+  private final Lazy s3Presigner = new Lazy(() -> buildS3Presigner());
 
   /** Clients built on first use and then kept: one instance of each per {@code AwsClients} (per container). */
   public AwsClients(Env env) {
@@ -46,7 +48,7 @@ public final class AwsClients {
   }
 
   public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
-    return dynamoDb.get();
+    return (software.amazon.awssdk.services.dynamodb.DynamoDbClient) dynamoDb.get();
   }
 
   private software.amazon.awssdk.services.dynamodb.DynamoDbClient buildDynamoDb() {
@@ -55,7 +57,7 @@ public final class AwsClients {
   }
 
   public software.amazon.awssdk.services.sqs.SqsClient sqs() {
-    return sqs.get();
+    return (software.amazon.awssdk.services.sqs.SqsClient) sqs.get();
   }
 
   private software.amazon.awssdk.services.sqs.SqsClient buildSqs() {
@@ -64,7 +66,7 @@ public final class AwsClients {
   }
 
   public software.amazon.awssdk.services.sesv2.SesV2Client ses() {
-    return ses.get();
+    return (software.amazon.awssdk.services.sesv2.SesV2Client) ses.get();
   }
 
   private software.amazon.awssdk.services.sesv2.SesV2Client buildSes() {
@@ -73,7 +75,7 @@ public final class AwsClients {
   }
 
   public software.amazon.awssdk.services.s3.S3Client s3() {
-    return s3.get();
+    return (software.amazon.awssdk.services.s3.S3Client) s3.get();
   }
 
   private software.amazon.awssdk.services.s3.S3Client buildS3() {
@@ -86,7 +88,7 @@ public final class AwsClients {
 
   /** Presigns S3 URLs (invoices): the same region, credentials and endpoint as {@link #s3()}. */
   public software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
-    return s3Presigner.get();
+    return (software.amazon.awssdk.services.s3.presigner.S3Presigner) s3Presigner.get();
   }
 
   private software.amazon.awssdk.services.s3.presigner.S3Presigner buildS3Presigner() {
@@ -174,17 +176,17 @@ public final class AwsClients {
     return any == null || any.isBlank() ? null : URI.create(any);
   }
 
-  /** Built once, thread-safe (double-checked on a volatile field). */
-  private static final class Lazy<T> {
-    private final java.util.function.Supplier<T> factory;
-    private volatile T value;
+  /** Built once, thread-safe (double-checked on a volatile field); typed Object on purpose (see the fields). */
+  private static final class Lazy {
+    private final java.util.function.Supplier<Object> factory;
+    private volatile Object value;
 
-    Lazy(java.util.function.Supplier<T> factory) {
+    Lazy(java.util.function.Supplier<Object> factory) {
       this.factory = factory;
     }
 
-    T get() {
-      T v = value;
+    Object get() {
+      Object v = value;
       if (v == null) {
         synchronized (this) {
           v = value;
