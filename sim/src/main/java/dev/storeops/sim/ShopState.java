@@ -59,7 +59,13 @@ public record ShopState(
    * codes, the cash report's days and the per-order cash markers (docs/money.md).
    */
   public record Money(List<OrderMoney> orders, List<Promo> promos, long cashInMinor, long cashRefundsMinor,
-      Map<String, Long> cashInByOrder, Map<String, Long> refundsByOrder) {
+      Map<String, Long> cashInByOrder, Map<String, Long> refundsByOrder, long returnRefundsMinor) {
+    /** Without returns after delivery (their refunds, counted once each by {@code REPORT#ORDER#<id> / RETURN#<n>}). */
+    public Money(List<OrderMoney> orders, List<Promo> promos, long cashInMinor, long cashRefundsMinor,
+        Map<String, Long> cashInByOrder, Map<String, Long> refundsByOrder) {
+      this(orders, promos, cashInMinor, cashRefundsMinor, cashInByOrder, refundsByOrder, 0);
+    }
+
     public static Money none() {
       return new Money(List.of(), List.of(), 0, 0, Map.of(), Map.of());
     }

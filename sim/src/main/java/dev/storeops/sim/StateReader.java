@@ -73,7 +73,7 @@ public final class StateReader {
     List<ShopState.PointSaleRow> pointSales = new ArrayList<>();
     List<ShopState.OrderMoney> money = new ArrayList<>();
     List<ShopState.Promo> promos = new ArrayList<>();
-    long[] cash = {0, 0};
+    long[] cash = {0, 0, 0};
     Map<String, Long> cashIn = new java.util.TreeMap<>();
     Map<String, Long> refunds = new java.util.TreeMap<>();
     Map<String, AttributeValue> start = null;
@@ -117,6 +117,8 @@ public final class StateReader {
         } else if (pk.equals("REPORT#CASH") && sk.startsWith("DAY#")) {
           cash[0] += Items.num(item, "inMinor", 0);
           cash[1] += Items.num(item, "refundsMinor", 0);
+        } else if (pk.startsWith("REPORT#ORDER#") && sk.startsWith("RETURN#")) {
+          cash[2] += Items.num(item, "amountMinor", 0); // a return's refund, on the cash day of the return
         } else if (pk.startsWith("REPORT#ORDER#") && (sk.equals("CASH#IN") || sk.equals("CASH#REFUND"))) {
           (sk.equals("CASH#IN") ? cashIn : refunds).put(pk.substring("REPORT#ORDER#".length()),
               Items.num(item, "amountMinor", 0));
@@ -133,7 +135,7 @@ public final class StateReader {
     return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
         deadLetters(), report(reportFrom, reportTo, staffToken),
         new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts, pointSales,
-        new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds));
+        new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds, cash[2]));
   }
 
   private static ShopState.OrderMoney money(Map<String, AttributeValue> item) {

@@ -4,7 +4,7 @@ import dev.storeops.platform.aws.Priming;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoMailFeedback;
-import dev.storeops.messaging.dynamo.DynamoSendLog;
+import dev.storeops.messaging.dynamo.DynamoSendConfirmations;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -23,6 +23,6 @@ final class SesEventsWiring {
     DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
     return new SesNotificationStep(new DynamoSuppressionList(dynamo, table),
         new DynamoMailFeedback(dynamo, table, email -> customers.findIdByEmail(Customer.emailKey(email))),
-        new DynamoSendLog(dynamo, table), clock);
+        new DynamoSendConfirmations(dynamo, table), clock);
   }
 }

@@ -1,7 +1,7 @@
 package dev.storeops.sesevents;
 
 import dev.storeops.messaging.sending.MailFeedbackLog;
-import dev.storeops.messaging.sending.SendLog;
+import dev.storeops.messaging.sending.SendConfirmations;
 import dev.storeops.messaging.sending.SuppressionList;
 import dev.storeops.messaging.ses.SesNotifications;
 import dev.storeops.platform.log.Log;
@@ -11,14 +11,14 @@ import java.time.Clock;
 /**
  * One SES notification → the suppression list, and the bounce or complaint filed on the mail's send-log
  * entry (the customer's dossier shows it); a {@code Send} event → the send log's confirmation that SES
- * took the mail of that dedupe key ({@link SendLog#confirmAccepted}). Idempotent: a listed address stays
+ * took the mail of that dedupe key ({@link SendConfirmations#confirmAccepted}). Idempotent: a listed address stays
  * with its first reason; a complaint on a mail stays a complaint; a confirmation is written once.
  */
 final class SesNotificationStep {
   private static final Log LOG = Log.get(SesEventsHandler.class);
   private final SuppressionList suppression;
   private final MailFeedbackLog feedback;
-  private final SendLog sendLog;
+  private final SendConfirmations sendLog;
   private final Clock clock;
 
   SesNotificationStep(SuppressionList suppression, Clock clock) {
@@ -29,11 +29,11 @@ final class SesNotificationStep {
     this(suppression, feedback, null, clock);
   }
 
-  SesNotificationStep(SuppressionList suppression, SendLog sendLog, Clock clock) {
+  SesNotificationStep(SuppressionList suppression, SendConfirmations sendLog, Clock clock) {
     this(suppression, null, sendLog, clock);
   }
 
-  SesNotificationStep(SuppressionList suppression, MailFeedbackLog feedback, SendLog sendLog, Clock clock) {
+  SesNotificationStep(SuppressionList suppression, MailFeedbackLog feedback, SendConfirmations sendLog, Clock clock) {
     this.suppression = suppression;
     this.feedback = feedback;
     this.sendLog = sendLog;

@@ -10,6 +10,7 @@ import dev.storeops.messaging.sms.SmsProviders;
 import dev.storeops.messaging.sms.SmsService;
 import dev.storeops.messaging.sms.smsru.SmsRuProvider;
 import dev.storeops.platform.aws.AwsClients;
+import dev.storeops.platform.aws.Priming;
 import dev.storeops.platform.config.Env;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +30,14 @@ final class SmsSenderWiring {
     AwsClients clients = new AwsClients(env);
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
-    return new SmsService(new SmsPolicy(), new DynamoSmsConsents(dynamo, table), new DynamoSendLog(dynamo, table),
-        provider(env, clients), env.optional("SMS_SENDER_NAME", ""), clock);
+    SmsService service = new SmsService(new SmsPolicy(), new DynamoSmsConsents(dynamo, table),
+        new DynamoSendLog(dynamo, table), provider(env, clients), env.optional("SMS_SENDER_NAME", ""), clock);
+    // SnapStart: the snapshot holds the client and the intent's mapping warmed (docs/performance.md)
+    Priming.of("sms-sender", env)
+        .step("dynamodb", clients.primeDynamoDb(table))
+        .json(dev.storeops.messaging.sms.SmsIntent.class)
+        .register();
+    return service;
   }
 
   static SmsProvider provider(Env env, AwsClients clients) {

@@ -91,14 +91,7 @@ public final class DynamoSendLog implements SendLog {
 
   @Override
   public void confirmAccepted(String dedupeKey, String sesMessageId, Instant now) {
-    try {
-      dynamo.updateItem(u -> u.tableName(table).key(key(dedupeKey))
-          .updateExpression("SET sesMessageId = :m, sesAcceptedAt = :now")
-          .conditionExpression("attribute_exists(pk)")
-          .expressionAttributeValues(Map.of(":m", s(sesMessageId), ":now", s(now.toString()))));
-    } catch (ConditionalCheckFailedException unknown) {
-      // no such key (expired, or not one of ours): nothing to confirm
-    }
+    new DynamoSendConfirmations(dynamo, table).confirmAccepted(dedupeKey, sesMessageId, now);
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One entry per dedupe key. A sender first <em>reserves</em> the key (a lease), then sends, then
  * <em>completes</em> it; a failed attempt <em>releases</em> it so the retry can take it again.
  */
-public interface SendLog {
+public interface SendLog extends SendConfirmations {
   /**
    * Takes the key for {@code attemptId}: {@code true} when it was free, or reserved by an attempt
    * whose lease ended before {@code staleBefore} (that attempt crashed), or {@code SENDING} since before
@@ -32,11 +32,4 @@ public interface SendLog {
    * the mail or could not be reached).
    */
   void release(String dedupeKey, String attemptId);
-
-  /**
-   * SES's {@code Send} event for the mail of {@code dedupeKey} arrived (ses-events): SES took it, with
-   * {@code sesMessageId}. A {@code SENDING} key so confirmed is never taken over: the mail went out.
-   * Nothing happens for an unknown key.
-   */
-  void confirmAccepted(String dedupeKey, String sesMessageId, Instant now);
 }
