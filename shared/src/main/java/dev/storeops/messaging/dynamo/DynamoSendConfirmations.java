@@ -4,8 +4,10 @@ import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.messaging.sending.SendConfirmations;
 import java.time.Instant;
+import dev.storeops.platform.dynamo.TableKeys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link SendConfirmations} on the send log's items ({@code MAILLOG#<key> / MAILLOG}): one conditional UpdateItem. */
@@ -18,10 +20,15 @@ public final class DynamoSendConfirmations implements SendConfirmations {
     this.table = table;
   }
 
+  /** The send log's key of a dedupe key ({@code MAILLOG#<key> / MAILLOG}); {@link DynamoSendLog} uses it too. */
+  static Map<String, AttributeValue> key(String dedupeKey) {
+    return TableKeys.primaryKey(TableKeys.MAIL_LOG.key(dedupeKey), "MAILLOG");
+  }
+
   @Override
   public void confirmAccepted(String dedupeKey, String sesMessageId, Instant now) {
     try {
-      dynamo.updateItem(u -> u.tableName(table).key(DynamoSendLog.key(dedupeKey))
+      dynamo.updateItem(u -> u.tableName(table).key(key(dedupeKey))
           .updateExpression("SET sesMessageId = :m, sesAcceptedAt = :now")
           .conditionExpression("attribute_exists(pk)")
           .expressionAttributeValues(Map.of(":m", s(sesMessageId), ":now", s(now.toString()))));

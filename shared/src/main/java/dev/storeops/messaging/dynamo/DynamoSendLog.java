@@ -33,7 +33,7 @@ public final class DynamoSendLog implements SendLog {
   }
 
   static Map<String, AttributeValue> key(String dedupeKey) {
-    return TableKeys.primaryKey(TableKeys.MAIL_LOG.key(dedupeKey), SK);
+    return DynamoSendConfirmations.key(dedupeKey);
   }
 
   @Override
