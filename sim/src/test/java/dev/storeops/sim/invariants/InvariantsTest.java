@@ -289,9 +289,14 @@ class InvariantsTest {
     invented.metrics = States.metrics(2, 4, 0, 1, 1, false);
     breaks(metrics, invented, "MailsSent = 4 but 3 mails SES accepted");
 
-    States shortCounted = States.healthy();
-    shortCounted.metrics = States.metrics(2, 3, 1, 1, 1, true);
-    breaks(metrics, shortCounted, "OrdersShort = 1 but 0 orders newly flagged short");
+    States shortFlapped = States.healthy(); // raised and cleared between two checks: counted, never seen
+    shortFlapped.metrics = States.metrics(2, 3, 1, 1, 1, true);
+    holds(metrics, shortFlapped);
+
+    States shortLost = States.healthy(); // a clean run: a rise seen but never counted
+    var m = States.metrics(2, 3, 0, 1, 1, true);
+    shortLost.metrics = new ShopState.Metrics(m.emitted(), m.ordersByChannel(), 1, m.supplierFiles(), true);
+    breaks(metrics, shortLost, "OrdersShort = 0 but 1 orders newly flagged short were seen");
 
     States fileUncounted = States.healthy();
     fileUncounted.metrics = States.metrics(2, 3, 0, 0, 1, true);
