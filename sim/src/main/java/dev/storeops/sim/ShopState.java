@@ -98,7 +98,7 @@ public record ShopState(
    * The business metrics the functions wrote (EMF lines, summed as CloudWatch would: {@code emitted} by
    * {@code Name} or {@code Name{Dimension=value}}) beside what the shop did: orders stored per channel
    * (lower case, as the metric's dimension), orders newly flagged short (rises of an order's {@code short}
-   * flag between two checks), the supplier files dropped. {@code lossless}: no fault or crash was injected,
+   * flag, read from the table's stream), the supplier files dropped. {@code lossless}: no fault or crash was injected,
    * so every count must be exact (under crashes a count can be lost with its process, never invented).
    */
   public record Metrics(Map<String, Long> emitted, Map<String, Long> ordersByChannel, long shortFlagsRaised,

@@ -196,6 +196,9 @@ public final class Simulation {
           shop.messagesDelivered(), shop.duplicateDeliveries(), shop.delayedReleased(), shop.streamRecords(), redriven, (System.nanoTime() - started) / 1e9,
           invariants.skipped(), timeSpent());
     } finally {
+      if (reader != null) {
+        reader.close();
+      }
       FaultInjector.stop();
     }
   }

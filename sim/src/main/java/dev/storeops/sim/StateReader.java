@@ -24,24 +24,29 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * and failure queue of the template, and the sales report through the staff API (with faults paused:
  * the check must not be the one that breaks).
  */
-public final class StateReader {
+public final class StateReader implements AutoCloseable {
   private static final Set<String> MARKERS = Set.of("confirmationQueuedAt", "managerNotifiedAt", "unassignedAlertAt");
   private final SimShop shop;
   private final String table;
   private final List<String> deadLetterQueues = new ArrayList<>();
   private final Map<String, Integer> mailSeenAt = new HashMap<>();
-  /** Each order's {@code short} flag at the previous read, and the rises of that flag seen so far. */
-  private final Map<String, Boolean> shortBefore = new HashMap<>();
-  private long shortRises;
+  /** The rises of orders' {@code short} flag, read from the table's stream. */
+  private final ShortFlagRises shortRises;
 
   public StateReader(SimShop shop) {
     this.shop = shop;
     this.table = shop.stack().tableName("StoreTable");
+    this.shortRises = new ShortFlagRises(shop.stack(), table);
     for (String id : shop.stack().template().resourcesOfType("AWS::SQS::Queue")) {
       if (id.endsWith("DLQ") || id.endsWith("FailuresQueue")) {
         deadLetterQueues.add(id);
       }
     }
+  }
+
+  @Override
+  public void close() {
+    shortRises.close();
   }
 
   public List<String> deadLetterQueues() {
@@ -107,10 +112,6 @@ public final class StateReader {
           orders.add(o);
           String channel = Items.str(item, "channel");
           byChannel.merge((channel == null ? "SITE" : channel).toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
-          if (o.shortFlag() && !shortBefore.getOrDefault(o.id(), false)) {
-            shortRises++;
-          }
-          shortBefore.put(o.id(), o.shortFlag());
           money.add(money(item));
         } else if (pk.startsWith("PROMO#") && sk.equals("PROMO")) {
           promos.add(new ShopState.Promo(pk.substring(6), optionalNumber(item, "maxUses"), Items.num(item, "uses", 0)));
@@ -134,7 +135,7 @@ public final class StateReader {
     orders.sort(java.util.Comparator.comparing(ShopState.OrderRow::createdAt).thenComparing(ShopState.OrderRow::id));
     return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
         deadLetters(), report(reportFrom, reportTo, staffToken),
-        new ShopState.Metrics(emitted(), byChannel, shortRises, supplierFiles, lossless), facts, pointSales,
+        new ShopState.Metrics(emitted(), byChannel, shortRises.rises(), supplierFiles, lossless), facts, pointSales,
         new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds, cash[2]));
   }
 

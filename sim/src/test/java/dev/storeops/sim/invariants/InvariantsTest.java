@@ -289,14 +289,25 @@ class InvariantsTest {
     invented.metrics = States.metrics(2, 4, 0, 1, 1, false);
     breaks(metrics, invented, "MailsSent = 4 but 3 mails SES accepted");
 
-    States shortFlapped = States.healthy(); // raised and cleared between two checks: counted, never seen
-    shortFlapped.metrics = States.metrics(2, 3, 1, 1, 1, true);
+    States shortFlapped = States.healthy(); // raised, cleared and raised again: two rises in the stream, two counts
+    var flapped = States.metrics(2, 3, 2, 1, 1, true);
+    shortFlapped.metrics = new ShopState.Metrics(flapped.emitted(), flapped.ordersByChannel(), 2, flapped.supplierFiles(), true);
     holds(metrics, shortFlapped);
 
-    States shortLost = States.healthy(); // a clean run: a rise seen but never counted
+    States shortLost = States.healthy(); // a clean run: a rise in the stream never counted
     var m = States.metrics(2, 3, 0, 1, 1, true);
     shortLost.metrics = new ShopState.Metrics(m.emitted(), m.ordersByChannel(), 1, m.supplierFiles(), true);
-    breaks(metrics, shortLost, "OrdersShort = 0 but 1 orders newly flagged short were seen");
+    breaks(metrics, shortLost, "OrdersShort = 0 but 1 rises of orders' short flag in the table's stream");
+
+    States shortInvented = States.healthy(); // counted with no rise written, faults or not
+    var inv = States.metrics(2, 3, 2, 1, 1, false);
+    shortInvented.metrics = new ShopState.Metrics(inv.emitted(), inv.ordersByChannel(), 1, inv.supplierFiles(), false);
+    breaks(metrics, shortInvented, "OrdersShort = 2 but 1 rises of orders' short flag in the table's stream");
+
+    States shortCrashed = States.healthy(); // under faults a count lost with its crashed process
+    var uncounted = States.metrics(2, 3, 0, 1, 1, false);
+    shortCrashed.metrics = new ShopState.Metrics(uncounted.emitted(), uncounted.ordersByChannel(), 1, uncounted.supplierFiles(), false);
+    holds(metrics, shortCrashed);
 
     States fileUncounted = States.healthy();
     fileUncounted.metrics = States.metrics(2, 3, 0, 0, 1, true);
