@@ -49,7 +49,10 @@ public final class AnnouncedOnceInvariant implements Invariant {
             ? "queued but no mail sent" : "never queued"));
       }
       boolean managed = o.managerId() != null && o.markers().contains("managerNotifiedAt");
-      if (!managed && !o.markers().contains("unassignedAlertAt")) {
+      // closed (cancelled, refunded) before order-events assigned anybody: a closed order gets nobody
+      // (AcceptNewOrder), so no manager and no ops alert are owed
+      boolean closedBeforeAnnounced = !o.open() && o.managerId() == null;
+      if (!managed && !closedBeforeAnnounced && !o.markers().contains("unassignedAlertAt")) {
         broken.add(o.id() + " (created " + o.createdAt() + "): no manager assigned and notified, no ops alert");
       }
     }

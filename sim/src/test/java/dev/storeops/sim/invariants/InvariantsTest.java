@@ -174,6 +174,18 @@ class InvariantsTest {
     lost.pending.add("sweeper");
     lost.gaveUp.put("cus_1", Instant.parse("2026-03-05T08:00:01Z"));
     holds(announced, lost); // while the sweeper is pending, an order whose client gave up is its job
+    States closedFirst = States.healthy(); // refunded and cancelled before order-events assigned anybody
+    closedFirst.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), "CANCELLED", o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), null, o.reservations(), o.history(), o.payments(), false,
+        Set.of("confirmationQueuedAt")));
+    closedFirst.managers.set(0, new ShopState.Manager("mgr-1", true, 0));
+    holds(announced, closedFirst); // a closed order gets nobody (AcceptNewOrder): no manager, no alert owed
+    States openNobody = States.healthy(); // the same order still open with nobody: broken
+    openNobody.replaceOrder("ord_1", o -> new ShopState.OrderRow(o.id(), o.customerId(), o.status(), o.paymentMethod(),
+        o.totalMinor(), o.createdAt(), null, o.reservations(), o.history(), o.payments(), false,
+        Set.of("confirmationQueuedAt")));
+    openNobody.managers.set(0, new ShopState.Manager("mgr-1", true, 0));
+    breaks(announced, openNobody, "no manager assigned and notified");
     States doubleMail = States.healthy();
     doubleMail.mails.add(new ShopState.Mail("m9", "a@example.com", "Заказ", "order-confirmation#ord_1", false, 1));
     breaks(announced, doubleMail, "ord_1: 2 confirmation mails");
