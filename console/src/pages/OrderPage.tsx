@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, idempotencyKey, receiveReturnedParcel, refuseParcel, registerReturn, type ReturnLineRequest } from '../api';
+import { api, ApiError, idempotencyKey, receiveReturnedParcel, refuseParcel, registerReturn, type ReturnLineRequest } from '../api';
 import { currentSession, type Role } from '../auth';
 import { customerContact, type Contact } from '../contacts';
 import { formatDateTime, formatMoney, t } from '../i18n';
@@ -282,6 +282,12 @@ function ReturnForm(props: { order: any; onReturned: () => void }) {
         </form>
       )}
       {error ? <ErrorBox error={error} /> : null}
+      {/* the problem's fields say which line: "at most 1 of TEA-001 can still be returned (delivered 2)" */}
+      {error instanceof ApiError && error.problem.errors?.length ? (
+        <ul class="error" role="alert" data-errors="return">
+          {error.problem.errors.map((x) => <li key={x.field}>{x.message}</li>)}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -181,6 +181,23 @@ class AfterTheOrderTest {
     assertEquals("DELIVERED", setup.order(orderId).path("status").asText(), "a return is a record, not a status");
     eventually("the owner's refund task", () -> shop.json(shop.send("GET", "/staff/tasks?assignee=owner&status=open", owner, null))
         .path("tasks").findValuesAsText("id").contains("refund_" + orderId + "_1"));
+
+    // the last tea comes back through another desk meanwhile: the open form's return is refused, and the
+    // page shows the API's problem+json detail
+    HttpResponse<String> elsewhere = shop.send("POST", "/staff/orders/" + orderId + "/returns", owner,
+        "{\"reason\":\"второй чай\",\"lines\":[{\"sku\":\"TEA-001\",\"qty\":1,\"disposition\":\"restock\"}]}");
+    assertEquals(201, elsewhere.statusCode(), elsewhere.body());
+    WebElement stale = browser.find("tr[data-return-line='TEA-001'] input[data-field='return-qty']");
+    stale.clear();
+    stale.sendKeys("1");
+    browser.find("input[data-field='return-reason']").sendKeys("повтор");
+    browser.find("button[data-confirm='return']").click();
+    WebElement error = browser.find("[data-form='return'] p[role='alert']");
+    assertTrue(error.getText().contains("more units than were delivered"), "the problem's detail: " + error.getText());
+    WebElement which = browser.find("[data-form='return'] [data-errors='return']");
+    assertTrue(which.getText().contains("at most 0 of TEA-001 can still be returned (delivered 2)"), which.getText());
+    browser.screenshot("order-return-refused");
+    assertEquals(teaBefore, stock("TEA-001").path("onHand").asInt(), "both teas back, not three");
   }
 
   @Test
