@@ -1381,6 +1381,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/customers/{id}/sms-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the customer's SMS choice as they asked (owner; a manager on their own customers)
+         * @description allowed false = the customer opted out: no SMS at all, not even transactional ones; true = the shop's transactional SMS again (the default when nothing was ever set). Only a change is recorded: the choice and, in the same write, a consent step with channel SMS (WITHDRAWN or GIVEN, when, who, how the customer asked, the request id) which the dossier lists under consent. Setting the choice already in force changes nothing (changed false). docs/notifications.md.
+         */
+        put: operations["staffSetSmsConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2080,6 +2100,18 @@ export interface components {
             sms: components["schemas"]["ContactMessage"][];
             consent: components["schemas"]["ConsentEvent"][];
             notes: components["schemas"]["CustomerNote"][];
+        };
+        SmsConsentChange: {
+            customerId: string;
+            allowed: boolean;
+            /** @description false when the choice already was that: nothing recorded. */
+            changed: boolean;
+            /** @description The consent step recorded (when changed): kind WITHDRAWN (opted out) or GIVEN, channel SMS, by (staff id), source, requestId. */
+            step?: components["schemas"]["ConsentEvent"] & {
+                /** @enum {string} */
+                channel: "SMS";
+                by: string;
+            };
         };
     };
     responses: {
@@ -4586,6 +4618,46 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffSetSmsConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false: no SMS to this customer; true: transactional SMS allowed. */
+                    allowed: boolean;
+                    /**
+                     * @description How the customer told the shop.
+                     * @enum {string}
+                     */
+                    source: "phone-call" | "email" | "sms-reply" | "in-person" | "letter" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description The choice in force now. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsConsentChange"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];

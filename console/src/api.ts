@@ -44,3 +44,60 @@ export async function api<T = any>(path: string, init: { method?: string; body?:
 export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+// --- after the order (docs/returns.md), the SMS choice (docs/notifications.md), a SKU's prices (docs/stock-import.md)
+
+/** The order's answer to a refusal or a parcel back: the order's staff view. */
+export function refuseParcel(orderId: string, reason: 'REFUSED' | 'NOT_COLLECTED'): Promise<any> {
+  return api<any>(`/staff/orders/${encodeURIComponent(orderId)}/refusal`, { method: 'POST', body: { reason } });
+}
+
+export function receiveReturnedParcel(orderId: string): Promise<any> {
+  return api<any>(`/staff/orders/${encodeURIComponent(orderId)}/returned-parcel`, { method: 'POST', body: {} });
+}
+
+export interface ReturnLineRequest {
+  sku: string;
+  qty: number;
+  disposition: 'restock' | 'writeOff';
+}
+
+/** A return after delivery; one Idempotency-Key per form, so a double click registers one return. */
+export function registerReturn(orderId: string, body: { reason: string; lines: ReturnLineRequest[] }, key: string): Promise<{ orderId: string; status: string; return: any }> {
+  return api(`/staff/orders/${encodeURIComponent(orderId)}/returns`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+}
+
+export const SMS_CONSENT_SOURCES = ['phone-call', 'email', 'sms-reply', 'in-person', 'letter', 'other'] as const;
+export type SmsConsentSource = (typeof SMS_CONSENT_SOURCES)[number];
+
+export interface SmsConsentChange {
+  customerId: string;
+  allowed: boolean;
+  changed: boolean;
+  step?: { kind: string; at: string; source: string; channel: 'SMS'; by: string; requestId?: string };
+}
+
+export function setSmsConsent(customerId: string, allowed: boolean, source: SmsConsentSource): Promise<SmsConsentChange> {
+  return api(`/staff/customers/${encodeURIComponent(customerId)}/sms-consent`, { method: 'PUT', body: { allowed, source } });
+}
+
+export interface SupplierPricesEntry {
+  at?: string;
+  supplierId: string;
+  purchasePriceMinor?: number;
+  retailPriceMinor?: number;
+  minRetailPriceMinor?: number;
+  file?: string;
+  journal: boolean;
+}
+
+export interface SkuPrices {
+  sku: string;
+  current: SupplierPricesEntry[];
+  supplierPrices: SupplierPricesEntry[];
+  shopPrices: { at?: string; oldPriceMinor?: number; newPriceMinor: number; source?: string; file?: string; why?: string }[];
+}
+
+export function skuPrices(sku: string): Promise<SkuPrices> {
+  return api(`/staff/stock/${encodeURIComponent(sku)}/prices`);
+}

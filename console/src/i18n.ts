@@ -1,13 +1,14 @@
 /** Russian by default, English as the second language; the choice is kept in localStorage. */
 import { core } from './i18n/core';
 import { owner } from './i18n/owner';
+import { after } from './i18n/after';
 
 export type Lang = 'ru' | 'en';
 export type Key = string;
 export type Texts = { ru: Record<string, string>; en: Record<string, string> };
 
 /** Each part holds the texts of some pages in both languages (the build checks both have every key). */
-export const parts: Texts[] = [core, owner];
+export const parts: Texts[] = [core, owner, after];
 const dictionaries: Record<Lang, Record<string, string>> = {
   ru: Object.assign({}, ...parts.map((p) => p.ru)),
   en: Object.assign({}, ...parts.map((p) => p.en)),

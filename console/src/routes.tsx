@@ -6,6 +6,7 @@ import { OrderPage } from './pages/OrderPage';
 import { NewOrder } from './pages/NewOrder';
 import { CustomerPage, Customers } from './pages/Customers';
 import { Stock } from './pages/Stock';
+import { PriceHistory } from './pages/PriceHistory';
 import { Reports } from './pages/Reports';
 import { Campaigns } from './pages/Campaigns';
 import { Team } from './pages/Team';
@@ -25,6 +26,7 @@ export const routes: RouteDef[] = [
   { pattern: 'customers', section: 'customers', page: Customers },
   { pattern: 'customers/:id', section: 'customers', page: CustomerPage },
   { pattern: 'stock', section: 'stock', page: Stock },
+  { pattern: 'stock/:sku/prices', section: 'stock', page: PriceHistory },
   { pattern: 'reports', section: 'reports', page: Reports },
   { pattern: 'campaigns', section: 'campaigns', page: Campaigns },
   { pattern: 'team', section: 'team', page: Team },

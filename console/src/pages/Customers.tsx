@@ -3,6 +3,7 @@ import '../owner.css';
 import { api } from '../api';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
+import { SmsConsentControl, type ConsentStep } from './SmsConsent';
 
 interface Found { id: string; name: string; email: string; phone?: string; managerId?: string; createdAt?: string }
 interface SearchResult { query: string; kind: 'PHONE' | 'EMAIL' | 'NAME'; customers: Found[] }
@@ -24,7 +25,7 @@ interface History {
   calls: { orderId: string; orderNumber?: string; at?: string; outcome: string; by?: string; reason?: string }[];
   mails: Message[];
   sms: Message[];
-  consent: { kind: string; at: string; source: string }[];
+  consent: ConsentStep[];
   notes: Note[];
 }
 
@@ -135,6 +136,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                   : d.customer.consentPendingSince ? <span class="badge">{t('customers.consentPending')}</span>
                   : <span class="badge">{t('customers.consentNo')}</span>}
               </dd>
+              <dt>{t('sms.title')}</dt>
+              <dd>{h ? <SmsConsentControl customerId={id} consent={h.consent} onChanged={load.reload} /> : '—'}</dd>
             </dl>
           </section>
           <section class="card" aria-labelledby="totals-title">
@@ -210,7 +213,11 @@ export function CustomerPage(props: { params: Record<string, string> }) {
             {h && h.consent.length === 0 ? <p class="muted">{t('customers.noConsent')}</p> : null}
             {h && h.consent.length ? (
               <ol class="history" data-list="customer-consent">
-                {h.consent.map((c, i) => <li key={i}>{formatDateTime(c.at)} — {t('consent.' + c.kind)} ({c.source})</li>)}
+                {h.consent.map((c, i) => (
+                  <li key={i} data-consent-channel={c.channel || 'MAIL'} data-consent-kind={c.kind}>
+                    {formatDateTime(c.at)} — {c.channel === 'SMS' ? t('sms.consent.' + c.kind) : t('consent.' + c.kind)} ({c.channel === 'SMS' ? t('smsSource.' + c.source) : c.source}){c.by ? `, ${c.by}` : ''}
+                  </li>
+                ))}
               </ol>
             ) : null}
           </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, idempotencyKey } from '../api';
+import { api, ApiError, idempotencyKey, receiveReturnedParcel, refuseParcel, registerReturn, type ReturnLineRequest } from '../api';
 import { currentSession, type Role } from '../auth';
 import { customerContact, type Contact } from '../contacts';
 import { formatDateTime, formatMoney, t } from '../i18n';
@@ -54,6 +54,9 @@ export function OrderPage(props: { params: Record<string, string> }) {
           </dl>
 
           <Actions order={order} roles={roles} onChanged={(f) => { setFile(f); tasks.reload(); }} />
+          {order.status === 'DELIVERED' && (roles.includes('owner') || roles.includes('warehouse')) ? (
+            <ReturnForm order={order} onReturned={() => { setFile(null); load.reload(); tasks.reload(); }} />
+          ) : null}
 
           <h2>{t('order.lines')}</h2>
           <div class="table-wrap">
@@ -73,6 +76,8 @@ export function OrderPage(props: { params: Record<string, string> }) {
               <li key={i}>{formatDateTime(h.at)} — <strong>{t('status.' + h.status)}</strong>{h.by ? ` (${h.by})` : ''}{h.reason ? `: ${h.reason}` : ''}</li>
             ))}
           </ol>
+
+          <AfterDelivery order={order} />
 
           {order.calls && order.calls.length ? (
             <>
@@ -103,7 +108,8 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
   const { order, roles } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<'' | 'cancel' | 'ship' | 'refuse'>('');
+  const [open, setOpen] = useState<'' | 'cancel' | 'ship' | 'refuse' | 'parcel-refused'>('');
+  const [refusal, setRefusal] = useState<'REFUSED' | 'NOT_COLLECTED'>('REFUSED');
   const [reason, setReason] = useState('');
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
@@ -113,11 +119,11 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
   const beforeShipping = BEFORE_SHIPPING.includes(order.status);
   const path = `/staff/orders/${encodeURIComponent(order.id)}`;
 
-  async function act(sub: string, body?: unknown) {
+  async function act(sub: string, body?: unknown, call?: () => Promise<any>) {
     setBusy(true);
     setError(null);
     try {
-      const file = await api<any>(path + sub, { method: 'POST', body: body ?? {}, headers: { 'Idempotency-Key': idempotencyKey() } });
+      const file = call ? await call() : await api<any>(path + sub, { method: 'POST', body: body ?? {}, headers: { 'Idempotency-Key': idempotencyKey() } });
       setOpen('');
       props.onChanged(file);
     } catch (e) {
@@ -140,6 +146,13 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
   if (warehouse && order.status === 'SHIPPED') {
     buttons.push(<button type="button" class="primary" disabled={busy} data-action="deliver" onClick={() => act('/deliver')}>{t('order.deliver')}</button>);
   }
+  // after shipping (docs/returns.md): a refused or not collected parcel (owner, the order's manager), the parcel back (owner, warehouse)
+  if (sales && order.status === 'SHIPPED') {
+    buttons.push(<button type="button" class="danger" disabled={busy} data-action="parcel-refused" aria-expanded={open === 'parcel-refused'} onClick={() => setOpen(open === 'parcel-refused' ? '' : 'parcel-refused')}>{t('order.parcelRefused')}</button>);
+  }
+  if (warehouse && order.status === 'RETURNING') {
+    buttons.push(<button type="button" class="primary" disabled={busy} data-action="returned-parcel" onClick={() => act('', undefined, () => receiveReturnedParcel(order.id))}>{t('order.parcelBack')}</button>);
+  }
   if (!buttons.length) return null;
   return (
     <section class="card actions-box" aria-labelledby="actions-title">
@@ -151,6 +164,17 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
             <input required maxLength={500} value={reason} data-reason onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
           </label>
           <button type="submit" class="danger" disabled={busy || !reason.trim()} data-confirm={open}>{open === 'cancel' ? t('order.cancelConfirm') : t('call.refuse')}</button>
+        </form>
+      ) : null}
+      {open === 'parcel-refused' ? (
+        <form class="row" onSubmit={(e) => { e.preventDefault(); act('', undefined, () => refuseParcel(order.id, refusal)); }}>
+          <label>{t('order.refusalReason')}
+            <select value={refusal} data-field="refusal-reason" onChange={(e) => setRefusal((e.target as HTMLSelectElement).value as 'REFUSED' | 'NOT_COLLECTED')}>
+              <option value="REFUSED">{t('refusal.REFUSED')}</option>
+              <option value="NOT_COLLECTED">{t('refusal.NOT_COLLECTED')}</option>
+            </select>
+          </label>
+          <button type="submit" class="danger" disabled={busy} data-confirm="parcel-refused">{t('order.parcelRefusedConfirm')}</button>
         </form>
       ) : null}
       {open === 'ship' ? (
@@ -166,6 +190,140 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
         </form>
       ) : null}
       {error ? <ErrorBox error={error} /> : null}
+    </section>
+  );
+}
+
+/** Units of each SKU already returned (every return of the order). */
+function returnedQty(order: any): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of order.returns || []) for (const l of r.lines || []) out[l.sku] = (out[l.sku] || 0) + Number(l.qty || 0);
+  return out;
+}
+
+/** A return after delivery (owner, warehouse): the lines that come back, each restocked or written off, and why. */
+function ReturnForm(props: { order: any; onReturned: () => void }) {
+  const { order } = props;
+  const back = returnedQty(order);
+  const lines: any[] = (order.lines || []).filter((l: any) => l.qty - (back[l.sku] || 0) > 0);
+  const [open, setOpen] = useState(false);
+  const [qty, setQty] = useState<Record<string, number>>({});
+  const [disposition, setDisposition] = useState<Record<string, 'restock' | 'writeOff'>>({});
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // one key per filled form: a double click (or a retry after a lost answer) registers one return
+  const [key, setKey] = useState(idempotencyKey());
+  if (!lines.length) return null;
+  const chosen: ReturnLineRequest[] = lines.filter((l) => (qty[l.sku] || 0) > 0)
+    .map((l) => ({ sku: l.sku, qty: qty[l.sku], disposition: disposition[l.sku] || 'restock' }));
+
+  async function send(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await registerReturn(order.id, { reason: reason.trim(), lines: chosen }, key);
+      setOpen(false);
+      setQty({});
+      setDisposition({});
+      setReason('');
+      setKey(idempotencyKey());
+      props.onReturned();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card actions-box" aria-labelledby="return-title" data-form="return">
+      <h2 id="return-title">{t('return.title')}</h2>
+      {!open ? (
+        <div class="row"><button type="button" data-action="return" aria-expanded="false" onClick={() => setOpen(true)}>{t('return.open')}</button></div>
+      ) : (
+        <form onSubmit={send}>
+          <div class="row">
+            <button type="button" data-action="return-all" onClick={() => setQty(Object.fromEntries(lines.map((l) => [l.sku, l.qty - (back[l.sku] || 0)])))}>{t('return.all')}</button>
+          </div>
+          <div class="table-wrap">
+            <table data-table="return-lines">
+              <caption class="visually-hidden">{t('return.title')}</caption>
+              <thead><tr><th scope="col">SKU</th><th scope="col">{t('order.item')}</th><th scope="col">{t('return.left')}</th><th scope="col">{t('return.qty')}</th><th scope="col">{t('return.disposition')}</th></tr></thead>
+              <tbody>
+                {lines.map((l) => {
+                  const left = l.qty - (back[l.sku] || 0);
+                  return (
+                    <tr key={l.sku} data-return-line={l.sku}>
+                      <td>{l.sku}</td><td>{l.name}</td><td>{left}</td>
+                      <td><input type="number" min={0} max={left} value={qty[l.sku] || 0} data-field="return-qty" aria-label={t('return.qtyOf', { sku: l.sku })}
+                        onInput={(e) => setQty({ ...qty, [l.sku]: Math.max(0, Math.min(left, Number((e.target as HTMLInputElement).value) || 0)) })} /></td>
+                      <td>
+                        <select value={disposition[l.sku] || 'restock'} data-field="return-disposition" aria-label={t('return.dispositionOf', { sku: l.sku })}
+                          onChange={(e) => setDisposition({ ...disposition, [l.sku]: (e.target as HTMLSelectElement).value as 'restock' | 'writeOff' })}>
+                          <option value="restock">{t('return.restock')}</option>
+                          <option value="writeOff">{t('return.writeOff')}</option>
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div class="row">
+            <label>{t('return.reason')}
+              <input required maxLength={500} value={reason} data-field="return-reason" onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+            </label>
+            <button type="submit" class="primary" disabled={busy || !chosen.length || !reason.trim()} data-confirm="return">{t('return.confirm')}</button>
+            <button type="button" disabled={busy} onClick={() => setOpen(false)}>{t('return.cancel')}</button>
+          </div>
+        </form>
+      )}
+      {error ? <ErrorBox error={error} /> : null}
+      {/* the problem's fields say which line: "at most 1 of TEA-001 can still be returned (delivered 2)" */}
+      {error instanceof ApiError && error.problem.errors?.length ? (
+        <ul class="error" role="alert" data-errors="return">
+          {error.problem.errors.map((x) => <li key={x.field}>{x.message}</li>)}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** The refusal and the returns the order API returns: what came back, what became of it, the money. */
+function AfterDelivery(props: { order: any }) {
+  const { order } = props;
+  const returns: any[] = order.returns || [];
+  if (!order.refusal && !returns.length) return null;
+  return (
+    <section aria-labelledby="returns-title" data-section="returns">
+      <h2 id="returns-title">{t('return.history')}</h2>
+      {order.refusal ? (
+        <p data-refusal={order.refusal.reason}>
+          {formatDateTime(order.refusal.at)} — <strong>{t('refusal.' + order.refusal.reason)}</strong>
+          {order.refusal.by ? ` (${order.refusal.by})` : ''}{order.status === 'RETURNED' ? ` · ${t('refusal.back')}` : ` · ${t('refusal.onTheWay')}`}
+        </p>
+      ) : null}
+      {returns.length ? (
+        <ol class="history">
+          {returns.map((r) => (
+            <li key={r.id} data-return={r.id}>
+              {formatDateTime(r.at)} — <strong>{r.id}</strong>{r.by ? ` (${r.by})` : ''}: {r.reason}
+              <ul>
+                {(r.lines || []).map((l: any) => (
+                  <li key={l.sku} data-return-sku={l.sku} data-disposition={l.disposition}>
+                    {l.sku} × {l.qty} — {t('return.' + l.disposition)} · {formatMoney(l.amountMinor, r.currency || order.currency)}
+                  </li>
+                ))}
+              </ul>
+              {t('return.refund')}: {formatMoney(r.amountMinor, r.currency || order.currency)}
+              {r.refund ? <> · <span data-refund={r.refund.status}>{t('refund.' + r.refund.method)} — {t('refundStatus.' + r.refund.status)}</span></> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }

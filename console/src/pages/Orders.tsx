@@ -5,7 +5,7 @@ import { formatDateTime, formatMoney, t } from '../i18n';
 import { currentQuery } from '../router';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
-export const STATUSES = ['NEW', 'AWAITING_PAYMENT', 'PAID', 'CONFIRMED', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
+export const STATUSES = ['NEW', 'AWAITING_PAYMENT', 'PAID', 'CONFIRMED', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURNING', 'RETURNED'];
 export const CHANNELS = ['SITE', 'PHONE', 'EMAIL'];
 
 interface Filters {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
 import { api, ApiError } from '../api';
+import { currentSession } from '../auth';
 import { formatDateTime, t } from '../i18n';
 import { query } from '../owner';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
@@ -135,7 +136,11 @@ function SkuLookup() {
       {load.data ? (
         <div class="table-wrap" tabIndex={0}>
           <table data-table="sku-stock">
-            <caption>{load.data.sku}{load.data.name ? ' — ' + load.data.name : ''}</caption>
+            <caption>
+              {load.data.sku}{load.data.name ? ' — ' + load.data.name : ''}
+              {/* a SKU's prices per supplier over time: the owner's (GET /staff/stock/{sku}/prices) */}
+              {currentSession()?.roles.includes('owner') ? <> · <a href={`#/stock/${encodeURIComponent(load.data.sku)}/prices`} data-link="price-history">{t('stock.priceHistory')}</a></> : null}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('stock.warehouse')}</th><th scope="col" class="num">{t('stock.onHand')}</th>

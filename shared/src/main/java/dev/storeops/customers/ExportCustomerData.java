@@ -42,6 +42,7 @@ public final class ExportCustomerData {
         .map(e -> { Map<String, Object> m = new LinkedHashMap<>();
           m.put("kind", e.kind().name()); m.put("at", e.at() == null ? null : e.at().toString());
           m.put("source", e.source()); m.put("requestId", e.requestId()); m.put("linkId", e.linkId());
+          if (e.channel() != null) { m.put("channel", e.channel()); m.put("by", e.by()); }
           return m; }).toList());
     export.put("consent", consent);
     for (PersonalData holder : holders) {

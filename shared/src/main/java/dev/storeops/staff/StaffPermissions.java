@@ -81,6 +81,8 @@ public final class StaffPermissions {
     // the dossier's notes are personal data: whoever may read the dossier (the owner, the customer's manager) writes them
     allow("POST /staff/customers/{id}/notes", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("POST /staff/customers/search-index/rebuild", any(StaffRole.OWNER), none());
+    // the customer's SMS choice, set as they asked: whoever may read the dossier (the owner, the customer's manager)
+    allow("PUT /staff/customers/{id}/sms-consent", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     // a SKU's purchase / retail prices per supplier over time: the shop's margin, the owner's
     allow("GET /staff/stock/{sku}/prices", any(StaffRole.OWNER), none());
     // staff-api: catalogue, roster, stock

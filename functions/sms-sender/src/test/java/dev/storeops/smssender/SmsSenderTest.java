@@ -3,6 +3,10 @@ package dev.storeops.smssender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeops.customers.ConsentEvent;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoSmsConsents;
 import dev.storeops.messaging.sms.SmsIntent;
 import dev.storeops.messaging.sqs.SqsSmsOutbox;
@@ -94,7 +98,11 @@ class SmsSenderTest {
   void aCustomerWhoOptedOutGetsNoSms() {
     String phone = phone();
     String order = UUID.randomUUID().toString().substring(0, 8);
-    new DynamoSmsConsents(stack.dynamoDb(), table).set("cus_" + order, true, "cus_" + order, Instant.now());
+    // the customer opted out (PUT /staff/customers/{id}/sms-consent): the choice and its step on the profile
+    new DynamoCustomerStore(stack.dynamoDb(), table).create(new Customer("cus_" + order, order + "@example.com",
+        "Опт Аут", phone, null, false, null, "ru", Instant.now(), null, null, null, List.of()), CustomerStore.Secrets.NONE);
+    new DynamoSmsConsents(stack.dynamoDb(), table).set("cus_" + order, true, new ConsentEvent(
+        ConsentEvent.Kind.WITHDRAWN, Instant.now(), "phone-call", null, null, ConsentEvent.SMS, "mgr-test"));
     outbox.send(shipped(order, "cus_" + order, phone));
     queue.drain(handler, 5);
 

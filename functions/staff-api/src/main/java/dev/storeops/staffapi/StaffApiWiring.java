@@ -108,7 +108,9 @@ final class StaffApiWiring {
     // the console's look-ups: customer search, supplier files (reports, uploads), the team on shift
     DynamoCustomerSearch searchIndex = new DynamoCustomerSearch(clients.dynamoDb(), table);
     new StaffCustomerRoutes(new SearchCustomers(c.customerStore(), searchIndex),
-        new AddCustomerNote(c.customerStore(), notes, clock), new RebuildCustomerSearch(searchIndex), queries)
+        new AddCustomerNote(c.customerStore(), notes, clock), new RebuildCustomerSearch(searchIndex), queries,
+        new dev.storeops.messaging.sms.SetSmsConsent(c.customerStore(),
+            new dev.storeops.messaging.dynamo.DynamoSmsConsents(clients.dynamoDb(), table), clock))
         .register(router);
     S3SupplierFileStore supplierFiles = new S3SupplierFileStore(clients.s3(), clients.s3Presigner(),
         env.required("SUPPLIER_BUCKET"));

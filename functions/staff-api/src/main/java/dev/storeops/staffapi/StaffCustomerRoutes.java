@@ -8,6 +8,7 @@ import dev.storeops.customers.AddCustomerNote;
 import dev.storeops.customers.CustomerNote;
 import dev.storeops.customers.RebuildCustomerSearch;
 import dev.storeops.customers.SearchCustomers;
+import dev.storeops.messaging.sms.SetSmsConsent;
 import dev.storeops.ordering.Dossier;
 import dev.storeops.ordering.OrderQueries;
 import dev.storeops.platform.http.HttpResponse;
@@ -18,16 +19,20 @@ import java.util.Map;
  * {@code GET /staff/customers?q=}: find a customer by phone, e-mail or name (customers/SearchCustomers);
  * {@code POST /staff/customers/{id}/notes}: a staff note in the dossier (customers/AddCustomerNote; a
  * manager only on their own customers, as the dossier); {@code POST /staff/customers/search-index/rebuild}:
- * file the customers registered before the search existed, page by page (customers/RebuildCustomerSearch).
+ * file the customers registered before the search existed, page by page (customers/RebuildCustomerSearch);
+ * {@code PUT /staff/customers/{id}/sms-consent}: the customer's SMS choice as they asked
+ * (messaging/sms/SetSmsConsent; the owner, or the customer's own manager).
  */
 final class StaffCustomerRoutes {
   private final SearchCustomers search;
   private final AddCustomerNote notes;
   private final RebuildCustomerSearch rebuild;
   private final OrderQueries queries;
+  private final SetSmsConsent smsConsent;
 
   StaffCustomerRoutes(SearchCustomers search, AddCustomerNote notes, RebuildCustomerSearch rebuild,
-      OrderQueries queries) {
+      OrderQueries queries, SetSmsConsent smsConsent) {
+    this.smsConsent = smsConsent;
     this.search = search;
     this.notes = notes;
     this.rebuild = rebuild;
@@ -47,6 +52,15 @@ final class StaffCustomerRoutes {
           }
           CustomerNote note = notes.add(id, body, staffId(request));
           return HttpResponse.json(201, note, Map.of("Cache-Control", "no-store"));
+        })
+        .on("PUT /staff/customers/{id}/sms-consent", request -> {
+          String id = request.pathParameter("id");
+          SetSmsConsent.Request body = request.bodyAs(SetSmsConsent.Request.class);
+          if (onlyOwn(request)) {
+            requireOwnCustomer(request, queries.dossier(id));
+          }
+          return HttpResponse.json(200, smsConsent.set(id, body, staffId(request), request.requestId()),
+              Map.of("Cache-Control", "no-store"));
         })
         .on("POST /staff/customers/search-index/rebuild", request -> HttpResponse.json(200,
             rebuild.rebuild(request.bodyBytes().length == 0 ? null : request.bodyAs(RebuildCustomerSearch.Request.class),

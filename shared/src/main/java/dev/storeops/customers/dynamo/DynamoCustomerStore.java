@@ -161,13 +161,16 @@ public final class DynamoCustomerStore implements CustomerStore {
     Items.putIfPresent(m, "source", e.source());
     Items.putIfPresent(m, "requestId", e.requestId());
     Items.putIfPresent(m, "linkId", e.linkId());
+    Items.putIfPresent(m, "channel", e.channel());
+    Items.putIfPresent(m, "by", e.by());
     return AttributeValue.fromM(m);
   }
 
   private static ConsentEvent event(AttributeValue v) {
     Map<String, AttributeValue> m = v.m();
     return new ConsentEvent(ConsentEvent.Kind.valueOf(Items.str(m, "kind")), Items.instant(m, "at"),
-        Items.str(m, "source"), Items.str(m, "requestId"), Items.str(m, "linkId"));
+        Items.str(m, "source"), Items.str(m, "requestId"), Items.str(m, "linkId"), Items.str(m, "channel"),
+        Items.str(m, "by"));
   }
 
   @Override

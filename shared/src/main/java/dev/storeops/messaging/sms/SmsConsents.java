@@ -1,6 +1,6 @@
 package dev.storeops.messaging.sms;
 
-import java.time.Instant;
+import dev.storeops.customers.ConsentEvent;
 
 /**
  * The customer's SMS choice, kept apart from the profile ({@code CUSTOMER#<id> / SMSCONSENT}): no item =
@@ -10,6 +10,13 @@ public interface SmsConsents {
   /** Whether the customer opted out of SMS. */
   boolean optedOut(String customerId);
 
-  /** Records the customer's choice ({@code optedOut} true: no SMS at all). */
-  void set(String customerId, boolean optedOut, String by, Instant at);
+  /**
+   * Records the customer's choice ({@code optedOut} true: no SMS at all) when it differs from the one in
+   * force (no choice recorded = allowed), and in the same write appends {@code step} (channel {@code SMS},
+   * its time, who and from where) to the customer's consent history, which the dossier lists.
+   *
+   * @return true when the choice changed; false when it already was that (nothing written, no step)
+   * @throws dev.storeops.platform.errors.NotFound when the customer has no profile
+   */
+  boolean set(String customerId, boolean optedOut, ConsentEvent step);
 }

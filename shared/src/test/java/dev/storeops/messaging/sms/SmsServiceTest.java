@@ -62,10 +62,8 @@ class SmsServiceTest {
     }
 
     @Override
-    public void set(String customerId, boolean out, String by, Instant at) {
-      if (out) {
-        optedOut.add(customerId);
-      }
+    public boolean set(String customerId, boolean out, dev.storeops.customers.ConsentEvent step) {
+      return out ? optedOut.add(customerId) : optedOut.remove(customerId);
     }
   };
   private final SmsService service = new SmsService(new SmsPolicy(), consents, log, (phone, text, sender) -> {
