@@ -1008,7 +1008,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description JSON, or CSV (day,cash_in,refunds,expenses,net,balance) */
+                /** @description JSON, or CSV (day,cash_in,till_sales,refunds,expenses,net,balance) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1699,6 +1699,8 @@ export interface components {
             returns?: number;
             /** @description What those returns give back, already taken off revenueMinor. */
             returnedMinor?: number;
+            /** @description Units sold at a shop point without a known purchase price (their cost counts 0 in costMinor; docs/points.md). */
+            unknownCostUnits?: number;
         };
         StaffTask: {
             id: string;
@@ -1850,10 +1852,14 @@ export interface components {
             };
             expensesMinor?: number;
             operatingProfitMinor?: number;
+            /** @description Units sold in the month without a known purchase price (counted at 0 cost). */
+            unknownCostUnits?: number;
         };
         CashRow: {
             day?: string;
             inMinor?: number;
+            /** @description The shop points' till sales of the day (cash received at the till; docs/points.md). */
+            tillMinor?: number;
             refundsMinor?: number;
             expensesMinor?: number;
             netMinor?: number;
@@ -3010,10 +3016,23 @@ export interface operations {
                         totals: {
                             orderCount: number;
                             cancelledCount: number;
+                            /** @description Money really received, net of refunds made and owed (ReceivedMoneyPolicy; docs/customer-dossier.md). */
                             revenueMinor: number;
                             revenueText: string;
                             averageCheckMinor: number;
                             averageCheckText: string;
+                            /** @description Orders whose money came in (prepaid at PAID; cash on delivery at DELIVERED). */
+                            paidCount?: number;
+                            /** @description Parcels refused or not collected (RETURNING, RETURNED): never revenue. */
+                            refusedCount?: number;
+                            /** @description Orders with at least one return after delivery. */
+                            returnedCount?: number;
+                            /** @description The money that came in. */
+                            receivedMinor?: number;
+                            /** @description What went back to the customer. */
+                            refundedMinor?: number;
+                            /** @description What is still to go back (a refund task open, a provider not answered, a paid parcel on its way back). */
+                            refundsOwedMinor?: number;
                             firstOrderAt?: components["schemas"]["Instant"];
                             lastOrderAt?: components["schemas"]["Instant"];
                         };

@@ -150,4 +150,60 @@ class PointSalesTest {
         sale.soldAt().atZone(SHOP_ZONE).toLocalDate()), "the purchase list sees the units sold at the point");
     assertTrue(Instant.parse(Items.str(item, "recordedAt")).equals(sale.recordedAt()));
   }
+  @Test
+  void aTillSaleIsCashOnItsDayAndItsCostOfGoodsComesFromThePurchasePricesUnknownShownApart(AwsStack stack) {
+    World x = world(stack, 10);
+    // the SKU is a supplier's stock with the purchase price the supplier import keeps (docs/money.md)
+    String supplier = FlowWorld.unique("sup");
+    stack.dynamoDb().updateItem(u -> u.tableName(x.w().table).key(TableKeys.stockKey(x.sku(), x.point()))
+        .updateExpression("SET supplierId = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS(supplier))));
+    stack.dynamoDb().putItem(p -> p.tableName(x.w().table).item(Map.of(
+        "pk", AttributeValue.fromS("SKU#" + x.sku()), "sk", AttributeValue.fromS("SUPPLIERPRICE#" + supplier),
+        "type", AttributeValue.fromS("SupplierPrice"), "purchasePriceMinor", Items.n(6000))));
+    // a second SKU whose purchase price nobody knows
+    String other = FlowWorld.unique("CUP").toUpperCase();
+    x.catalog().putProduct(new Product(other, "Чашка", 20000, "RUB", 100, 10, 10, 10, null, List.of(), List.of(),
+        x.w().clock.instant()));
+    new ManageCatalog(x.catalog(), x.w().clock).setStock(other, x.point(), new ManageCatalog.StockRequest(5L), "w-anna");
+    String soldAt = x.w().clock.instant().minusSeconds(60).atZone(SHOP_ZONE).toOffsetDateTime().toString();
+    PointSale sale = x.sales().record(x.point(), new RecordPointSale.Request("R-77", soldAt,
+        List.of(new RecordPointSale.LineRequest(x.sku(), 3L, 15000L), new RecordPointSale.LineRequest(other, 2L, 20000L)),
+        3L * 15000 + 2L * 20000), "w-anna", "api").sale();
+    assertEquals(java.util.Arrays.asList(6000L, null),
+        sale.lines().stream().map(PointSale.Line::unitCostMinor).toList(), "the unit cost as recorded with the sale");
+
+    var item = stack.dynamoDb().getItem(b -> b.tableName(x.w().table)
+        .key(TableKeys.primaryKey(TableKeys.POINT.key(x.point()), TableKeys.POINT_SALE.key("R-77"))).consistentRead(true))
+        .item();
+    DynamoReportStore store = new DynamoReportStore(stack.dynamoDb(), x.w().table);
+    ReportsStreamService stream = new ReportsStreamService(store, SHOP_ZONE);
+    assertEquals(ReportsStreamService.Outcome.COUNTED, stream.apply(null, item));
+    assertEquals(ReportsStreamService.Outcome.UNCHANGED, stream.apply(null, item), "redelivered: counted once");
+
+    ReportService reports = new ReportService(store, new S3SupplierTerms(stack.s3(), stack.bucketName("SupplierBucket")),
+        x.w().clock, SHOP_ZONE, 14);
+    java.time.LocalDate day = sale.soldAt().atZone(SHOP_ZONE).toLocalDate();
+    SalesReport.Row offline = reports.sales(day.toString(), day.toString(), "channel").rows().stream()
+        .filter(r -> r.key().equals(PointSaleFacts.channel(x.point()))).findFirst().orElseThrow();
+    assertEquals(85000, offline.revenueMinor());
+    assertEquals(3 * 6000, offline.costMinor(), "the known cost; the cups count 0");
+    assertEquals(2, offline.unknownCostUnits(), "the units of unknown cost are shown apart");
+    assertEquals(85000 - 18000, offline.marginMinor());
+
+    // the day is this test's own (world() moved the clock thousands of days on): its figures are this sale's
+    dev.storeops.reporting.dynamo.DynamoExpenses noExpenses = new dev.storeops.reporting.dynamo.DynamoExpenses(
+        stack.dynamoDb(), x.w().table);
+    dev.storeops.reporting.CashReport.Result cash = reports.cash(day.toString(), day.toString(), noExpenses);
+    assertEquals(85000, cash.total().tillMinor(), "the till's money came in on the day of sale");
+    assertEquals(0, cash.total().inMinor(), "apart from the orders' money");
+    assertEquals(85000, cash.total().netMinor());
+    dev.storeops.reporting.ProfitAndLoss.Result pnl = reports.profitAndLoss(java.time.YearMonth.from(day).toString(),
+        noExpenses);
+    assertTrue(pnl.revenueMinor() >= 85000, "the month's P&L has the till sale");
+    assertTrue(pnl.costOfGoodsMinor() >= 18000);
+    assertTrue(pnl.unknownCostUnits() >= 2);
+    var products = reports.products(day.toString(), day.toString(), "day").rows();
+    assertEquals(18000, products.stream().filter(r -> r.sku().equals(x.sku())).findFirst().orElseThrow().costMinor());
+    assertEquals(0, products.stream().filter(r -> r.sku().equals(other)).findFirst().orElseThrow().costMinor());
+  }
 }

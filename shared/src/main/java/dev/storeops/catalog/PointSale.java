@@ -15,10 +15,19 @@ import java.util.stream.Collectors;
 public record PointSale(String pointId, String receiptNumber, Instant soldAt, List<Line> lines, long totalMinor,
     String recordedBy, Instant recordedAt, String source) {
 
-  /** A receipt line: {@code qty} units of {@code sku} at {@code priceMinor} kopecks each (the price charged). */
-  public record Line(String sku, long qty, long priceMinor, Long onHandAfter) {
+  /**
+   * A receipt line: {@code qty} units of {@code sku} at {@code priceMinor} kopecks each (the price charged).
+   * {@code unitCostMinor} is what a unit of it cost us at the point when the sale was recorded (the
+   * supplier's purchase price or the stock item's {@code supplierPrice}, catalog/PurchaseCosts;
+   * {@code null}: unknown, never 0; docs/points.md#money).
+   */
+  public record Line(String sku, long qty, long priceMinor, Long onHandAfter, Long unitCostMinor) {
     public Line(String sku, long qty, long priceMinor) {
-      this(sku, qty, priceMinor, null);
+      this(sku, qty, priceMinor, null, null);
+    }
+
+    public Line(String sku, long qty, long priceMinor, Long onHandAfter) {
+      this(sku, qty, priceMinor, onHandAfter, null);
     }
 
     public long amountMinor() {

@@ -9,6 +9,7 @@ import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.errors.Validation;
 import dev.storeops.staff.Manager;
 import java.util.Arrays;
+import java.util.List;
 
 /** What staff look up: orders by status (and manager), page by page; a customer's dossier. */
 public final class OrderQueries {
@@ -64,7 +65,9 @@ public final class OrderQueries {
   public Dossier dossier(String customerId) {
     Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
     Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
-    return history == null ? Dossier.of(customer, manager, orders.ordersOfCustomer(customerId))
-        : Dossier.of(customer, manager, orders.ordersOfCustomer(customerId), history.read(customer));
+    // the totals count money really received, net of refunds (ReceivedMoneyPolicy; docs/customer-dossier.md)
+    return Dossier.ofOrders(customer, manager, orders.customerOrders(customerId), history == null
+        ? dev.storeops.customers.ContactHistory.of(List.of(), List.of(), List.of(), customer.consentHistory(), List.of())
+        : history.read(customer));
   }
 }

@@ -26,6 +26,16 @@ public interface OrderStore {
   /** All orders of a customer, newest first. */
   List<Order> ordersOfCustomer(String customerId);
 
+  /** An order with the refunds of its returns after delivery (the order item's {@code returns}). */
+  record CustomerOrder(Order order, List<ReceivedMoneyPolicy.ReturnRefund> returns) {
+    public CustomerOrder {
+      returns = List.copyOf(returns);
+    }
+  }
+
+  /** All orders of a customer, newest first, with their returns' refunds (the dossier's money; one Query). */
+  List<CustomerOrder> customerOrders(String customerId);
+
   /** One page of orders in {@code status}, newest first, optionally only those of {@code managerId}. */
   Page byStatus(OrderStatus status, String managerId, int limit, String cursor);
 

@@ -30,11 +30,20 @@ public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChan
   /**
    * Raw counters: placed orders and their total, cancelled orders (and refused parcels) and their total,
    * the purchase cost of the placed and of the cancelled orders' goods, and the returns after delivery:
-   * how many, the money they give back and the purchase cost of the units returned (docs/returns.md).
+   * how many, the money they give back and the purchase cost of the units returned (docs/returns.md);
+   * {@code unknownCostUnits}: units sold at a shop point's till without a known purchase price (their cost
+   * counts 0 in {@code costMinor}: the margin on them is overstated; docs/points.md#money).
    */
   public record Figures(long orders, long grossMinor, long cancelled, long cancelledMinor, long costMinor,
-      long cancelledCostMinor, long returns, long returnedMinor, long returnedCostMinor) {
+      long cancelledCostMinor, long returns, long returnedMinor, long returnedCostMinor, long unknownCostUnits) {
     public static final Figures ZERO = new Figures(0, 0, 0, 0);
+
+    /** Every unit of known cost (orders: their lines' costs as reserved). */
+    public Figures(long orders, long grossMinor, long cancelled, long cancelledMinor, long costMinor,
+        long cancelledCostMinor, long returns, long returnedMinor, long returnedCostMinor) {
+      this(orders, grossMinor, cancelled, cancelledMinor, costMinor, cancelledCostMinor, returns, returnedMinor,
+          returnedCostMinor, 0);
+    }
 
     public Figures(long orders, long grossMinor, long cancelled, long cancelledMinor) {
       this(orders, grossMinor, cancelled, cancelledMinor, 0, 0);
@@ -49,7 +58,8 @@ public record SalesDay(LocalDate day, Figures total, Map<String, Figures> byChan
     public Figures plus(Figures o) {
       return new Figures(orders + o.orders, grossMinor + o.grossMinor, cancelled + o.cancelled,
           cancelledMinor + o.cancelledMinor, costMinor + o.costMinor, cancelledCostMinor + o.cancelledCostMinor,
-          returns + o.returns, returnedMinor + o.returnedMinor, returnedCostMinor + o.returnedCostMinor);
+          returns + o.returns, returnedMinor + o.returnedMinor, returnedCostMinor + o.returnedCostMinor,
+          unknownCostUnits + o.unknownCostUnits);
     }
 
     /** Orders that were not cancelled. */

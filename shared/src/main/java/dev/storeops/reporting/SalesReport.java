@@ -27,7 +27,15 @@ public final class SalesReport {
    */
   public record Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
       long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent,
-      long returns, long returnedMinor) {
+      long returns, long returnedMinor, long unknownCostUnits) {
+
+    /** A row whose every unit has a known cost. */
+    public Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
+        long revenueMinor, long averageCheckMinor, long costMinor, long marginMinor, BigDecimal marginPercent,
+        long returns, long returnedMinor) {
+      this(key, orders, cancelled, netOrders, grossMinor, cancelledMinor, revenueMinor, averageCheckMinor, costMinor,
+          marginMinor, marginPercent, returns, returnedMinor, 0);
+    }
 
     /** A row without returns after delivery. */
     public Row(String key, long orders, long cancelled, long netOrders, long grossMinor, long cancelledMinor,
@@ -46,7 +54,7 @@ public final class SalesReport {
     static Row of(String key, SalesDay.Figures f) {
       return new Row(key, f.orders(), f.cancelled(), f.netOrders(), f.grossMinor(), f.cancelledMinor(),
           f.revenueMinor(), f.averageCheckMinor(), f.netCostMinor(), f.marginMinor(),
-          Margin.percent(f.marginMinor(), f.revenueMinor()), f.returns(), f.returnedMinor());
+          Margin.percent(f.marginMinor(), f.revenueMinor()), f.returns(), f.returnedMinor(), f.unknownCostUnits());
     }
   }
 

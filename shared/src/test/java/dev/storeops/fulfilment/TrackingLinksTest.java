@@ -14,8 +14,22 @@ class TrackingLinksTest {
         TrackingLinks.link("russian-post", "80082274123456"));
     assertEquals(Optional.of("https://www.pochta.ru/tracking#80082274123456"),
         TrackingLinks.link("Почта России", "80082274123456"));
-    assertEquals(Optional.of("https://boxberry.ru/tracking-page?id=BB123"), TrackingLinks.link("Boxberry", "BB123"));
-    assertEquals(Optional.of("https://www.dpd.ru/ru/private/tracking.html?orderNum=RU0123"), TrackingLinks.link("DPD", "RU0123"));
+  }
+
+  @Test
+  void boxberryLinksItsTrackingPageWithTheNumberInTheAddress() {
+    // Boxberry's format XXXX-XXXX-XXXXBR (boxberry.ru: "Номера отправлений имеют формат")
+    assertEquals(Optional.of("https://boxberry.ru/tracking-page?id=0123-4567-8901BR"),
+        TrackingLinks.link("Boxberry", "0123-4567-8901BR"));
+    assertEquals(Optional.of("https://boxberry.ru/tracking-page?id=BB123"), TrackingLinks.link("боксберри", "BB123"));
+  }
+
+  @Test
+  void dpdLinksItsTrackingFormWithoutTheNumberWhichItCannotTakeInTheAddress() {
+    assertEquals(Optional.of("https://www.dpd.ru/ols/trace2/standard.do2"), TrackingLinks.link("DPD", "RU012345678"));
+    assertEquals(Optional.of("https://www.dpd.ru/ols/trace2/standard.do2"), TrackingLinks.link("DPD Russia", "RU012345678"));
+    assertEquals(Optional.of("https://www.dpd.ru/ols/trace2/standard.do2"), TrackingLinks.link("ДПД", "RU012345678"));
+    assertEquals(Optional.empty(), TrackingLinks.link("DPD", " "), "no number, no notice link");
   }
 
   @Test

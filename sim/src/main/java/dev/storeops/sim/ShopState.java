@@ -25,7 +25,35 @@ public record ShopState(
     Metrics metrics,
     Facts facts,
     List<PointSaleRow> pointSales,
-    Money money) {
+    Money money,
+    Notices notices) {
+
+  /** Without the customers' order notices (the invariants' hand-built states). */
+  public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
+      List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
+      Report report, Metrics metrics, Facts facts, List<PointSaleRow> pointSales, Money money) {
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, pointSales,
+        money, Notices.none());
+  }
+
+  /**
+   * What the customers were told of their orders' way (docs/notifications.md): the send log's status of
+   * each {@code order-shipped#} / {@code order-delivered#} mail and SMS key ({@code MAILLOG#<key>}, SMS keys
+   * {@code sms#…}), every SMS the local provider recorded ({@code LocalSmsLog}), the orders' numbers and
+   * the customers' contacts. {@code lossless}: a run without faults.
+   */
+  public record Notices(Map<String, String> sendLog, List<Sms> sms, Map<String, String> orderNumbers,
+      Map<String, Contact> customers, boolean lossless) {
+    public static Notices none() {
+      return new Notices(Map.of(), List.of(), Map.of(), Map.of(), true);
+    }
+  }
+
+  /** An SMS the local provider recorded. */
+  public record Sms(String id, String phone, String text) {}
+
+  /** A customer's e-mail, phone and SMS opt-out ({@code CUSTOMER#<id> / SMSCONSENT}). */
+  public record Contact(String email, String phone, boolean smsOptedOut) {}
 
   /** Without shop points' sales and money (the invariants' hand-built states). */
   public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,

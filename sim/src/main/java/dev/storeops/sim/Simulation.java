@@ -612,7 +612,9 @@ public final class Simulation {
     String status = o.path("status").asText(o.path("order").path("status").asText());
     if (status.equals("READY_TO_SHIP")) {
       String tracking = "TRK" + Long.toString(Math.abs(random.nextLong()), 36).toUpperCase(Locale.ROOT);
-      String carrier = random.nextBoolean() ? "CDEK" : "Почта России";
+      // every carrier TrackingLinks knows (one draw of the random stream, as before); the ship sends the
+      // customer's shipped mail and SMS (sms-sender, SmsProvider=local), judged by ShippedNoticesInvariant
+      String carrier = new String[] {"CDEK", "Почта России", "Boxberry", "DPD"}[random.nextInt(4)];
       boolean shipped = retrying("ship", () -> staff("POST", "/staff/orders/" + orderId + "/ship",
           "{\"carrier\":\"" + carrier + "\",\"trackingNumber\":\"" + tracking + "\"}", null));
       if (shipped) {

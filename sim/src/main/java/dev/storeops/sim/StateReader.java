@@ -81,6 +81,10 @@ public final class StateReader implements AutoCloseable {
     long[] cash = {0, 0, 0};
     Map<String, Long> cashIn = new java.util.TreeMap<>();
     Map<String, Long> refunds = new java.util.TreeMap<>();
+    Map<String, String> sendLog = new java.util.TreeMap<>();
+    Map<String, String> orderNumbers = new java.util.HashMap<>();
+    Map<String, ShopState.Contact> contacts = new java.util.HashMap<>();
+    java.util.Set<String> smsOptedOut = new java.util.HashSet<>();
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
@@ -110,6 +114,7 @@ public final class StateReader implements AutoCloseable {
         } else if (pk.startsWith("ORDER#") && sk.equals("ORDER")) {
           ShopState.OrderRow o = order(item);
           orders.add(o);
+          orderNumbers.put(o.id(), Items.str(item, "number"));
           String channel = Items.str(item, "channel");
           byChannel.merge((channel == null ? "SITE" : channel).toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
           money.add(money(item));
@@ -126,6 +131,14 @@ public final class StateReader implements AutoCloseable {
         } else if (pk.startsWith("TASK#") && sk.equals("TASK")) {
           tasks.add(new ShopState.Task(pk.substring(5), Items.str(item, "kind"), Items.str(item, "orderId"),
               Items.str(item, "status")));
+        } else if (pk.startsWith("MAILLOG#") && sk.equals("MAILLOG")
+            && (pk.contains("order-shipped#") || pk.contains("order-delivered#"))) {
+          sendLog.put(pk.substring("MAILLOG#".length()), Items.str(item, "status")); // the shipping notices
+        } else if (pk.startsWith("CUSTOMER#") && sk.equals("PROFILE")) {
+          contacts.put(pk.substring("CUSTOMER#".length()), new ShopState.Contact(Items.str(item, "email"),
+              Items.str(item, "phone"), false));
+        } else if (pk.startsWith("CUSTOMER#") && sk.equals("SMSCONSENT") && Items.bool(item, "optedOut")) {
+          smsOptedOut.add(pk.substring("CUSTOMER#".length()));
         } else if (pk.startsWith("MANAGER#") && sk.equals("MANAGER")) {
           managers.add(new ShopState.Manager(pk.substring(8), Items.bool(item, "onShift"), Items.num(item, "openOrders", 0)));
         }
@@ -136,7 +149,18 @@ public final class StateReader implements AutoCloseable {
     return new ShopState(shop.clock().instant(), stock, journal, orders, holds, tasks, managers, mails(facts.check()),
         deadLetters(), report(reportFrom, reportTo, staffToken),
         new ShopState.Metrics(emitted(), byChannel, shortRises.rises(), supplierFiles, lossless), facts, pointSales,
-        new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds, cash[2]));
+        new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds, cash[2]),
+        notices(sendLog, orderNumbers, contacts, smsOptedOut, lossless));
+  }
+
+  /** The shipping notices: the send log read above, the SMS local mode's provider recorded, the contacts. */
+  private static ShopState.Notices notices(Map<String, String> sendLog, Map<String, String> orderNumbers,
+      Map<String, ShopState.Contact> contacts, java.util.Set<String> smsOptedOut, boolean lossless) {
+    Map<String, ShopState.Contact> customers = new java.util.HashMap<>();
+    contacts.forEach((id, c) -> customers.put(id, new ShopState.Contact(c.email(), c.phone(), smsOptedOut.contains(id))));
+    List<ShopState.Sms> sms = dev.storeops.messaging.sms.LocalSmsLog.sent().stream()
+        .map(m -> new ShopState.Sms(m.id(), m.phone(), m.text())).toList();
+    return new ShopState.Notices(sendLog, sms, orderNumbers, customers, lossless);
   }
 
   private static ShopState.OrderMoney money(Map<String, AttributeValue> item) {

@@ -17,6 +17,8 @@ import dev.storeops.fulfilment.RefundRoutePolicy;
 import dev.storeops.fulfilment.RefusalPolicy;
 import dev.storeops.fulfilment.RefuseParcel;
 import dev.storeops.fulfilment.RegisterReturn;
+import dev.storeops.fulfilment.HandRefundPolicy;
+import dev.storeops.fulfilment.RecordHandRefund;
 import dev.storeops.fulfilment.ReturnPolicy;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.messaging.MailOutbox;
@@ -208,5 +210,22 @@ class ReturnsReportTest {
     ProfitAndLoss.Result pnl = reports.profitAndLoss("2034-02", noExpenses);
     assertEquals(200000, pnl.revenueMinor());
     assertEquals(80000, pnl.costOfGoodsMinor());
+
+    // the owner refunds by hand and completes the task (twice): the return's refund is made, counted once
+    String taskId = (String) ((Map<?, ?>) ret.get("refund")).get("taskId");
+    assertEquals("refund_" + d.id() + "_1", taskId);
+    RecordHandRefund hand = new RecordHandRefund(mutations, new HandRefundPolicy(), RefundNotice.NONE, clock);
+    var done = flow.tasks().complete(taskId, "owner-anna", "paid back by bank transfer");
+    assertTrue(hand.taskDone(done).isPresent());
+    assertTrue(hand.taskDone(flow.tasks().complete(taskId, "owner-anna", "again")).isEmpty(), "a repeat marks nothing");
+    Map<?, ?> refund = (Map<?, ?>) mutations.mutate(d.id(), f -> null).file().returns().get(0).get("refund");
+    assertEquals("made", refund.get("status"));
+    assertEquals(150000L, ((Number) refund.get("madeMinor")).longValue());
+    assertEquals("owner-anna", refund.get("madeBy"));
+    assertEquals(RETURN_DAY.toString(), refund.get("madeAt"));
+    deliverStreamTwice();
+    CashReport.Result after = reports.cash("2034-02-10", "2034-02-12", noExpenses);
+    assertEquals(150000, after.total().refundsMinor(), "the hand refund made is the return's refund: counted once");
+    assertEquals(200000, reports.sales("2034-02-10", "2034-02-10", "day").total().revenueMinor());
   }
 }

@@ -129,11 +129,15 @@ final class StaffApiWiring {
     new StaffPrivacyRoutes(new ExportCustomerData(c.customerStore(), personalData, clock),
         new EraseCustomer(c.customerStore(), new DynamoCustomerErasures(clients.dynamoDb(), table), personalData, clock))
         .register(router);
-    new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
-        file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
-            file.order().statusHistory().get(file.order().statusHistory().size() - 1).at())).register(router);
     // returns and refused parcels (docs/returns.md); a refund made tells the customer (docs/notifications.md)
     OrderMutations mutations = new OrderMutations(flow.store());
+    // a refund task done marks the return's refund made (docs/returns.md#refund)
+    dev.storeops.fulfilment.RecordHandRefund handRefunds = new dev.storeops.fulfilment.RecordHandRefund(mutations,
+        new dev.storeops.fulfilment.HandRefundPolicy(), flow.flow().notices()::refundMade, clock);
+    new StaffFlowRoutes(flow.flow(), flow.tasks(), clock,
+        file -> reviews.scheduleAfterDelivery(file.order().id(), file.order().customerId(),
+            file.order().statusHistory().get(file.order().statusHistory().size() - 1).at()),
+        handRefunds::taskDone).register(router);
     new StaffReturnRoutes(new RefuseParcel(mutations, new RefusalPolicy()),
         new ReceiveReturnedParcel(mutations, new RefusalPolicy(), flow.tasks(), clock),
         new RegisterReturn(mutations, new ReturnPolicy(), new RefundRoutePolicy(), RefundAdapters.from(env),

@@ -26,11 +26,23 @@ final class StaffFlowRoutes {
   private final TaskService tasks;
   private final Clock clock;
   private final java.util.function.Consumer<dev.storeops.fulfilment.OrderFile> onDelivered;
+  private final java.util.function.Consumer<StaffTask> onTaskDone;
 
   /** With what follows a delivery (the review-request mail flow); it must be idempotent: a repeated deliver calls it again. */
   StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock,
       java.util.function.Consumer<dev.storeops.fulfilment.OrderFile> onDelivered) {
+    this(flow, tasks, clock, onDelivered, task -> {});
+  }
+
+  /**
+   * @param onTaskDone what follows a task done (a hand refund recorded on its return, docs/returns.md); it
+   *     gets the task as stored after every done call, also a repeated one, so it must be idempotent
+   */
+  StaffFlowRoutes(OrderFlow flow, TaskService tasks, Clock clock,
+      java.util.function.Consumer<dev.storeops.fulfilment.OrderFile> onDelivered,
+      java.util.function.Consumer<StaffTask> onTaskDone) {
     this.onDelivered = onDelivered;
+    this.onTaskDone = onTaskDone;
     this.flow = flow;
     this.tasks = tasks;
     this.clock = clock;
@@ -90,7 +102,9 @@ final class StaffFlowRoutes {
           TaskDone body = request.bodyAs(TaskDone.class);
           StaffTask task = tasks.get(request.pathParameter("id"));
           StaffRequests.requireOwn(request, task.assigneeId(), "Task " + task.id());
-          return HttpResponse.json(200, tasks.complete(request.pathParameter("id"), by, body.comment()));
+          StaffTask done = tasks.complete(request.pathParameter("id"), by, body.comment());
+          onTaskDone.accept(done); // after the task is stored DONE: a failure here is retried by repeating done
+          return HttpResponse.json(200, done);
         });
   }
 

@@ -171,10 +171,10 @@ class StaffMoneyApiTest {
     APIGatewayV2HTTPResponse r = call("get-cash-report.json", null, Map.of("from", m.atDay(1).toString(),
         "to", m.atDay(3).toString()), "text/csv", null);
     assertEquals(200, r.getStatusCode(), r.getBody());
-    assertEquals("day,cash_in,refunds,expenses,net,balance\r\n"
-        + m.atDay(1) + ",5000.00,0.00,0.00,5000.00,5000.00\r\n"
-        + m.atDay(2) + ",2000.00,0.00,1000.00,1000.00,6000.00\r\n"
-        + m.atDay(3) + ",0.00,5000.00,0.00,-5000.00,1000.00\r\n"
-        + "total,7000.00,5000.00,1000.00,1000.00,1000.00\r\n", r.getBody());
+    assertEquals("day,cash_in,till_sales,refunds,expenses,net,balance\r\n"
+        + m.atDay(1) + ",5000.00,0.00,0.00,0.00,5000.00,5000.00\r\n"
+        + m.atDay(2) + ",2000.00,0.00,0.00,1000.00,1000.00,6000.00\r\n"
+        + m.atDay(3) + ",0.00,0.00,5000.00,0.00,-5000.00,1000.00\r\n"
+        + "total,7000.00,0.00,5000.00,1000.00,1000.00,1000.00\r\n", r.getBody());
   }
 }

@@ -127,9 +127,21 @@ class StaffReturnsApiTest {
 
   /** A phone order of {@code qty} of each SKU, paid as {@code method}. */
   private JsonNode order(String method, Map<String, Integer> lines) {
-    String customerId = new CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table), clock, "ru")
+    return order(method, lines, customer());
+  }
+
+  private String customer() {
+    return new CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table), clock, "ru")
         .register(new CustomerRegistration("ret." + UUID.randomUUID() + "@example.com", "Анна Возвратова",
             "+79161234567", null, false, "ru")).id();
+  }
+
+  /** The dossier's totals of a customer. */
+  private JsonNode totals(String customerId) {
+    return ok(call(event("get-customer.json", Map.of("id", customerId), null, null, null)), 200).get("totals");
+  }
+
+  private JsonNode order(String method, Map<String, Integer> lines, String customerId) {
     APIGatewayV2HTTPEvent create = event("create-order.json", null, null, null, UUID.randomUUID().toString());
     ObjectNode body = (ObjectNode) json(create.getBody());
     body.put("customerId", customerId).put("paymentMethod", method);
@@ -343,5 +355,69 @@ class StaffReturnsApiTest {
     assertEquals("owner", task.assigneeId());
     assertEquals("refund", task.kind());
     assertTrue(task.title().contains(placed.get("number").asText()), task.title());
+  }
+  @Test
+  void theDossierCountsARefusedCodParcelAsNoRevenueAndShowsItApart() {
+    String sku = product(6);
+    String customerId = customer();
+    JsonNode delivered = order("CASH_ON_DELIVERY", Map.of(sku, 1), customerId);
+    shipAndDeliverCod(delivered.get("id").asText(), true);
+    String refused = order("CASH_ON_DELIVERY", Map.of(sku, 2), customerId).get("id").asText();
+    shipAndDeliverCod(refused, false);
+    ok(call(event("refuse-parcel.json", Map.of("id", refused), null, null, null)), 200);
+    JsonNode onTheWay = totals(customerId);
+    assertEquals(delivered.get("totalMinor").asLong(), onTheWay.get("revenueMinor").asLong(),
+        "a refused parcel on its way back is no revenue");
+    ok(call(event("returned-parcel.json", Map.of("id", refused), null, null, null)), 200);
+    JsonNode t = totals(customerId);
+    assertEquals(2, t.get("orderCount").asInt());
+    assertEquals(1, t.get("paidCount").asInt());
+    assertEquals(1, t.get("refusedCount").asInt());
+    assertEquals(0, t.get("cancelledCount").asInt());
+    assertEquals(delivered.get("totalMinor").asLong(), t.get("receivedMinor").asLong());
+    assertEquals(delivered.get("totalMinor").asLong(), t.get("revenueMinor").asLong());
+    assertEquals(delivered.get("totalMinor").asLong(), t.get("averageCheckMinor").asLong());
+  }
+
+  @Test
+  void completingTheOwnersRefundTaskMarksTheReturnsRefundMadeOnce() {
+    String sku = product(3);
+    String customerId = customer();
+    JsonNode placed = order("CASH_ON_DELIVERY", Map.of(sku, 2), customerId);
+    String id = placed.get("id").asText();
+    shipAndDeliverCod(id, true);
+    String body = "{\"reason\":\"too big\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1,\"disposition\":\"restock\"}]}";
+    JsonNode ret = ok(call(event("register-return.json", Map.of("id", id), body, "[warehouse]", "key-hand-1")), 201)
+        .get("return");
+    long amount = ret.get("amountMinor").asLong();
+    String taskId = ret.get("refund").get("taskId").asText();
+    JsonNode owed = totals(customerId);
+    assertEquals(amount, owed.get("refundsOwedMinor").asLong(), "the refund task is open: owed, not made");
+    assertEquals(1, owed.get("returnedCount").asInt());
+    assertEquals(placed.get("totalMinor").asLong() - amount, owed.get("revenueMinor").asLong());
+
+    // the manager may not complete the owner's task; the owner completes it, twice
+    assertEquals(403, call(event("complete-task.json", Map.of("id", taskId), "{\"comment\":\"paid\"}", "[manager]", null))
+        .getStatusCode());
+    JsonNode done = ok(call(event("complete-task.json", Map.of("id", taskId), "{\"comment\":\"paid by card transfer\"}",
+        null, null)), 200);
+    assertEquals("DONE", done.get("status").asText());
+    JsonNode refund = ok(call(event("list-returns.json", Map.of("id", id), null, null, null)), 200)
+        .get("returns").get(0).get("refund");
+    assertEquals("made", refund.get("status").asText());
+    assertEquals(amount, refund.get("madeMinor").asLong());
+    assertEquals(done.get("doneBy").asText(), refund.get("madeBy").asText());
+    assertEquals(NOW.toString(), refund.get("madeAt").asText());
+    assertEquals(taskId, refund.get("taskId").asText());
+    long revision = Long.parseLong(stack.dynamoDb().getItem(g -> g.tableName(table)
+        .key(dev.storeops.ordering.dynamo.DynamoOrderStore.orderKey(id)).consistentRead(true)).item().get("rev").n());
+    ok(call(event("complete-task.json", Map.of("id", taskId), "{\"comment\":\"again\"}", null, null)), 200);
+    assertEquals(revision, Long.parseLong(stack.dynamoDb().getItem(g -> g.tableName(table)
+        .key(dev.storeops.ordering.dynamo.DynamoOrderStore.orderKey(id)).consistentRead(true)).item().get("rev").n()),
+        "a repeated done writes nothing");
+    JsonNode made = totals(customerId);
+    assertEquals(amount, made.get("refundedMinor").asLong());
+    assertEquals(0, made.get("refundsOwedMinor").asLong());
+    assertEquals(placed.get("totalMinor").asLong() - amount, made.get("revenueMinor").asLong(), "counted once");
   }
 }

@@ -38,10 +38,18 @@ public final class DynamoPointSales implements PointSales {
   private final String table;
   private final Clock clock;
 
+  private final dev.storeops.catalog.PurchaseCosts costs;
+
+  /** With the purchase prices the stock import keeps ({@link DynamoPurchaseCosts}): each line records its unit cost. */
   public DynamoPointSales(DynamoDbClient dynamo, String table, Clock clock) {
+    this(dynamo, table, clock, new DynamoPurchaseCosts(dynamo, table));
+  }
+
+  public DynamoPointSales(DynamoDbClient dynamo, String table, Clock clock, dev.storeops.catalog.PurchaseCosts costs) {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
+    this.costs = costs;
   }
 
   static Map<String, AttributeValue> key(String pointId, String receipt) {
@@ -61,6 +69,7 @@ public final class DynamoPointSales implements PointSales {
       List<TransactWriteItem> actions = new ArrayList<>();
       List<Moved> moved = new ArrayList<>();
       Map<String, Long> onHandAfter = new HashMap<>();
+      Map<dev.storeops.catalog.PurchaseCosts.Source, dev.storeops.catalog.PurchaseCosts.Supplied> supplied = new HashMap<>();
       actions.add(null); // the sale itself, once the levels after are known
       for (var e : units.entrySet()) {
         String sku = e.getKey();
@@ -68,6 +77,9 @@ public final class DynamoPointSales implements PointSales {
         var current = dynamo.getItem(g -> g.tableName(table).key(TableKeys.stockKey(sku, sale.pointId()))
             .consistentRead(true)).item();
         boolean exists = current != null && !current.isEmpty();
+        if (exists) {
+          supplied.put(new dev.storeops.catalog.PurchaseCosts.Source(sku, sale.pointId()), DynamoPurchaseCosts.supplied(current));
+        }
         long onHand = exists ? Items.num(current, "onHand", 0) : 0;
         long reserved = exists ? Items.num(current, "reserved", 0) : 0;
         StockLedger.Levels before = StockLedger.Levels.of(onHand, reserved);
@@ -81,8 +93,11 @@ public final class DynamoPointSales implements PointSales {
             StockMovement.POINT_SALE, qty, before, after, sale.recordedBy(), why,
             "receipt:" + sale.pointId() + "/" + sale.receiptNumber())));
       }
+      // what a unit cost us at the point now (unknown stays null, never 0; docs/points.md#money)
+      Map<dev.storeops.catalog.PurchaseCosts.Source, Long> unitCosts = costs.unitCosts(supplied.keySet(), supplied);
       List<PointSale.Line> lines = sale.lines().stream()
-          .map(l -> new PointSale.Line(l.sku(), l.qty(), l.priceMinor(), onHandAfter.get(l.sku()))).toList();
+          .map(l -> new PointSale.Line(l.sku(), l.qty(), l.priceMinor(), onHandAfter.get(l.sku()),
+              unitCosts.get(new dev.storeops.catalog.PurchaseCosts.Source(l.sku(), sale.pointId())))).toList();
       PointSale stored = new PointSale(sale.pointId(), sale.receiptNumber(), sale.soldAt(), lines, sale.totalMinor(),
           sale.recordedBy(), sale.recordedAt(), sale.source());
       actions.set(0, putSale(stored));

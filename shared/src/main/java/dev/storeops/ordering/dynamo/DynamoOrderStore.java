@@ -217,7 +217,33 @@ public final class DynamoOrderStore implements OrderStore {
 
   @Override
   public List<Order> ordersOfCustomer(String customerId) {
-    List<Order> orders = new ArrayList<>();
+    return customerItems(customerId).stream().map(DynamoOrderStore::fromItem).toList();
+  }
+
+  @Override
+  public List<CustomerOrder> customerOrders(String customerId) {
+    return customerItems(customerId).stream().map(i -> new CustomerOrder(fromItem(i), returnRefunds(i))).toList();
+  }
+
+  /** The refund of each of the item's returns ({@code returns[].refund}: amount and status; docs/returns.md). */
+  static List<dev.storeops.ordering.ReceivedMoneyPolicy.ReturnRefund> returnRefunds(Map<String, AttributeValue> item) {
+    AttributeValue returns = item.get("returns");
+    if (returns == null || !returns.hasL()) {
+      return List.of();
+    }
+    List<dev.storeops.ordering.ReceivedMoneyPolicy.ReturnRefund> out = new ArrayList<>();
+    for (AttributeValue r : returns.l()) {
+      AttributeValue refund = r.hasM() ? r.m().get("refund") : null;
+      if (refund != null && refund.hasM()) {
+        out.add(new dev.storeops.ordering.ReceivedMoneyPolicy.ReturnRefund(Items.num(refund.m(), "amountMinor", 0),
+            Items.str(refund.m(), "status")));
+      }
+    }
+    return out;
+  }
+
+  private List<Map<String, AttributeValue>> customerItems(String customerId) {
+    List<Map<String, AttributeValue>> orders = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
       var builder = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
@@ -228,7 +254,7 @@ public final class DynamoOrderStore implements OrderStore {
         builder.exclusiveStartKey(start);
       }
       QueryResponse page = dynamo.query(builder.build());
-      page.items().forEach(i -> orders.add(fromItem(i)));
+      orders.addAll(page.items());
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
     return orders;

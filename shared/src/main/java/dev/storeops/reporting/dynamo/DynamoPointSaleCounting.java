@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Counts a shop point's receipt in the sales figures once (docs/points.md, docs/reports.md): one
  * transaction of the marker {@code REPORT#POINTSALE#<pointId>#<receipt> / COUNTED} (put only if absent),
- * the day's {@code ADD}s (total and channel {@code OFFLINE:<pointId>}) and per SKU its sold day and product
- * day. A redelivered stream record finds the marker and counts nothing.
+ * the day's {@code ADD}s (total and channel {@code OFFLINE:<pointId>}: receipts, money, cost of goods of the
+ * units of known cost, units of unknown cost), the cash day's {@code tillMinor} (money in at the till) and
+ * per SKU its sold day and product day. A redelivered stream record finds the marker and counts nothing.
  */
 public final class DynamoPointSaleCounting {
   private static final Log LOG = Log.get(DynamoPointSaleCounting.class);
@@ -49,6 +50,8 @@ public final class DynamoPointSaleCounting {
   public static PointSaleFacts facts(Map<String, AttributeValue> item, ZoneId zone) {
     Map<String, Long> units = new TreeMap<>();
     Map<String, Long> amounts = new TreeMap<>();
+    Map<String, Long> costs = new TreeMap<>();
+    long unknown = 0;
     AttributeValue lines = item.get("lines");
     if (lines != null && lines.hasL()) {
       for (AttributeValue l : lines.l()) {
@@ -56,11 +59,17 @@ public final class DynamoPointSaleCounting {
         long qty = Items.num(line, "qty", 0);
         units.merge(Items.str(line, "sku"), qty, Long::sum);
         amounts.merge(Items.str(line, "sku"), qty * Items.num(line, "priceMinor", 0), Long::sum);
+        AttributeValue unitCost = line.get("unitCostMinor");
+        if (unitCost != null && unitCost.n() != null) {
+          costs.merge(Items.str(line, "sku"), qty * Long.parseLong(unitCost.n()), Long::sum);
+        } else {
+          unknown += qty; // a sale recorded without a purchase price: cost unknown, shown apart
+        }
       }
     }
     LocalDate day = Instant.parse(Items.str(item, "soldAt")).atZone(zone).toLocalDate();
     return new PointSaleFacts(Items.str(item, "pointId"), Items.str(item, "receiptNumber"), day,
-        Items.num(item, "totalMinor", 0), units, amounts);
+        Items.num(item, "totalMinor", 0), units, amounts, costs, unknown);
   }
 
   static Map<String, AttributeValue> countedKey(String pointId, String receipt) {
@@ -96,11 +105,20 @@ public final class DynamoPointSaleCounting {
         .conditionExpression("attribute_not_exists(pk)").build()).build());
     Map<String, String> names = new HashMap<>(Map.of("#t", "type", "#d", "day", "#o", "orders", "#g", "grossMinor",
         "#oc", "orders_" + f.channel(), "#gc", "grossMinor_" + f.channel()));
+    names.putAll(Map.of("#c", "costMinor", "#cc", "costMinor_" + f.channel(), "#u", "unknownCostUnits",
+        "#uc", "unknownCostUnits_" + f.channel()));
     Map<String, AttributeValue> values = Map.of(":t", s("SalesDay"), ":d", s(f.day().toString()), ":one", Items.n(1),
-        ":g", Items.n(f.totalMinor()));
+        ":g", Items.n(f.totalMinor()), ":c", Items.n(f.costMinor()), ":u", Items.n(f.unknownCostUnits()));
     actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(DynamoReportStore.dayKey(f.day()))
-        .updateExpression("SET #t = :t, #d = :d ADD #o :one, #g :g, #oc :one, #gc :g")
+        .updateExpression("SET #t = :t, #d = :d ADD #o :one, #g :g, #oc :one, #gc :g, #c :c, #cc :c, #u :u, #uc :u")
         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+    // the till's money came in on the day of sale: the cash day's tillMinor (apart from the orders' inMinor)
+    actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+        .key(DynamoReportStore.cashDayKey(f.day()))
+        .updateExpression("SET #t = :t, #d = :d ADD tillMinor :a")
+        .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
+        .expressionAttributeValues(Map.of(":t", s("CashDay"), ":d", s(f.day().toString()), ":a", Items.n(f.totalMinor())))
+        .build()).build());
     f.unitsBySku().forEach((sku, qty) -> {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
           .key(DynamoReportStore.soldKey(sku, f.day()))
@@ -114,7 +132,8 @@ public final class DynamoPointSaleCounting {
           .updateExpression("SET #t = :t, sku = :sku, #d = :d ADD units :q, revenueMinor :r, costMinor :c")
           .expressionAttributeNames(Map.of("#t", "type", "#d", "day"))
           .expressionAttributeValues(Map.of(":t", s("ProductDay"), ":sku", s(sku), ":d", s(f.day().toString()),
-              ":q", Items.n(qty), ":r", Items.n(f.amountBySku().getOrDefault(sku, 0L)), ":c", Items.n(0)))
+              ":q", Items.n(qty), ":r", Items.n(f.amountBySku().getOrDefault(sku, 0L)),
+              ":c", Items.n(f.costBySku().getOrDefault(sku, 0L))))
           .build()).build());
     });
     return actions;

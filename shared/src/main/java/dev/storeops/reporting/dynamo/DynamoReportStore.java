@@ -332,7 +332,8 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
         .expressionAttributeValues(Map.of(":pk", s(CASH_PK), ":from", s(TableKeys.DAY.key(from)), ":to", s(TableKeys.DAY.key(to)))),
         item -> out.put(LocalDate.parse(Items.str(item, "day")),
-            new long[] {Items.num(item, "inMinor", 0), Items.num(item, "refundsMinor", 0)}));
+            new long[] {Items.num(item, "inMinor", 0), Items.num(item, "refundsMinor", 0),
+                Items.num(item, "tillMinor", 0)}));
     return out;
   }
 
@@ -450,7 +451,7 @@ public final class DynamoReportStore implements SalesCounting.Ledger, ReportData
         Items.num(item, "cancelled" + suffix, 0), Items.num(item, "cancelledMinor" + suffix, 0),
         Items.num(item, "costMinor" + suffix, 0), Items.num(item, "cancelledCostMinor" + suffix, 0),
         Items.num(item, "returns" + suffix, 0), Items.num(item, "returnedMinor" + suffix, 0),
-        Items.num(item, "returnedCostMinor" + suffix, 0));
+        Items.num(item, "returnedCostMinor" + suffix, 0), Items.num(item, "unknownCostUnits" + suffix, 0));
   }
 
   /** Quantity of {@code sku} sold on the days {@code [from, to]} (net of cancellations). */

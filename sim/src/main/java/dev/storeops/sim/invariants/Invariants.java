@@ -12,7 +12,8 @@ public final class Invariants {
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
       new RevenueMatchesReportInvariant(), new PromoUsesInvariant(), new OrderMoneyInvariant(), new DeadLettersInvariant(),
       new MetricsMatchInvariant(), new ReturnsLedgerInvariant(),
-      new PointSalesOnceInvariant());
+      new PointSalesOnceInvariant(),
+      new ShippedNoticesInvariant());
   private final Set<String> pending;
   private long checks;
 
