@@ -385,7 +385,7 @@ public final class TemplateChecks {
    * for the whole HTTP API a route is on, so the route's API ({@code CorsConfiguration} merged over {@code
    * Globals.HttpApi}'s) must have no CORS, or {@code AllowOrigins} that can never be {@code *}: literal
    * origins without {@code *}, and parameters that cannot be set to {@code *} — no {@code *} in their
-   * {@code Default} or {@code AllowedValues}, and a {@code Rules} assertion {@code !Not [!Contains [!Ref P,
+   * {@code Default} or {@code AllowedValues}, and a {@code Rules} assertion {@code Fn::Not [Fn::Contains [Ref P,
    * '*']]} (a rule without a {@code RuleCondition}) or an {@code AllowedPattern} that refuses {@code *}.
    * {@code CorsConfiguration: true} means {@code *} and fails.
    */
@@ -492,7 +492,7 @@ public final class TemplateChecks {
       return "";
     }
     return refusedByARule(name) ? "" : "can be set to '*' (parameter " + name
-        + " has no Rules assertion !Not [!Contains [!Ref " + name + ", '*']])";
+        + " has no Rules assertion 'Fn::Not': [{ 'Fn::Contains': [!Ref " + name + ", '*'] }])";
   }
 
   /** Whether a rule without a condition asserts {@code Fn::Not [Fn::Contains [Ref name, '*']]}. */

@@ -531,7 +531,8 @@ class TemplateChecksTest {
           Rules:
             StaffOriginsAreExplicit:
               Assertions:
-                - Assert: !Not [!Contains [!Ref StaffAllowedOrigins, '*']]
+                - Assert:
+                    'Fn::Not': [{ 'Fn::Contains': [!Ref StaffAllowedOrigins, '*'] }]
           Globals:
             HttpApi:
               CorsConfiguration:
