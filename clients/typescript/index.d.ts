@@ -1084,7 +1084,7 @@ export interface paths {
         };
         /**
          * Find customers by phone (any notation), exact e-mail or the start of a name word
-         * @description A manager finds any customer by the exact phone or e-mail, by name only the customers assigned to them. At most 20 results.
+         * @description A manager finds any customer by the exact phone or e-mail, by name only the customers assigned to them. Pages with `limit` (default 20) and `cursor`; a customer shows once across the pages, and a page may hold fewer than `limit` while `nextCursor` is there (a manager's name search skips others' customers).
          */
         get: operations["searchCustomers"];
         put?: never;
@@ -1119,7 +1119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Supplier import reports of the last days, newest first (at most 50) */
+        /** Supplier import reports of the last days, newest first, a page at a time (default 50) */
         get: operations["listImportReports"];
         put?: never;
         post?: never;
@@ -1187,7 +1187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The managers, on shift first, with their open orders, open and overdue tasks (owner) */
+        /**
+         * The managers, on shift first, with their open orders, open and overdue tasks (owner)
+         * @description Pages with `limit` (default 50) and `cursor`; `onShift` counts the whole team.
+         */
         get: operations["getTeam"];
         put?: never;
         post?: never;
@@ -1889,6 +1892,7 @@ export interface components {
             query: string;
             /** @enum {string} */
             kind: "PHONE" | "EMAIL" | "NAME";
+            nextCursor?: components["schemas"]["NextCursor"];
             customers: {
                 id: string;
                 name: string;
@@ -4047,6 +4051,10 @@ export interface operations {
             query: {
                 /** @example 8 (916) 123-45-67 */
                 q: string;
+                /** @description At most this many items in one page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -4096,6 +4104,10 @@ export interface operations {
     listImportReports: {
         parameters: {
             query?: {
+                /** @description At most this many items in one page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
                 supplier?: string;
                 days?: number;
             };
@@ -4116,6 +4128,7 @@ export interface operations {
                         supplier?: string | null;
                         days: number;
                         reports: components["schemas"]["ImportReportSummary"][];
+                        nextCursor?: components["schemas"]["NextCursor"];
                     };
                 };
             };
@@ -4234,7 +4247,12 @@ export interface operations {
     };
     getTeam: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many items in one page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4251,6 +4269,7 @@ export interface operations {
                         /** Format: date-time */
                         at: string;
                         onShift: number;
+                        nextCursor?: components["schemas"]["NextCursor"];
                         managers: {
                             id: string;
                             name?: string;
@@ -4263,6 +4282,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["ConsoleProblem"];
             default: components["responses"]["Error"];
         };

@@ -5,11 +5,22 @@ import { formatDateTime, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
 interface Member { id: string; name: string; email: string; onShift: boolean; openOrders: number; openTasks: number; overdueTasks: number }
-interface Team { at: string; onShift: number; managers: Member[] }
+interface Team { at: string; onShift: number; managers: Member[]; nextCursor?: string }
+
+/** The whole team: the list pages (docs/api.md#lists), a team is a few pages at most. */
+async function wholeTeam(): Promise<Team> {
+  let page = await api<Team>('/staff/team?limit=100');
+  const managers = [...page.managers];
+  while (page.nextCursor) {
+    page = await api<Team>('/staff/team?limit=100&cursor=' + encodeURIComponent(page.nextCursor));
+    managers.push(...page.managers);
+  }
+  return { ...page, managers };
+}
 
 /** Team (owner): who is on shift, each manager's open orders and tasks; put a manager on or off shift. */
 export function Team(_props: { params: Record<string, string> }) {
-  const load = useLoad(() => api<Team>('/staff/team'), [], 30000);
+  const load = useLoad(wholeTeam, [], 30000);
   const [error, setError] = useState<unknown>(null);
   async function toggle(m: Member) {
     setError(null);

@@ -51,23 +51,30 @@ public final class HttpGateway implements AutoCloseable {
   private final StaffTokens tokens;
   private final LocalEndpoints local;
   private final String stage;
-  private final Cors cors;
+  private final Map<String, Cors> corsByRoute;
+  private final Cors documentsCors;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ApiDocs apiDocs = ApiDocs.fromClasspath();
-  private static final String STAFF_ROUTE = "storeops.staffRoute";
+  private static final String CORS = "storeops.cors";
 
-  /** The template's CORS configuration (Globals.HttpApi or the HttpApi resource). */
+  /** One HTTP API's CORS configuration (its CorsConfiguration merged over Globals.HttpApi's). */
   public record Cors(List<String> origins, List<String> headers, List<String> methods) {
     static final Cors NONE = new Cors(List.of(), List.of(), List.of());
   }
 
-  public HttpGateway(int port, RouteMatcher<LocalFunction> routes, StaffTokens tokens, String stage, Cors cors,
-      LocalEndpoints local) throws IOException {
+  /**
+   * @param corsByRoute the CORS of each route's own API, by route key ({@code GET /staff/orders}): several
+   *     HTTP APIs share this one port, each route answers as its API does on AWS
+   * @param documentsCors the CORS of {@code /openapi.json} and {@code /docs}
+   */
+  public HttpGateway(int port, RouteMatcher<LocalFunction> routes, StaffTokens tokens, String stage,
+      Map<String, Cors> corsByRoute, Cors documentsCors, LocalEndpoints local) throws IOException {
     this.routes = routes;
     this.tokens = tokens;
     this.stage = stage;
-    this.cors = cors;
+    this.corsByRoute = Map.copyOf(corsByRoute);
+    this.documentsCors = documentsCors;
     this.local = local;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(executor);
@@ -96,15 +103,25 @@ public final class HttpGateway implements AutoCloseable {
       if ((method.equals("GET") || method.equals("HEAD")) && !routes.pathExists(rawPath)) {
         Optional<ApiDocs.Page> page = apiDocs.get(rawPath);
         if (page.isPresent()) {
+          exchange.setAttribute(CORS, documentsCors);
           send(exchange, 200, page.get().contentType(), page.get().body());
           return;
         }
       }
-      if (method.equals("OPTIONS") && !cors.origins().isEmpty() && routes.pathExists(rawPath)) {
+      if (method.equals("OPTIONS") && routes.pathExists(rawPath)) {
+        // API Gateway answers the preflight of a path of an API with CORS configured, without the function
         String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
-        markStaff(exchange, asked == null ? routes.match("GET", rawPath) : routes.match(asked.toUpperCase(Locale.ROOT), rawPath));
-        preflight(exchange);
-        return;
+        Optional<RouteMatcher.Match<LocalFunction>> target = asked == null ? Optional.empty()
+            : routes.match(asked.toUpperCase(Locale.ROOT), rawPath);
+        for (String m : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")) {
+          target = target.isPresent() ? target : routes.match(m, rawPath);
+        }
+        Cors cors = corsOf(target);
+        if (!cors.origins().isEmpty()) {
+          exchange.setAttribute(CORS, cors);
+          preflight(exchange);
+          return;
+        }
       }
       Optional<RouteMatcher.Match<LocalFunction>> match = routes.match(method, rawPath);
       if (match.isEmpty()) {
@@ -112,7 +129,7 @@ public final class HttpGateway implements AutoCloseable {
         return;
       }
       RouteMatcher.Route<LocalFunction> route = match.get().route();
-      markStaff(exchange, match);
+      exchange.setAttribute(CORS, corsOf(match));
       Map<String, String> claims = null;
       if (route.authorized()) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -278,26 +295,29 @@ public final class HttpGateway implements AutoCloseable {
     send(exchange, node.get("statusCode").asInt(), out.getFirst("Content-Type"), bytes);
   }
 
-  /** A staff route (JWT authorizer) never answers {@code Access-Control-Allow-Origin: *}. */
-  private static void markStaff(HttpExchange exchange, Optional<RouteMatcher.Match<LocalFunction>> match) {
-    exchange.setAttribute(STAFF_ROUTE, match.map(m -> m.route().authorized()).orElse(false));
+  private Cors corsOf(Optional<RouteMatcher.Match<LocalFunction>> match) {
+    return match.map(m -> corsByRoute.getOrDefault(m.route().routeKey(), Cors.NONE)).orElse(Cors.NONE);
+  }
+
+  private static Cors cors(HttpExchange exchange) {
+    return exchange.getAttribute(CORS) instanceof Cors c ? c : Cors.NONE;
   }
 
   /**
    * The {@code Access-Control-Allow-Origin} for this request, as API Gateway's CORS answers: the request's
-   * {@code Origin} when the template's AllowedOrigins lists it, {@code *} when they are {@code *} (public
-   * routes only), else none.
+   * {@code Origin} when the route's API lists it, {@code *} when that API's origins are {@code *}, else
+   * none. Staff routes are on an API whose origins are never {@code *} (template.yaml's StaffApi).
    */
-  private Optional<String> allowedOrigin(HttpExchange exchange) {
+  private static Optional<String> allowedOrigin(HttpExchange exchange) {
     String origin = exchange.getRequestHeaders().getFirst("Origin");
+    Cors cors = cors(exchange);
     if (origin == null || cors.origins().isEmpty()) {
       return Optional.empty();
     }
     if (cors.origins().contains(origin)) {
       return Optional.of(origin);
     }
-    return cors.origins().contains("*") && !Boolean.TRUE.equals(exchange.getAttribute(STAFF_ROUTE))
-        ? Optional.of("*") : Optional.empty();
+    return cors.origins().contains("*") ? Optional.of("*") : Optional.empty();
   }
 
   private void preflight(HttpExchange exchange) throws IOException {
@@ -309,8 +329,8 @@ public final class HttpGateway implements AutoCloseable {
     }
     h.set("Access-Control-Allow-Origin", origin.get());
     h.set("Vary", "Origin");
-    h.set("Access-Control-Allow-Headers", String.join(",", cors.headers()));
-    h.set("Access-Control-Allow-Methods", String.join(",", cors.methods()));
+    h.set("Access-Control-Allow-Headers", String.join(",", cors(exchange).headers()));
+    h.set("Access-Control-Allow-Methods", String.join(",", cors(exchange).methods()));
     exchange.sendResponseHeaders(204, -1);
   }
 

@@ -109,12 +109,26 @@ public final class LocalRuntime implements AutoCloseable {
     this.staffToken = tokens.mint(owner.id(), owner.roles(), STAFF_TOKEN_VALIDITY);
 
     RouteMatcher<LocalFunction> routes = new RouteMatcher<>();
+    // one port serves every HttpApi of the template (their paths do not overlap), each route answering
+    // CORS as its own API's CorsConfiguration says (docs/api.md#cors)
+    Map<String, String> parameters = parameters(secrets, config);
+    Map<String, HttpGateway.Cors> corsByRoute = new LinkedHashMap<>();
+    Map<String, String> functionByRoute = new LinkedHashMap<>();
     for (LocalTemplate.HttpRoute r : plan.routes()) {
+      String key = r.method() + " " + r.path();
+      if (r.functionId().equals(functionByRoute.get(key))) {
+        // the same function on a second API (the console's reads of storefront routes on StaffApi): on one
+        // port the first API's route answers
+        continue;
+      }
       try {
         routes.add(r.method(), r.path(), functions.get(r.functionId()), r.authorized());
       } catch (IllegalArgumentException e) {
         throw new LocalTemplate.TemplateError(r.functionId() + " event " + r.event() + ": " + e.getMessage());
       }
+      functionByRoute.put(key, r.functionId());
+      corsByRoute.put(r.path().equals("$default") ? "$default" : r.method() + " " + RouteMatcher.normalise(r.path()),
+          cors(plan.template(), r.api(), parameters));
     }
     Map<LocalTemplate.ScheduleSource, LocalFunction> scheduled = new LinkedHashMap<>();
     plan.schedules().forEach(s -> scheduled.put(s, functions.get(s.functionId())));
@@ -134,7 +148,8 @@ public final class LocalRuntime implements AutoCloseable {
       }
     }
     try {
-      this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, cors(plan.template(), parameters(secrets, config)), this::localEndpoint);
+      this.gateway = new HttpGateway(config.apiPort(), routes, tokens, STAGE, corsByRoute,
+          cors(plan.template(), documentsApi(plan), parameters), this::localEndpoint);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the API on 127.0.0.1:" + config.apiPort()
           + " (in use? set PORT or --port)", e);
@@ -262,19 +277,31 @@ public final class LocalRuntime implements AutoCloseable {
         bucket == null ? null : resources.name(bucket)).load();
   }
 
+  /**
+   * The CORS configuration of one HTTP API of the template, as API Gateway answers it: {@code
+   * Globals.HttpApi.CorsConfiguration} merged under the API resource's own ({@code true} = every origin,
+   * {@code *}); SAM's implicit API ({@link LocalTemplate#IMPLICIT_API}) has the Globals' only.
+   */
   @SuppressWarnings("unchecked")
-  static HttpGateway.Cors cors(SamTemplate template, Map<String, String> parameters) {
+  static HttpGateway.Cors cors(SamTemplate template, String api, Map<String, String> parameters) {
     Map<String, Object> c = new LinkedHashMap<>();
-    if (template.globals("HttpApi").get("CorsConfiguration") instanceof Map<?, ?> g) {
-      c.putAll((Map<String, Object>) g);
-    }
-    for (String api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
-      if (template.properties(api).get("CorsConfiguration") instanceof Map<?, ?> own) {
-        c.putAll((Map<String, Object>) own);
+    Object global = template.globals("HttpApi").get("CorsConfiguration");
+    Object own = template.properties(api).get("CorsConfiguration");
+    for (Object conf : new Object[] {global, own}) {
+      if (Boolean.TRUE.equals(conf) || "true".equals(conf)) {
+        c.put("AllowOrigins", List.of("*"));
+      } else if (conf instanceof Map<?, ?> m) {
+        c.putAll((Map<String, Object>) m);
       }
     }
     return new HttpGateway.Cors(list(c.get("AllowOrigins"), template, parameters), list(c.get("AllowHeaders"), template, parameters),
         list(c.get("AllowMethods"), template, parameters));
+  }
+
+  /** {@code /openapi.json} and {@code /docs} answer CORS as the storefront's API: the first API with a route without an authorizer. */
+  private static String documentsApi(LocalTemplate plan) {
+    return plan.routes().stream().filter(r -> !r.authorized()).map(LocalTemplate.HttpRoute::api).findFirst()
+        .orElse(LocalTemplate.IMPLICIT_API);
   }
 
   /** A YAML list, or {@code !Ref} of a CommaDelimitedList parameter (its value here, else its Default). */

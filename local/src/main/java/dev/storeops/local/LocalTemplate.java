@@ -47,7 +47,14 @@ public final class LocalTemplate {
   public record FunctionSpec(String logicalId, Class<?> handlerClass, Method method, Constructor<?> constructor,
       int timeoutSeconds, int memoryMb) {}
 
-  public record HttpRoute(String functionId, String event, String method, String path, boolean authorized) {}
+  /**
+   * @param api the logical id of the route's {@code AWS::Serverless::HttpApi} ({@code ApiId: !Ref X}), or
+   *     {@code ServerlessHttpApi} for SAM's implicit API
+   */
+  public record HttpRoute(String functionId, String event, String method, String path, boolean authorized, String api) {}
+
+  /** SAM's implicit HTTP API, the one of an HttpApi event without {@code ApiId}. */
+  public static final String IMPLICIT_API = "ServerlessHttpApi";
 
   /** Concurrent batches of an SQS source or a stream when the template sets no limit (Lambda would scale further). */
   public static final int DEFAULT_CONCURRENCY = 5;
@@ -349,8 +356,9 @@ public final class LocalTemplate {
           authorizer = defaultAuthorizer.values().iterator().next();
         }
         boolean authorized = authorizer != null && !authorizer.equals("NONE");
+        String api = p.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String apiId ? apiId : IMPLICIT_API;
         routes.add(new HttpRoute(fn, name, method.equals("*") ? "ANY" : method.toUpperCase(java.util.Locale.ROOT),
-            path, authorized));
+            path, authorized, api));
       }
       case "SQS" -> {
         String queue = logicalIdOf(p.get("Queue"), "AWS::SQS::Queue");

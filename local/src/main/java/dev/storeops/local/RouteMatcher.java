@@ -148,7 +148,7 @@ public final class RouteMatcher<T> {
     return Integer.compare(b.size(), a.size());
   }
 
-  private static String normalise(String path) {
+  static String normalise(String path) {
     String p = path.startsWith("/") ? path : "/" + path;
     return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }

@@ -201,8 +201,9 @@ class LocalModeEndToEndTest {
   }
 
   @Test
-  void corsAnswersStarOnPublicRoutesOnlyWhenTheTemplateSaysStar() throws Exception {
-    // the test template's AllowOrigins is ['*']: a public route answers '*', a staff route never does
+  void eachRouteAnswersCorsAsItsOwnApiDoes() throws Exception {
+    // the test template: Globals.HttpApi allows '*' (the storefront's HttpApi inherits it); StaffApi lists
+    // https://console.example only. One port serves both, each route answering as its API would on AWS.
     Map<String, String> from = Map.of("Origin", "https://elsewhere.example");
     var open = send("GET", "/echo/literal", from, null);
     assertEquals("*", open.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
@@ -216,6 +217,15 @@ class LocalModeEndToEndTest {
     var publicPreflight = send("OPTIONS", "/echo/literal", Map.of("Origin", "https://elsewhere.example",
         "Access-Control-Request-Method", "GET"), null);
     assertEquals("*", publicPreflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    // the staff API's own origin: echoed, with the Globals' headers and methods merged under it
+    var consolePreflight = send("OPTIONS", "/staff/whoami", Map.of("Origin", "https://console.example",
+        "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"), null);
+    assertEquals(204, consolePreflight.statusCode());
+    assertEquals("https://console.example", consolePreflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertEquals("Content-Type,Authorization", consolePreflight.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
+    var console = send("GET", "/staff/whoami", Map.of("Origin", "https://console.example",
+        "Authorization", "Bearer " + runtime.staffToken()), null);
+    assertEquals("https://console.example", console.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
   }
 
   @Test

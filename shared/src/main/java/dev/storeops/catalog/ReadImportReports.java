@@ -1,5 +1,6 @@
 package dev.storeops.catalog;
 
+import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public final class ReadImportReports {
   public static final int DEFAULT_DAYS = 30;
   public static final int MAX_DAYS = 366;
   public static final int MAX_REPORTS = 50;
+  public static final int MAX_LIMIT = 100;
   public static final Duration LINK_TTL = Duration.ofMinutes(15);
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final List<String> SUMMARY = List.of("supplierId", "file", "status", "reason", "startedAt",
@@ -36,10 +39,24 @@ public final class ReadImportReports {
     this.clock = clock;
   }
 
-  public record Listing(List<String> suppliers, String supplier, int days, List<Map<String, Object>> reports) {}
+  /** {@code reports} is one page; {@code nextCursor} null on the last. */
+  public record Listing(List<String> suppliers, String supplier, int days, List<Map<String, Object>> reports,
+      String nextCursor) {}
 
-  /** The reports of {@code supplier} (all suppliers when null) of the last {@code days} days, newest first. */
+  /** The first page of the reports of {@code supplier} (all when null) of the last {@code days} days, newest first. */
   public Listing list(String supplier, String days) {
+    return list(supplier, days, null, null);
+  }
+
+  /**
+   * A page of the reports of {@code supplier} (all suppliers when null) of the last {@code days} days, newest
+   * first (by name, which starts with the import's time, then supplier). Pages as every list does (docs/api.md):
+   * {@code limit} (default {@link #MAX_REPORTS}, at most {@link #MAX_LIMIT}) + {@code cursor} → {@code nextCursor}, the cursor
+   * being the position (name, supplier) of the page's last report ({@link PageCursor#encodePosition}).
+   */
+  public Listing list(String supplier, String days, String limitParam, String cursor) {
+    int limit = PageCursor.limit(limitParam, MAX_REPORTS, MAX_LIMIT);
+    Map<String, String> from = cursor == null ? null : PageCursor.decodePosition(cursor, List.of("name", "supplier"));
     int window = DEFAULT_DAYS;
     if (days != null) {
       try {
@@ -63,9 +80,19 @@ public final class ReadImportReports {
       }
     }
     // newest first across suppliers: a name starts with its stamp
-    reports.sort(Collections.reverseOrder((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name"))));
+    Comparator<Map<String, Object>> newestFirst = Collections.reverseOrder(
+        Comparator.comparing((Map<String, Object> r) -> (String) r.get("name")).thenComparing(r -> (String) r.get("supplier")));
+    reports.sort(newestFirst);
+    if (from != null) {
+      Map<String, Object> last = Map.of("name", from.get("name"), "supplier", from.get("supplier"));
+      reports.removeIf(r -> newestFirst.compare(r, last) <= 0);
+    }
+    List<Map<String, Object>> page = reports.subList(0, Math.min(limit, reports.size()));
+    String next = reports.size() > page.size() ? PageCursor.encodePosition(Map.of(
+        "name", (String) page.get(page.size() - 1).get("name"), "supplier", (String) page.get(page.size() - 1).get("supplier")))
+        : null;
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> r : reports.subList(0, Math.min(MAX_REPORTS, reports.size()))) {
+    for (Map<String, Object> r : page) {
       String s = (String) r.get("supplier");
       String name = (String) r.get("name");
       files.report(s, name).ifPresent(report -> {
@@ -80,7 +107,7 @@ public final class ReadImportReports {
         out.add(summary);
       });
     }
-    return new Listing(suppliers, supplier, window, out);
+    return new Listing(suppliers, supplier, window, out, next);
   }
 
   /** One report whole, with {@code id} and {@code rejectedRowsUrl} (when it has a rejected-rows file). */

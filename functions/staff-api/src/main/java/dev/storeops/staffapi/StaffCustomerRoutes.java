@@ -42,7 +42,9 @@ final class StaffCustomerRoutes {
   void register(Router router) {
     router
         .on("GET /staff/customers", request -> HttpResponse.json(200,
-            search.search(request.query("q").orElse(null), staffId(request), onlyOwn(request)),
+            // the API's one paging convention (docs/api.md): limit + cursor -> nextCursor
+            search.search(request.query("q").orElse(null), staffId(request), onlyOwn(request),
+                request.query("limit").orElse(null), request.query("cursor").orElse(null)),
             Map.of("Cache-Control", "no-store")))
         .on("POST /staff/customers/{id}/notes", request -> {
           String id = request.pathParameter("id");

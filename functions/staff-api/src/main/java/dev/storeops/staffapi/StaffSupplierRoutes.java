@@ -26,7 +26,8 @@ final class StaffSupplierRoutes {
     router
         .on("GET /staff/imports", request -> HttpResponse.json(200, reports.list(
             request.query("supplier").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
-            request.query("days").orElse(null)), NO_STORE))
+            request.query("days").orElse(null), request.query("limit").orElse(null),
+            request.query("cursor").orElse(null)), NO_STORE))
         .on("GET /staff/imports/{supplier}/{id}", request -> HttpResponse.json(200,
             reports.report(request.pathParameter("supplier"), request.pathParameter("id")), NO_STORE))
         .on("POST /staff/suppliers/{id}/uploads", request -> {

@@ -4,7 +4,7 @@ import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
 import dev.storeops.staff.ReadTeam;
 
-/** {@code GET /staff/team} (owner): the managers, who is on shift, and their open orders and tasks. */
+/** {@code GET /staff/team} (owner): the managers, who is on shift, and their open orders and tasks, a page at a time. */
 final class StaffTeamRoutes {
   private final ReadTeam team;
 
@@ -13,6 +13,8 @@ final class StaffTeamRoutes {
   }
 
   void register(Router router) {
-    router.on("GET /staff/team", request -> HttpResponse.json(200, team.read()));
+    // the API's one paging convention (docs/api.md): limit + cursor -> nextCursor
+    router.on("GET /staff/team", request -> HttpResponse.json(200, team.read(request.query("limit").orElse(null),
+        request.query("cursor").orElse(null))));
   }
 }

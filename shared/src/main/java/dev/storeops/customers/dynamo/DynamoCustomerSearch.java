@@ -9,11 +9,13 @@ import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.customers.CustomerSearchTerms;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
-import java.util.HashMap;
+import dev.storeops.platform.errors.Invalid;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Customer search entries in the single table (docs/data-model.md): {@code CUSTSEARCH#PHONE#<phone>} /
@@ -32,26 +34,37 @@ public final class DynamoCustomerSearch implements CustomerSearchIndex, Customer
   }
 
   @Override
-  public List<String> byPhone(String phone, int limit) {
-    return ids(TableKeys.customerSearch(CustomerSearchTerms.Kind.PHONE.name(), phone), null, limit);
+  public Entries byPhone(String phone, int limit, String cursor) {
+    return entries(TableKeys.customerSearch(CustomerSearchTerms.Kind.PHONE.name(), phone), TableKeys.CUSTOMER.text(),
+        false, limit, cursor);
   }
 
   @Override
-  public List<String> byNamePrefix(String bucket, String prefix, int limit) {
-    return ids(TableKeys.customerSearch(CustomerSearchTerms.Kind.NAME.name(), bucket), prefix, limit);
+  public Entries byNamePrefix(String bucket, String prefix, int limit, String cursor) {
+    return entries(TableKeys.customerSearch(CustomerSearchTerms.Kind.NAME.name(), bucket), prefix, true, limit, cursor);
   }
 
-  private List<String> ids(String pk, String prefix, int limit) {
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
-    String condition = "pk = :pk";
-    if (prefix != null) {
-      condition += " AND begins_with(sk, :prefix)";
-      values.put(":prefix", s(prefix));
+  /** One Query of the entries under {@code pk} whose sort key starts with {@code prefix}, after the cursor's entry. */
+  private Entries entries(String pk, String prefix, boolean byName, int limit, String cursor) {
+    var request = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+        .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix))).limit(limit);
+    if (cursor != null) {
+      Map<String, AttributeValue> start = PageCursor.decode(cursor, List.of(TableKeys.PK, TableKeys.SK));
+      // a cursor of another search would make DynamoDB refuse the start key: it is a bad cursor
+      if (!start.keySet().equals(Set.of(TableKeys.PK, TableKeys.SK)) || !pk.equals(start.get(TableKeys.PK).s())
+          || !start.get(TableKeys.SK).s().startsWith(prefix)) {
+        throw Invalid.field("cursor", "is not a cursor of this search");
+      }
+      request.exclusiveStartKey(start);
     }
-    String keyCondition = condition;
-    return dynamo.query(q -> q.tableName(table).keyConditionExpression(keyCondition)
-            .expressionAttributeValues(values).limit(limit)).items().stream()
-        .map(item -> Items.str(item, "customerId")).toList();
+    var page = dynamo.query(request.build());
+    List<Entry> entries = page.items().stream().map(item -> {
+      String sk = Items.str(item, TableKeys.SK);
+      String text = byName ? sk.substring(0, sk.lastIndexOf('#')) : pk.substring(pk.lastIndexOf('#') + 1);
+      return new Entry(Items.str(item, "customerId"), text,
+          PageCursor.encode(Map.of(TableKeys.PK, s(pk), TableKeys.SK, s(sk))));
+    }).toList();
+    return new Entries(entries, page.hasLastEvaluatedKey() ? PageCursor.encode(page.lastEvaluatedKey()) : null);
   }
 
   @Override

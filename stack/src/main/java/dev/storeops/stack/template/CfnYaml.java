@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class CfnYaml {
   private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs",
       "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-      "Length", "ToJsonString");
+      "Length", "ToJsonString",
+      // the Rules section's functions
+      "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
   private CfnYaml() {}
 

@@ -35,6 +35,13 @@ public final class SamTemplate {
     return p instanceof Map<?, ?> m ? (Map<String, Map<String, Object>>) m : Map.of();
   }
 
+  /** The template's {@code Rules} (parameter assertions), by rule name. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Object>> rules() {
+    Object r = doc.get("Rules");
+    return r instanceof Map<?, ?> m ? (Map<String, Map<String, Object>>) m : Map.of();
+  }
+
   public String typeOf(String logicalId) {
     Map<String, Object> r = resources().get(logicalId);
     return r == null ? null : (String) r.get("Type");

@@ -42,6 +42,7 @@ public final class TemplateChecks {
     out.addAll(sesSendsAsOneIdentity());
     out.addAll(s3GrantsByPrefix());
     out.addAll(publicRoutesThrottled());
+    out.addAll(staffRoutesNeverAnswerStar());
     return out;
   }
 
@@ -376,6 +377,141 @@ public final class TemplateChecks {
       }
     }
     return out;
+  }
+
+  /**
+   * No staff route can answer {@code Access-Control-Allow-Origin: *} (docs/api.md#cors). A staff route is a
+   * route under {@code /staff} or {@code /console}, or one with a JWT authorizer. API Gateway answers CORS
+   * for the whole HTTP API a route is on, so the route's API ({@code CorsConfiguration} merged over {@code
+   * Globals.HttpApi}'s) must have no CORS, or {@code AllowOrigins} that can never be {@code *}: literal
+   * origins without {@code *}, and parameters that cannot be set to {@code *} — no {@code *} in their
+   * {@code Default} or {@code AllowedValues}, and a {@code Rules} assertion {@code Fn::Not [Fn::Contains [Ref P,
+   * '*']]} (a rule without a {@code RuleCondition}) or an {@code AllowedPattern} that refuses {@code *}.
+   * {@code CorsConfiguration: true} means {@code *} and fails.
+   */
+  public List<String> staffRoutesNeverAnswerStar() {
+    List<String> out = new ArrayList<>();
+    Map<String, String> verdictByApi = new java.util.HashMap<>();
+    for (SamFunction f : template.functions()) {
+      for (var e : f.eventsOfType("HttpApi")) {
+        Map<String, Object> p = SamFunction.eventProperties(e.getValue());
+        String path = String.valueOf(p.getOrDefault("Path", "/"));
+        boolean staff = path.startsWith("/staff") || path.equals("/console") || path.startsWith("/console/")
+            || authorized(p);
+        if (!staff) {
+          continue;
+        }
+        String api = p.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id ? id : "ServerlessHttpApi";
+        String why = verdictByApi.computeIfAbsent(api, k -> starOrigins(apiProperties(p).get("CorsConfiguration")));
+        if (!why.isEmpty()) {
+          out.add(f.logicalId() + "." + e.getKey() + ": staff route " + routeKey(p) + " is on " + api
+              + ", whose CORS " + why + " - put staff routes on an HttpApi whose AllowOrigins can never be '*'");
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Why this CorsConfiguration could answer {@code *}; empty when it never can. */
+  private String starOrigins(Object cors) {
+    if (cors == null || Boolean.FALSE.equals(cors)) {
+      return "";
+    }
+    if (Boolean.TRUE.equals(cors) || "true".equals(String.valueOf(cors))) {
+      return "is 'true' (any origin, '*')";
+    }
+    if (!(cors instanceof Map<?, ?> c)) {
+      return "is not a map the check can read";
+    }
+    return starIn(c.get("AllowOrigins"));
+  }
+
+  /** Why this AllowOrigins value (a literal, a list or an intrinsic) could be or contain {@code *}; empty when never. */
+  private String starIn(Object value) {
+    if (value == null || value instanceof Number) {
+      return "";
+    }
+    if (value instanceof String s) {
+      return s.contains("*") ? "allows '" + s + "'" : "";
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        String why = starIn(item);
+        if (!why.isEmpty()) {
+          return why;
+        }
+      }
+      return "";
+    }
+    if (value instanceof Map<?, ?> m && m.size() == 1) {
+      var fn = m.entrySet().iterator().next();
+      String name = String.valueOf(fn.getKey());
+      if (name.equals("Ref")) {
+        String ref = String.valueOf(fn.getValue());
+        return template.parameters().containsKey(ref) ? parameterCanBeStar(ref) : "";
+      }
+      if (name.equals("Fn::Sub") && fn.getValue() instanceof String sub) {
+        if (sub.replaceAll("\\$\\{[^}]*}", "").contains("*")) {
+          return "allows '" + sub + "'";
+        }
+        var refs = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(sub);
+        while (refs.find()) {
+          if (template.parameters().containsKey(refs.group(1))) {
+            String why = parameterCanBeStar(refs.group(1));
+            if (!why.isEmpty()) {
+              return why;
+            }
+          }
+        }
+        return "";
+      }
+      if (List.of("Fn::If", "Fn::Join", "Fn::Split", "Fn::Select").contains(name)) {
+        List<?> args = fn.getValue() instanceof List<?> l ? l : List.of(fn.getValue());
+        // Fn::If's first argument is a condition's name, not a value
+        return starIn(name.equals("Fn::If") && !args.isEmpty() ? args.subList(1, args.size()) : args);
+      }
+      return "takes its origins from " + name + ", which the check cannot show is never '*'";
+    }
+    return "has AllowOrigins the check cannot read";
+  }
+
+  private static final List<String> STAR_PROBES = List.of("*", "https://*", "https://*.example.com", "http://localhost:*");
+
+  /** Why parameter {@code name} could be set to {@code *}; empty when it cannot. */
+  private String parameterCanBeStar(String name) {
+    Map<String, Object> param = template.parameters().get(name);
+    if (String.valueOf(param.getOrDefault("Default", "")).contains("*")) {
+      return "defaults to '*' (parameter " + name + ")";
+    }
+    if (param.get("AllowedValues") instanceof List<?> values) {
+      return values.stream().anyMatch(v -> String.valueOf(v).contains("*"))
+          ? "can be set to '*' (parameter " + name + "'s AllowedValues)" : "";
+    }
+    if (param.get("AllowedPattern") instanceof String pattern
+        && STAR_PROBES.stream().noneMatch(probe -> probe.matches(pattern))) {
+      return "";
+    }
+    return refusedByARule(name) ? "" : "can be set to '*' (parameter " + name
+        + " has no Rules assertion 'Fn::Not': [{ 'Fn::Contains': [!Ref " + name + ", '*'] }])";
+  }
+
+  /** Whether a rule without a condition asserts {@code Fn::Not [Fn::Contains [Ref name, '*']]}. */
+  private boolean refusedByARule(String name) {
+    for (Map<String, Object> rule : template.rules().values()) {
+      if (rule.get("RuleCondition") != null || !(rule.get("Assertions") instanceof List<?> assertions)) {
+        continue;
+      }
+      for (Object a : assertions) {
+        if (a instanceof Map<?, ?> assertion && assertion.get("Assert") instanceof Map<?, ?> not
+            && not.get("Fn::Not") instanceof List<?> negated && negated.size() == 1
+            && negated.get(0) instanceof Map<?, ?> contains && contains.get("Fn::Contains") instanceof List<?> args
+            && args.size() == 2 && args.get(0) instanceof Map<?, ?> ref && name.equals(ref.get("Ref"))
+            && "*".equals(args.get(1))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -514,6 +514,69 @@ class TemplateChecksTest {
     assertEquals(List.of("Api: RouteSettings 'POST /order' names no route of the API"), typo);
   }
 
+  /** GOOD with a storefront API allowing '*' and the staff route on its own API, whose origins are a guarded parameter. */
+  private static final String TWO_APIS = GOOD
+      .replace("Globals:\n", """
+          Parameters:
+            AllowedOrigins:
+              Type: CommaDelimitedList
+              Default: '*'
+            StaffAllowedOrigins:
+              Type: CommaDelimitedList
+              Default: 'https://console.example.com'
+            ConsoleUrl:
+              Type: String
+              Default: ''
+              AllowedPattern: '(https://[^*/]+/[^*]*)?'
+          Rules:
+            StaffOriginsAreExplicit:
+              Assertions:
+                - Assert:
+                    'Fn::Not': [{ 'Fn::Contains': [!Ref StaffAllowedOrigins, '*'] }]
+          Globals:
+            HttpApi:
+              CorsConfiguration:
+                AllowOrigins: !Ref AllowedOrigins
+          """)
+      .replace("Properties: { Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }",
+          "Properties: { ApiId: !Ref StaffApi, Method: GET, Path: /staff/tasks, Auth: { Authorizer: StaffJwt } }")
+      .replace("  FnLogs:\n", "  StaffApi:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      CorsConfiguration:\n"
+          + "        AllowOrigins: !If [HasConsole, [!Join ['', [!Select [0, !Split ['/', !Ref ConsoleUrl]], '//', 'x']],"
+          + " 'https://ops.example.com'], !Ref StaffAllowedOrigins]\n  FnLogs:\n");
+
+  @Test
+  void aStaffRouteThatCouldAnswerStarFails() {
+    assertTrue(TWO_APIS.contains("StaffApi:\n") && TWO_APIS.contains("Rules:"), "the template was not rewritten");
+    assertEquals(List.of(), checks(TWO_APIS).staffRoutesNeverAnswerStar());
+    assertEquals(List.of(), checks(TWO_APIS).publicRoutesThrottled());
+    // the staff route on the storefront's API, whose AllowedOrigins is '*'
+    String shared = TWO_APIS.replace("ApiId: !Ref StaffApi, Method: GET, Path: /staff/tasks", "ApiId: !Ref Api, Method: GET, Path: /staff/tasks");
+    assertEquals(List.of("Fn.Staff: staff route GET /staff/tasks is on Api, whose CORS defaults to '*' (parameter AllowedOrigins)"
+        + " - put staff routes on an HttpApi whose AllowOrigins can never be '*'"), checks(shared).staffRoutesNeverAnswerStar());
+    // the same with an explicit default: AllowedOrigins can still be set to '*' at deploy time
+    var settable = checks(shared.replace("Default: '*'", "Default: 'https://shop.example.com'")).staffRoutesNeverAnswerStar();
+    assertEquals(1, settable.size(), settable.toString());
+    assertTrue(settable.get(0).contains("can be set to '*' (parameter AllowedOrigins has no Rules assertion"), settable.toString());
+    // the staff API without the rule that refuses '*'
+    var unguarded = checks(TWO_APIS.replace("!Ref StaffAllowedOrigins, '*'", "!Ref AllowedOrigins, '*'")).staffRoutesNeverAnswerStar();
+    assertTrue(unguarded.size() == 1 && unguarded.get(0).contains("parameter StaffAllowedOrigins has no Rules assertion"),
+        unguarded.toString());
+    // a rule with a condition does not always hold
+    var conditional = checks(TWO_APIS.replace("    Assertions:", "    RuleCondition: !Equals [!Ref ConsoleUrl, '']\n    Assertions:"))
+        .staffRoutesNeverAnswerStar();
+    assertEquals(1, conditional.size(), conditional.toString());
+    // a literal '*', CorsConfiguration: true, a ConsoleUrl pattern that lets '*' through
+    assertTrue(checks(TWO_APIS.replace("'https://ops.example.com'", "'*'")).staffRoutesNeverAnswerStar().get(0)
+        .contains("whose CORS allows '*'"));
+    String always = TWO_APIS.replace("      CorsConfiguration:\n        AllowOrigins: !If", "      CorsConfiguration: true\n      Unused: !If");
+    assertTrue(checks(always).staffRoutesNeverAnswerStar().get(0).contains("is 'true' (any origin, '*')"));
+    assertTrue(checks(TWO_APIS.replace("AllowedPattern: '(https://[^*/]+/[^*]*)?'", "AllowedPattern: '.*'"))
+        .staffRoutesNeverAnswerStar().get(0).contains("parameter ConsoleUrl has no Rules assertion"));
+    // origins from a function the check cannot follow
+    assertTrue(checks(TWO_APIS.replace("!Ref StaffAllowedOrigins]", "!ImportValue StaffOrigins]")).staffRoutesNeverAnswerStar()
+        .get(0).contains("Fn::ImportValue"));
+  }
+
   @Test
   void staffRouteWithoutPermissionEntryFailsAndSoDoesAnEntryWithoutRoute() {
     assertEquals(List.of(), checks(GOOD).staffRoutePermissions(java.util.Set.of("GET /staff/tasks")));

@@ -1,0 +1,226 @@
+package dev.storeops.staffapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeops.customers.Customer;
+import dev.storeops.customers.CustomerStore;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.platform.json.Json;
+import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.WithAwsStack;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The lists that page with the API's one cursor (docs/api.md#lists) — customer search, import reports and
+ * the team — paged through the staff API on the AWS stack with a page smaller than the list: every item is
+ * seen exactly once, the last page has no nextCursor, and a bad limit or cursor is a 400 naming the field.
+ */
+@WithAwsStack
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffListPagingApiTest {
+  private AwsStack stack;
+  private StaffApiHandler handler;
+  private String table;
+  private String bucket;
+
+  @BeforeAll
+  void setUp(AwsStack stack) {
+    this.stack = stack;
+    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.table = stack.tableName("StoreTable");
+    this.bucket = stack.bucketName("SupplierBucket");
+  }
+
+  @Test
+  void aNameSearchPagesThroughEveryCustomerOnce() {
+    String p = letters(5);
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < 7; i++) {
+      expected.add(customer("cus_pg" + p + i, "pg" + p + i + "@example.com", "Пагинов" + p + " " + (char) ('a' + i), null, null).id());
+    }
+    // filed under two terms that both match: still one result
+    expected.add(customer("cus_pg" + p + "x", "pg" + p + "x@example.com", "Пагинов" + p + " Пагинов" + p + "а", null, null).id());
+    List<JsonNode> pages = pages(cursor -> query("q", "пагинов" + p, "limit", "3", "cursor", cursor), "search-customers.json");
+    assertTrue(pages.size() >= 3, pages.toString());
+    assertEquals(new ArrayList<>(expected), seenOnce(pages, "customers", "id"));
+    pages.forEach(page -> assertTrue(page.path("customers").size() <= 3, page.toString()));
+  }
+
+  @Test
+  void aPhoneSearchPagesThroughEveryCustomerOfThePhone() {
+    String p = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String phone = "+79" + String.valueOf(100_000_000L + Math.abs((long) p.hashCode()) % 899_999_999L);
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < 5; i++) {
+      expected.add(customer("cus_ph" + p + i, "ph" + p + i + "@example.com", "Тел " + i, phone, null).id());
+    }
+    List<JsonNode> pages = pages(cursor -> query("q", phone, "limit", "2", "cursor", cursor), "search-customers.json");
+    assertEquals(3, pages.size(), pages.toString());
+    assertEquals(new ArrayList<>(expected), seenOnce(pages, "customers", "id"));
+  }
+
+  @Test
+  void importReportsPageNewestFirstEachOnce() {
+    String sup = "pgs-" + UUID.randomUUID().toString().substring(0, 6);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+          .format(Instant.now().minusSeconds(3600L * (i + 1)));
+      String name = stamp + "-stock " + i + ".csv";
+      names.add(dev.storeops.catalog.ImportReportId.of(name));
+      stack.s3().putObject(o -> o.bucket(bucket).key("reports/" + sup + "/" + name + ".json"), RequestBody.fromString(
+          "{\"supplierId\":\"" + sup + "\",\"status\":\"applied\",\"rowsRead\":1}", StandardCharsets.UTF_8));
+    }
+    List<JsonNode> pages = pages(cursor -> query("supplier", sup, "limit", "2", "cursor", cursor), "list-imports.json");
+    assertEquals(3, pages.size(), pages.toString());
+    List<String> seen = new ArrayList<>();
+    pages.forEach(page -> page.path("reports").forEach(r -> seen.add(r.path("id").asText())));
+    // newest first, each once
+    assertEquals(names, seen);
+  }
+
+  @Test
+  void theTeamPagesThroughEveryManagerOnce() {
+    String p = UUID.randomUUID().toString().substring(0, 6);
+    Set<String> mine = new TreeSet<>();
+    for (int i = 0; i < 5; i++) {
+      String id = "mgr-pg" + p + i;
+      mine.add(id);
+      assertEquals(200, call("put-manager.json", Map.of("id", id), null, "{\"name\":\"Пейдж " + p + i
+          + "\",\"email\":\"pg@example.com\",\"onShift\":" + (i % 2 == 0) + "}").getStatusCode());
+    }
+    List<JsonNode> pages = pages(cursor -> query("limit", "2", "cursor", cursor), "get-team.json");
+    assertTrue(pages.size() >= 3, pages.toString());
+    List<String> all = seenOnce(pages, "managers", "id");
+    assertTrue(all.containsAll(mine), all.toString());
+    // on shift first, across the pages too
+    List<Boolean> shifts = new ArrayList<>();
+    pages.forEach(page -> page.path("managers").forEach(m -> shifts.add(m.path("onShift").asBoolean())));
+    assertEquals(shifts.stream().sorted((a, b) -> Boolean.compare(b, a)).toList(), shifts);
+    pages.forEach(page -> assertEquals(pages.get(0).path("onShift").asInt(), page.path("onShift").asInt()));
+  }
+
+  @Test
+  void aBadLimitOrCursorIsA400NamingTheField() {
+    Map<String, Map<String, String>> lists = new LinkedHashMap<>();
+    lists.put("search-customers.json", Map.of("q", "пагинов"));
+    lists.put("list-imports.json", Map.of());
+    lists.put("get-team.json", Map.of());
+    for (var list : lists.entrySet()) {
+      for (var bad : List.of(Map.of("limit", "0"), Map.of("limit", "101"), Map.of("limit", "ten"),
+          Map.of("cursor", "not-a-cursor"), Map.of("cursor", "e30"))) {
+        Map<String, String> q = new HashMap<>(list.getValue());
+        q.putAll(bad);
+        APIGatewayV2HTTPResponse r = call(list.getKey(), null, q, null);
+        assertEquals(400, r.getStatusCode(), list.getKey() + " " + q + ": " + r.getBody());
+        assertTrue(r.getHeaders().get("Content-Type").startsWith("application/problem+json"), r.getHeaders().toString());
+        String field = bad.keySet().iterator().next();
+        assertEquals(field, json(r).path("errors").get(0).path("field").asText(), r.getBody());
+      }
+    }
+    // a cursor of another search is refused, not handed to DynamoDB
+    String p = letters(4);
+    for (int i = 0; i < 3; i++) {
+      customer("cus_pc" + p + i, "pc" + p + i + "@example.com", "Курсоров" + p + " " + (char) ('a' + i), null, null);
+    }
+    JsonNode first = json(call("search-customers.json", null, query("q", "курсоров" + p, "limit", "1"), null));
+    String cursor = first.path("nextCursor").asText();
+    assertFalse(cursor.isEmpty(), first.toString());
+    APIGatewayV2HTTPResponse other = call("search-customers.json", null, query("q", "другой", "cursor", cursor), null);
+    assertEquals(400, other.getStatusCode(), other.getBody());
+    assertEquals("cursor", json(other).path("errors").get(0).path("field").asText());
+  }
+
+  /** Follows nextCursor from the first page to the last; the query builder takes the cursor (null first). */
+  private List<JsonNode> pages(Function<String, Map<String, String>> query, String fixture) {
+    List<JsonNode> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      APIGatewayV2HTTPResponse r = call(fixture, null, query.apply(cursor), null);
+      assertEquals(200, r.getStatusCode(), r.getBody());
+      JsonNode page = json(r);
+      pages.add(page);
+      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
+      assertTrue(pages.size() < 100, "the cursor does not move on");
+    } while (cursor != null);
+    return pages;
+  }
+
+  /** The ids under {@code array} across the pages, sorted, each asserted to be seen once. */
+  private static List<String> seenOnce(List<JsonNode> pages, String array, String field) {
+    List<String> seen = new ArrayList<>();
+    pages.forEach(page -> page.path(array).forEach(item -> seen.add(item.path(field).asText())));
+    assertEquals(seen.size(), new TreeSet<>(seen).size(), "an item on two pages: " + seen);
+    return new ArrayList<>(new TreeSet<>(seen));
+  }
+
+  private static String letters(int n) {
+    StringBuilder b = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + r.nextInt(26)));
+    }
+    return b.toString();
+  }
+
+  private static Map<String, String> query(String... pairs) {
+    Map<String, String> q = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        q.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return q;
+  }
+
+  private Customer customer(String id, String email, String name, String phone, String manager) {
+    Customer c = new Customer(id, email, name, phone, null, false, null, "ru", Instant.parse("2026-11-01T10:00:00Z"),
+        manager);
+    new DynamoCustomerStore(stack.dynamoDb(), table).create(c, CustomerStore.Secrets.NONE);
+    return c;
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query, String body) {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
+    if (path != null) {
+      event.setPathParameters(path);
+    }
+    event.setQueryStringParameters(query);
+    if (body != null) {
+      event.setBody(body);
+    }
+    var claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+    claims.put("sub", "owner-elena");
+    claims.put("cognito:groups", "[owner]");
+    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+    return handler.handleRequest(event, null);
+  }
+
+  private static JsonNode json(APIGatewayV2HTTPResponse r) {
+    try {
+      return Json.mapper().readTree(r.getBody());
+    } catch (Exception e) {
+      throw new IllegalStateException(r.getBody(), e);
+    }
+  }
+}
