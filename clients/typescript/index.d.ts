@@ -1428,7 +1428,8 @@ export interface components {
             requestId?: string;
             linkId?: string;
         };
-        Customer: {
+        /** @description The fields of `Customer`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CustomerFields: {
             id: string;
             email: string;
             name: string;
@@ -1444,6 +1445,7 @@ export interface components {
             consentPendingSince?: components["schemas"]["Instant"];
             consentHistory: components["schemas"]["ConsentEvent"][];
         };
+        Customer: components["schemas"]["CustomerFields"];
         LineRequest: {
             sku: string;
             qty: number;
@@ -1541,8 +1543,8 @@ export interface components {
             held: number;
             onHand: number;
         };
-        /** @description An order as its customer sees it. */
-        CustomerOrder: {
+        /** @description The fields of `CustomerOrder`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CustomerOrderFields: {
             id: string;
             /** @description Human-readable: `yyMMdd-XXXXXX`. */
             number: string;
@@ -1569,12 +1571,15 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             paymentLink?: components["schemas"]["OrderPaymentLink"];
         };
+        /** @description An order as its customer sees it. */
+        CustomerOrder: components["schemas"]["CustomerOrderFields"];
         CartRequest: {
             /** @description Needs that customer's `X-Customer-Token`. */
             customerId?: string;
             lines: components["schemas"]["LineRequest"][];
         };
-        Cart: {
+        /** @description The fields of `Cart`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CartFields: {
             id: string;
             lines: {
                 sku: string;
@@ -1587,10 +1592,11 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
         };
+        Cart: components["schemas"]["CartFields"];
         /** @description The cursor of the next page (pass it as `cursor`); absent on the last page. Opaque. */
         NextCursor: string;
-        /** @description An order as staff see it. */
-        StaffOrder: components["schemas"]["CustomerOrder"] & {
+        /** @description The fields of `StaffOrder`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        StaffOrderFields: components["schemas"]["CustomerOrderFields"] & {
             customerId: string;
             /** @description `customer` or the staff id. */
             createdBy: string;
@@ -1598,8 +1604,7 @@ export interface components {
             cartId?: string;
             /** @description Purchase cost of the goods reserved (docs/money.md). */
             costMinor?: number | null;
-            /** @description The promo code applied: code, campaign, terms and discount (present with a promo code). */
-            promo?: Record<string, never>;
+            promo?: components["schemas"]["AppliedPromo"];
             reservations?: {
                 sku: string;
                 warehouse: string;
@@ -1607,14 +1612,20 @@ export interface components {
             }[];
             updatedAt: components["schemas"]["Instant"];
         };
+        /** @description An order as staff see it. */
+        StaffOrder: components["schemas"]["StaffOrderFields"];
         /** @description A staff order with its payments, calls, flag and shipment (docs/payments.md). */
-        OrderFile: components["schemas"]["StaffOrder"] & {
-            payments: Record<string, never>[];
-            calls: Record<string, never>[];
+        OrderFile: components["schemas"]["StaffOrderFields"] & {
+            payments: components["schemas"]["OrderPayment"][];
+            calls: components["schemas"]["OrderCall"][];
             noAnswerCalls: number;
             /** @description Why staff should look at the order (a payment mismatch, a refund after shipping, …). */
             flag?: string;
-            shipment?: Record<string, never>;
+            shipment?: components["schemas"]["Shipment"];
+            /** @description Why the shipped parcel comes back (present once refused or not collected). */
+            refusal?: components["schemas"]["ParcelRefusal"];
+            /** @description The returns after delivery (present once there is one; docs/returns.md). */
+            returns?: components["schemas"]["OrderReturn"][];
             paymentDueAt?: components["schemas"]["Instant"];
             /**
              * @description The next payment step while the order waits for its payment.
@@ -1887,7 +1898,8 @@ export interface components {
                 available: number;
             }[];
         };
-        ImportReportSummary: {
+        /** @description The fields of `ImportReportSummary`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        ImportReportSummaryFields: {
             id: string;
             supplierId: string;
             file?: string;
@@ -1905,7 +1917,8 @@ export interface components {
             rejectedCount?: number;
             warningCount?: number;
         };
-        ImportReport: components["schemas"]["ImportReportSummary"] & {
+        ImportReportSummary: components["schemas"]["ImportReportSummaryFields"];
+        ImportReport: components["schemas"]["ImportReportSummaryFields"] & {
             rejected?: {
                 row: number;
                 reason: string;
@@ -2081,6 +2094,58 @@ export interface components {
             consent: components["schemas"]["ConsentEvent"][];
             notes: components["schemas"]["CustomerNote"][];
         };
+        /** @description The promo code an order used (`ordering/promo/AppliedPromo`), restored when the order is cancelled before shipping. */
+        AppliedPromo: {
+            code: string;
+            /** @description `birthday` or `campaign`. */
+            kind: string;
+            /** @description The campaign id, or `birthday`. */
+            source: string;
+            /** @description The percentage of a percent code. */
+            discountPercent?: number;
+            /** @description The order's discount (the sum of its lines' `discountMinor`). */
+            discountMinor: number;
+            /** @description The code has a limit of uses (its counter was raised with the order). */
+            limited: boolean;
+            /** @description The code is once per customer (the customer's use was recorded with the order). */
+            oncePerCustomer: boolean;
+        };
+        /** @description A payment provider's event recorded on the order (`fulfilment/PaymentEventPolicy`; docs/payments.md). */
+        OrderPayment: {
+            eventId: string;
+            paymentId: string;
+            /** @description The event's type, e.g. `SUCCEEDED`, `REFUNDED`. */
+            type: string;
+            amountMinor: number;
+            currency: string;
+            receivedAt: components["schemas"]["Instant"];
+            /** @description What the shop made of it, e.g. `PAID`, `MISMATCH`, `REFUNDED_AFTER_SHIPPING`. */
+            outcome: string;
+        };
+        /** @description A confirmation call logged on the order (`fulfilment/ConfirmationCallPolicy`). */
+        OrderCall: {
+            /** @description The call's id (its Idempotency-Key). */
+            id: string;
+            at: components["schemas"]["Instant"];
+            /** @description The staff id. */
+            by: string;
+            /** @enum {string} */
+            outcome: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
+            /** @description Why the customer refused (with `REFUSED`). */
+            reason?: string;
+        };
+        /** @description The parcel handed to the carrier (`fulfilment/ShipmentPolicy`). */
+        Shipment: {
+            carrier: string;
+            trackingNumber: string;
+            shippedAt: components["schemas"]["Instant"];
+            /** @description The staff id. */
+            shippedBy: string;
+        };
+        /** @description One stored item about the customer, its own attributes as they are stored (`platform/dynamo/AboutCustomer.plain`: no table or index keys, no TTL). Left open on purpose: the export hands the customer everything stored, whatever the storage layout, and is not a contract to program against. */
+        StoredItem: {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description A refusal (bad parameter, no right, not found), as problem+json naming the fields. */
@@ -2253,7 +2318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"] & {
+                    "application/json": components["schemas"]["CustomerFields"] & {
                         /** @description The customer's credential (`X-Customer-Token`), shown once. */
                         accessToken: string;
                     };
@@ -2315,7 +2380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerOrder"] & {
+                    "application/json": components["schemas"]["CustomerOrderFields"] & {
                         /** @description The order's token (`X-Order-Token` or `?token=`), shown once. */
                         accessToken: string;
                     };
@@ -2479,7 +2544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Cart"] & {
+                    "application/json": components["schemas"]["CartFields"] & {
                         /** @description The cart's credential (`X-Cart-Token`), shown once. */
                         cartToken: string;
                     };
@@ -3020,12 +3085,27 @@ export interface operations {
                         profile: components["schemas"]["Customer"];
                         consent: {
                             marketingConsent: boolean;
-                            history: Record<string, never>[];
+                            consentChangedAt?: components["schemas"]["Instant"];
+                            consentPendingSince?: components["schemas"]["Instant"];
+                            consentConfirmedAt?: components["schemas"]["Instant"];
+                            history: components["schemas"]["ConsentEvent"][];
                         };
-                        orders?: Record<string, never>[];
-                        carts?: Record<string, never>[];
-                        mails?: Record<string, never>[];
-                        tasks?: Record<string, never>[];
+                        /** @description The customer's orders as stored (without the access token's hash). */
+                        orders?: components["schemas"]["StoredItem"][];
+                        carts?: components["schemas"]["StoredItem"][];
+                        /** @description The mail log (`reservedAt` as an instant). */
+                        mails?: components["schemas"]["StoredItem"][];
+                        /** @description The e-mail's suppression entry (present when the address is suppressed). */
+                        suppression?: components["schemas"]["StoredItem"];
+                        /** @description The customer's mail flows (each with `item`, the stored item's key). */
+                        mailFlows?: components["schemas"]["StoredItem"][];
+                        /** @description Personal promo codes (birthday). */
+                        promoCodes?: components["schemas"]["StoredItem"][];
+                        categoriesBought?: components["schemas"]["StoredItem"][];
+                        reviewRequests?: components["schemas"]["StoredItem"][];
+                        tasks?: components["schemas"]["StoredItem"][];
+                        /** @description The staff's notes about the customer. */
+                        notes?: components["schemas"]["StoredItem"][];
                     };
                 };
             };
@@ -3339,6 +3419,10 @@ export interface operations {
                         rows: components["schemas"]["SalesRow"][];
                         total: components["schemas"]["SalesRow"];
                         cancellationsByReason?: {
+                            [key: string]: number;
+                        };
+                        /** @description Promo discounts given, net of cancellations, in kopecks per campaign id (or `birthday`; docs/money.md). */
+                        discountsByCampaign?: {
                             [key: string]: number;
                         };
                     };

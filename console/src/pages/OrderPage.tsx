@@ -54,7 +54,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
             <dt>{t('order.delivery')}</dt>
             <dd>{order.delivery ? [order.delivery.option, order.delivery.city, order.delivery.address].filter(Boolean).join(', ') : '—'}
               {order.delivery ? ` · ${formatMoney(order.deliveryCostMinor, order.currency)}` : ''}</dd>
-            {order.shipment ? <><dt>{t('order.shipment')}</dt><dd data-shipment>{order.shipment.carrier} · {order.shipment.trackingNumber || order.shipment.tracking}</dd></> : null}
+            {order.shipment ? <><dt>{t('order.shipment')}</dt><dd data-shipment>{order.shipment.carrier} · {order.shipment.trackingNumber}</dd></> : null}
             <dt>{t('orders.total')}</dt><dd><strong>{formatMoney(order.totalMinor, order.currency)}</strong></dd>
           </dl>
 
