@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api, idempotencyKey } from '../api';
 import type { Answer, RequestBody } from '../types';
+import { formatMoney, t } from '../i18n';
+import { ErrorBox, Page } from '../ui';
 
 /** The body of `POST /staff/orders` (its enums come from the form's select values). */
 type PlaceOrder = RequestBody<'/staff/orders', 'post'>;
-import { formatMoney, t } from '../i18n';
-import { ErrorBox, Page } from '../ui';
 
 interface Line {
   sku: string;
