@@ -1732,6 +1732,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             preview?: components["schemas"]["CampaignPreview"];
             planned?: number;
+            /** @description The checkout terms of `discountCode` (present with a discount code; docs/money.md). */
+            discount?: components["schemas"]["PromoCode"];
         };
         YooKassaNotification: {
             /** @constant */
@@ -2145,6 +2147,29 @@ export interface components {
         /** @description One stored item about the customer, its own attributes as they are stored (`platform/dynamo/AboutCustomer.plain`: no table or index keys, no TTL). Left open on purpose: the export hands the customer everything stored, whatever the storage layout, and is not a contract to program against. */
         StoredItem: {
             [key: string]: unknown;
+        };
+        /** @description A discount code as stored (`ordering/promo/PromoCode`); a campaign's has `kind` `campaign` and its `campaignId`. */
+        PromoCode: {
+            code: string;
+            /** @enum {string} */
+            kind: "birthday" | "campaign";
+            /** @description The campaign that defined it (absent for a birthday code). */
+            campaignId?: string;
+            /** @description The only customer who may use it (absent: anyone). */
+            ownerCustomerId?: string;
+            /** @description The discount in percent (absent: an amount). */
+            discountPercent?: number;
+            /** @description A fixed amount off the items, kopecks (absent: a percent). */
+            discountMinor?: number;
+            /** @description The items total the order must reach, kopecks (0: none). */
+            minOrderMinor: number;
+            validFrom?: components["schemas"]["Instant"];
+            expiresAt?: components["schemas"]["Instant"];
+            /** @description Total uses allowed (absent: unlimited). */
+            maxUses?: number;
+            /** @description Uses counted so far (orders not cancelled before shipping). */
+            uses: number;
+            oncePerCustomer: boolean;
         };
     };
     responses: {
