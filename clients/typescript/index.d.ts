@@ -1921,9 +1921,30 @@ export interface components {
         };
         ImportReportSummary: components["schemas"]["ImportReportSummaryFields"];
         ImportReport: components["schemas"]["ImportReportSummaryFields"] & {
+            /** @description The file's format as read, e.g. `csv` or `xlsx`. */
+            format?: string;
+            /** @description The text encoding a CSV file was read with, e.g. `UTF-8` or `windows-1251`. */
+            encoding?: string;
+            /** @description The field separator a CSV file was read with. */
+            delimiter?: string;
+            /** @description The row (1-based) taken as the header. */
+            headerRow?: number;
+            /** @description Rows left out before reading quantities, by kind. */
+            skipped?: {
+                blank?: number;
+                title?: number;
+                repeatedHeader?: number;
+                subtotal?: number;
+            };
             rejected?: {
                 row: number;
+                /** @description The row's SKU, when it had one. */
+                sku?: string;
                 reason: string;
+                /** @description The row's cells that were refused, by column header. */
+                values?: {
+                    [key: string]: string;
+                };
             }[];
             warnings?: string[];
             rejectedRowsFile?: string;
