@@ -1450,8 +1450,16 @@ export interface components {
             source: string;
             requestId?: string;
             linkId?: string;
+            /**
+             * @description Absent: the marketing e-mail consent; SMS: the customer's choice of SMS.
+             * @enum {string}
+             */
+            channel?: "SMS";
+            /** @description The staff member who recorded the step (staff-set steps only). */
+            by?: string;
         };
-        Customer: {
+        /** @description The fields of `Customer`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CustomerFields: {
             id: string;
             email: string;
             name: string;
@@ -1467,6 +1475,7 @@ export interface components {
             consentPendingSince?: components["schemas"]["Instant"];
             consentHistory: components["schemas"]["ConsentEvent"][];
         };
+        Customer: components["schemas"]["CustomerFields"];
         LineRequest: {
             sku: string;
             qty: number;
@@ -1564,8 +1573,8 @@ export interface components {
             held: number;
             onHand: number;
         };
-        /** @description An order as its customer sees it. */
-        CustomerOrder: {
+        /** @description The fields of `CustomerOrder`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CustomerOrderFields: {
             id: string;
             /** @description Human-readable: `yyMMdd-XXXXXX`. */
             number: string;
@@ -1592,12 +1601,15 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             paymentLink?: components["schemas"]["OrderPaymentLink"];
         };
+        /** @description An order as its customer sees it. */
+        CustomerOrder: components["schemas"]["CustomerOrderFields"];
         CartRequest: {
             /** @description Needs that customer's `X-Customer-Token`. */
             customerId?: string;
             lines: components["schemas"]["LineRequest"][];
         };
-        Cart: {
+        /** @description The fields of `Cart`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        CartFields: {
             id: string;
             lines: {
                 sku: string;
@@ -1610,10 +1622,11 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
         };
+        Cart: components["schemas"]["CartFields"];
         /** @description The cursor of the next page (pass it as `cursor`); absent on the last page. Opaque. */
         NextCursor: string;
-        /** @description An order as staff see it. */
-        StaffOrder: components["schemas"]["CustomerOrder"] & {
+        /** @description The fields of `StaffOrder`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        StaffOrderFields: components["schemas"]["CustomerOrderFields"] & {
             customerId: string;
             /** @description `customer` or the staff id. */
             createdBy: string;
@@ -1621,8 +1634,7 @@ export interface components {
             cartId?: string;
             /** @description Purchase cost of the goods reserved (docs/money.md). */
             costMinor?: number | null;
-            /** @description The promo code applied: code, campaign, terms and discount (present with a promo code). */
-            promo?: Record<string, never>;
+            promo?: components["schemas"]["AppliedPromo"];
             reservations?: {
                 sku: string;
                 warehouse: string;
@@ -1630,14 +1642,20 @@ export interface components {
             }[];
             updatedAt: components["schemas"]["Instant"];
         };
+        /** @description An order as staff see it. */
+        StaffOrder: components["schemas"]["StaffOrderFields"];
         /** @description A staff order with its payments, calls, flag and shipment (docs/payments.md). */
-        OrderFile: components["schemas"]["StaffOrder"] & {
-            payments: Record<string, never>[];
-            calls: Record<string, never>[];
+        OrderFile: components["schemas"]["StaffOrderFields"] & {
+            payments: components["schemas"]["OrderPayment"][];
+            calls: components["schemas"]["OrderCall"][];
             noAnswerCalls: number;
             /** @description Why staff should look at the order (a payment mismatch, a refund after shipping, …). */
             flag?: string;
-            shipment?: Record<string, never>;
+            shipment?: components["schemas"]["Shipment"];
+            /** @description Why the shipped parcel comes back (present once refused or not collected). */
+            refusal?: components["schemas"]["ParcelRefusal"];
+            /** @description The returns after delivery (present once there is one; docs/returns.md). */
+            returns?: components["schemas"]["OrderReturn"][];
             paymentDueAt?: components["schemas"]["Instant"];
             /**
              * @description The next payment step while the order waits for its payment.
@@ -1746,6 +1764,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             preview?: components["schemas"]["CampaignPreview"];
             planned?: number;
+            /** @description The checkout terms of `discountCode` (present with a discount code; docs/money.md). */
+            discount?: components["schemas"]["PromoCode"];
         };
         YooKassaNotification: {
             /** @constant */
@@ -1917,7 +1937,8 @@ export interface components {
                 available: number;
             }[];
         };
-        ImportReportSummary: {
+        /** @description The fields of `ImportReportSummary`, open: for schemas that extend it with `allOf` (and close themselves with `unevaluatedProperties: false`). */
+        ImportReportSummaryFields: {
             id: string;
             supplierId: string;
             file?: string;
@@ -1935,10 +1956,32 @@ export interface components {
             rejectedCount?: number;
             warningCount?: number;
         };
-        ImportReport: components["schemas"]["ImportReportSummary"] & {
+        ImportReportSummary: components["schemas"]["ImportReportSummaryFields"];
+        ImportReport: components["schemas"]["ImportReportSummaryFields"] & {
+            /** @description The file's format as read, e.g. `csv` or `xlsx`. */
+            format?: string;
+            /** @description The text encoding a CSV file was read with, e.g. `UTF-8` or `windows-1251`. */
+            encoding?: string;
+            /** @description The field separator a CSV file was read with. */
+            delimiter?: string;
+            /** @description The row (1-based) taken as the header. */
+            headerRow?: number;
+            /** @description Rows left out before reading quantities, by kind. */
+            skipped?: {
+                blank?: number;
+                title?: number;
+                repeatedHeader?: number;
+                subtotal?: number;
+            };
             rejected?: {
                 row: number;
+                /** @description The row's SKU, when it had one. */
+                sku?: string;
                 reason: string;
+                /** @description The row's cells that were refused, by column header. */
+                values?: {
+                    [key: string]: string;
+                };
             }[];
             warnings?: string[];
             rejectedRowsFile?: string;
@@ -2123,6 +2166,81 @@ export interface components {
                 by: string;
             };
         };
+        /** @description The promo code an order used (`ordering/promo/AppliedPromo`), restored when the order is cancelled before shipping. */
+        AppliedPromo: {
+            code: string;
+            /** @description `birthday` or `campaign`. */
+            kind: string;
+            /** @description The campaign id, or `birthday`. */
+            source: string;
+            /** @description The percentage of a percent code. */
+            discountPercent?: number;
+            /** @description The order's discount (the sum of its lines' `discountMinor`). */
+            discountMinor: number;
+            /** @description The code has a limit of uses (its counter was raised with the order). */
+            limited: boolean;
+            /** @description The code is once per customer (the customer's use was recorded with the order). */
+            oncePerCustomer: boolean;
+        };
+        /** @description A payment provider's event recorded on the order (`fulfilment/PaymentEventPolicy`; docs/payments.md). */
+        OrderPayment: {
+            eventId: string;
+            paymentId: string;
+            /** @description The event's type, e.g. `SUCCEEDED`, `REFUNDED`. */
+            type: string;
+            amountMinor: number;
+            currency: string;
+            receivedAt: components["schemas"]["Instant"];
+            /** @description What the shop made of it, e.g. `PAID`, `MISMATCH`, `REFUNDED_AFTER_SHIPPING`. */
+            outcome: string;
+        };
+        /** @description A confirmation call logged on the order (`fulfilment/ConfirmationCallPolicy`). */
+        OrderCall: {
+            /** @description The call's id (its Idempotency-Key). */
+            id: string;
+            at: components["schemas"]["Instant"];
+            /** @description The staff id. */
+            by: string;
+            /** @enum {string} */
+            outcome: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
+            /** @description Why the customer refused (with `REFUSED`). */
+            reason?: string;
+        };
+        /** @description The parcel handed to the carrier (`fulfilment/ShipmentPolicy`). */
+        Shipment: {
+            carrier: string;
+            trackingNumber: string;
+            shippedAt: components["schemas"]["Instant"];
+            /** @description The staff id. */
+            shippedBy: string;
+        };
+        /** @description One stored item about the customer, its own attributes as they are stored (`platform/dynamo/AboutCustomer.plain`: no table or index keys, no TTL). Left open on purpose: the export hands the customer everything stored, whatever the storage layout, and is not a contract to program against. */
+        StoredItem: {
+            [key: string]: unknown;
+        };
+        /** @description A discount code as stored (`ordering/promo/PromoCode`); a campaign's has `kind` `campaign` and its `campaignId`. */
+        PromoCode: {
+            code: string;
+            /** @enum {string} */
+            kind: "birthday" | "campaign";
+            /** @description The campaign that defined it (absent for a birthday code). */
+            campaignId?: string;
+            /** @description The only customer who may use it (absent: anyone). */
+            ownerCustomerId?: string;
+            /** @description The discount in percent (absent: an amount). */
+            discountPercent?: number;
+            /** @description A fixed amount off the items, kopecks (absent: a percent). */
+            discountMinor?: number;
+            /** @description The items total the order must reach, kopecks (0: none). */
+            minOrderMinor: number;
+            validFrom?: components["schemas"]["Instant"];
+            expiresAt?: components["schemas"]["Instant"];
+            /** @description Total uses allowed (absent: unlimited). */
+            maxUses?: number;
+            /** @description Uses counted so far (orders not cancelled before shipping). */
+            uses: number;
+            oncePerCustomer: boolean;
+        };
     };
     responses: {
         /** @description A refusal (bad parameter, no right, not found), as problem+json naming the fields. */
@@ -2295,7 +2413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"] & {
+                    "application/json": components["schemas"]["CustomerFields"] & {
                         /** @description The customer's credential (`X-Customer-Token`), shown once. */
                         accessToken: string;
                     };
@@ -2357,7 +2475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerOrder"] & {
+                    "application/json": components["schemas"]["CustomerOrderFields"] & {
                         /** @description The order's token (`X-Order-Token` or `?token=`), shown once. */
                         accessToken: string;
                     };
@@ -2521,7 +2639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Cart"] & {
+                    "application/json": components["schemas"]["CartFields"] & {
                         /** @description The cart's credential (`X-Cart-Token`), shown once. */
                         cartToken: string;
                     };
@@ -3075,12 +3193,27 @@ export interface operations {
                         profile: components["schemas"]["Customer"];
                         consent: {
                             marketingConsent: boolean;
-                            history: Record<string, never>[];
+                            consentChangedAt?: components["schemas"]["Instant"];
+                            consentPendingSince?: components["schemas"]["Instant"];
+                            consentConfirmedAt?: components["schemas"]["Instant"];
+                            history: components["schemas"]["ConsentEvent"][];
                         };
-                        orders?: Record<string, never>[];
-                        carts?: Record<string, never>[];
-                        mails?: Record<string, never>[];
-                        tasks?: Record<string, never>[];
+                        /** @description The customer's orders as stored (without the access token's hash). */
+                        orders?: components["schemas"]["StoredItem"][];
+                        carts?: components["schemas"]["StoredItem"][];
+                        /** @description The mail log (`reservedAt` as an instant). */
+                        mails?: components["schemas"]["StoredItem"][];
+                        /** @description The e-mail's suppression entry (present when the address is suppressed). */
+                        suppression?: components["schemas"]["StoredItem"];
+                        /** @description The customer's mail flows (each with `item`, the stored item's key). */
+                        mailFlows?: components["schemas"]["StoredItem"][];
+                        /** @description Personal promo codes (birthday). */
+                        promoCodes?: components["schemas"]["StoredItem"][];
+                        categoriesBought?: components["schemas"]["StoredItem"][];
+                        reviewRequests?: components["schemas"]["StoredItem"][];
+                        tasks?: components["schemas"]["StoredItem"][];
+                        /** @description The staff's notes about the customer. */
+                        notes?: components["schemas"]["StoredItem"][];
                     };
                 };
             };
@@ -3394,6 +3527,10 @@ export interface operations {
                         rows: components["schemas"]["SalesRow"][];
                         total: components["schemas"]["SalesRow"];
                         cancellationsByReason?: {
+                            [key: string]: number;
+                        };
+                        /** @description Promo discounts given, net of cancellations, in kopecks per campaign id (or `birthday`; docs/money.md). */
+                        discountsByCampaign?: {
                             [key: string]: number;
                         };
                     };

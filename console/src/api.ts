@@ -1,14 +1,10 @@
 /** Calls the staff API with the session's bearer token; errors carry the problem+json body. */
 import { apiBase } from './config';
 import { currentSession } from './auth';
+import type { Schemas } from './types';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
+/** An error answer (components/schemas/Problem; a gateway's bare error may lack all but the status). */
+export type Problem = Partial<Schemas['Problem']> & Pick<Schemas['Problem'], 'status'>;
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

@@ -1,5 +1,6 @@
 /** A customer's name and phone for a task or an order (the dossier; a role without it sees none). */
 import { api } from './api';
+import type { Answer } from './types';
 
 export interface Contact {
   id: string;
@@ -14,7 +15,7 @@ export function customerContact(customerId: string | undefined | null): Promise<
   if (!customerId) return Promise.resolve(null);
   let p = cache.get(customerId);
   if (!p) {
-    p = api<any>(`/staff/customers/${encodeURIComponent(customerId)}`).then(
+    p = api<Answer<'/staff/customers/{id}'>>(`/staff/customers/${encodeURIComponent(customerId)}`).then(
       (d) => ({ id: customerId, name: d.customer?.name, phone: d.customer?.phone, email: d.customer?.email }),
       () => null,
     );

@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
 import { api, ApiError } from '../api';
+import type { Answer } from '../types';
 import { formatDateTime, t } from '../i18n';
 import { currentSession } from '../auth';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
-interface Preview { segment: number; noConsent: number; suppressed: number; capped: number; recipients: number }
-interface Campaign {
-  id: string; name: string; subject: string; segment: string; sendAt: string; status: string; createdBy: string;
-  createdAt: string; preview: Preview; planned?: number; discountCode?: string;
-}
-interface Created { campaign: Campaign; preview: Preview; sample?: { subject: string; text: string; html: string } | null }
+type Created = Answer<'/staff/campaigns', 'post'>;
+type Campaign = Created['campaign'];
+type Preview = Created['preview'];
+
 const RECENT = 'storeops.campaigns';
 
 function recent(): string[] {
@@ -188,7 +187,7 @@ function FindCampaign(props: { onFound: (id: string) => void }) {
 }
 
 function CampaignCard(props: { id: string }) {
-  const load = useLoad(() => api<{ campaign: Campaign; figures: Record<string, number> }>('/staff/campaigns/' + encodeURIComponent(props.id)), [props.id]);
+  const load = useLoad(() => api<Answer<'/staff/campaigns/{id}'>>('/staff/campaigns/' + encodeURIComponent(props.id)), [props.id]);
   const c = load.data?.campaign;
   return (
     <li class="card" data-campaign={props.id}>
@@ -201,7 +200,7 @@ function CampaignCard(props: { id: string }) {
             <span class="badge">{t('campaigns.status.' + c.status)}</span>
           </div>
           <div class="muted">{t('campaigns.when', { at: formatDateTime(c.sendAt), by: c.createdBy })}</div>
-          <PreviewFacts preview={c.preview} />
+          {c.preview ? <PreviewFacts preview={c.preview} /> : null}
           {Object.keys(load.data!.figures).length ? (
             <dl class="facts">{Object.entries(load.data!.figures).map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}</dl>
           ) : null}

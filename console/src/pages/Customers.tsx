@@ -1,33 +1,13 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
 import { api } from '../api';
+import type { Answer } from '../types';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
-import { SmsConsentControl, type ConsentStep } from './SmsConsent';
+import { SmsConsentControl } from './SmsConsent';
 
-interface Found { id: string; name: string; email: string; phone?: string; managerId?: string; createdAt?: string }
-interface SearchResult { query: string; kind: 'PHONE' | 'EMAIL' | 'NAME'; customers: Found[] }
-interface Dossier {
-  customer: {
-    id: string; name: string; email: string; phone?: string; birthday?: string; locale?: string; createdAt?: string;
-    marketingConsent: boolean; consentConfirmedAt?: string; consentPendingSince?: string; managerId?: string;
-  };
-  manager?: { id: string; name: string; onShift: boolean } | null;
-  orders: {
-    id: string; number: string; status: string; channel: string; totalMinor: number; createdAt: string;
-  }[];
-  totals: { orderCount: number; cancelledCount: number; revenueMinor: number; averageCheckMinor: number; firstOrderAt?: string; lastOrderAt?: string };
-  history?: History;
-}
-interface Message { channel: 'MAIL' | 'SMS'; template?: string; flow?: string; at?: string; status: string; detail?: string; statusAt?: string }
-interface Note { id: string; text: string; by: string; at: string }
-interface History {
-  calls: { orderId: string; orderNumber?: string; at?: string; outcome: string; by?: string; reason?: string }[];
-  mails: Message[];
-  sms: Message[];
-  consent: ConsentStep[];
-  notes: Note[];
-}
+type SearchResult = Answer<'/staff/customers'>;
+type Dossier = Answer<'/staff/customers/{id}'>;
 
 /** Customers: search by phone, e-mail or name; each result opens the dossier. */
 export function Customers(_props: { params: Record<string, string> }) {
@@ -180,7 +160,7 @@ export function CustomerPage(props: { params: Record<string, string> }) {
             {h && h.calls.length ? (
               <ol class="history" data-list="customer-calls">
                 {h.calls.map((c, i) => (
-                  <li key={c.orderId + i}>{formatDateTime(c.at)} — {c.orderNumber || c.orderId}: {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
+                  <li key={String(c.orderId) + i}>{formatDateTime(c.at)} — {c.orderNumber || c.orderId}: {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
                 ))}
               </ol>
             ) : null}

@@ -1,7 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api, idempotencyKey } from '../api';
+import type { Answer, RequestBody } from '../types';
 import { formatMoney, t } from '../i18n';
 import { ErrorBox, Page } from '../ui';
+
+/** The body of `POST /staff/orders` (its enums come from the form's select values). */
+type PlaceOrder = RequestBody<'/staff/orders', 'post'>;
 
 interface Line {
   sku: string;
@@ -21,17 +25,17 @@ export function NewOrder(_props: { params: Record<string, string> }) {
   const [lines, setLines] = useState<Line[]>([{ sku: '', qty: 1 }]);
   const [city, setCity] = useState('Москва');
   const [address, setAddress] = useState('');
-  const [options, setOptions] = useState<any[] | null>(null);
+  const [options, setOptions] = useState<Answer<'/delivery-options'>['options'] | null>(null);
   const [option, setOption] = useState('');
   const [payment, setPayment] = useState('CASH_ON_DELIVERY');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [placed, setPlaced] = useState<any>(null);
+  const [placed, setPlaced] = useState<Answer<'/staff/orders', 'post'> | null>(null);
 
   async function stock(i: number, sku: string) {
     if (!sku.trim()) return;
     try {
-      const s = await api<{ available: number }>(`/stock/${encodeURIComponent(sku.trim())}`);
+      const s = await api<Answer<'/stock/{sku}'>>(`/stock/${encodeURIComponent(sku.trim())}`);
       setLines((ls) => ls.map((l, j) => (j === i ? { ...l, available: s.available } : l)));
     } catch {
       setLines((ls) => ls.map((l, j) => (j === i ? { ...l, available: null } : l)));
@@ -43,7 +47,7 @@ export function NewOrder(_props: { params: Record<string, string> }) {
     setError(null);
     try {
       const q = new URLSearchParams({ city, skus: filled.map((l) => `${l.sku.trim()}:${l.qty}`).join(',') });
-      const r = await api<{ options: any[] }>(`/delivery-options?${q}`);
+      const r = await api<Answer<'/delivery-options'>>(`/delivery-options?${q}`);
       setOptions(r.options);
       setOption(r.options[0]?.id || '');
     } catch (e) {
@@ -56,16 +60,16 @@ export function NewOrder(_props: { params: Record<string, string> }) {
     setBusy(true);
     setError(null);
     try {
-      const order = await api<any>('/staff/orders', {
+      const order = await api<Answer<'/staff/orders', 'post'>>('/staff/orders', {
         method: 'POST',
         headers: { 'Idempotency-Key': key },
         body: {
           customer: { phone: customer.phone.trim(), name: customer.name.trim(), email: customer.email.trim() },
           lines: filled.map((l) => ({ sku: l.sku.trim(), qty: l.qty })),
-          delivery: { option, city, address },
-          paymentMethod: payment,
-          channel,
-        },
+          delivery: { option: option as PlaceOrder['delivery']['option'], city, address },
+          paymentMethod: payment as PlaceOrder['paymentMethod'],
+          channel: channel as PlaceOrder['channel'],
+        } satisfies PlaceOrder,
       });
       // a confirmation with the number, not the order page: the shop may assign it to another manager
       setPlaced(order);

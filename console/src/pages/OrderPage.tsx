@@ -5,6 +5,11 @@ import { customerContact, type Contact } from '../contacts';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 import type { Task } from './Tasks';
+import type { Answer } from '../types';
+
+type Order = Answer<'/staff/orders/{id}'>;
+/** What an action answers: the order's full file (calls, payments, shipment). */
+type OrderFile = Answer<'/staff/orders/{id}/cancel', 'post'>;
 
 const BEFORE_SHIPPING = ['NEW', 'AWAITING_PAYMENT', 'PAID', 'CONFIRMED', 'READY_TO_SHIP'];
 
@@ -12,15 +17,15 @@ const BEFORE_SHIPPING = ['NEW', 'AWAITING_PAYMENT', 'PAID', 'CONFIRMED', 'READY_
 export function OrderPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
   const roles: Role[] = currentSession()?.roles || [];
-  const load = useLoad(() => api<any>(`/staff/orders/${encodeURIComponent(id)}`), [id]);
+  const load = useLoad(() => api<Order>(`/staff/orders/${encodeURIComponent(id)}`), [id]);
   // an action answers with the order's full file (calls, payments, shipment): shown over the plain view
-  const [file, setFile] = useState<any>(null);
+  const [file, setFile] = useState<OrderFile | null>(null);
   const order = file || load.data;
   const [contact, setContact] = useState<Contact | null>(null);
   const tasks = useLoad(async () => {
     if (!order || !(roles.includes('manager') || roles.includes('owner'))) return [] as Task[];
     const assignee = roles.includes('owner') && order.managerId ? order.managerId : 'me';
-    const r = await api<{ tasks: Task[] }>(`/staff/tasks?assignee=${encodeURIComponent(assignee)}&status=open`);
+    const r = await api<Answer<'/staff/tasks'>>(`/staff/tasks?assignee=${encodeURIComponent(assignee)}&status=open`);
     return r.tasks.filter((x) => x.orderId === id);
   }, [order?.status, order?.managerId]);
   useEffect(() => {
@@ -49,7 +54,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
             <dt>{t('order.delivery')}</dt>
             <dd>{order.delivery ? [order.delivery.option, order.delivery.city, order.delivery.address].filter(Boolean).join(', ') : '—'}
               {order.delivery ? ` · ${formatMoney(order.deliveryCostMinor, order.currency)}` : ''}</dd>
-            {order.shipment ? <><dt>{t('order.shipment')}</dt><dd data-shipment>{order.shipment.carrier} · {order.shipment.trackingNumber || order.shipment.tracking}</dd></> : null}
+            {order.shipment ? <><dt>{t('order.shipment')}</dt><dd data-shipment>{order.shipment.carrier} · {order.shipment.trackingNumber}</dd></> : null}
             <dt>{t('orders.total')}</dt><dd><strong>{formatMoney(order.totalMinor, order.currency)}</strong></dd>
           </dl>
 
@@ -63,7 +68,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
             <table>
               <thead><tr><th scope="col">SKU</th><th scope="col">{t('order.item')}</th><th scope="col">{t('order.qty')}</th><th scope="col">{t('order.price')}</th><th scope="col">{t('order.sum')}</th></tr></thead>
               <tbody>
-                {(order.lines || []).map((l: any) => (
+                {(order.lines || []).map((l) => (
                   <tr key={l.sku}><td>{l.sku}</td><td>{l.name}</td><td>{l.qty}</td><td>{formatMoney(l.unitPriceMinor, order.currency)}</td><td>{formatMoney(l.lineTotalMinor, order.currency)}</td></tr>
                 ))}
               </tbody>
@@ -72,7 +77,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
 
           <h2>{t('order.history')}</h2>
           <ol class="history">
-            {(order.statusHistory || []).map((h: any, i: number) => (
+            {(order.statusHistory || []).map((h, i) => (
               <li key={i}>{formatDateTime(h.at)} — <strong>{t('status.' + h.status)}</strong>{h.by ? ` (${h.by})` : ''}{h.reason ? `: ${h.reason}` : ''}</li>
             ))}
           </ol>
@@ -83,7 +88,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
             <>
               <h2>{t('order.calls')}</h2>
               <ol class="history">
-                {order.calls.map((c: any) => (
+                {order.calls.map((c) => (
                   <li key={c.id}>{formatDateTime(c.at)} — {t('call.' + String(c.outcome))}{c.by ? ` (${c.by})` : ''}{c.reason ? `: ${c.reason}` : ''}</li>
                 ))}
               </ol>
@@ -104,7 +109,7 @@ export function OrderPage(props: { params: Record<string, string> }) {
   );
 }
 
-function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => void }) {
+function Actions(props: { order: Order; roles: Role[]; onChanged: (file: OrderFile) => void }) {
   const { order, roles } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -123,7 +128,7 @@ function Actions(props: { order: any; roles: Role[]; onChanged: (file: any) => v
     setBusy(true);
     setError(null);
     try {
-      const file = call ? await call() : await api<any>(path + sub, { method: 'POST', body: body ?? {}, headers: { 'Idempotency-Key': idempotencyKey() } });
+      const file = call ? await call() : await api<OrderFile>(path + sub, { method: 'POST', body: body ?? {}, headers: { 'Idempotency-Key': idempotencyKey() } });
       setOpen('');
       props.onChanged(file);
     } catch (e) {

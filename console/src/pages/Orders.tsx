@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import type { Answer } from '../types';
 import { currentSession } from '../auth';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { currentQuery } from '../router';
@@ -28,13 +29,13 @@ export function Orders(_props: { params: Record<string, string> }) {
   const [f, setF] = useState<Filters>({
     status: q.get('status') || 'NEW', manager: q.get('manager') || '', channel: '', from: '', to: '', q: '',
   });
-  const [pages, setPages] = useState<any[][]>([]);
+  const [pages, setPages] = useState<Answer<'/staff/orders'>['orders'][]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const load = useLoad(async () => {
     const params = new URLSearchParams({ limit: '100' });
     if (f.status) params.set('status', f.status);
     if (f.manager && isOwner) params.set('manager', f.manager);
-    const page = await api<{ orders: any[]; nextCursor?: string }>('/staff/orders?' + params);
+    const page = await api<Answer<'/staff/orders'>>('/staff/orders?' + params);
     setPages([page.orders]);
     setCursor(page.nextCursor || null);
     return page;
@@ -44,7 +45,7 @@ export function Orders(_props: { params: Record<string, string> }) {
     const params = new URLSearchParams({ limit: '100', cursor: cursor! });
     if (f.status) params.set('status', f.status);
     if (f.manager && isOwner) params.set('manager', f.manager);
-    const page = await api<{ orders: any[]; nextCursor?: string }>('/staff/orders?' + params);
+    const page = await api<Answer<'/staff/orders'>>('/staff/orders?' + params);
     setPages([...pages, page.orders]);
     setCursor(page.nextCursor || null);
   }
@@ -61,9 +62,9 @@ export function Orders(_props: { params: Record<string, string> }) {
   // the dossiers of their own customers)
   const byPhone = useLoad(async () => {
     if (!phone) return null;
-    const found = (await api<{ customers: { id: string }[] }>('/staff/customers?q=' + encodeURIComponent(phone))).customers;
+    const found = (await api<Answer<'/staff/customers'>>('/staff/customers?q=' + encodeURIComponent(phone))).customers;
     const dossiers = await Promise.all(found.map((c) =>
-      api<{ orders: any[] }>('/staff/customers/' + encodeURIComponent(c.id)).catch(() => ({ orders: [] as any[] }))));
+      api<Answer<'/staff/customers/{id}'>>('/staff/customers/' + encodeURIComponent(c.id)).catch(() => ({ orders: [] }))));
     return dossiers.flatMap((d) => d.orders || []);
   }, [phone]);
   const source = phone ? (byPhone.data || []) : pages.flat();

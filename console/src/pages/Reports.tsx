@@ -3,31 +3,15 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import '../owner.css';
 import { api } from '../api';
+import type { Answer } from '../types';
 import { formatMoney, lang, t } from '../i18n';
 import { downloadCsv, hasRole, query } from '../owner';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
-interface Row {
-  key: string;
-  orders: number;
-  cancelled: number;
-  netOrders: number;
-  grossMinor: number;
-  cancelledMinor: number;
-  revenueMinor: number;
-  averageCheckMinor: number;
-}
-interface Sales {
-  from: string;
-  to: string;
-  groupBy: 'DAY' | 'CHANNEL';
-  rows: Row[];
-  total: Row;
-  cancellationsByReason: Record<string, number>;
-}
-interface ExpiringItem { sku: string; warehouse: string; expiresAt: string; daysLeft: number; available: number; onHand: number; supplierId?: string }
-interface PurchaseLine { sku: string; available: number; soldInWindow: number; dailyRate: number; daysLeft: number; suggestedQty: number }
-interface PurchaseList { supplierId: string; leadTimeDays: number; coverDays: number; lines: PurchaseLine[] }
+type Sales = Answer<'/staff/reports/sales'>;
+type Row = Sales['total'];
+type Expiring = Answer<'/staff/reports/expiring'>;
+type PurchaseLists = Answer<'/staff/reports/purchase-list'>;
 
 /** Reports: sales per day (chart + table) and by channel, cancellations by reason, expiring stock, purchase list; CSV of each. */
 export function Reports(_props: { params: Record<string, string> }) {
@@ -237,7 +221,7 @@ function SalesChart(props: { rows: Row[] }) {
 
 function ExpiringReport() {
   const [days, setDays] = useState(14);
-  const load = useLoad(() => api<{ today: string; items: ExpiringItem[] }>('/staff/reports/expiring' + query({ days })), [days]);
+  const load = useLoad(() => api<Expiring>('/staff/reports/expiring' + query({ days })), [days]);
   return (
     <section aria-labelledby="expiring-title" class="report" data-report="expiring">
       <div class="report-head">
@@ -277,7 +261,7 @@ function ExpiringReport() {
 }
 
 function PurchaseListReport() {
-  const load = useLoad(() => api<{ suppliers: PurchaseList[] }>('/staff/reports/purchase-list'), []);
+  const load = useLoad(() => api<PurchaseLists>('/staff/reports/purchase-list'), []);
   const lists = (load.data?.suppliers || []).filter((s) => s.lines.length);
   return (
     <section aria-labelledby="purchase-title" class="report" data-report="purchase-list">

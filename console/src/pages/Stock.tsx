@@ -2,40 +2,14 @@ import { useState } from 'preact/hooks';
 import '../owner.css';
 import { api, ApiError } from '../api';
 import { currentSession } from '../auth';
+import type { Answer } from '../types';
 import { formatDateTime, t } from '../i18n';
 import { query } from '../owner';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
-interface SkuStock {
-  sku: string;
-  name?: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  warehouses: { warehouse: string; warehouseName?: string; onHand: number; reserved: number; available: number }[];
-}
-interface ReportSummary {
-  id: string;
-  supplierId: string;
-  file?: string;
-  status?: string;
-  reason?: string;
-  startedAt?: string;
-  rowsRead?: number;
-  dataRows?: number;
-  updated?: number;
-  unchanged?: number;
-  zeroed?: number;
-  rejectedCount?: number;
-  warningCount?: number;
-}
-interface Report extends ReportSummary {
-  rejected?: { row: number; reason: string }[];
-  warnings?: string[];
-  rejectedRowsUrl?: string;
-  movedTo?: string;
-}
-interface Listing { suppliers: string[]; supplier?: string; days: number; reports: ReportSummary[] }
+type SkuStock = Answer<'/staff/stock/{sku}'>;
+type Listing = Answer<'/staff/imports'>;
+type Report = Answer<'/staff/imports/{supplier}/{id}'>;
 
 /** Stock and suppliers: a SKU's stock per warehouse; import reports with their rejected rows; upload a supplier file. */
 export function Stock(_props: { params: Record<string, string> }) {

@@ -1,25 +1,17 @@
 import { useState } from 'preact/hooks';
 import { api, idempotencyKey } from '../api';
+import type { Answer, Schemas } from '../types';
 import { formatDateTime, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 import { customerContact, type Contact } from '../contacts';
 
-export interface Task {
-  id: string;
-  kind: string;
-  title: string;
-  orderId?: string;
-  customerId?: string;
-  assigneeId: string;
-  status: 'OPEN' | 'DONE';
-  dueAt: string;
-  createdAt: string;
-  escalations: number;
-}
+export type Task = Schemas['StaffTask'];
+/** What logging a call answers: the order's file. */
+type OrderFile = Answer<'/staff/orders/{id}/calls', 'post'>;
 
 /** My tasks: open tasks by deadline, overdue ones marked; refreshed every 10 s without a reload. */
 export function Tasks(_props: { params: Record<string, string> }) {
-  const load = useLoad(() => api<{ tasks: Task[] }>('/staff/tasks?assignee=me&status=open'), [], 10000);
+  const load = useLoad(() => api<Answer<'/staff/tasks'>>('/staff/tasks?assignee=me&status=open'), [], 10000);
   // the last call logged: stays on screen when its task leaves the list (confirmed, cancelled)
   const [last, setLast] = useState<{ orderId: string; number: string; status: string; noAnswer: number } | null>(null);
   const now = Date.now();
@@ -43,7 +35,7 @@ export function Tasks(_props: { params: Record<string, string> }) {
   );
 }
 
-function TaskCard(props: { task: Task; overdue: boolean; onLogged: (order: any) => void }) {
+function TaskCard(props: { task: Task; overdue: boolean; onLogged: (order: OrderFile) => void }) {
   const { task } = props;
   const contact = useLoad<Contact | null>(() => customerContact(task.customerId), [task.customerId]);
   const [busy, setBusy] = useState(false);
@@ -56,7 +48,7 @@ function TaskCard(props: { task: Task; overdue: boolean; onLogged: (order: any) 
     setBusy(true);
     setError(null);
     try {
-      const order = await api<any>(`/staff/orders/${encodeURIComponent(task.orderId!)}/calls`, {
+      const order = await api<OrderFile>(`/staff/orders/${encodeURIComponent(task.orderId!)}/calls`, {
         method: 'POST',
         body: outcome === 'REFUSED' ? { outcome, reason } : { outcome },
         headers: { 'Idempotency-Key': idempotencyKey() },

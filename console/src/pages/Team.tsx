@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
 import { api } from '../api';
+import type { Answer, Item } from '../types';
 import { formatDateTime, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
-interface Member { id: string; name: string; email: string; onShift: boolean; openOrders: number; openTasks: number; overdueTasks: number }
-interface Team { at: string; onShift: number; managers: Member[]; nextCursor?: string }
+type Team = Answer<'/staff/team'>;
+type Member = Item<Team['managers']>;
 
 /** The whole team: the list pages (docs/api.md#lists), a team is a few pages at most. */
 async function wholeTeam(): Promise<Team> {
