@@ -2030,11 +2030,17 @@ export interface components {
                 /** @enum {string} */
                 method: "yookassa" | "owner-task" | "none";
                 amountMinor: number;
-                /** @description `pending` (the provider did not answer yet: repeat the request), `succeeded`/`canceled` (the provider's), `task` (an owner task to refund by hand), `none`. */
+                /** @description `pending` (the provider did not answer yet: repeat the request), `succeeded`/`canceled` (the provider's), `task` (an owner task to refund by hand), `made` (that task done: the owner refunded by hand), `none`. */
                 status: string;
                 refundId?: string;
                 taskId?: string;
                 at?: components["schemas"]["Instant"];
+                /** @description When the owner's refund task was completed (status `made`). */
+                madeAt?: components["schemas"]["Instant"];
+                /** @description The staff member who completed the refund task. */
+                madeBy?: string;
+                /** @description The amount refunded by hand. */
+                madeMinor?: number;
             };
         };
         ReturnAnswer: {
