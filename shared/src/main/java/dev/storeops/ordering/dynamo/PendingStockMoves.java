@@ -20,7 +20,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -263,21 +262,17 @@ public final class PendingStockMoves {
     return covered;
   }
 
+  /**
+   * The stock items of the rows (consistent), one GetItem each as the status changes read theirs: this
+   * path runs only for large orders and failures, and every function that reaches the order store may
+   * run it without a BatchGetItem grant.
+   */
   private Map<String, Map<String, AttributeValue>> readStock(List<Map<String, AttributeValue>> keys) {
     Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-    Map<String, KeysAndAttributes> ask = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-    for (int round = 1; !ask.isEmpty(); round++) {
-      Map<String, KeysAndAttributes> asked = ask;
-      var answer = dynamo.batchGetItem(b -> b.requestItems(asked));
-      for (var i : answer.responses().getOrDefault(table, List.of())) {
-        found.put(Items.str(i, TableKeys.PK) + "\u0000" + Items.str(i, TableKeys.SK), i);
-      }
-      ask = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-      if (!ask.isEmpty()) {
-        if (round >= ATTEMPTS) {
-          throw new dev.storeops.platform.errors.Busy("busy", "DynamoDB left stock keys unprocessed");
-        }
-        Retry.backOff(round);
+    for (Map<String, AttributeValue> key : keys) {
+      var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+      if (item != null && !item.isEmpty()) {
+        found.put(key.get(TableKeys.PK).s() + "\u0000" + key.get(TableKeys.SK).s(), item);
       }
     }
     return found;
