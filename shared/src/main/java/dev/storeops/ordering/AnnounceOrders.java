@@ -52,12 +52,23 @@ public final class AnnounceOrders implements Job {
     PoisonItems.Run run = poison.start(JOB);
     int[] republished = {0};
     int[] gone = {0};
+    int[] moved = {0};
     var due = announcements.due(BATCH);
     for (OrderAnnouncements.Due item : due) {
       run.attempt(item.at(), () -> {
         if (item.republished() >= MAX_REPUBLISH) {
           throw new IllegalStateException("order " + item.orderId() + " published " + item.republished()
               + " times and still not completed by order-events (see its DLQ)");
+        }
+        if (item.pendingMoves() != null) {
+          // stock moves of a large order still listed: an intake whose order never came is released,
+          // the rest of a cancellation's or shipment's moves are written (docs/orders.md)
+          if (announcements.finishMoves(item)) {
+            moved[0]++;
+            LOG.warn("pending stock moves finished by the sweeper", "orderId", item.orderId(),
+                "state", item.pendingMoves(), "item", item.at().sk());
+          }
+          return;
         }
         if (orders.find(item.orderId()).isEmpty()) {
           announcements.announced(item.orderId());
@@ -77,6 +88,7 @@ public final class AnnounceOrders implements Job {
     result.put("due", due.size());
     result.put("republished", republished[0]);
     result.put("gone", gone[0]);
+    result.put("stockMovesFinished", moved[0]);
     return run.addTo(result);
   }
 }

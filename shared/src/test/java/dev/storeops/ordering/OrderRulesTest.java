@@ -99,9 +99,15 @@ class OrderRulesTest {
   }
 
   @Test
-  void limitsAlwaysFitOneTransaction() {
-    assertTrue(OrderLimits.FIXED_ACTIONS + OrderLimits.MAX_LINES * OrderLimits.MAX_WAREHOUSES_PER_LINE
-        * OrderLimits.ACTIONS_PER_RESERVATION <= OrderLimits.TRANSACTION_LIMIT);
+  void fortyLinesTakeTwoTransactionsInTheCommonCaseAndTheOrdersOwnActionsAlwaysFit() {
+    assertEquals(40, OrderLimits.MAX_LINES);
+    // order, idempotency record, number claim, announce item: 32 reservations beside them
+    assertEquals(32, OrderLimits.reservationsInOneTransaction(false, false));
+    // with a cart and a promo code: 4 + 1 + 2 = 7 fixed, 31 reservations
+    assertEquals(31, OrderLimits.reservationsInOneTransaction(true, true));
+    int common = OrderLimits.MAX_LINES - OrderLimits.reservationsInOneTransaction(true, true);
+    // the reservations written ahead (one warehouse per line) fit one transaction with the announce item
+    assertTrue(common * OrderLimits.ACTIONS_PER_RESERVATION + 1 <= OrderLimits.TRANSACTION_LIMIT);
     assertThrows(IllegalArgumentException.class, () -> new OrderLimits(OrderLimits.MAX_LINES + 1, 99));
   }
 }

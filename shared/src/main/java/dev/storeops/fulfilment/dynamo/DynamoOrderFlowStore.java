@@ -17,6 +17,8 @@ import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.ordering.StatusChange;
 import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.ordering.dynamo.PromoItems;
+import dev.storeops.ordering.dynamo.PendingStockMoves;
+import dev.storeops.ordering.OrderLimits;
 import dev.storeops.fulfilment.OrderChange;
 import dev.storeops.fulfilment.OrderFile;
 import dev.storeops.fulfilment.UnpaidPrepaymentPolicy;
@@ -129,11 +131,39 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     int stockFrom = actions.size();
     List<TransactWriteItem> ledger = new ArrayList<>();
     List<Covered> covered = new ArrayList<>();
-    actions.addAll(stockMovements(c, ledger, covered));
+    boolean manager = countManager && c.closesForManager() && o.managerId() != null;
+    // a large order's release or shipment may not fit one transaction with its status change (3 actions
+    // per stock row): the rows beyond it are listed on a pending-moves item written with the change and
+    // written right after it (docs/orders.md, "40 lines do not fit one transaction")
+    int others = actions.size() + (manager ? 1 : 0)
+        + (restorePromo && c.releasesStock() && o.promo() != null ? OrderLimits.PROMO_ACTIONS : 0)
+        + (c.consumesStock() && c.shipment() != null ? 1 : 0) + 1;
+    int maxRows = (OrderLimits.TRANSACTION_LIMIT - others) / OrderLimits.ACTIONS_PER_RESERVATION;
+    List<Reservation> deferred = new ArrayList<>();
+    actions.addAll(stockMovements(c, ledger, covered, maxRows, deferred));
     actions.addAll(returnMovements(c, ledger));
     int stockTo = actions.size();
+    Map<String, AttributeValue> movesKey = null;
+    if (!deferred.isEmpty()) {
+      movesKey = TableKeys.primaryKey(TableKeys.ORDER.key(o.id()), "STOCKMOVES#" + (before.rev() + 1));
+      java.time.Instant dueAt = c.at().plus(dev.storeops.ordering.AnnounceOrders.GRACE);
+      due.announce(dev.storeops.ordering.OrderAnnouncements.KIND, dueAt);
+      StatusChange step = c.added().isEmpty() ? null : c.added().get(c.added().size() - 1);
+      boolean release = c.releasesStock();
+      Map<String, AttributeValue> item = new HashMap<>(movesKey);
+      item.put("type", s("PendingStockMoves"));
+      item.put("orderId", s(o.id()));
+      item.put("createdAt", s(c.at().toString()));
+      item.putAll(DueWorkStore.dueAttributes(dev.storeops.ordering.OrderAnnouncements.KIND, dueAt,
+          o.id() + "#moves"));
+      item.putAll(PendingStockMoves.attributes(PendingStockMoves.DRAINING, release ? "release" : "consume",
+          deferred, o.number(), step == null ? "system" : step.by(), release
+              ? "order " + o.number() + " cancelled" + (step == null || step.reasonKind() == null ? "" : " (" + step.reasonKind() + ")")
+              : "order " + o.number() + " shipped"));
+      actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(pk)").build()).build());
+    }
     int managerIndex = actions.size();
-    boolean manager = countManager && c.closesForManager() && o.managerId() != null;
     if (manager) {
       actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
           .key(TableKeys.primaryKey(TableKeys.MANAGER.key(o.managerId()), "MANAGER"))
@@ -161,6 +191,16 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
     actions.addAll(ledger);
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
+      if (movesKey != null) {
+        try {
+          for (PendingStockMoves.Covered k : new PendingStockMoves(dynamo, table, clock).drain(movesKey)) {
+            covered.add(new Covered(k.sku(), k.warehouse(), k.before(), k.after()));
+          }
+        } catch (RuntimeException e) {
+          // the change is made; the announce sweeper writes the listed moves within minutes
+          LOG.warn("pending stock moves left to the sweeper", "orderId", o.id(), "error", e.toString());
+        }
+      }
       if (shortOrders != null) {
         for (Covered k : covered) {
           shortOrders.afterCount(k.sku(), k.warehouse(), k.before(), k.after(), ShortStockPolicy.Source.STAFF, "system");
@@ -206,7 +246,8 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
    * (consistent) and the absolute values of {@link StockLedger} are written, conditioned on
    * {@code onHand} and {@code reserved} as read.
    */
-  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger, List<Covered> covered) {
+  private List<TransactWriteItem> stockMovements(OrderChange c, List<TransactWriteItem> ledger, List<Covered> covered,
+      int maxRows, List<Reservation> deferred) {
     boolean release = c.releasesStock();
     boolean consume = c.consumesStock();
     if (!release && !consume) {
@@ -221,9 +262,16 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
       qty.merge(List.of(r.sku(), r.warehouse()), (long) r.qty(), Long::sum);
     }
     List<TransactWriteItem> actions = new ArrayList<>();
+    // more rows than fit beside the change: the first rows of the rest are deferred (written right after)
+    int deferFrom = qty.size() > maxRows ? maxRows : qty.size();
+    int row = 0;
     for (var e : qty.entrySet()) {
       String sku = e.getKey().get(0);
       String warehouse = e.getKey().get(1);
+      if (row++ >= deferFrom) {
+        deferred.add(new Reservation(sku, warehouse, e.getValue().intValue()));
+        continue;
+      }
       Map<String, AttributeValue> key = TableKeys.stockKey(sku, warehouse);
       ledger.add(StockLedgerItems.endHold(table, sku, warehouse, order.id(), c.at()));
       var item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();

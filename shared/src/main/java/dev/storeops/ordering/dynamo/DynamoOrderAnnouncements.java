@@ -30,25 +30,43 @@ public final class DynamoOrderAnnouncements implements OrderAnnouncements {
   private final DynamoDbClient dynamo;
   private final String table;
   private final DueWorkStore due;
+  private final Clock clock;
 
   /** The sweeper of lost announcements (scheduler job {@value AnnounceOrders#JOB}). */
   public static AnnounceOrders job(DynamoDbClient dynamo, SqsClient sqs, String table, String orderEventsQueueUrl,
       Clock clock) {
     DueWorkStore due = new DueWorkStore(dynamo, table, clock);
-    return new AnnounceOrders(new DynamoOrderAnnouncements(dynamo, table, due), new DynamoOrderStore(dynamo, table),
+    return new AnnounceOrders(new DynamoOrderAnnouncements(dynamo, table, due, clock), new DynamoOrderStore(dynamo, table),
         new SqsOrderEvents(sqs, orderEventsQueueUrl), new PoisonItems(due), clock);
   }
 
   public DynamoOrderAnnouncements(DynamoDbClient dynamo, String table, DueWorkStore due) {
+    this(dynamo, table, due, Clock.systemUTC());
+  }
+
+  /** @param clock dates the journal entries of the moves it finishes */
+  public DynamoOrderAnnouncements(DynamoDbClient dynamo, String table, DueWorkStore due, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.due = due;
+    this.clock = clock;
   }
 
   @Override
   public List<Due> due(int limit) {
     return due.due(KIND, limit).items().stream().map(i -> new Due(DueWorkStore.item(KIND, i), Items.str(i, "orderId"),
-        Items.instant(i, "createdAt"), (int) Items.num(i, "republished", 0))).toList();
+        Items.instant(i, "createdAt"), (int) Items.num(i, "republished", 0), Items.str(i, "movesState"))).toList();
+  }
+
+  @Override
+  public boolean finishMoves(Due item) {
+    PendingStockMoves moves = new PendingStockMoves(dynamo, table, clock);
+    var key = TableKeys.primaryKey(item.at().pk(), item.at().sk());
+    if (!moves.claim(key)) {
+      return false;
+    }
+    moves.drain(key);
+    return true;
   }
 
   @Override

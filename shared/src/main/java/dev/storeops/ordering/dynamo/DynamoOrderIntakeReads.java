@@ -99,24 +99,55 @@ public final class DynamoOrderIntakeReads implements OrderIntakeReads {
     return new Found(idempotency, customer, idByEmail, cart, new CatalogSnapshot(products, stock), supplied);
   }
 
+  /**
+   * Every key in calls of at most 100 keys; more than one call are sent side by side (one round trip
+   * of waiting: a 40-line order with two registered warehouses has 122 keys).
+   */
   private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    if (keys.size() <= KEYS_PER_CALL) {
+      return batchGetChunk(keys);
+    }
+    List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += KEYS_PER_CALL) {
-      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-          .keys(keys.subList(from, Math.min(from + KEYS_PER_CALL, keys.size()))).consistentRead(true).build());
-      for (int attempt = 1; !request.isEmpty(); attempt++) {
-        if (attempt > 1) {
-          if (attempt > UNPROCESSED_ATTEMPTS) {
-            throw new dev.storeops.platform.errors.Busy("busy",
-                "The shop is busy; repeat the request with the same Idempotency-Key.");
-          }
-          Retry.backOff(attempt - 1); // DynamoDB left keys unprocessed (throttled): ask again after a pause
-        }
-        Map<String, KeysAndAttributes> current = request;
-        var response = dynamo.batchGetItem(b -> b.requestItems(current));
-        items.addAll(response.responses().getOrDefault(table, List.of()));
-        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      chunks.add(keys.subList(from, Math.min(from + KEYS_PER_CALL, keys.size())));
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<List<Map<String, AttributeValue>>>> answers = new ArrayList<>();
+      for (var chunk : chunks) {
+        answers.add(pool.submit(() -> batchGetChunk(chunk)));
       }
+      for (var answer : answers) {
+        items.addAll(answer.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the order's items", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return items;
+  }
+
+  private List<Map<String, AttributeValue>> batchGetChunk(List<Map<String, AttributeValue>> keys) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+        .build());
+    for (int attempt = 1; !request.isEmpty(); attempt++) {
+      if (attempt > 1) {
+        if (attempt > UNPROCESSED_ATTEMPTS) {
+          throw new dev.storeops.platform.errors.Busy("busy",
+              "The shop is busy; repeat the request with the same Idempotency-Key.");
+        }
+        Retry.backOff(attempt - 1); // DynamoDB left keys unprocessed (throttled): ask again after a pause
+      }
+      Map<String, KeysAndAttributes> current = request;
+      var response = dynamo.batchGetItem(b -> b.requestItems(current));
+      items.addAll(response.responses().getOrDefault(table, List.of()));
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
     }
     return items;
   }

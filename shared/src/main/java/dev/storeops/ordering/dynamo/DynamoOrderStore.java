@@ -102,6 +102,93 @@ public final class DynamoOrderStore implements OrderStore {
 
   @Override
   public void create(Order order, IdempotencyRecord idem) {
+    List<Reservation> all = order.reservations();
+    int lastFits = dev.storeops.ordering.OrderLimits.reservationsInOneTransaction(order.cartId() != null,
+        order.promo() != null);
+    if (all.size() <= lastFits) {
+      createLast(order, idem, all, false);
+      return;
+    }
+    // more reservations than one transaction holds (docs/orders.md, "40 lines do not fit one
+    // transaction"): the first ones go ahead in their own transactions, listed as a pending intake on the
+    // order's announce item (due in 5 minutes: the sweeper releases them if no order follows); the last
+    // transaction writes the rest with the order and clears the list
+    List<Reservation> ahead = all.subList(0, all.size() - lastFits);
+    List<Reservation> last = all.subList(all.size() - lastFits, all.size());
+    announce(AnnounceItems.dueAt(order));
+    int per = PendingStockMoves.ROWS_PER_TRANSACTION;
+    for (int from = 0; from < ahead.size(); from += per) {
+      List<Reservation> chunk = ahead.subList(from, Math.min(ahead.size(), from + per));
+      List<TransactWriteItem> actions = new ArrayList<>();
+      for (Reservation r : chunk) {
+        actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
+      }
+      if (from == 0) {
+        Map<String, AttributeValue> item = new HashMap<>(AnnounceItems.item(order));
+        item.putAll(PendingStockMoves.attributes(PendingStockMoves.PENDING, PendingStockMoves.RELEASE, chunk,
+            order.number(), order.createdBy(), "order " + order.number() + " not placed"));
+        actions.add(put(item));
+      } else {
+        actions.add(TransactWriteItem.builder().update(PendingStockMoves.addRows(table, AnnounceItems.key(order.id()),
+            chunk)).build());
+      }
+      for (Reservation r : chunk) {
+        actions.add(StockLedgerItems.putHold(table, r, order.id(), order.managerId(), order.createdAt()));
+        actions.add(StockLedgerItems.putMovement(table,
+            StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
+      }
+      try {
+        dynamo.transactWriteItems(t -> t.transactItems(actions));
+      } catch (TransactionCanceledException e) {
+        if (from > 0) {
+          releasePending(order.id());
+        }
+        throw aheadFailure(e.cancellationReasons(), chunk);
+      } catch (RuntimeException e) {
+        if (from > 0) {
+          releasePending(order.id());
+        }
+        throw e;
+      }
+    }
+    try {
+      createLast(order, idem, last, true);
+    } catch (RuntimeException e) {
+      // stock taken meanwhile, a used key, a lost answer: the first transactions' holds go back at once
+      // (extra calls only on failure); if the last one did commit, the claim finds nothing pending
+      releasePending(order.id());
+      throw e;
+    }
+  }
+
+  /** Releases a pending intake's reservations now (compensation); nothing when its order was written. */
+  private void releasePending(String orderId) {
+    PendingStockMoves moves = new PendingStockMoves(dynamo, table, clock);
+    if (moves.claim(AnnounceItems.key(orderId))) {
+      moves.drain(AnnounceItems.key(orderId));
+    }
+  }
+
+  private static CreateFailed aheadFailure(List<CancellationReason> reasons, List<Reservation> chunk) {
+    if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+      return new CreateFailed(CreateFailed.Reason.CONTENTION, List.of());
+    }
+    List<Reservation> short_ = new ArrayList<>();
+    for (int i = 0; i < chunk.size(); i++) {
+      if (failed(reasons, i)) {
+        short_.add(chunk.get(i));
+      }
+    }
+    return new CreateFailed(short_.isEmpty() ? CreateFailed.Reason.NUMBER_TAKEN : CreateFailed.Reason.STOCK, short_);
+  }
+
+  /**
+   * The order's (last) transaction: the order, its idempotency record, number claim, cart, the given
+   * reservations with their holds and journal entries, the promo use and the announce item — put, or,
+   * after a pending intake ({@code afterPending}), updated to clear the intake's list (conditioned on it
+   * not being claimed for release).
+   */
+  private void createLast(Order order, IdempotencyRecord idem, List<Reservation> reservations, boolean afterPending) {
     List<TransactWriteItem> actions = new ArrayList<>();
     actions.add(put(toItem(order)));
     Map<String, AttributeValue> idemItem = new HashMap<>(Attr.item(idem));
@@ -122,11 +209,11 @@ public final class DynamoOrderStore implements OrderStore {
               ":o", s(order.id()), ":now", s(order.createdAt().toString())))
           .build()).build());
     }
-    for (Reservation r : order.reservations()) {
+    for (Reservation r : reservations) {
       actions.add(TransactWriteItem.builder().update(reserve(table, r, order.createdAt())).build());
     }
     // after the reservations (their indexes name the short lines): each one's hold and journal entry
-    for (Reservation r : order.reservations()) {
+    for (Reservation r : reservations) {
       actions.add(StockLedgerItems.putHold(table, r, order.id(), order.managerId(), order.createdAt()));
       actions.add(StockLedgerItems.putMovement(table,
           StockMovement.reserve(order.createdAt(), r, order.id(), order.number(), order.createdBy())));
@@ -138,8 +225,14 @@ public final class DynamoOrderStore implements OrderStore {
     }
     int promoTo = actions.size();
     // stored and announced together: the announce item is swept if OrderCreated never completes (AnnounceOrders)
-    announce(AnnounceItems.dueAt(order));
-    actions.add(put(AnnounceItems.item(order)));
+    int announceIndex = actions.size();
+    if (afterPending) {
+      actions.add(TransactWriteItem.builder().update(PendingStockMoves.clearCondition(table,
+          AnnounceItems.key(order.id()))).build());
+    } else {
+      announce(AnnounceItems.dueAt(order));
+      actions.add(put(AnnounceItems.item(order)));
+    }
     try {
       dynamo.transactWriteItems(t -> t.transactItems(actions));
     } catch (TransactionCanceledException e) {
@@ -148,7 +241,11 @@ public final class DynamoOrderStore implements OrderStore {
           throw new CreateFailed(CreateFailed.Reason.PROMO_USED, List.of());
         }
       }
-      throw failure(e.cancellationReasons(), cart, order.reservations());
+      if (afterPending && failed(e.cancellationReasons(), announceIndex)) {
+        // the pending intake was claimed for release (its sweeper ran first): try again as a new order
+        throw new CreateFailed(CreateFailed.Reason.CONTENTION, List.of());
+      }
+      throw failure(e.cancellationReasons(), cart, reservations);
     }
   }
 
