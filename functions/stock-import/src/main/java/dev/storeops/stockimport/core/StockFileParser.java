@@ -84,9 +84,9 @@ public final class StockFileParser {
       state.rowsRead++;
       state.accept(row);
     }
-    return new ParsedFile(header, state.byWarehouse.get(0), state.rowsRead, state.dataRows, state.skipped,
+    return new ParsedFile(header, state.table.lines(0), state.rowsRead, state.dataRows, state.skipped,
         state.rejected, state.rejectedSample, state.warnings, state.warningSample, state.linesByWarehouse(),
-        state.prices);
+        state.table.prices());
   }
 
   /** Each column's header text, for the report ("Саранск опт / Остаток" for a two-row header). */
@@ -113,9 +113,9 @@ public final class StockFileParser {
     final RejectSink sink;
     final String[] labels;
     final List<String> warehouses = profile.warehouses();
-    /** Per warehouse (profile order) the SKUs' lines; one map for a single-warehouse profile. */
-    final List<Map<String, FileLine>> byWarehouse = new ArrayList<>();
-    final Map<String, PriceLine> prices = new LinkedHashMap<>();
+    final boolean blankIsZero = profile.blankMode() == SupplierProfile.Blank.ZERO;
+    /** The SKUs' figures: one quantity per warehouse (profile order), name, price, expiry, supplier prices. */
+    final SkuTable table;
     final int[] quantityColumns;
     final long[] quantity;
     final Map<String, Long> skipped = new LinkedHashMap<>(Map.of("title", 0L, "blank", 0L, "repeatedHeader", 0L,
@@ -133,15 +133,13 @@ public final class StockFileParser {
       this.labels = labels;
       this.quantityColumns = profile.multiWarehouse() ? header.warehouses() : new int[] {header.quantity()};
       this.quantity = new long[quantityColumns.length];
-      for (int w = 0; w < quantityColumns.length; w++) {
-        byWarehouse.add(new LinkedHashMap<>());
-      }
+      this.table = new SkuTable(quantityColumns.length);
     }
 
     Map<String, Map<String, FileLine>> linesByWarehouse() {
       Map<String, Map<String, FileLine>> out = new LinkedHashMap<>();
       for (int w = 0; w < warehouses.size(); w++) {
-        out.put(warehouses.get(w), byWarehouse.get(w));
+        out.put(warehouses.get(w), table.lines(w));
       }
       return out;
     }
@@ -201,7 +199,7 @@ public final class StockFileParser {
       }
       for (int w = 0; w < quantityColumns.length; w++) {
         String raw = row.cell(quantityColumns[w]);
-        if (profile.blankMode() == SupplierProfile.Blank.ZERO && isBlankOrDash(raw)) {
+        if (blankIsZero && isBlankOrDash(raw)) {
           quantity[w] = 0;
           continue;
         }
@@ -214,25 +212,29 @@ public final class StockFileParser {
         quantity[w] = q.quantity();
       }
       String name = header.name() >= 0 ? emptyToNull(row.cell(header.name())) : null;
-      Long price = header.price() >= 0 ? price(row, header.price()) : null;
-      String expires = header.expiresAt() >= 0 ? date(row) : null;
-      if (header.purchasePrice() >= 0 || header.retailPrice() >= 0 || header.minRetailPrice() >= 0) {
-        PriceLine p = new PriceLine(sku, price(row, header.purchasePrice()), price(row, header.retailPrice()),
-            price(row, header.minRetailPrice()), row.number());
-        if (!p.isEmpty()) {
-          prices.putIfAbsent(sku, p);
+      long price = header.price() >= 0 ? price(row, header.price()) : SkuTable.NONE;
+      LocalDate expires = header.expiresAt() >= 0 ? date(row) : null;
+      boolean supplierPrices = header.purchasePrice() >= 0 || header.retailPrice() >= 0
+          || header.minRetailPrice() >= 0;
+      long purchase = supplierPrices ? price(row, header.purchasePrice()) : SkuTable.NONE;
+      long retail = supplierPrices ? price(row, header.retailPrice()) : SkuTable.NONE;
+      long minRetail = supplierPrices ? price(row, header.minRetailPrice()) : SkuTable.NONE;
+      int entry = table.add(sku, row.number());
+      if (entry >= 0) {
+        table.setDetails(entry, name, price, expires);
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.setQuantity(entry, w, quantity[w]);
         }
+      } else {
+        entry = -entry - 1;
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.addQuantity(entry, w, quantity[w]);
+        }
+        warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + table.firstRow(entry)
+            + "): quantities summed");
       }
-      for (int w = 0; w < quantityColumns.length; w++) {
-        Map<String, FileLine> lines = byWarehouse.get(w);
-        FileLine previous = lines.putIfAbsent(sku, new FileLine(sku, quantity[w], name, price, expires, row.number()));
-        if (previous != null) {
-          lines.put(sku, previous.plus(quantity[w]));
-          if (w == 0) {
-            warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + previous.firstRow()
-                + "): quantities summed");
-          }
-        }
+      if (supplierPrices) {
+        table.offerPrices(entry, purchase, retail, minRetail, row.number());
       }
     }
 
@@ -249,13 +251,14 @@ public final class StockFileParser {
       return false;
     }
 
-    private Long price(SourceRow row, int column) {
+    /** The price in kopecks, or {@link SkuTable#NONE} (not mapped, blank, or not readable: with a warning). */
+    private long price(SourceRow row, int column) {
       if (column < 0) {
-        return null;
+        return SkuTable.NONE;
       }
       String raw = row.cell(column);
       if (Text.isBlank(raw)) {
-        return null;
+        return SkuTable.NONE;
       }
       long fast = plainMoney(raw);
       if (fast >= 0) {
@@ -274,25 +277,25 @@ public final class StockFileParser {
         return value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
       } catch (NumberFormatException | ArithmeticException e) {
         warn("row " + row.number() + ": price '" + QuantityParser.shorten(raw) + "' not readable, ignored");
-        return null;
+        return SkuTable.NONE;
       }
     }
 
-    private String date(SourceRow row) {
+    private LocalDate date(SourceRow row) {
       String raw = row.cell(header.expiresAt());
       if (Text.isBlank(raw)) {
         return null;
       }
       String s = raw.strip();
       if (s.matches("\\d{5}(\\.0+)?")) {
-        return EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", ""))).toString();
+        return EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", "")));
       }
       if (s.length() > 10 && s.charAt(10) == 'T') {
         s = s.substring(0, 10);
       }
       for (DateTimeFormatter f : DATES) {
         try {
-          return LocalDate.parse(s, f).toString();
+          return LocalDate.parse(s, f);
         } catch (DateTimeParseException ignored) {
           // next format
         }
