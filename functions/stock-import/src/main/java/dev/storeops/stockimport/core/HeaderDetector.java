@@ -104,15 +104,19 @@ public final class HeaderDetector {
     if (cell == null) {
       return false;
     }
-    String first = firstChars.get(field);
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
       if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-        char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
-        return first.indexOf(lower) >= 0;
+        return mayStartSynonym(field, c);
       }
     }
     return false;
+  }
+
+  /** Could a cell whose first non-space character is {@code c} name the field? ({@code false}: it cannot.) */
+  boolean mayStartSynonym(int field, char c) {
+    char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
+    return firstChars.get(field).indexOf(lower) >= 0;
   }
 
   /** The quantity column, or (several warehouses) at least one warehouse column. */

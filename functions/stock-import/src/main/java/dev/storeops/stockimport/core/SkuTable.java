@@ -118,12 +118,37 @@ public final class SkuTable {
         return -e;
       }
     }
+    return insert(h, b, store(sku), row);
+  }
+
+  /**
+   * {@link #add(String, long)} of the SKU written in {@code chars[offset, offset + length)}; its String is never
+   * made (the characters are copied once, into the table).
+   */
+  public int add(char[] chars, int offset, int length, long row) {
+    if (length > MAX_TEXT) {
+      throw new IllegalArgumentException("SKU too long");
+    }
+    int h = 0;
+    for (int k = 0; k < length; k++) {
+      h = 31 * h + chars[offset + k]; // String.hashCode, so both kinds of key find the same entry
+    }
+    int b = bucket(h, buckets.length);
+    for (int e = buckets[b]; e != 0; e = next[e - 1]) {
+      if (hashes[e - 1] == h && textEquals(skuAt[e - 1], chars, offset, length)) {
+        return -e;
+      }
+    }
+    return insert(h, b, store(chars, offset, length), row);
+  }
+
+  private int insert(int h, int b, int skuText, long row) {
     int i = size;
     if (i == hashes.length) {
       grow();
     }
     hashes[i] = h;
-    skuAt[i] = store(sku);
+    skuAt[i] = skuText;
     nameAt[i] = -1;
     price[i] = NONE;
     expiry[i] = NO_DATE;
@@ -157,6 +182,13 @@ public final class SkuTable {
     if (name != null) {
       nameAt[index] = store(name.length() > MAX_TEXT ? name.substring(0, MAX_TEXT) : name);
     }
+    price[index] = priceMinor;
+    expiry[index] = expiresAt == null ? NO_DATE : Math.toIntExact(expiresAt.toEpochDay());
+  }
+
+  /** {@link #setDetails(int, String, long, LocalDate)} with the name written in {@code chars[offset, offset + length)}. */
+  public void setDetails(int index, char[] chars, int offset, int length, long priceMinor, LocalDate expiresAt) {
+    nameAt[index] = store(chars, offset, Math.min(length, MAX_TEXT));
     price[index] = priceMinor;
     expiry[index] = expiresAt == null ? NO_DATE : Math.toIntExact(expiresAt.toEpochDay());
   }
@@ -364,6 +396,19 @@ public final class SkuTable {
   /** Copies the text into the pages, after one character holding its length; returns where it starts. */
   private int store(String text) {
     int n = text.length();
+    int at = reserve(n);
+    text.getChars(0, n, pages[page], used - n);
+    return at;
+  }
+
+  private int store(char[] chars, int offset, int n) {
+    int at = reserve(n);
+    System.arraycopy(chars, offset, pages[page], used - n, n);
+    return at;
+  }
+
+  /** Room for a length character and {@code n} characters (written by the caller at {@code used - n}). */
+  private int reserve(int n) {
     char[] p = pages[page];
     if (used + n + 1 > p.length) {
       if (p.length < PAGE_CHARS && used + n + 1 <= PAGE_CHARS) {
@@ -379,7 +424,6 @@ public final class SkuTable {
     }
     int at = (page << PAGE_BITS) | used;
     p[used] = (char) n;
-    text.getChars(0, n, p, used + 1);
     used += n + 1;
     return at;
   }
@@ -388,6 +432,12 @@ public final class SkuTable {
     char[] p = pages[at >>> PAGE_BITS];
     int offset = at & (PAGE_CHARS - 1);
     return new String(p, offset + 1, p[offset]);
+  }
+
+  private boolean textEquals(int at, char[] chars, int from, int length) {
+    char[] p = pages[at >>> PAGE_BITS];
+    int offset = at & (PAGE_CHARS - 1);
+    return p[offset] == length && Arrays.equals(p, offset + 1, offset + 1 + length, chars, from, from + length);
   }
 
   private boolean textEquals(int at, String s) {
