@@ -511,6 +511,9 @@ public final class StockFileParser {
   }
 
   private static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x7F) {
+      return false; // printable ASCII
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
