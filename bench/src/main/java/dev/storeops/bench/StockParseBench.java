@@ -63,8 +63,9 @@ public final class StockParseBench {
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     Path dir = Files.createTempDirectory("stock-parse-bench");
     try {
-      System.out.printf(Locale.ROOT, "stock parse benchmark: %,d rows, -Xmx%s, best of %d runs, %d CPUs, java %s%n",
-          rows, heap, runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+      System.out.printf(Locale.ROOT, "stock parse benchmark: %,d rows, -Xmx%s, best of %d runs, %d CPUs, java %s,"
+          + " load average %.1f%n", rows, heap, runs, Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       long t0 = System.nanoTime();
       Path csv = dir.resolve("stock.csv");
       Path xlsx = dir.resolve("stock.xlsx");
@@ -84,7 +85,8 @@ public final class StockParseBench {
       System.out.printf("%-32s %s%n", "ours csv (parse + normalise)", ours);
       System.out.printf("%-32s %s%n", "ours xlsx", oursXlsx);
       System.out.printf("%-32s %s%n", "ours xls (BIFF8 limit)", oursXls);
-      System.out.printf(Locale.ROOT, "ratio csv ours/raw FastCSV: %.2f%n", ours.rowsPerSecond() / raw.rowsPerSecond());
+      System.out.printf(Locale.ROOT, "ratio csv ours/raw FastCSV: %.2f (load average at the end %.1f)%n",
+          ours.rowsPerSecond() / raw.rowsPerSecond(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf(Locale.ROOT, "csv >= 1,000,000 rows/s: %s; xlsx and xls within -Xmx%s: %s%n",
           ours.rowsPerSecond() >= 1_000_000 ? "yes" : "NO", heap,
           !oursXlsx.failed() && !oursXls.failed() ? "yes" : "NO");

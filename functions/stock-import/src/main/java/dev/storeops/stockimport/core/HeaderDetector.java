@@ -25,6 +25,8 @@ public final class HeaderDetector {
   private final int warehouses;
   /** Per field, the first characters of its normalised synonyms. */
   private final List<String> firstChars;
+  /** The same first characters per field as arrays (read for every CSV row). */
+  private final char[][] firstCharArrays;
 
   public HeaderDetector(SupplierProfile.Columns columns) {
     this(columns, List.of());
@@ -49,6 +51,10 @@ public final class HeaderDetector {
       firsts.add(chars.toString());
     }
     this.firstChars = List.copyOf(firsts);
+    this.firstCharArrays = new char[firsts.size()][];
+    for (int f = 0; f < firsts.size(); f++) {
+      firstCharArrays[f] = firsts.get(f).toCharArray();
+    }
   }
 
   /**
@@ -104,12 +110,21 @@ public final class HeaderDetector {
     if (cell == null) {
       return false;
     }
-    String first = firstChars.get(field);
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
       if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-        char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
-        return first.indexOf(lower) >= 0;
+        return mayStartSynonym(field, c);
+      }
+    }
+    return false;
+  }
+
+  /** Could a cell whose first non-space character is {@code c} name the field? ({@code false}: it cannot.) */
+  boolean mayStartSynonym(int field, char c) {
+    char lower = c == 'ё' || c == 'Ё' ? 'е' : Character.toLowerCase(c);
+    for (char first : firstCharArrays[field]) {
+      if (first == lower) {
+        return true;
       }
     }
     return false;

@@ -33,6 +33,8 @@ public final class StockFileParser {
       DateTimeFormatter.ofPattern("d.M.yyyy"), DateTimeFormatter.ofPattern("dd.MM.yy"),
       DateTimeFormatter.ofPattern("dd/MM/yyyy"));
   private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+  /** A cell that is not plain money (a price the string rules read, or warn about). */
+  private static final long NOT_PLAIN = -2;
 
   private final SupplierProfile profile;
   private final HeaderDetector detector;
@@ -80,13 +82,23 @@ public final class StockFileParser {
       state.accept(head.get(i));
     }
     state.rowsRead = head.size();
-    while ((row = source.next()) != null) {
-      state.rowsRead++;
-      state.accept(row);
+    if (source instanceof CsvRows csv) {
+      // the usual row is read from FastCSV's characters; any other row as strings, by the same rules
+      while (csv.advance()) {
+        state.rowsRead++;
+        if (!state.acceptPlain(csv)) {
+          state.accept(csv.row());
+        }
+      }
+    } else {
+      while ((row = source.next()) != null) {
+        state.rowsRead++;
+        state.accept(row);
+      }
     }
-    return new ParsedFile(header, state.byWarehouse.get(0), state.rowsRead, state.dataRows, state.skipped,
+    return new ParsedFile(header, state.table.lines(0), state.rowsRead, state.dataRows, state.skipped,
         state.rejected, state.rejectedSample, state.warnings, state.warningSample, state.linesByWarehouse(),
-        state.prices);
+        state.table.prices());
   }
 
   /** Each column's header text, for the report ("Саранск опт / Остаток" for a two-row header). */
@@ -113,9 +125,9 @@ public final class StockFileParser {
     final RejectSink sink;
     final String[] labels;
     final List<String> warehouses = profile.warehouses();
-    /** Per warehouse (profile order) the SKUs' lines; one map for a single-warehouse profile. */
-    final List<Map<String, FileLine>> byWarehouse = new ArrayList<>();
-    final Map<String, PriceLine> prices = new LinkedHashMap<>();
+    final boolean blankIsZero = profile.blankMode() == SupplierProfile.Blank.ZERO;
+    /** The SKUs' figures: one quantity per warehouse (profile order), name, price, expiry, supplier prices. */
+    final SkuTable table;
     final int[] quantityColumns;
     final long[] quantity;
     final Map<String, Long> skipped = new LinkedHashMap<>(Map.of("title", 0L, "blank", 0L, "repeatedHeader", 0L,
@@ -133,15 +145,13 @@ public final class StockFileParser {
       this.labels = labels;
       this.quantityColumns = profile.multiWarehouse() ? header.warehouses() : new int[] {header.quantity()};
       this.quantity = new long[quantityColumns.length];
-      for (int w = 0; w < quantityColumns.length; w++) {
-        byWarehouse.add(new LinkedHashMap<>());
-      }
+      this.table = new SkuTable(quantityColumns.length);
     }
 
     Map<String, Map<String, FileLine>> linesByWarehouse() {
       Map<String, Map<String, FileLine>> out = new LinkedHashMap<>();
       for (int w = 0; w < warehouses.size(); w++) {
-        out.put(warehouses.get(w), byWarehouse.get(w));
+        out.put(warehouses.get(w), table.lines(w));
       }
       return out;
     }
@@ -201,7 +211,7 @@ public final class StockFileParser {
       }
       for (int w = 0; w < quantityColumns.length; w++) {
         String raw = row.cell(quantityColumns[w]);
-        if (profile.blankMode() == SupplierProfile.Blank.ZERO && isBlankOrDash(raw)) {
+        if (blankIsZero && isBlankOrDash(raw)) {
           quantity[w] = 0;
           continue;
         }
@@ -214,26 +224,145 @@ public final class StockFileParser {
         quantity[w] = q.quantity();
       }
       String name = header.name() >= 0 ? emptyToNull(row.cell(header.name())) : null;
-      Long price = header.price() >= 0 ? price(row, header.price()) : null;
-      String expires = header.expiresAt() >= 0 ? date(row) : null;
-      if (header.purchasePrice() >= 0 || header.retailPrice() >= 0 || header.minRetailPrice() >= 0) {
-        PriceLine p = new PriceLine(sku, price(row, header.purchasePrice()), price(row, header.retailPrice()),
-            price(row, header.minRetailPrice()), row.number());
-        if (!p.isEmpty()) {
-          prices.putIfAbsent(sku, p);
+      long price = header.price() >= 0 ? price(row, header.price()) : SkuTable.NONE;
+      LocalDate expires = header.expiresAt() >= 0 ? date(row) : null;
+      boolean supplierPrices = header.purchasePrice() >= 0 || header.retailPrice() >= 0
+          || header.minRetailPrice() >= 0;
+      long purchase = supplierPrices ? price(row, header.purchasePrice()) : SkuTable.NONE;
+      long retail = supplierPrices ? price(row, header.retailPrice()) : SkuTable.NONE;
+      long minRetail = supplierPrices ? price(row, header.minRetailPrice()) : SkuTable.NONE;
+      int entry = table.add(sku, row.number());
+      if (entry >= 0) {
+        table.setDetails(entry, name, price, expires);
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.setQuantity(entry, w, quantity[w]);
+        }
+      } else {
+        entry = -entry - 1;
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.addQuantity(entry, w, quantity[w]);
+        }
+        warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + table.firstRow(entry)
+            + "): quantities summed");
+      }
+      if (supplierPrices) {
+        table.offerPrices(entry, purchase, retail, minRetail, row.number());
+      }
+    }
+
+    /**
+     * The usual CSV row, read from the record's characters without a string per cell: a SKU of printable
+     * characters (no space, {@code #}, {@code .} or control character, at most {@link Skus#MAX_LENGTH}) that
+     * cannot start a header or subtotal word, every quantity plain digits (up to 9), the name without
+     * surrounding spaces, prices plain money ({@link #plainMoney}) or blank. Such a row is imported exactly as
+     * {@link #accept} would import it. Any other row — blank, title, subtotal, repeated header, one to reject,
+     * one with a warning — changes nothing here and returns {@code false}: {@link #accept} reads it.
+     */
+    boolean acceptPlain(CsvRows r) {
+      int size = r.size();
+      char[] c = r.chars();
+      int skuColumn = header.sku();
+      if (skuColumn >= size) {
+        return false;
+      }
+      int skuAt = r.start(skuColumn);
+      int skuLength = r.length(skuColumn);
+      if (skuLength == 0 || skuLength > Skus.MAX_LENGTH) {
+        return false;
+      }
+      for (int k = skuAt; k < skuAt + skuLength; k++) {
+        char ch = c[k];
+        if (ch <= ' ' || ch == '#' || ch == '.' || (ch >= 0x7F && !Character.isLetterOrDigit(ch))) {
+          return false; // spaces to strip, a number written 125.0, a character Skus.problem refuses: by the rules
         }
       }
+      char first = c[skuAt];
+      if (Character.isLetter(first) && (detector.mayStartSynonym(HeaderDetector.SKU, first)
+          || (skuLength > 1 && mayStartSubtotal(first, c[skuAt + 1])))) {
+        return false; // may be a repeated header or a subtotal row
+      }
+      if (!plainLengths(r, header.name(), header.price(), header.expiresAt(), header.purchasePrice(),
+          header.retailPrice(), header.minRetailPrice())) {
+        return false;
+      }
+      long[] q = quantity;
       for (int w = 0; w < quantityColumns.length; w++) {
-        Map<String, FileLine> lines = byWarehouse.get(w);
-        FileLine previous = lines.putIfAbsent(sku, new FileLine(sku, quantity[w], name, price, expires, row.number()));
-        if (previous != null) {
-          lines.put(sku, previous.plus(quantity[w]));
-          if (w == 0) {
-            warn("row " + row.number() + ": SKU " + sku + " is listed again (first at row " + previous.firstRow()
-                + "): quantities summed");
-          }
+        int column = quantityColumns[w];
+        if (column >= size) {
+          return false;
+        }
+        long value = plainDigits(c, r.start(column), r.length(column));
+        if (value < 0) {
+          return false;
+        }
+        q[w] = value;
+      }
+      int nameColumn = header.name();
+      int nameAt = -1;
+      int nameLength = 0;
+      if (nameColumn >= 0 && nameColumn < size && r.length(nameColumn) > 0) {
+        nameAt = r.start(nameColumn);
+        nameLength = r.length(nameColumn);
+        if (isSpace(c[nameAt]) || isSpace(c[nameAt + nameLength - 1])) {
+          return false; // to be stripped, or blank
         }
       }
+      long price = plainPrice(r, header.price());
+      long purchase = plainPrice(r, header.purchasePrice());
+      long retail = plainPrice(r, header.retailPrice());
+      long minRetail = plainPrice(r, header.minRetailPrice());
+      if (price == NOT_PLAIN || purchase == NOT_PLAIN || retail == NOT_PLAIN || minRetail == NOT_PLAIN) {
+        return false;
+      }
+      // from here on the row is imported: the same steps as accept()
+      dataRows++;
+      if (dataRows > MAX_ROWS) {
+        throw new BadInputException("more than " + MAX_ROWS + " data rows: split the file");
+      }
+      int expiresColumn = header.expiresAt();
+      LocalDate expires = expiresColumn >= 0 && expiresColumn < size && r.length(expiresColumn) > 0
+          ? date(new String(c, r.start(expiresColumn), r.length(expiresColumn)), r.number()) : null;
+      int entry = table.add(c, skuAt, skuLength, r.number());
+      if (entry >= 0) {
+        if (nameAt >= 0) {
+          table.setDetails(entry, c, nameAt, nameLength, price, expires);
+        } else {
+          table.setDetails(entry, null, price, expires);
+        }
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.setQuantity(entry, w, q[w]);
+        }
+      } else {
+        entry = -entry - 1;
+        for (int w = 0; w < quantityColumns.length; w++) {
+          table.addQuantity(entry, w, q[w]);
+        }
+        warn("row " + r.number() + ": SKU " + table.sku(entry) + " is listed again (first at row "
+            + table.firstRow(entry) + "): quantities summed");
+      }
+      if (header.purchasePrice() >= 0 || header.retailPrice() >= 0 || header.minRetailPrice() >= 0) {
+        table.offerPrices(entry, purchase, retail, minRetail, r.number());
+      }
+      return true;
+    }
+
+    /** Every mapped column's cell within {@link #MAX_CELL_CHARS}. */
+    private boolean plainLengths(CsvRows r, int... columns) {
+      for (int column : columns) {
+        if (column >= 0 && column < r.size() && r.length(column) > MAX_CELL_CHARS) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A price cell read as plain money: kopecks, {@link SkuTable#NONE} (not mapped, missing, empty) or NOT_PLAIN. */
+    private long plainPrice(CsvRows r, int column) {
+      if (column < 0 || column >= r.size() || r.length(column) == 0) {
+        return SkuTable.NONE;
+      }
+      long value = plainMoney(r.chars(), r.start(column), r.length(column));
+      return value < 0 ? NOT_PLAIN : value;
     }
 
     /** Rejects the row when one of these cells is over the length limit. */
@@ -249,13 +378,14 @@ public final class StockFileParser {
       return false;
     }
 
-    private Long price(SourceRow row, int column) {
+    /** The price in kopecks, or {@link SkuTable#NONE} (not mapped, blank, or not readable: with a warning). */
+    private long price(SourceRow row, int column) {
       if (column < 0) {
-        return null;
+        return SkuTable.NONE;
       }
       String raw = row.cell(column);
       if (Text.isBlank(raw)) {
-        return null;
+        return SkuTable.NONE;
       }
       long fast = plainMoney(raw);
       if (fast >= 0) {
@@ -274,30 +404,33 @@ public final class StockFileParser {
         return value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
       } catch (NumberFormatException | ArithmeticException e) {
         warn("row " + row.number() + ": price '" + QuantityParser.shorten(raw) + "' not readable, ignored");
-        return null;
+        return SkuTable.NONE;
       }
     }
 
-    private String date(SourceRow row) {
-      String raw = row.cell(header.expiresAt());
+    private LocalDate date(SourceRow row) {
+      return date(row.cell(header.expiresAt()), row.number());
+    }
+
+    private LocalDate date(String raw, long rowNumber) {
       if (Text.isBlank(raw)) {
         return null;
       }
       String s = raw.strip();
       if (s.matches("\\d{5}(\\.0+)?")) {
-        return EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", ""))).toString();
+        return EXCEL_EPOCH.plusDays(Long.parseLong(s.replaceAll("\\..*", "")));
       }
       if (s.length() > 10 && s.charAt(10) == 'T') {
         s = s.substring(0, 10);
       }
       for (DateTimeFormatter f : DATES) {
         try {
-          return LocalDate.parse(s, f).toString();
+          return LocalDate.parse(s, f);
         } catch (DateTimeParseException ignored) {
           // next format
         }
       }
-      warn("row " + row.number() + ": expiry date '" + QuantityParser.shorten(raw) + "' not readable, ignored");
+      warn("row " + rowNumber + ": expiry date '" + QuantityParser.shorten(raw) + "' not readable, ignored");
       return null;
     }
 
@@ -326,13 +459,18 @@ public final class StockFileParser {
     }
   }
 
-  /** The fast path of a price: up to 9 digits, optionally {@code .} or {@code ,} and 1–2 digits → kopecks; else -1. */
+  /** {@link #plainMoney(char[], int, int)} of a string. */
   static long plainMoney(String s) {
-    int n = s.length();
+    return plainMoney(s.toCharArray(), 0, s.length());
+  }
+
+  /** The fast path of a price: up to 9 digits, optionally {@code .} or {@code ,} and 1–2 digits → kopecks; else -1. */
+  static long plainMoney(char[] c, int from, int length) {
+    int n = length;
     long whole = 0;
     int i = 0;
-    while (i < n && i < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      whole = whole * 10 + (s.charAt(i) - '0');
+    while (i < n && i < 9 && c[from + i] >= '0' && c[from + i] <= '9') {
+      whole = whole * 10 + (c[from + i] - '0');
       i++;
     }
     if (i == 0 || whole >= 100_000_000) {
@@ -341,19 +479,54 @@ public final class StockFileParser {
     if (i == n) {
       return whole * 100;
     }
-    char sep = s.charAt(i);
+    char sep = c[from + i];
     if ((sep != '.' && sep != ',') || n - i - 1 < 1 || n - i - 1 > 2) {
       return -1;
     }
     long cents = 0;
     for (int j = i + 1; j < n; j++) {
-      char c = s.charAt(j);
-      if (c < '0' || c > '9') {
+      char d = c[from + j];
+      if (d < '0' || d > '9') {
         return -1;
       }
-      cents = cents * 10 + (c - '0');
+      cents = cents * 10 + (d - '0');
     }
     return whole * 100 + (n - i - 1 == 1 ? cents * 10 : cents);
+  }
+
+  /** 1 to 9 ASCII digits → their value; anything else -1 (QuantityParser reads it, or rejects it). */
+  static long plainDigits(char[] c, int from, int length) {
+    if (length == 0 || length > 9) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < from + length; i++) {
+      char d = c[i];
+      if (d < '0' || d > '9') {
+        return -1;
+      }
+      value = value * 10 + (d - '0');
+    }
+    return value;
+  }
+
+  private static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x7F) {
+      return false; // printable ASCII
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /** Could a cell starting with these two letters be a subtotal word ({@link #isSubtotal})? */
+  private static boolean mayStartSubtotal(char first, char second) {
+    char a = Character.toLowerCase(first);
+    char b = Character.toLowerCase(second);
+    for (int k = 0; k + 1 < SUBTOTAL_STARTS.length(); k += 3) {
+      if (SUBTOTAL_STARTS.charAt(k) == a && SUBTOTAL_STARTS.charAt(k + 1) == b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isPlainDecimal(String s) {
