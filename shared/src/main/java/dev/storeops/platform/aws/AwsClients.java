@@ -146,6 +146,18 @@ public final class AwsClients {
       }
       var item = new java.util.HashMap<>(primingKey("PRIMING#NEVER"));
       item.put("n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+      item.put("l", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(java.util.List.of(
+          software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of("b",
+              software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))))));
+      // a transaction of every action kind (put, update, delete, check): marshalled, signed, withheld
+      Priming.expectWithheld(() -> ddb.transactWriteItems(r -> r.clientRequestToken("storeops-priming").transactItems(
+          t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
+          t -> t.update(u -> u.tableName(table).key(primingKey("PRIMING#NEVER#2")).updateExpression("ADD n :one")
+              .expressionAttributeValues(java.util.Map.of(":one",
+                  software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1")))),
+          t -> t.delete(d -> d.tableName(table).key(primingKey("PRIMING#NEVER#3"))),
+          t -> t.conditionCheck(c -> c.tableName(table).key(primingKey("PRIMING#NEVER#4"))
+              .conditionExpression("attribute_not_exists(pk)")))));
       Priming.expectWithheld(() -> ddb.putItem(r -> r.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk)")));
       Priming.expectWithheld(() -> ddb.updateItem(r -> r.tableName(table).key(primingKey("PRIMING#NEVER"))

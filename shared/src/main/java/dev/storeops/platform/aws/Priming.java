@@ -106,6 +106,50 @@ public final class Priming implements Resource {
   }
 
   /**
+   * The Lambda runtime's own (de)serialization of the function's event and response types: a real-shaped
+   * sample event of {@code eventType} read, and a sample response of {@code responseType} written, with
+   * the runtime's serializers ({@code aws-lambda-java-serialization}: its shaded Jackson, the event
+   * mix-ins), as the runtime does before and after the handler. Found by name through the function's
+   * class loader (the runtime's class path in Lambda, the bench's child); where they are absent (tests,
+   * local mode) the step does nothing.
+   */
+  public Priming lambdaEvent(Class<?> eventType, Class<?> responseType) {
+    return step("event " + eventType.getSimpleName(), () -> {
+      ClassLoader loader = eventType.getClassLoader() != null ? eventType.getClassLoader() : Priming.class.getClassLoader();
+      try {
+        Class<?> pojo = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+        Object in = serializer(eventType, loader);
+        Object event = pojo.getMethod("fromJson", String.class).invoke(in, EventSamples.event(eventType.getName()));
+        pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
+            .invoke(in, event, java.io.OutputStream.nullOutputStream());
+        String response = EventSamples.response(responseType.getName());
+        if (response != null) {
+          Object out = serializer(responseType, loader);
+          Object value = pojo.getMethod("fromJson", String.class).invoke(out, response);
+          pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
+              .invoke(out, value, java.io.OutputStream.nullOutputStream());
+        }
+      } catch (ClassNotFoundException absent) {
+        // not run by the Lambda runtime here: nothing to prime
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("runtime serializers of " + eventType.getSimpleName() + ": " + e, e);
+      }
+    });
+  }
+
+  private static Object serializer(Class<?> type, ClassLoader loader) throws ReflectiveOperationException {
+    Class<?> events = Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
+    if ((boolean) events.getMethod("isLambdaSupportedEvent", String.class).invoke(null, type.getName())) {
+      return events.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, type, loader);
+    }
+    Class<?> factory = Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory", true, loader);
+    Object jackson = factory.getMethod("getInstance").invoke(null);
+    return factory.getMethod("getSerializer", Class.class).invoke(jackson, type);
+  }
+
+  /**
    * A write route primed by a request its validation refuses: {@code body} is parsed in full (the body
    * type's whole JSON mapping), the use case's checks run and the route answers 400/422 as problem+json,
    * writing nothing (and the guard withholds any write that might be attempted). Any other answer is a
