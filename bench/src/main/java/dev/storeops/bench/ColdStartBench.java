@@ -275,7 +275,8 @@ public final class ColdStartBench {
       return where.toString();
     }
     if (childJar == null) {
-      childJar = work.resolve("coldstart-child.jar");
+      // beside the classes, at a fixed path: an archive is used only with the class path it was dumped with
+      childJar = where.getParent().resolve("coldstart-child.jar");
       Path dir = where.resolve("dev/storeops/bench/coldstart");
       try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(childJar));
           var files = Files.list(dir)) {
