@@ -231,7 +231,7 @@ public final class ColdStartBench {
     }
     cmd.add("-cp");
     cmd.add(jar + java.io.File.pathSeparator + location(LambdaEventSerializers.class) + java.io.File.pathSeparator
-        + location(ColdStartChild.class));
+        + childJar());
     cmd.add(ColdStartChild.class.getName());
     cmd.addAll(List.of(handler, method, first.toString(), warm.toString(), output.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -261,6 +261,33 @@ public final class ColdStartBench {
     check(handler, responses);
     return new Run(ms(v.get("firstEnd") - spawned), ms(v.get("init") - spawned), ms(v.get("firstEnd") - v.get("firstStart")),
         ms(v.get("warmEnd") - v.get("firstEnd")), v.get("classes").intValue());
+  }
+
+  private Path childJar;
+
+  /**
+   * The child's classes as a jar: an AppCDS archive ({@code -XX:ArchiveClassesAtExit}/{@code
+   * -XX:SharedArchiveFile}) accepts only jars on the class path, and the bench runs from {@code target/classes}.
+   */
+  private String childJar() throws IOException {
+    Path where = Path.of(location(ColdStartChild.class));
+    if (!Files.isDirectory(where)) {
+      return where.toString();
+    }
+    if (childJar == null) {
+      // beside the classes, at a fixed path: an archive is used only with the class path it was dumped with
+      childJar = where.getParent().resolve("coldstart-child.jar");
+      Path dir = where.resolve("dev/storeops/bench/coldstart");
+      try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(childJar));
+          var files = Files.list(dir)) {
+        for (Path f : files.filter(x -> x.toString().endsWith(".class")).sorted().toList()) {
+          out.putNextEntry(new java.util.jar.JarEntry("dev/storeops/bench/coldstart/" + f.getFileName()));
+          out.write(Files.readAllBytes(f));
+          out.closeEntry();
+        }
+      }
+    }
+    return childJar.toString();
   }
 
   /** A run counts only when the function did its work: no 5xx, no failed batch item. */

@@ -37,12 +37,14 @@ public final class ColdStartChild {
     Class<?> type = Class.forName(args[0]);
     Object handler = type.getConstructor().newInstance();
     long init = System.nanoTime();
+    InitDone.mark();
     Method method = entryPoint(type, args[1]);
     byte[] first = Files.readAllBytes(Path.of(args[2]));
     byte[] second = Files.readAllBytes(Path.of(args[3]));
     long firstStart = System.nanoTime();
     byte[] out1 = call(handler, method, first, "bench-first");
     long firstEnd = System.nanoTime();
+    FirstDone.mark();
     byte[] out2 = call(handler, method, second, "bench-warm");
     long warmEnd = System.nanoTime();
     Files.write(Path.of(args[4]), concat(out1, out2));
@@ -51,6 +53,20 @@ public final class ColdStartChild {
         + " firstEnd=" + firstEnd + " warmEnd=" + warmEnd + " classes=" + classes);
     System.out.flush();
     System.exit(0);
+  }
+
+  /**
+   * Marks in a class-loading log ({@code --jvm-args=-Xlog:class+load:file=…}): this class loads right after
+   * init, {@link FirstDone} right after the first response, so the log splits into what init loaded and
+   * what the first request still had to load (docs/performance.md, "What the first request still loads").
+   */
+  static final class InitDone {
+    static void mark() {}
+  }
+
+  /** The mark after the first response (see {@link InitDone}). */
+  static final class FirstDone {
+    static void mark() {}
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -29,8 +29,12 @@ final class CampaignApiWiring {
     // SnapStart: the snapshot holds the client, templates and router warmed (docs/performance.md)
     Priming.of("campaigns", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .staffRoute(router, "GET /staff/campaigns/{id}", "/staff/campaigns/cmp_priming",
             java.util.Map.of("id", "cmp_priming"), "owner")
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
         .register();
     return router;
   }

@@ -11,7 +11,10 @@ final class ConsoleWiring {
   static Router router(Env env) {
     Router router = ConsoleRoutes.router(ConsoleAssets.fromClasspath(), ConsoleSettings.from(env));
     // SnapStart: the snapshot holds the assets and router warmed (docs/performance.md)
-    Priming.of("console", env).route(router, "GET /console", "/console", java.util.Map.of()).register();
+    Priming.of("console", env).route(router, "GET /console", "/console", java.util.Map.of())
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
+        .register();
     return router;
   }
 }

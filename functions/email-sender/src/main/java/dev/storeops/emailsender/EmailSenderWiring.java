@@ -32,9 +32,13 @@ final class EmailSenderWiring {
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("email-sender", env)
         .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(env.required("TABLE_NAME")))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("ses", clients.primeSes())
         .json(dev.storeops.messaging.MailIntent.class)
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
+            com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new Wired(service(env, clock, clients),
         new SqsMailHandBack(clients.sqs(), env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));

@@ -42,6 +42,14 @@ final class OrderApiWiring {
   static final String CART_TOKEN = "X-Cart-Token";
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+  // real-shaped bodies for priming (SnapStart): every field of each body type's JSON mapping
+  private static final String PRIMING_CUSTOMER = "{\"email\":\"priming@example.invalid\",\"name\":\"Priming\","
+      + "\"phone\":\"+7 916 555-12-34\",\"birthday\":\"1990-05-17\",\"marketingConsent\":false,\"locale\":\"ru\"}";
+  private static final String PRIMING_ORDER = "{\"customer\":" + PRIMING_CUSTOMER + ",\"lines\":[{\"sku\":\"PRIMING\","
+      + "\"qty\":1}],\"delivery\":{\"option\":\"COURIER\",\"city\":\"Москва\",\"address\":\"ул. Тверская, 7\"},"
+      + "\"paymentMethod\":\"ONLINE_CARD\",\"channel\":\"SITE\"}";
+  private static final String PRIMING_CART = "{\"lines\":[{\"sku\":\"PRIMING\",\"qty\":1}]}";
+
   private OrderApiWiring() {}
 
   static Router router(Env env, Clock clock, Metrics metrics) {
@@ -50,10 +58,23 @@ final class OrderApiWiring {
     // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
     Priming.of("order-api", env)
         .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("dynamodb writes", clients.primeDynamoDbWrites(env.required("TABLE_NAME")))
         .step("sqs", clients.primeSqs(env.required("ORDER_EVENTS_QUEUE_URL")))
-        .json(OrderRequest.class, CustomerRegistration.class, CartService.CartRequest.class)
+        .step("sqs mail", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
+        .json(OrderRequest.class, PRIMING_ORDER)
+        .json(CustomerRegistration.class, PRIMING_CUSTOMER)
+        .json(CartService.CartRequest.class, PRIMING_CART)
         .route(router, "GET /stock/{sku}", "/stock/PRIMING", Map.of("sku", "PRIMING"))
         .route(router, "GET /orders/{id}", "/orders/ord_priming", Map.of("id", "ord_priming"))
+        // the write routes, each refused by its validation (a line of 0 units, a blank name): nothing written
+        .refusedRequest(router, "POST /orders", "/orders", Map.of(),
+            Map.of("idempotency-key", "storeops-priming-0000"), PRIMING_ORDER.replace("\"qty\":1}]", "\"qty\":0}]"), null)
+        .refusedRequest(router, "POST /customers", "/customers", Map.of(), Map.of(),
+            PRIMING_CUSTOMER.replace("\"name\":\"Priming\"", "\"name\":\"\""), null)
+        .refusedRequest(router, "PUT /carts/{id}", "/carts/priming", Map.of("id", "priming"), Map.of(),
+            PRIMING_CART.replace("\"qty\":1}]", "\"qty\":0}]"), null)
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
         .register();
     return router;
   }

@@ -49,9 +49,13 @@ final class OrderEventsWiring {
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("order-events", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
         .json(dev.storeops.ordering.OrderCreated.class)
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
+            com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new OrderCreatedSteps(service, followUps, mailFlows,
         new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);

@@ -59,9 +59,13 @@ final class PaymentWebhookWiring {
     // SnapStart: the snapshot holds the clients and router warmed (docs/performance.md)
     Priming.of("payment-webhook", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
         .route(router, "GET /payments/pay/{orderId}", "/payments/pay/ord_priming", java.util.Map.of("orderId", "ord_priming"))
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
         .register();
     return router;
   }

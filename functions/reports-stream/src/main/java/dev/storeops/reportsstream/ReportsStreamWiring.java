@@ -14,7 +14,11 @@ final class ReportsStreamWiring {
   static ReportsStreamService service(Env env) {
     AwsClients clients = new AwsClients(env);
     // SnapStart: the snapshot holds the client warmed (docs/performance.md)
-    Priming.of("reports-stream", env).step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME"))).register();
+    Priming.of("reports-stream", env).step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+        .step("dynamodb writes", clients.primeDynamoDbWrites(env.required("TABLE_NAME")))
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.DynamodbEvent.class,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.class)
+        .register();
     return new ReportsStreamService(
         new DynamoReportStore(clients.dynamoDb(), env.required("TABLE_NAME")),
         ShopSettings.from(env).zone());

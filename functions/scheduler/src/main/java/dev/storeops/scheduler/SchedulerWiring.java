@@ -74,8 +74,11 @@ final class SchedulerWiring {
     // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
     Priming.of("scheduler", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
+        .lambdaEvent(java.util.Map.class, java.util.Map.class)
         .register();
     return jobs;
   }

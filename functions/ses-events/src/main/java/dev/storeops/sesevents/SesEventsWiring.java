@@ -19,7 +19,11 @@ final class SesEventsWiring {
     var dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     // SnapStart: the snapshot holds the client warmed (docs/performance.md)
-    Priming.of("ses-events", env).step("dynamodb", clients.primeDynamoDb(table)).register();
+    Priming.of("ses-events", env).step("dynamodb", clients.primeDynamoDb(table))
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
+            com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
+        .register();
     DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, table);
     return new SesNotificationStep(new DynamoSuppressionList(dynamo, table),
         new DynamoMailFeedback(dynamo, table, email -> customers.findIdByEmail(Customer.emailKey(email))),

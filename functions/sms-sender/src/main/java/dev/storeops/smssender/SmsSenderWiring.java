@@ -35,7 +35,11 @@ final class SmsSenderWiring {
     // SnapStart: the snapshot holds the client and the intent's mapping warmed (docs/performance.md)
     Priming.of("sms-sender", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .json(dev.storeops.messaging.sms.SmsIntent.class)
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
+            com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return service;
   }

@@ -146,11 +146,15 @@ final class StaffApiWiring {
     // SnapStart: the snapshot holds the clients, mappings and router warmed (docs/performance.md)
     Priming.of("staff-api", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
         .staffRoute(router, "GET /staff/orders/{id}", "/staff/orders/ord_priming", java.util.Map.of("id", "ord_priming"),
             "owner")
         .staffRoute(router, "GET /staff/reports/sales", "/staff/reports/sales", java.util.Map.of(), "owner")
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
         .register();
     return router;
   }

@@ -51,9 +51,13 @@ final class StockImportWiring {
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("stock-import", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(bucket))
         .json(dev.storeops.stockimport.core.SupplierProfile.class)
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
+            java.util.List.class)
         .register();
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics), points);
   }

@@ -27,7 +27,10 @@ final class SupplierFeedsWiring {
     // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
     Priming.of("supplier-feeds", env)
         .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(env.required("TABLE_NAME")))
         .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
+        .lambdaEvent(java.util.Map.class, java.util.Map.class)
         .register();
     S3SupplierBucket bucket = new S3SupplierBucket(clients.s3(), env.required("SUPPLIER_BUCKET"));
     HttpFeedClient http = new HttpFeedClient(Duration.ofSeconds(env.optionalInt("FEED_TIMEOUT_SECONDS", 60)),

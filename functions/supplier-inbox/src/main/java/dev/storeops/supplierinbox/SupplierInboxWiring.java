@@ -29,7 +29,11 @@ final class SupplierInboxWiring {
     // SnapStart: the snapshot holds the clients warmed (docs/performance.md)
     Priming.of("supplier-inbox", env)
         .step("dynamodb", clients.primeDynamoDb(env.required("TABLE_NAME")))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(env.required("TABLE_NAME")))
         .step("s3", clients.primeS3(bucket))
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
+            java.util.List.class)
         .register();
     return new Inbox(new ReceiveSupplierMail(files, files, new DynamoMailLedger(clients.dynamoDb(),
         env.required("TABLE_NAME")), clock), bucket, new ShopMetrics(metrics));

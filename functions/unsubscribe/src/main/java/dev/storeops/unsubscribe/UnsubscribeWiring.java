@@ -28,7 +28,11 @@ final class UnsubscribeWiring {
     // SnapStart: the snapshot holds the client and the page templates warmed (docs/performance.md)
     Priming.of("unsubscribe", env)
         .step("dynamodb", clients.primeDynamoDb(table))
+
+        .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .route(router, "GET /unsubscribe", "/unsubscribe", java.util.Map.of())
+        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)
         .register();
     return router;
   }

@@ -108,25 +108,149 @@ public final class AwsClients {
    * client's whole request, signing, HTTP and response path, and nothing written.
    */
   public Runnable primeDynamoDb(String table) {
-    return () -> dynamoDb().getItem(r -> r.tableName(table).key(java.util.Map.of(
-        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"),
-        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"))));
+    return () -> dynamoDb().getItem(r -> r.tableName(table).key(primingKey("PRIMING#")));
   }
 
-  /** A priming step: GetQueueAttributes of {@code queueUrl} (nothing sent or received). */
+  /**
+   * A priming step of DynamoDB's other paths, all harmless: a BatchGetItem and a Query of keys that never
+   * exist; a TransactWriteItems whose only action is a ConditionCheck that the key exists, on a key that
+   * never does — it is cancelled ({@code TransactionCanceledException}: the error and cancellation-reason
+   * path) and writes nothing whatever happens; and a PutItem, UpdateItem, DeleteItem and BatchWriteItem
+   * that are marshalled and signed, then withheld by {@link PrimingGuard} (never sent).
+   */
+  public Runnable primeDynamoDbWrites(String table) {
+    return () -> DynamoPriming.writes(this, table);
+  }
+
+  // Each service's priming is in its own class, loaded only when its step runs: a catch of an S3 or SES
+  // exception in AwsClients itself would make the verifier load that class in a jar without it.
+  private static final class DynamoPriming {
+    static void writes(AwsClients clients, String table) {
+      var ddb = clients.dynamoDb();
+      ddb.batchGetItem(r -> r.requestItems(java.util.Map.of(table,
+          software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+              .keys(primingKey("PRIMING#1"), primingKey("PRIMING#2")).consistentRead(true).build())));
+      ddb.query(r -> r.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+          .expressionAttributeValues(java.util.Map.of(
+              ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"),
+              ":sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING")))
+          .limit(1));
+      try {
+        ddb.transactWriteItems(r -> r.transactItems(t -> t.conditionCheck(c -> c.tableName(table)
+            .key(primingKey("PRIMING#NEVER")).conditionExpression("attribute_exists(pk)")
+            .returnValuesOnConditionCheckFailure(
+                software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD))));
+        throw new IllegalStateException("the priming condition check passed: PRIMING#NEVER exists in " + table);
+      } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException expected) {
+        // the key never exists: cancelled, nothing written
+      }
+      var item = new java.util.HashMap<>(primingKey("PRIMING#NEVER"));
+      item.put("n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+      item.put("l", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(java.util.List.of(
+          software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of("b",
+              software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))))));
+      // a transaction of every action kind (put, update, delete, check): marshalled, signed, withheld
+      Priming.expectWithheld(() -> ddb.transactWriteItems(r -> r.clientRequestToken("storeops-priming").transactItems(
+          t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")),
+          t -> t.update(u -> u.tableName(table).key(primingKey("PRIMING#NEVER#2")).updateExpression("ADD n :one")
+              .expressionAttributeValues(java.util.Map.of(":one",
+                  software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1")))),
+          t -> t.delete(d -> d.tableName(table).key(primingKey("PRIMING#NEVER#3"))),
+          t -> t.conditionCheck(c -> c.tableName(table).key(primingKey("PRIMING#NEVER#4"))
+              .conditionExpression("attribute_not_exists(pk)")))));
+      Priming.expectWithheld(() -> ddb.putItem(r -> r.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(pk)")));
+      Priming.expectWithheld(() -> ddb.updateItem(r -> r.tableName(table).key(primingKey("PRIMING#NEVER"))
+          .updateExpression("SET n = if_not_exists(n, :zero) + :one")
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(java.util.Map.of(
+              ":zero", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"),
+              ":one", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1")))
+          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)));
+      Priming.expectWithheld(() -> ddb.deleteItem(r -> r.tableName(table).key(primingKey("PRIMING#NEVER"))
+          .conditionExpression("attribute_exists(pk)")));
+      Priming.expectWithheld(() -> ddb.batchWriteItem(r -> r.requestItems(java.util.Map.of(table, java.util.List.of(
+          software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+              .putRequest(p -> p.item(item)).build())))));
+    }
+  }
+
+  private static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> primingKey(
+      String pk) {
+    return java.util.Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING#"));
+  }
+
+  /**
+   * A priming step: GetQueueAttributes of {@code queueUrl} (nothing received), then a SendMessage and a
+   * SendMessageBatch to it that are marshalled and signed, then withheld by {@link PrimingGuard} (nothing
+   * sent).
+   */
   public Runnable primeSqs(String queueUrl) {
-    return () -> sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings(
-        "ApproximateNumberOfMessages"));
+    return () -> SqsPriming.run(this, queueUrl);
   }
 
-  /** A priming step: SES GetAccount (a read of the account's sending state; nothing sent). */
+  private static final class SqsPriming {
+    static void run(AwsClients clients, String queueUrl) {
+      var sqs = clients.sqs();
+      sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("ApproximateNumberOfMessages"));
+      Priming.expectWithheld(() -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{\"priming\":true}")
+          .delaySeconds(0)));
+      Priming.expectWithheld(() -> sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(e -> e.id("priming")
+          .messageBody("{\"priming\":true}"))));
+    }
+  }
+
+  /** A priming step: SES GetAccount (a read), then a SendEmail marshalled, signed and withheld (nothing sent). */
   public Runnable primeSes() {
-    return () -> ses().getAccount(r -> { });
+    return () -> SesPriming.run(this);
   }
 
-  /** A priming step: HeadObject of a key that never exists in {@code bucket} (a 404, nothing written). */
+  private static final class SesPriming {
+    static void run(AwsClients clients) {
+      var ses = clients.ses();
+      ses.getAccount(r -> { });
+      Priming.expectWithheld(() -> ses.sendEmail(r -> r.fromEmailAddress("priming@example.invalid")
+          .destination(d -> d.toAddresses("priming@example.invalid"))
+          .content(c -> c.raw(raw -> raw.data(software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+              "Subject: priming\r\n\r\npriming\r\n"))))));
+    }
+  }
+
+  /**
+   * A priming step: HeadObject and GetObject of a key that never exists in {@code bucket} (404s: the
+   * error path), a ListObjectsV2 of an empty prefix, and a PutObject marshalled, signed (with its
+   * checksum) and withheld (nothing written).
+   */
   public Runnable primeS3(String bucket) {
-    return () -> s3().headObject(r -> r.bucket(bucket).key("priming/none"));
+    return () -> S3Priming.run(this, bucket);
+  }
+
+  private static final class S3Priming {
+    static void run(AwsClients clients, String bucket) {
+      var s3 = clients.s3();
+      try {
+        s3.headObject(r -> r.bucket(bucket).key("priming/none"));
+        throw new IllegalStateException("priming/none exists in " + bucket);
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException expected) {
+        // the key never exists
+      } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+        if (e.statusCode() != 404) {
+          throw e;
+        }
+      }
+      try (var in = s3.getObject(r -> r.bucket(bucket).key("priming/none"))) {
+        throw new IllegalStateException("priming/none exists in " + bucket);
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException expected) {
+        // the key never exists
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      s3.listObjectsV2(r -> r.bucket(bucket).prefix("priming/none/").maxKeys(1));
+      Priming.expectWithheld(() -> s3.putObject(r -> r.bucket(bucket).key("priming/none").contentType("text/plain"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("priming")));
+    }
   }
 
   /**
@@ -148,6 +272,8 @@ public final class AwsClients {
     }
     builder.overrideConfiguration(ClientOverrideConfiguration.builder()
         .apiCallTimeout(Duration.ofSeconds(25))
+        // priming (SnapStart) may walk write paths: the guard sends only reads while it runs
+        .addExecutionInterceptor(PrimingGuard.INSTANCE)
         .build());
     return builder;
   }

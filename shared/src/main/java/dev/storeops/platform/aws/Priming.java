@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -29,9 +30,13 @@ import org.crac.Resource;
  *     .route(router, "GET /stock/{sku}", "/stock/PRIMING", Map.of("sku", "PRIMING"))
  *     .register();
  * }</pre>
- * Steps never write anything with an effect (reads of keys that do not exist, attribute and account
- * look-ups); their errors are swallowed (a denied or failed request still loads the client's whole
- * request and error path). On a JVM without CRaC (tests, local mode) {@link #register()} only keeps the
+ * Steps never write anything with an effect, by construction: while a priming runs, every client of
+ * {@link AwsClients} lets only reads and condition-check-only transactions go out ({@link PrimingGuard});
+ * any other request (SendMessage, PutItem, PutObject, SendEmail, …) is marshalled and signed, then
+ * {@link Withheld} before transmission — so steps may walk the write paths too. A step's expected
+ * outcome (a 404, a cancelled condition check, a withheld send, a 4xx answer) is not a failure; any other
+ * error is swallowed, counted as failed and logged (a denied request still loaded the whole request and
+ * error path). On a JVM without CRaC (tests, local mode) {@link #register()} only keeps the
  * hook; with the system property {@value #PRIME_IN_INIT} {@code =true} it runs the steps at once, in
  * init (the cold-start bench's stand-in for a restore).
  */
@@ -41,10 +46,14 @@ public final class Priming implements Resource {
   private static final Log LOG = Log.get(Priming.class);
   /** CRaC keeps its resources weakly: the registered primings live here. */
   private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
+  /** How many primings are running now (the guard withholds writes while it is above 0). */
+  private static final AtomicInteger RUNNING = new AtomicInteger();
+  private static final AtomicInteger WITHHELD = new AtomicInteger();
 
   private final String function;
   private final boolean inLambda;
   private final List<Map.Entry<String, Runnable>> steps = new ArrayList<>();
+  private volatile Report last;
 
   private Priming(String function, boolean inLambda) {
     this.function = function;
@@ -79,6 +88,87 @@ public final class Priming implements Resource {
       });
     }
     return this;
+  }
+
+  /**
+   * Reads {@code sample} (a real-shaped JSON document of {@code type}: nested records, lists, enums,
+   * dates) into the type and writes the value back: every serializer and deserializer of the type's
+   * graph, not only the top level's. A sample the type refuses is a failed step.
+   */
+  public Priming json(Class<?> type, String sample) {
+    return step("json " + type.getSimpleName(), () -> {
+      try {
+        Json.write(Json.mapper().readValue(sample, type));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("priming sample of " + type.getSimpleName() + " refused: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * The Lambda runtime's own (de)serialization of the function's event and response types: a real-shaped
+   * sample event of {@code eventType} read, and a sample response of {@code responseType} written, with
+   * the runtime's serializers ({@code aws-lambda-java-serialization}: its shaded Jackson, the event
+   * mix-ins), as the runtime does before and after the handler. Found by name through the function's
+   * class loader (the runtime's class path in Lambda, the bench's child); where they are absent (tests,
+   * local mode) the step does nothing.
+   */
+  public Priming lambdaEvent(Class<?> eventType, Class<?> responseType) {
+    return step("event " + eventType.getSimpleName(), () -> {
+      ClassLoader loader = eventType.getClassLoader() != null ? eventType.getClassLoader() : Priming.class.getClassLoader();
+      try {
+        Class<?> pojo = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+        Object in = serializer(eventType, loader);
+        Object event = pojo.getMethod("fromJson", String.class).invoke(in, EventSamples.event(eventType.getName()));
+        pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
+            .invoke(in, event, java.io.OutputStream.nullOutputStream());
+        String response = EventSamples.response(responseType.getName());
+        if (response != null) {
+          Object out = serializer(responseType, loader);
+          Object value = pojo.getMethod("fromJson", String.class).invoke(out, response);
+          pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
+              .invoke(out, value, java.io.OutputStream.nullOutputStream());
+        }
+      } catch (ClassNotFoundException absent) {
+        // not run by the Lambda runtime here: nothing to prime
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("runtime serializers of " + eventType.getSimpleName() + ": " + e, e);
+      }
+    });
+  }
+
+  private static Object serializer(Class<?> type, ClassLoader loader) throws ReflectiveOperationException {
+    Class<?> events = Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
+    if ((boolean) events.getMethod("isLambdaSupportedEvent", String.class).invoke(null, type.getName())) {
+      return events.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, type, loader);
+    }
+    Class<?> factory = Class.forName(
+        "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory", true, loader);
+    Object jackson = factory.getMethod("getInstance").invoke(null);
+    return factory.getMethod("getSerializer", Class.class).invoke(jackson, type);
+  }
+
+  /**
+   * A write route primed by a request its validation refuses: {@code body} is parsed in full (the body
+   * type's whole JSON mapping), the use case's checks run and the route answers 400/422 as problem+json,
+   * writing nothing (and the guard withholds any write that might be attempted). Any other answer is a
+   * failed step. {@code role}: a staff role for staff routes, or {@code null}.
+   */
+  public Priming refusedRequest(Router router, String routeKey, String path, Map<String, String> pathParameters,
+      Map<String, String> headers, String body, String role) {
+    return step("refused " + routeKey, () -> {
+      APIGatewayV2HTTPEvent event = getRequest(routeKey, path, pathParameters, role);
+      Map<String, String> all = new java.util.HashMap<>(event.getHeaders());
+      all.put("content-type", "application/json");
+      all.putAll(headers);
+      event.setHeaders(all);
+      event.setBody(body);
+      int status = router.handle(event).getStatusCode();
+      if (status != 400 && status != 422) {
+        throw new IllegalStateException(routeKey + " answered " + status + ", not a validation error");
+      }
+    });
   }
 
   /**
@@ -117,22 +207,80 @@ public final class Priming implements Resource {
     return this;
   }
 
+  /** What one run did: steps, the failed ones (with their error), requests withheld by the guard. */
+  public record Report(String function, int steps, Map<String, String> failed, int withheld, long millis) {}
+
   /** Runs every step, swallowing their errors; returns how many completed without one. */
   public int run() {
     long start = System.nanoTime();
     int ok = 0;
-    List<String> failed = new ArrayList<>();
-    for (Map.Entry<String, Runnable> step : steps) {
-      try {
-        step.getValue().run();
-        ok++;
-      } catch (RuntimeException | LinkageError e) {
-        failed.add(step.getKey());
+    Map<String, String> failed = new java.util.LinkedHashMap<>();
+    int withheldBefore = WITHHELD.get();
+    RUNNING.incrementAndGet();
+    try {
+      for (Map.Entry<String, Runnable> step : steps) {
+        try {
+          step.getValue().run();
+          ok++;
+        } catch (RuntimeException | LinkageError e) {
+          failed.put(step.getKey(), e.toString());
+        }
       }
+    } finally {
+      RUNNING.decrementAndGet();
     }
-    LOG.info("primed", "function", function, "steps", steps.size(), "failed", failed,
-        "ms", (System.nanoTime() - start) / 1_000_000);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    last = new Report(function, steps.size(), failed, WITHHELD.get() - withheldBefore, ms);
+    LOG.info("primed", "function", function, "steps", steps.size(), "failed", failed.keySet(),
+        "withheld", last.withheld(), "ms", ms);
     return ok;
+  }
+
+  /** The last run's report, or {@code null} before the first run. */
+  public Report lastReport() {
+    return last;
+  }
+
+  /** The primings kept for the checkpoint (in Lambda: {@code AWS_LAMBDA_FUNCTION_NAME} set). */
+  public static List<Priming> registered() {
+    return List.copyOf(REGISTERED);
+  }
+
+  /** True while a priming runs: {@link PrimingGuard} then withholds every request that could write. */
+  static boolean inProgress() {
+    return RUNNING.get() > 0;
+  }
+
+  /**
+   * A request the guard stopped before transmission during priming (it was marshalled and signed); a
+   * step that sends on purpose expects it ({@link #expectWithheld}).
+   */
+  public static final class Withheld extends RuntimeException {
+    Withheld(String request) {
+      super("withheld during priming: " + request, null, false, false);
+      WITHHELD.incrementAndGet();
+    }
+  }
+
+  /**
+   * Runs a request that the guard must withhold (a send, a put): its marshalling and signing run,
+   * nothing goes out. Anything else (it was sent, or failed earlier) fails the step.
+   */
+  public static void expectWithheld(Runnable request) {
+    if (!inProgress()) {
+      throw new IllegalStateException("a writing request is primed only inside a priming run (the guard is off)");
+    }
+    try {
+      request.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof Withheld) {
+          return;
+        }
+      }
+      throw e;
+    }
+    throw new IllegalStateException("a priming request that writes was not withheld");
   }
 
   @Override

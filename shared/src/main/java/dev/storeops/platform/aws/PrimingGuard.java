@@ -1,0 +1,73 @@
+package dev.storeops.platform.aws;
+
+import java.util.List;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * What makes {@link Priming} harmless by construction: on every client {@link AwsClients} builds, while a
+ * priming runs ({@link Priming#inProgress()}), a request that could change anything is stopped after it
+ * was marshalled and signed, just before it would go out ({@code beforeTransmission}), with {@link
+ * Priming.Withheld}. Let through: reads ({@code Get*}, {@code BatchGet*}, {@code TransactGet*}, {@code
+ * Head*}, {@code List*}, {@code Describe*}, {@code Query}, {@code Scan}) and a {@code TransactWriteItems}
+ * whose every action is a {@code ConditionCheck} (it writes nothing whatever the outcome). So a priming
+ * step may call {@code SendMessage}, {@code PutItem} or {@code PutObject} to load and link their request
+ * path: nothing is sent. {@code ReceiveMessage} is withheld too (it would hide messages from their
+ * consumer). Outside priming the guard is one volatile read per request.
+ */
+final class PrimingGuard implements ExecutionInterceptor {
+  static final PrimingGuard INSTANCE = new PrimingGuard();
+  private static final List<String> READ_PREFIXES =
+      List.of("Get", "BatchGet", "TransactGet", "Head", "List", "Describe", "Query", "Scan");
+
+  private PrimingGuard() {}
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    if (!Priming.inProgress()) {
+      return;
+    }
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    if (!harmless(operation, context.request())) {
+      throw new Priming.Withheld(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " " + operation);
+    }
+  }
+
+  /** A read, or a transaction of condition checks only. */
+  static boolean harmless(String operation, SdkRequest request) {
+    if (operation == null) {
+      return false;
+    }
+    if (operation.equals("ReceiveMessage")) {
+      return false;
+    }
+    for (String prefix : READ_PREFIXES) {
+      if (operation.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return operation.equals("TransactWriteItems") && conditionChecksOnly(request);
+  }
+
+  private static boolean conditionChecksOnly(SdkRequest request) {
+    List<?> items = request.getValueForField("TransactItems", List.class).orElse(List.of());
+    if (items.isEmpty()) {
+      return false;
+    }
+    for (Object item : items) {
+      if (!(item instanceof software.amazon.awssdk.core.SdkPojo pojo)) {
+        return false;
+      }
+      for (var field : pojo.sdkFields()) {
+        boolean set = field.getValueOrDefault(item) != null;
+        if (set && !field.memberName().equals("ConditionCheck")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
