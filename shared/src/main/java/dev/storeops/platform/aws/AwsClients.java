@@ -21,6 +21,11 @@ import software.amazon.awssdk.regions.Region;
  * providers). Locally and in tests: {@code AWS_ENDPOINT_URL_<SERVICE>} (or {@code AWS_ENDPOINT_URL})
  * points a client at an emulator, with the credentials of {@code AWS_ACCESS_KEY_ID}/{@code
  * AWS_SECRET_ACCESS_KEY} from the same {@link Env}.
+ *
+ * <p>The SDK calls in this file are SnapStart priming only (docs/performance.md): writes are withheld by
+ * {@link PrimingGuard} before they are sent, reads and the ConditionCheck may be denied by IAM and are
+ * swallowed. The template's IAM checks do not count them ({@code storeops:iam-priming-only}); a real call
+ * belongs in a context's store, never here.
  */
 public final class AwsClients {
   private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()

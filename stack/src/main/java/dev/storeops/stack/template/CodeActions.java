@@ -21,6 +21,14 @@ import java.util.regex.Pattern;
  * calls: a grant outside it is certainly unused; an action inside it may still be unused.
  */
 public final class CodeActions {
+  /**
+   * A source file carrying this marker holds only SnapStart priming calls ({@code platform/aws/AwsClients}):
+   * its writes are withheld by {@code PrimingGuard} before they are sent, and its reads and its
+   * ConditionCheck may be denied by IAM (priming swallows the error, the request and error paths are loaded
+   * all the same), so they need no grant and are not counted.
+   */
+  public static final String PRIMING_ONLY_MARKER = "storeops:iam-priming-only";
+
   /** Pseudo-action: the code queries a secondary index ({@code indexName(...)}), so it needs {@code <table>/index/*}. */
   public static final String DYNAMODB_INDEX = "dynamodb:<index>";
 
@@ -72,7 +80,7 @@ public final class CodeActions {
   public static java.util.Map<String, String> whereInFunction(Path repoRoot, Path moduleDir) {
     java.util.Map<String, String> out = new java.util.TreeMap<>();
     for (Path f : new ModuleSources(repoRoot).allReachedFrom(moduleDir)) {
-      for (String a : inText(EnvReads.read(f))) {
+      for (String a : inText(counted(f))) {
         out.putIfAbsent(a, repoRoot.relativize(f).toString());
       }
     }
@@ -82,9 +90,15 @@ public final class CodeActions {
   public static Set<String> inFiles(Collection<Path> files) {
     Set<String> out = new TreeSet<>();
     for (Path f : files) {
-      out.addAll(inText(EnvReads.read(f)));
+      out.addAll(inText(counted(f)));
     }
     return out;
+  }
+
+  /** The file's text as counted: nothing for a priming-only file ({@link #PRIMING_ONLY_MARKER}). */
+  private static String counted(Path f) {
+    String text = EnvReads.read(f);
+    return text.contains(PRIMING_ONLY_MARKER) ? "" : text;
   }
 
   /** Actions one source text calls. */
