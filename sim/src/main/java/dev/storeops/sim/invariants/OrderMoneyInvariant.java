@@ -12,7 +12,8 @@ import java.util.Map;
  * itemsTotalMinor − discount + deliveryCostMinor = totalMinor}, and each line's {@code costMinor} = what
  * its {@code costs[]} add up to (Σ qty = the line's qty). Cash: a prepaid order that was paid
  * has its cash-in marker with the amount its {@code PAID} payments add up to, a delivered cash-on-delivery
- * order one with its total, a paid order cancelled afterwards its refund marker with its total, no other
+ * order one with its total, a paid order cancelled afterwards, or whose refused parcel came back
+ * ({@code RETURNED}), its refund marker with its total, no other
  * order has one, and the cash report's days add up to the markers (Σ {@code inMinor}, Σ {@code refundsMinor} =
  * the refund markers plus the returns' markers).
  */
@@ -56,7 +57,8 @@ public final class OrderMoneyInvariant implements Invariant {
       for (ShopState.Change c : o.history()) {
         if (!in && (cod ? "DELIVERED" : "PAID").equals(c.status())) {
           in = true;
-        } else if (in && !cod && "CANCELLED".equals(c.status())) {
+        } else if (in && !cod && ("CANCELLED".equals(c.status()) || "RETURNED".equals(c.status()))) {
+          // a paid order cancelled, or its refused parcel back in the warehouse (docs/returns.md)
           refunded = true;
         }
       }

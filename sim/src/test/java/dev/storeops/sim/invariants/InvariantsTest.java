@@ -65,6 +65,23 @@ class InvariantsTest {
     States days = States.healthy();
     days.cashInMinor = 6000;
     breaks(money, days, "cash report: in 6000, refunds 0; the orders' cash markers say 4500, 0");
+    // a prepaid order whose refused parcel came back (RETURNED): its money goes back on that day
+    // (docs/returns.md), on the same refund marker as a cancellation — found by the month bench, seed 2026
+    States refused = States.healthy();
+    refused.replaceOrder("ord_1", o -> States.withStatus(o, "RETURNED", java.util.stream.Stream.concat(
+        o.history().stream(), java.util.stream.Stream.of(States.change("2026-03-05T09:00:00Z", "SHIPPED", "mgr-1"),
+            States.change("2026-03-05T10:00:00Z", "RETURNING", "owner"),
+            States.change("2026-03-05T11:00:00Z", "RETURNED", "warehouse"))).toList()));
+    refused.refunds.put("ord_1", 3000L);
+    refused.cashRefundsMinor = 3000;
+    holds(money, refused);
+    States refundMissing = States.healthy();
+    refundMissing.replaceOrder("ord_1", o -> refused.orders.get(0));
+    breaks(money, refundMissing, "ord_1: refund should be 3000 but the cash report counted nothing");
+    States refusedCod = States.healthy(); // a refused cash-on-delivery parcel never brought money in: no refund
+    refusedCod.refunds.put("ord_2", 1500L);
+    refusedCod.cashRefundsMinor = 1500;
+    breaks(money, refusedCod, "ord_2: the cash report counted a refund of 1500 the order does not have");
   }
 
   @Test
