@@ -1,5 +1,6 @@
 package dev.storeops.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,10 @@ class SendLogAtMostOnceTest {
     log.complete(crashedBeforeSes, "s1", EmailService.SENDING, null, T0);
     assertFalse(log.reserve(crashedBeforeSes, "s2", "welcome", "cus_sim", T0.plusSeconds(30), T0.minusSeconds(30)),
         "a SENDING key within its lease is not taken over");
+    assertFalse(log.reserve(crashedBeforeSes, "s2", "welcome", "cus_sim", T0.plusSeconds(300), T0.plusSeconds(240)),
+        "nor within the confirmation window: SES's Send event may still come");
+    assertEquals(java.util.Optional.of(T0), log.awaitingConfirmation(crashedBeforeSes));
+    assertEquals(java.util.Optional.empty(), log.awaitingConfirmation(sending), "confirmed by SES: nothing to wait for");
     assertTrue(log.reserve(crashedBeforeSes, "s3", "welcome", "cus_sim", later, later.minusSeconds(60)),
         "no Send event from SES after the lease: the mail is sent by the redelivery, never lost");
 

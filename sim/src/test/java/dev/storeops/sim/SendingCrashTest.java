@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The email-sender crashing between {@code SENDING} and SES's answer, with the fault injector's crash in
  * the real SDK clients (the month bench's finding: a confirmation lost for good). A crash before SES:
- * the redelivery after the queue's visibility timeout takes the key over and sends the mail once. A crash
- * after SES took the mail: SES's {@code Send} event (ses-events) confirms the key and the redelivery sends
- * nothing. The trade-off, shown too: with no {@code Send} event recorded by the redelivery, the mail goes
- * out a second time (at least once, never lost).
+ * the redelivery after the queue's visibility timeout waits for SES's confirmation (a copy handed back to
+ * the end of {@link EmailService#CONFIRMATION_WINDOW}), then takes the key over and sends the mail once. A
+ * crash after SES took the mail: SES's {@code Send} event (ses-events) confirms the key and the redelivery
+ * sends nothing, even when the event comes after the redelivery. The trade-off, shown too: with no {@code
+ * Send} event recorded within the window, the mail goes out a second time (at least once, never lost).
  */
 @WithAwsStack
 class SendingCrashTest {
@@ -61,8 +62,12 @@ class SendingCrashTest {
     assertEquals(0, mails(stack, before), "SES was never called");
     clock.advance(Duration.ofSeconds(120)); // the queue's visibility timeout
     deliver(sender, before, 2);
+    assertEquals(EmailService.SENDING, status(stack, before), "the redelivery waits for SES's Send event");
+    assertEquals(0, mails(stack, before), "nothing sent while SES may still confirm the crashed attempt");
+    clock.advance(EmailService.CONFIRMATION_WINDOW); // the handed-back copy, after the window
+    deliver(sender, before, 1);
     assertEquals("SENT", status(stack, before));
-    assertEquals(1, mails(stack, before), "the redelivery sent the mail the crash had stopped");
+    assertEquals(1, mails(stack, before), "no Send event within the window: the copy sent the mail the crash had stopped");
 
     SesSendEvents.take(); // the redelivery's own Send event: delivered, nothing to confirm any more
 
@@ -77,12 +82,29 @@ class SendingCrashTest {
     deliver(sender, after, 2);
     assertEquals(1, mails(stack, after), "SES confirmed it: never sent twice");
 
+    // the month bench's double send: the Send event is late (ses-events' first try failed), so it is not
+    // recorded by the redelivery two minutes later; the redelivery waits and the late event settles it
+    String late = "ops-note#" + UUID.randomUUID();
+    crash(sender, late, sesAccepted);
+    List<String> lateEvents = SesSendEvents.take();
+    clock.advance(Duration.ofSeconds(120));
+    deliver(sender, late, 2);
+    assertEquals(1, mails(stack, late), "the redelivery waits for the Send event instead of sending again");
+    clock.advance(Duration.ofSeconds(120)); // ses-events' retry
+    sesEvents.handleRequest(sqs(lateEvents.get(0), 2), null);
+    clock.advance(EmailService.CONFIRMATION_WINDOW);
+    deliver(sender, late, 1);
+    assertEquals(1, mails(stack, late), "confirmed within the window: never sent twice");
+
     String unconfirmed = "ops-note#" + UUID.randomUUID();
     crash(sender, unconfirmed, sesAccepted);
-    SesSendEvents.take(); // the Send event is late (ses-events failing): not recorded by the redelivery
+    SesSendEvents.take(); // the Send event never recorded (ses-events failing for the whole window)
     clock.advance(Duration.ofSeconds(120));
     deliver(sender, unconfirmed, 2);
-    assertEquals(2, mails(stack, unconfirmed), "the trade-off: without SES's confirmation the mail goes out again");
+    assertEquals(1, mails(stack, unconfirmed));
+    clock.advance(EmailService.CONFIRMATION_WINDOW);
+    deliver(sender, unconfirmed, 1);
+    assertEquals(2, mails(stack, unconfirmed), "the trade-off: without SES's confirmation in the window the mail goes out again");
   }
 
   private void crash(EmailSenderHandler sender, String key, int afterCall) {

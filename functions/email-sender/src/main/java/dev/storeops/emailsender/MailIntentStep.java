@@ -38,12 +38,19 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
   public BatchItems.Outcome handle(SQSEvent.SQSMessage message) throws Exception {
     int handBacks = handBacks(message);
     if (throttled) {
-      return handBack(message, handBacks + 1, "untried after throttling");
+      return handBack(message, handBacks + 1, policy.handBackDelay(handBacks + 1), "untried after throttling");
     }
     MailIntent intent = Json.mapper().readValue(message.getBody(), MailIntent.class);
     int receives = receiveCount(message);
     EmailService.Outcome outcome = service.handle(intent, receives, EmailSenderHandler.MAX_RECEIVES);
     count(outcome, receives);
+    if (outcome.kind() == EmailService.Kind.AWAITING_CONFIRMATION) {
+      // waits for SES's Send event of an earlier attempt: back on the queue until the window ends, a
+      // few seconds after it (not a throttle: the hand-back count stays)
+      java.time.Duration delay = outcome.retryIn().plusSeconds(5);
+      return handBack(message, handBacks, delay.compareTo(SendFailurePolicy.MAX_DELAY) > 0
+          ? SendFailurePolicy.MAX_DELAY : delay, "awaiting SES's confirmation of an earlier attempt");
+    }
     if (outcome.kind() != EmailService.Kind.FAILED) {
       return BatchItems.Outcome.DONE;
     }
@@ -56,11 +63,10 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
           "handBacks", handBacks);
       return BatchItems.Outcome.FAILED;
     }
-    return handBack(message, handBacks + 1, "throttled");
+    return handBack(message, handBacks + 1, policy.handBackDelay(handBacks + 1), "throttled");
   }
 
-  private BatchItems.Outcome handBack(SQSEvent.SQSMessage message, int n, String why) {
-    var delay = policy.handBackDelay(n);
+  private BatchItems.Outcome handBack(SQSEvent.SQSMessage message, int n, java.time.Duration delay, String why) {
     try {
       handBack.handBack(message.getBody(), n, delay);
     } catch (RuntimeException e) {
@@ -89,7 +95,7 @@ final class MailIntentStep implements BatchItems.JudgedStep<SQSEvent.SQSMessage>
           metrics.mailRetried();
         }
       }
-      case DUPLICATE -> { }
+      case DUPLICATE, AWAITING_CONFIRMATION -> { }
     }
   }
 

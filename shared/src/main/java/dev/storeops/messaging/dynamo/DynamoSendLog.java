@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -62,14 +63,27 @@ public final class DynamoSendLog implements SendLog {
       dynamo.putItem(p -> p.tableName(table).item(item)
           .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)"
               // a SENDING attempt that crashed around its SES call, and SES never said it took the mail
-              + " OR (#status = :sending AND sendingAt < :stale AND attribute_not_exists(sesMessageId))")
+              // after the confirmation window (SES's Send event normally arrives within seconds)
+              + " OR (#status = :sending AND sendingAt < :unconfirmed AND attribute_not_exists(sesMessageId))")
           .expressionAttributeNames(Map.of("#status", "status"))
           .expressionAttributeValues(Map.of(":reserved", s("RESERVED"), ":sending", s(EmailService.SENDING),
-              ":stale", Items.n(staleBefore.toEpochMilli()))));
+              ":stale", Items.n(staleBefore.toEpochMilli()),
+              ":unconfirmed", Items.n(now.minus(EmailService.CONFIRMATION_WINDOW).toEpochMilli()))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public Optional<Instant> awaitingConfirmation(String dedupeKey) {
+    Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(dedupeKey))
+        .consistentRead(true)).item();
+    if (item == null || !EmailService.SENDING.equals(Items.str(item, "status")) || item.containsKey("sesMessageId")
+        || !item.containsKey("sendingAt")) {
+      return Optional.empty();
+    }
+    return Optional.of(Instant.ofEpochMilli(Items.num(item, "sendingAt", 0)));
   }
 
   @Override

@@ -31,25 +31,32 @@ import java.util.function.Function;
  * sent, marked {@code SENDING} (with its time) right before the SES call and {@code SENT} after SES took
  * the mail. A redelivered message finds the key done and sends nothing. A crash between {@code SENDING}
  * and {@code SENT} leaves the key {@code SENDING}: SES's own {@code Send} event (configuration set →
- * SNS → ses-events, {@link SendLog#confirmAccepted}) marks the key as taken by SES; a redelivery after
- * the {@link #LEASE} (the queue's visibility timeout is longer) takes over a {@code SENDING} key that SES
- * never confirmed and sends the mail. So a crash <em>before</em> SES is never a lost mail, and a crash
- * <em>after</em> SES sends twice only when SES's {@code Send} event has not been recorded by the time of
- * the redelivery (ses-events failing or more than about two minutes late): at least once, and exactly
- * once whenever the event pipeline works.
+ * SNS → ses-events, {@link SendLog#confirmAccepted}) marks the key as taken by SES. A redelivery that
+ * finds the key {@code SENDING} and unconfirmed waits for that event: it hands the message back, delayed
+ * to the end of the {@link #CONFIRMATION_WINDOW} ({@link Kind#AWAITING_CONFIRMATION}); after the window a
+ * redelivery takes over a key SES never confirmed and sends the mail. So a crash <em>before</em> SES is
+ * never a lost mail (only a late one), and a crash <em>after</em> SES sends twice only when SES's {@code
+ * Send} event has not been recorded within the window (ses-events failing for ten minutes, which its
+ * DLQ alarm shows): at least once, and exactly once whenever the event pipeline works.
  */
 public final class EmailService {
   /** A reservation older than this belongs to a crashed attempt (function timeout is 20 s). */
   public static final Duration LEASE = Duration.ofSeconds(60);
+  /**
+   * How long a {@code SENDING} key SES has not confirmed is left to SES's {@code Send} event before a
+   * redelivery sends the mail again (the month bench's double send: a redelivery two minutes after a
+   * send whose record failed, ses-events' first try at the event failed too). Under SQS's longest delay.
+   */
+  public static final Duration CONFIRMATION_WINDOW = Duration.ofMinutes(10);
   private static final Log LOG = Log.get(EmailService.class);
 
   /** What became of one intent. */
-  public enum Kind { SENT, SKIPPED, DUPLICATE, FAILED, REJECTED }
+  public enum Kind { SENT, SKIPPED, DUPLICATE, FAILED, REJECTED, AWAITING_CONFIRMATION }
 
   /** The outcome; {@code FAILED} is retried by the queue (DLQ after the last receive). */
-  public record Outcome(Kind kind, String detail, boolean throttled) {
+  public record Outcome(Kind kind, String detail, boolean throttled, Duration retryIn) {
     static Outcome of(Kind kind, String detail) {
-      return new Outcome(kind, detail, false);
+      return new Outcome(kind, detail, false, Duration.ZERO);
     }
   }
 
@@ -111,6 +118,15 @@ public final class EmailService {
     String attemptId = UUID.randomUUID().toString();
     if (!sendLog.reserve(intent.dedupeKey(), attemptId, intent.flow(), intent.template(), intent.customerId(), now,
         now.minus(LEASE))) {
+      Optional<Instant> sendingAt = sendLog.awaitingConfirmation(intent.dedupeKey());
+      if (sendingAt.isPresent()) {
+        // an attempt went SENDING and SES has not said it took the mail (yet): wait for its Send event
+        Duration wait = Duration.between(now, sendingAt.get().plus(CONFIRMATION_WINDOW));
+        LOG.info("mail waits for SES's confirmation", "dedupeKey", intent.dedupeKey(), "flow", intent.flow(),
+            "sendingAt", sendingAt.get().toString(), "waitSeconds", Math.max(0, wait.toSeconds()));
+        return new Outcome(Kind.AWAITING_CONFIRMATION, "sending since " + sendingAt.get(), false,
+            wait.isNegative() ? Duration.ZERO : wait);
+      }
       figures.add(intent.flow(), Figure.SKIPPED_DUPLICATE, 1, day);
       LOG.info("mail skipped", "reason", "duplicate", "dedupeKey", intent.dedupeKey(), "flow", intent.flow());
       return Outcome.of(Kind.DUPLICATE, "duplicate");
@@ -200,7 +216,7 @@ public final class EmailService {
       LOG.error(last ? "mail failed for the last time, to the DLQ" : "mail failed, retried later", e,
           "dedupeKey", intent.dedupeKey(), "flow", intent.flow(), "template", intent.template(),
           "attempt", attempt);
-      return new Outcome(Kind.FAILED, e.getMessage(), throttled);
+      return new Outcome(Kind.FAILED, e.getMessage(), throttled, Duration.ZERO);
     }
   }
 

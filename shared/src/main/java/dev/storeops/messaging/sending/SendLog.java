@@ -1,6 +1,7 @@
 package dev.storeops.messaging.sending;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One entry per dedupe key. A sender first <em>reserves</em> the key (a lease), then sends, then
@@ -9,9 +10,9 @@ import java.time.Instant;
 public interface SendLog extends SendConfirmations {
   /**
    * Takes the key for {@code attemptId}: {@code true} when it was free, or reserved by an attempt
-   * whose lease ended before {@code staleBefore} (that attempt crashed), or {@code SENDING} since before
-   * {@code staleBefore} with no {@link #confirmAccepted SES Send event} for it (that attempt crashed
-   * around its SES call and SES did not say it took the mail); {@code false} when the mail is done
+   * whose lease ended before {@code staleBefore} (that attempt crashed), or {@code SENDING} for longer
+   * than {@link EmailService#CONFIRMATION_WINDOW} with no {@link #confirmAccepted SES Send event} for it
+   * (that attempt crashed around its SES call and SES did not say it took the mail); {@code false} when the mail is done
    * (sent, skipped, rejected, unconfirmed, or {@code SENDING} and confirmed by SES) or another attempt is
    * working on it now. {@code customerId} (null for staff mail) files the entry under the customer, for
    * their export and erasure.
@@ -22,6 +23,15 @@ public interface SendLog extends SendConfirmations {
   default boolean reserve(String dedupeKey, String attemptId, String flow, String template, String customerId,
       Instant now, Instant staleBefore) {
     return reserve(dedupeKey, attemptId, flow, customerId, now, staleBefore);
+  }
+
+  /**
+   * When the key is {@code SENDING} with no SES Send event yet: the time it went {@code SENDING} (a
+   * redelivery waits for the event until {@link EmailService#CONFIRMATION_WINDOW} after it); empty
+   * otherwise. Read consistently.
+   */
+  default Optional<Instant> awaitingConfirmation(String dedupeKey) {
+    return Optional.empty();
   }
 
   /** Records the final outcome ({@code SENT} or {@code SKIPPED}) of the reserving attempt. */
