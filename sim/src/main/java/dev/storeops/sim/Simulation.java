@@ -794,7 +794,9 @@ public final class Simulation {
         qty = Math.max(1, reserved - 1 - random.nextInt(2));
         cuts++;
       } else {
-        qty = reserved + 10 + random.nextInt(40);
+        // restocked for the day's demand: at 40 orders a day or fewer 10–49 units, above that in proportion
+        // (the month bench's 170 a day would otherwise sell out by noon and store half its orders)
+        qty = reserved + (10 + random.nextInt(40)) * Math.max(1, (settings.ordersPerDay() + 39) / 40);
       }
       csv.append(sku).append(';').append("Товар ").append(sku).append(';').append(qty).append(" шт\n");
     }
