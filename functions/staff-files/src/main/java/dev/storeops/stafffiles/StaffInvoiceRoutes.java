@@ -1,10 +1,11 @@
-package dev.storeops.staffapi;
+package dev.storeops.stafffiles;
 
-import static dev.storeops.staffapi.StaffRequests.requireOwn;
+import static dev.storeops.stafffiles.StaffRequests.requireOwn;
 
 import dev.storeops.fulfilment.invoices.InvoiceFiles;
 import dev.storeops.ordering.Order;
-import dev.storeops.ordering.OrderService;
+import dev.storeops.ordering.OrderStore;
+import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
@@ -19,11 +20,11 @@ import java.util.Map;
  */
 final class StaffInvoiceRoutes {
   static final Duration LINK_TTL = Duration.ofMinutes(10);
-  private final OrderService orders;
+  private final OrderStore orders;
   private final InvoiceFiles invoices;
   private final Clock clock;
 
-  StaffInvoiceRoutes(OrderService orders, InvoiceFiles invoices, Clock clock) {
+  StaffInvoiceRoutes(OrderStore orders, InvoiceFiles invoices, Clock clock) {
     this.orders = orders;
     this.invoices = invoices;
     this.clock = clock;
@@ -31,7 +32,8 @@ final class StaffInvoiceRoutes {
 
   void register(Router router) {
     router.on("GET /staff/orders/{id}/invoice", request -> {
-      Order order = orders.get(request.pathParameter("id"));
+      String id = request.pathParameter("id");
+      Order order = orders.find(id).orElseThrow(() -> new NotFound("Order " + id));
       requireOwn(request, order.managerId(), "Order " + order.id());
       if (!invoices.exists(order.id())) {
         throw ApiException.notFound("The invoice of order " + order.id());
