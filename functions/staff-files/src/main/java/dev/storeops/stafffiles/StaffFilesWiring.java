@@ -4,7 +4,7 @@ import dev.storeops.catalog.ReadImportReports;
 import dev.storeops.catalog.UploadSupplierFile;
 import dev.storeops.catalog.s3.S3SupplierFileStore;
 import dev.storeops.fulfilment.s3.S3InvoiceFiles;
-import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.ordering.dynamo.DynamoOrderReader;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.aws.Priming;
 import dev.storeops.platform.config.Env;
@@ -24,7 +24,7 @@ final class StaffFilesWiring {
     // every route's roles come from the one permission table (docs/permissions.md), as in staff-api
     Router router = new Router(StaffPermissions.groupsByRoute());
     // the bank-transfer invoice of an order (its manager: the own-work rule) as a short-lived link
-    new StaffInvoiceRoutes(new DynamoOrderStore(clients.dynamoDb(), table, clock),
+    new StaffInvoiceRoutes(new DynamoOrderReader(clients.dynamoDb(), table)::find,
         new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock)
         .register(router);
     // the console's supplier files: import reports with their rejected rows, presigned uploads into incoming/

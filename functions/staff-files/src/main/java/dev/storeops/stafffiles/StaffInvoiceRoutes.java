@@ -4,7 +4,6 @@ import static dev.storeops.stafffiles.StaffRequests.requireOwn;
 
 import dev.storeops.fulfilment.invoices.InvoiceFiles;
 import dev.storeops.ordering.Order;
-import dev.storeops.ordering.OrderStore;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
@@ -13,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET /staff/orders/{id}/invoice}: the bank-transfer invoice of an order as a presigned S3 URL valid for
@@ -20,11 +21,12 @@ import java.util.Map;
  */
 final class StaffInvoiceRoutes {
   static final Duration LINK_TTL = Duration.ofMinutes(10);
-  private final OrderStore orders;
+  private final Function<String, Optional<Order>> orders;
   private final InvoiceFiles invoices;
   private final Clock clock;
 
-  StaffInvoiceRoutes(OrderStore orders, InvoiceFiles invoices, Clock clock) {
+  /** @param orders an order by its id (staff-files: {@code DynamoOrderReader::find}, GetItem only) */
+  StaffInvoiceRoutes(Function<String, Optional<Order>> orders, InvoiceFiles invoices, Clock clock) {
     this.orders = orders;
     this.invoices = invoices;
     this.clock = clock;
@@ -33,7 +35,7 @@ final class StaffInvoiceRoutes {
   void register(Router router) {
     router.on("GET /staff/orders/{id}/invoice", request -> {
       String id = request.pathParameter("id");
-      Order order = orders.find(id).orElseThrow(() -> new NotFound("Order " + id));
+      Order order = orders.apply(id).orElseThrow(() -> new NotFound("Order " + id));
       requireOwn(request, order.managerId(), "Order " + order.id());
       if (!invoices.exists(order.id())) {
         throw ApiException.notFound("The invoice of order " + order.id());
