@@ -326,6 +326,8 @@ public final class ColdStartBench {
         return newOrderEvent();
       };
       case "StaffApiFunction" -> i -> purchaseList();
+      // the supplier's import reports: lists the bucket's reports/ (the S3 client staff-api no longer has)
+      case "StaffFilesFunction" -> i -> read("events/staff-files/list-imports.json");
       case "OrderEventsFunction" -> i -> sqs(orderCreated(placeOrder()));
       case "EmailSenderFunction" -> i -> sqs(mailIntent());
       case "SesEventsFunction" -> i -> read("events/ses-events/complaint.json");
@@ -442,7 +444,7 @@ public final class ColdStartBench {
     return bytes(e);
   }
 
-  /** GET /staff/reports/purchase-list of a demo supplier: stock, sales and its profile's lead time. */
+  /** GET /staff/reports/purchase-list of a demo supplier: stock, sales and its lead time (from the table). */
   private byte[] purchaseList() {
     ObjectNode e = json("events/staff-api/get-purchase-list.json");
     e.put("rawQueryString", "supplier=chaynaya-lavka");

@@ -201,6 +201,10 @@ public final class DemoData {
           s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
               RequestBody.fromString(Json.write(p)));
         }
+        // the profile's purchase terms, as stock-import records them when a profile is saved: the purchase list
+        // (scheduler, staff-api) reads them from the table, without S3 (docs/reports.md)
+        new dev.storeops.reporting.dynamo.DynamoSupplierTerms(dynamo, table, java.time.Clock.systemUTC())
+            .record(p.path("supplierId").asText(), dev.storeops.reporting.SupplierTerms.leadTimeDaysIn(p));
         profiles++;
       }
     }

@@ -26,7 +26,7 @@ import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
-import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.reporting.dynamo.DynamoSupplierTerms;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.staff.TaskService;
 import dev.storeops.staff.dynamo.DynamoTaskStore;
@@ -57,7 +57,7 @@ final class SchedulerWiring {
         clock, env, new ShopMetrics(metrics));
     // reports (issue 8): daily stock near expiry, weekly purchase list, to the purchasing manager
     ReportService reports = new ReportService(new DynamoReportStore(dynamo, table),
-        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, zone,
+        new DynamoSupplierTerms(dynamo, table, clock), clock, zone,
         ReportSettings.from(env).coverDays());
     String purchasing = env.required("PURCHASING_EMAIL");
     jobs.put("expiring-stock", () -> reports.mailExpiring(outbox, purchasing));
@@ -77,7 +77,6 @@ final class SchedulerWiring {
 
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
-        .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
         .lambdaEvent(java.util.Map.class, java.util.Map.class)
         .register();
     return jobs;

@@ -2,10 +2,7 @@ package dev.storeops.staffapi;
 
 import dev.storeops.platform.aws.Priming;
 import dev.storeops.catalog.ManageCatalog;
-import dev.storeops.catalog.ReadImportReports;
 import dev.storeops.catalog.ReadSkuStock;
-import dev.storeops.catalog.UploadSupplierFile;
-import dev.storeops.catalog.s3.S3SupplierFileStore;
 import dev.storeops.customers.AddCustomerNote;
 import dev.storeops.customers.RebuildCustomerSearch;
 import dev.storeops.customers.SearchCustomers;
@@ -57,7 +54,7 @@ import dev.storeops.reporting.RecordExpenses;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoExpenses;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
-import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.reporting.dynamo.DynamoSupplierTerms;
 import java.time.Clock;
 import java.util.List;
 
@@ -73,7 +70,7 @@ final class StaffApiWiring {
     OrderComponents c = OrderComponents.build(clients.dynamoDb(), clients.sqs(), table,
         env.required("ORDER_EVENTS_QUEUE_URL"), OrderLimits.from(env), shop.defaultLocale(), clock, WelcomeMail.onRegistered(outbox));
     ReportService reports = new ReportService(new DynamoReportStore(clients.dynamoDb(), table),
-        new S3SupplierTerms(clients.s3(), env.required("SUPPLIER_BUCKET")), clock, shop.zone(),
+        new DynamoSupplierTerms(clients.dynamoDb(), table, clock), clock, shop.zone(),
         ReportSettings.from(env).coverDays());
     // the customer notices on the order's way (ship, deliver, calls, cancel) go by mail and by SMS
     FlowComponents flow = FlowComponents.build(clients.dynamoDb(), table, outbox,
@@ -97,24 +94,18 @@ final class StaffApiWiring {
     new StaffPointRoutes(new dev.storeops.catalog.RecordPointSale(c.catalog(),
         new dev.storeops.catalog.dynamo.DynamoPointSales(clients.dynamoDb(), table, clock), clock,
         afterPointSale(shortOrders))).register(router);
-    new StaffInvoiceRoutes(c.orderService(), new dev.storeops.fulfilment.s3.S3InvoiceFiles(clients.s3(),
-        clients.s3Presigner(), env.required("INVOICE_BUCKET")), clock).register(router);
     DynamoExpenses expenseStore = new DynamoExpenses(clients.dynamoDb(), table);
     new StaffExpenseRoutes(new RecordExpenses(expenseStore, clock, shop.zone()), expenseStore, reports).register(router);
     new StaffStockRoutes(new ReadStockMovements(c.catalog(), new DynamoStockJournal(clients.dynamoDb(), table)),
         new RepairStockLedger(new DynamoStockRepair(clients.dynamoDb(), table, clock), shortOrders, clock),
         new ReadSkuStock(c.catalog()), new dev.storeops.catalog.ReadPriceHistory(c.catalog(),
             new dev.storeops.catalog.dynamo.DynamoPriceHistory(clients.dynamoDb(), table))).register(router);
-    // the console's look-ups: customer search, supplier files (reports, uploads), the team on shift
+    // the console's look-ups: customer search, the team on shift (supplier files and invoice links: staff-files)
     DynamoCustomerSearch searchIndex = new DynamoCustomerSearch(clients.dynamoDb(), table);
     new StaffCustomerRoutes(new SearchCustomers(c.customerStore(), searchIndex),
         new AddCustomerNote(c.customerStore(), notes, clock), new RebuildCustomerSearch(searchIndex), queries,
         new dev.storeops.messaging.sms.SetSmsConsent(c.customerStore(),
             new dev.storeops.messaging.dynamo.DynamoSmsConsents(clients.dynamoDb(), table), clock))
-        .register(router);
-    S3SupplierFileStore supplierFiles = new S3SupplierFileStore(clients.s3(), clients.s3Presigner(),
-        env.required("SUPPLIER_BUCKET"));
-    new StaffSupplierRoutes(new ReadImportReports(supplierFiles, clock), new UploadSupplierFile(supplierFiles, clock))
         .register(router);
     new StaffTeamRoutes(new ReadTeam(c.catalog()::managers, flow.tasks(), clock)).register(router);
     // tasks by hand, told to the assignee by mail, and the task report (docs/tasks.md)
@@ -149,7 +140,6 @@ final class StaffApiWiring {
 
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
-        .step("s3", clients.primeS3(env.required("SUPPLIER_BUCKET")))
         .staffRoute(router, "GET /staff/orders/{id}", "/staff/orders/ord_priming", java.util.Map.of("id", "ord_priming"),
             "owner")
         .staffRoute(router, "GET /staff/reports/sales", "/staff/reports/sales", java.util.Map.of(), "owner")

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.catalog.ImportReportId;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
@@ -17,11 +16,6 @@ import dev.storeops.reporting.OrderFacts;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,29 +25,25 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The staff console's look-ups through the staff API on the AWS stack: customer search (phone in any
  * notation, e-mail, name prefix; a manager's name search limited to their customers), a SKU's stock per
- * warehouse, supplier import reports with the presigned link to the rejected rows, the presigned upload
- * into incoming/, cancellations by reason as CSV and the team on shift.
+ * warehouse, cancellations by reason as CSV and the team on shift (the supplier import reports and uploads are
+ * staff-files': StaffSupplierFilesApiTest there).
  */
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffConsoleApiTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private AwsStack stack;
   private StaffApiHandler handler;
   private String table;
-  private String bucket;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
     this.table = stack.tableName("StoreTable");
-    this.bucket = stack.bucketName("SupplierBucket");
     assertEquals(200, call("put-warehouse.json", Map.of("id", "msk-1"), null,
         "{\"name\":\"Склад в Москве\",\"city\":\"Москва\"}", "owner-elena", "[owner]").getStatusCode());
   }
@@ -170,83 +160,6 @@ class StaffConsoleApiTest {
     assertEquals("msk-1", body.path("warehouses").get(0).path("warehouse").asText());
     assertEquals(7, body.path("warehouses").get(0).path("available").asLong());
     assertEquals(404, call("get-sku-stock.json", Map.of("sku", "NOPE-" + sku), null, null, null, null).getStatusCode());
-  }
-
-  @Test
-  void importReportsWithTheirRejectedRowsAndALinkToTheFile() throws Exception {
-    String sup = "sup-" + UUID.randomUUID().toString().substring(0, 6);
-    stack.s3().putObject(o -> o.bucket(bucket).key("profiles/" + sup + ".json"),
-        RequestBody.fromString("{\"supplierId\":\"" + sup + "\",\"warehouse\":\"msk-1\"}"));
-    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
-        .format(Instant.now().minusSeconds(3600));
-    String name = stamp + "-остатки 1.csv";
-    String rejectedKey = "reports/" + sup + "/" + name + "-rejected.csv";
-    stack.s3().putObject(o -> o.bucket(bucket).key("reports/" + sup + "/" + name + ".json"), RequestBody.fromString(
-        "{\"supplierId\":\"" + sup + "\",\"file\":\"incoming/" + sup + "/остатки 1.csv\",\"status\":\"applied\","
-            + "\"rowsRead\":4,\"dataRows\":3,\"updated\":1,\"rejectedCount\":2,\"rejected\":[{\"row\":3,\"reason\":\"quantity"
-            + " not readable: 'abc'\"},{\"row\":4,\"reason\":\"no SKU\"}],\"rejectedRowsFile\":\"" + rejectedKey + "\"}",
-        StandardCharsets.UTF_8));
-    stack.s3().putObject(o -> o.bucket(bucket).key(rejectedKey),
-        RequestBody.fromString("row,reason\r\n3,quantity not readable: 'abc'\r\n4,no SKU\r\n", StandardCharsets.UTF_8));
-    // an old report (outside the window) is not listed
-    String old = "20200101T000000Z-old.csv";
-    stack.s3().putObject(o -> o.bucket(bucket).key("reports/" + sup + "/" + old + ".json"),
-        RequestBody.fromString("{\"status\":\"applied\"}"));
-
-    APIGatewayV2HTTPResponse list = call("list-imports.json", null, Map.of("supplier", sup), null, null, null);
-    assertEquals(200, list.getStatusCode(), list.getBody());
-    JsonNode reports = json(list).path("reports");
-    assertEquals(1, reports.size(), reports.toString());
-    assertEquals(ImportReportId.of(name), reports.get(0).path("id").asText());
-    assertEquals(2, reports.get(0).path("rejectedCount").asInt());
-    assertTrue(json(list).path("suppliers").toString().contains(sup));
-
-    APIGatewayV2HTTPResponse one = call("get-import-report.json",
-        Map.of("supplier", sup, "id", ImportReportId.of(name)), null, null, null, null);
-    assertEquals(200, one.getStatusCode(), one.getBody());
-    JsonNode report = json(one);
-    assertEquals(2, report.path("rejected").size());
-    assertEquals("no SKU", report.path("rejected").get(1).path("reason").asText());
-    // the presigned link reads the rejected rows from the bucket without any other credential
-    HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(report.path("rejectedRowsUrl").asText()))
-        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertEquals(200, file.statusCode(), file.body());
-    assertTrue(file.body().contains("4,no SKU"));
-
-    assertEquals(404, call("get-import-report.json", Map.of("supplier", sup, "id", ImportReportId.of("nope")), null,
-        null, null, null).getStatusCode());
-    assertEquals(404, call("get-import-report.json", Map.of("supplier", sup, "id", "!!"), null, null, null, null)
-        .getStatusCode());
-    assertEquals(400, call("list-imports.json", null, Map.of("supplier", sup, "days", "0"), null, null, null)
-        .getStatusCode());
-  }
-
-  @Test
-  void aPresignedUploadLandsInTheSuppliersDropZone() throws Exception {
-    String sup = "sup-" + UUID.randomUUID().toString().substring(0, 6);
-    stack.s3().putObject(o -> o.bucket(bucket).key("profiles/" + sup + ".json"),
-        RequestBody.fromString("{\"supplierId\":\"" + sup + "\",\"warehouse\":\"msk-1\"}"));
-    APIGatewayV2HTTPResponse r = call("upload-supplier-file.json", Map.of("id", sup), null,
-        "{\"fileName\":\"C:\\\\fakepath\\\\остатки.csv\"}", null, null);
-    assertEquals(201, r.getStatusCode(), r.getBody());
-    JsonNode upload = json(r);
-    String key = upload.path("key").asText();
-    assertTrue(key.startsWith("incoming/" + sup + "/") && key.endsWith("-остатки.csv"), key);
-    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asText()))
-        .PUT(HttpRequest.BodyPublishers.ofString("Артикул;Остаток\nA-1;5\n")).header("Content-Type", "text/csv")
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, put.statusCode(), put.body());
-    assertEquals("Артикул;Остаток\nA-1;5\n",
-        stack.s3().getObjectAsBytes(g -> g.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8));
-
-    APIGatewayV2HTTPResponse bad = call("upload-supplier-file.json", Map.of("id", sup), null,
-        "{\"fileName\":\"stock.exe\"}", null, null);
-    assertEquals(400, bad.getStatusCode());
-    assertTrue(bad.getBody().contains("fileName"));
-    assertEquals(404, call("upload-supplier-file.json", Map.of("id", "no-such-" + sup), null,
-        "{\"fileName\":\"stock.csv\"}", null, null).getStatusCode());
-    assertEquals(403, call("upload-supplier-file.json", Map.of("id", sup), null, "{\"fileName\":\"stock.csv\"}",
-        "mgr-x", "[manager]").getStatusCode());
   }
 
   @Test

@@ -14,7 +14,6 @@ import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +27,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The lists that page with the API's one cursor (docs/api.md#lists) — customer search, import reports and
- * the team — paged through the staff API on the AWS stack with a page smaller than the list: every item is
+ * The lists that page with the API's one cursor (docs/api.md#lists) — customer search and the team (import
+ * reports: staff-files' StaffSupplierFilesApiTest) — paged through the staff API on the AWS stack with a page smaller than the list: every item is
  * seen exactly once, the last page has no nextCursor, and a bad limit or cursor is a 400 naming the field.
  */
 @WithAwsStack
@@ -41,14 +39,12 @@ class StaffListPagingApiTest {
   private AwsStack stack;
   private StaffApiHandler handler;
   private String table;
-  private String bucket;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
     this.table = stack.tableName("StoreTable");
-    this.bucket = stack.bucketName("SupplierBucket");
   }
 
   @Test
@@ -80,26 +76,6 @@ class StaffListPagingApiTest {
   }
 
   @Test
-  void importReportsPageNewestFirstEachOnce() {
-    String sup = "pgs-" + UUID.randomUUID().toString().substring(0, 6);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
-          .format(Instant.now().minusSeconds(3600L * (i + 1)));
-      String name = stamp + "-stock " + i + ".csv";
-      names.add(dev.storeops.catalog.ImportReportId.of(name));
-      stack.s3().putObject(o -> o.bucket(bucket).key("reports/" + sup + "/" + name + ".json"), RequestBody.fromString(
-          "{\"supplierId\":\"" + sup + "\",\"status\":\"applied\",\"rowsRead\":1}", StandardCharsets.UTF_8));
-    }
-    List<JsonNode> pages = pages(cursor -> query("supplier", sup, "limit", "2", "cursor", cursor), "list-imports.json");
-    assertEquals(3, pages.size(), pages.toString());
-    List<String> seen = new ArrayList<>();
-    pages.forEach(page -> page.path("reports").forEach(r -> seen.add(r.path("id").asText())));
-    // newest first, each once
-    assertEquals(names, seen);
-  }
-
-  @Test
   void theTeamPagesThroughEveryManagerOnce() {
     String p = UUID.randomUUID().toString().substring(0, 6);
     Set<String> mine = new TreeSet<>();
@@ -124,7 +100,6 @@ class StaffListPagingApiTest {
   void aBadLimitOrCursorIsA400NamingTheField() {
     Map<String, Map<String, String>> lists = new LinkedHashMap<>();
     lists.put("search-customers.json", Map.of("q", "пагинов"));
-    lists.put("list-imports.json", Map.of());
     lists.put("get-team.json", Map.of());
     for (var list : lists.entrySet()) {
       for (var bad : List.of(Map.of("limit", "0"), Map.of("limit", "101"), Map.of("limit", "ten"),

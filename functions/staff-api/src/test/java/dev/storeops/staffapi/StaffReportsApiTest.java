@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The report routes of the staff API: JSON and CSV, parameter checks as problem+json. The figures
@@ -120,9 +119,10 @@ class StaffReportsApiTest {
   @Test
   void purchaseListOfASupplierWithItsLeadTime() {
     String sup = "sup-" + UUID.randomUUID().toString().substring(0, 8);
-    stack.s3().putObject(o -> o.bucket(stack.bucketName("SupplierBucket")).key("profiles/" + sup + ".json"),
-        RequestBody.fromString("{\"supplierId\":\"" + sup + "\",\"leadTimeDays\":5}"));
     String table = stack.tableName("StoreTable");
+    // the profile's terms as stock-import records them when the profile is saved or read (no S3 here)
+    new dev.storeops.reporting.dynamo.DynamoSupplierTerms(stack.dynamoDb(), table, java.time.Clock.systemUTC())
+        .record(sup, 5);
     stack.dynamoDb().putItem(x -> x.tableName(table).item(Map.of("pk", s("WAREHOUSE#msk-1"), "sk", s("WAREHOUSE"),
         "id", s("msk-1"), "gsi1pk", s("WAREHOUSES"), "gsi1sk", s("msk-1"))));
     String sku = sup + "-A";

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * S3 ObjectCreated records → one {@link StockImportService#handle} per object of the supplier bucket
- * ({@code points/…}: a shop point's till file, {@link PointSalesFileImport}). A
+ * ({@code points/…}: a shop point's till file, {@link PointSalesFileImport}; {@code profiles/<id>.json}: a profile
+ * saved, whose purchase terms are recorded, {@link StockImportService#profileSaved}). A
  * failure (not bad input, which becomes a report) is thrown so that Lambda retries the event — each
  * object is still applied once. Each file's outcome is counted (ImportsApplied / Quarantined / Refused); an
  * object already handled (a repeated event) is not counted again.
@@ -39,6 +40,11 @@ final class StockImportEvents {
         continue;
       }
       var object = s3.getObject();
+      // a profile saved: its purchase terms go to the table for the purchase list (docs/reports.md)
+      if (StockImportService.isProfile(object.getUrlDecodedKey())) {
+        service.profileSaved(object.getUrlDecodedKey());
+        continue;
+      }
       if (PointSalesFileImport.concerns(object.getUrlDecodedKey())) {
         points.handle(object.getUrlDecodedKey(), object.getVersionId());
         continue;

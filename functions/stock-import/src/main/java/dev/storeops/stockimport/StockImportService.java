@@ -3,6 +3,7 @@ package dev.storeops.stockimport;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
+import dev.storeops.reporting.SupplierTerms;
 import dev.storeops.messaging.MailIntent;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.platform.csv.CsvCells;
@@ -56,6 +57,7 @@ public final class StockImportService {
       .withZone(ZoneOffset.UTC);
   /** Longer than the function's timeout (900 s): an unfinished claim is free again after it. */
   static final Duration LEASE = Duration.ofMinutes(16);
+  private static final String PROFILES = "profiles/";
 
   /** Limits and wiring that tests and the benchmark may change. */
   public record Settings(long maxFileBytes, int writeThreads, String opsEmail, Path tempDir) {
@@ -79,6 +81,7 @@ public final class StockImportService {
   private final ExecutorService writers;
   private final StockCounted counted;
   private final SupplierPriceStore prices;
+  private volatile SupplierTerms.Recorder terms = SupplierTerms.Recorder.NOTHING;
 
   public StockImportService(SupplierFiles files, StockStore stock, ImportLedger ledger, MailOutbox mail, Clock clock,
       Settings settings) {
@@ -110,6 +113,43 @@ public final class StockImportService {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * Where each valid profile the service reads leaves its purchase terms ({@code leadTimeDays}), so that the
+   * purchase list (scheduler, staff-api) reads them from the table without the supplier bucket (docs/reports.md).
+   */
+  public StockImportService recordingTermsIn(SupplierTerms.Recorder recorder) {
+    this.terms = recorder;
+    return this;
+  }
+
+  /** Whether a key is a supplier profile ({@code profiles/<supplierId>.json}, no deeper folder). */
+  public static boolean isProfile(String key) {
+    return key.startsWith(PROFILES) && key.endsWith(".json") && key.length() > PROFILES.length() + ".json".length()
+        && key.indexOf('/', PROFILES.length()) < 0;
+  }
+
+  /**
+   * A profile saved in the bucket ({@code profiles/<supplierId>.json}): its purchase terms are recorded at
+   * once, so the purchase list has them before the supplier's next file. A profile that is not valid is logged
+   * and left (the next import reports it); recording again is harmless (idempotent).
+   *
+   * @return whether the terms were recorded
+   */
+  public boolean profileSaved(String key) {
+    if (!isProfile(key)) {
+      LOG.info("not a supplier profile, ignored", "key", key);
+      return false;
+    }
+    String supplierId = key.substring(PROFILES.length(), key.length() - ".json".length());
+    try {
+      profile(supplierId);
+      return true;
+    } catch (BadInputException e) {
+      LOG.warn("supplier profile not valid, its terms are not recorded", "key", key, "reason", e.getMessage());
+      return false;
+    }
   }
 
   /** The report, or empty when the object was not imported now (already done, busy, not an incoming file). */
@@ -243,7 +283,7 @@ public final class StockImportService {
   }
 
   private SupplierProfile profile(String supplierId) {
-    byte[] raw = files.read("profiles/" + supplierId + ".json").orElseThrow(() -> new BadInputException(
+    byte[] raw = files.read(PROFILES + supplierId + ".json").orElseThrow(() -> new BadInputException(
         "no profile for supplier '" + supplierId + "': put profiles/" + supplierId + ".json in the bucket"));
     SupplierProfile profile;
     try {
@@ -255,6 +295,11 @@ public final class StockImportService {
     if (!valid.supplierId().equals(supplierId)) {
       throw new BadInputException("profile profiles/" + supplierId + ".json names supplierId '" + valid.supplierId()
           + "'");
+    }
+    try {
+      terms.record(supplierId, SupplierTerms.leadTimeDaysIn(Json.mapper().readTree(raw)));
+    } catch (IOException e) {
+      throw new BadInputException("profile profiles/" + supplierId + ".json is not valid JSON: " + e.getMessage(), e);
     }
     return valid;
   }

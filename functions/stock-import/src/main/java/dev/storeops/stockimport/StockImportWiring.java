@@ -40,7 +40,9 @@ final class StockImportWiring {
     StockImportService service = new StockImportService(new S3SupplierFiles(clients.s3(), bucket),
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
         new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
-        shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table));
+        shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table))
+        // the purchase list's supplier terms, read from the table by scheduler and staff-api (no S3 there)
+        .recordingTermsIn(new dev.storeops.reporting.dynamo.DynamoSupplierTerms(dynamo, table, clock));
     // a shop point's till export (points/<pointId>/…): each receipt as POST /staff/points/{id}/sales
     var catalog = new dev.storeops.catalog.dynamo.DynamoCatalog(dynamo, table, clock);
     var pointSales = new dev.storeops.catalog.RecordPointSale(catalog,

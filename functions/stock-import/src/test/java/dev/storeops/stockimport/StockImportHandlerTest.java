@@ -211,6 +211,60 @@ class StockImportHandlerTest {
     assertFalse(exists(key));
   }
 
+  /**
+   * The purchase list's supplier terms (scheduler and staff-api read them from the table, without S3): each
+   * import that reads the profile records its leadTimeDays; a lead time that is not a whole number ≥ 0 counts
+   * as the default (docs/reports.md).
+   */
+  @Test
+  void anImportRecordsTheProfilesLeadTimeForThePurchaseList() throws Exception {
+    var terms = new dev.storeops.reporting.dynamo.DynamoSupplierTerms(stack.dynamoDb(), table, java.time.Clock.systemUTC());
+    String sup = newSupplier();
+    putProfile(sup, ", \"leadTimeDays\": 9");
+    assertEquals(java.util.Optional.empty(), terms.leadTimeDays(sup), "never read: nothing recorded yet");
+    assertFalse(terms.suppliers().contains(sup));
+    ImportReport first = upload("incoming/" + sup + "/a.csv", csv(sup, "$-1;Чай;5;;")).get(0);
+    assertEquals(ImportReport.APPLIED, first.status(), first.reason());
+    assertEquals(java.util.Optional.of(9), terms.leadTimeDays(sup));
+    assertTrue(terms.suppliers().contains(sup));
+    putProfile(sup, ", \"leadTimeDays\": -2");
+    upload("incoming/" + sup + "/b.csv", csv(sup, "$-1;Чай;6;;"));
+    assertEquals(java.util.Optional.of(dev.storeops.reporting.PurchasePlanner.DEFAULT_LEAD_TIME_DAYS),
+        terms.leadTimeDays(sup));
+  }
+
+  /**
+   * A profile saved in the bucket (the ProfileSaved notification) records its terms at once; the purchase
+   * list, read the way scheduler and staff-api read it (table only, no S3 client), carries its leadTimeDays.
+   * A profile that is not valid records nothing and does not fail the event.
+   */
+  @Test
+  void aSavedProfilesLeadTimeReachesThePurchaseListWithoutS3() throws Exception {
+    String sup = newSupplier();
+    putProfile(sup, ", \"leadTimeDays\": 12");
+    String key = "profiles/" + sup + ".json";
+    assertTrue(handler.handleRequest(event(key, 100), null).isEmpty(), "a profile is no import");
+    var clock = java.time.Clock.systemUTC();
+    var terms = new dev.storeops.reporting.dynamo.DynamoSupplierTerms(stack.dynamoDb(), table, clock);
+    var reports = new dev.storeops.reporting.ReportService(
+        new dev.storeops.reporting.dynamo.DynamoReportStore(stack.dynamoDb(), table), terms, clock,
+        java.time.ZoneId.of("Europe/Moscow"), 14);
+    var lists = reports.purchaseLists(sup, null);
+    assertEquals(1, lists.size());
+    assertEquals(12, lists.get(0).leadTimeDays());
+    assertTrue(reports.purchaseLists(null, null).stream().anyMatch(l -> l.supplierId().equals(sup)
+        && l.leadTimeDays() == 12), "listed among every supplier's lists");
+    // saved again with other terms: the table follows
+    putProfile(sup, ", \"leadTimeDays\": 3");
+    handler.handleRequest(event(key, 100), null);
+    assertEquals(3, reports.purchaseLists(sup, null).get(0).leadTimeDays());
+    // a profile naming another supplier is not valid: the terms stay as they were, the event does not fail
+    put(key, ("{\"supplierId\": \"someone-else\", \"warehouse\": \"msk-1\", \"leadTimeDays\": 1}")
+        .getBytes(StandardCharsets.UTF_8));
+    assertTrue(handler.handleRequest(event(key, 100), null).isEmpty());
+    assertEquals(java.util.Optional.of(3), terms.leadTimeDays(sup));
+  }
+
   @Test
   void aFileWithoutProfileIsQuarantinedWithAReport() throws Exception {
     String sup = newSupplier();

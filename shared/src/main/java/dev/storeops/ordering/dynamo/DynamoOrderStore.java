@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Orders in the single table (docs/orders.md lists the items and their keys). */
 public final class DynamoOrderStore implements OrderStore {
-  static final String ORDER_SK = "ORDER";
+  static final String ORDER_SK = DynamoOrderReader.ORDER_SK;
   private final DynamoDbClient dynamo;
   private final String table;
   private final java.time.Clock clock;
@@ -58,7 +58,7 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   public static Map<String, AttributeValue> orderKey(String id) {
-    return TableKeys.primaryKey(TableKeys.ORDER.key(id), ORDER_SK);
+    return DynamoOrderReader.orderKey(id);
   }
 
   static Map<String, AttributeValue> idempotencyKey(String keyHash) {
@@ -82,7 +82,7 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   public static Order fromItem(Map<String, AttributeValue> item) {
-    return Attr.read(item, Order.class);
+    return DynamoOrderReader.fromItem(item);
   }
 
   @Override

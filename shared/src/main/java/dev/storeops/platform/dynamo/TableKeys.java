@@ -108,6 +108,11 @@ public final class TableKeys {
   public static final String MARKETING_CONSENT = "CONSENT#marketing";
   /** Partition of the daily sales figures. */
   public static final String SALES_REPORT = "REPORT#SALES";
+  /**
+   * Partition of the suppliers' purchase terms (sort key the supplier id), written by stock-import when it
+   * reads a profile for an import or a profile is saved in the supplier bucket.
+   */
+  public static final String SUPPLIER_TERMS = "SUPPLIERTERMS";
 
   /** A key prefix: the one place its text is written. */
   public record Prefix(String text) {

@@ -1,10 +1,10 @@
-package dev.storeops.staffapi;
+package dev.storeops.stafffiles;
 
-import static dev.storeops.staffapi.StaffRequests.requireOwn;
+import static dev.storeops.stafffiles.StaffRequests.requireOwn;
 
 import dev.storeops.fulfilment.invoices.InvoiceFiles;
 import dev.storeops.ordering.Order;
-import dev.storeops.ordering.OrderService;
+import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.http.ApiException;
 import dev.storeops.platform.http.HttpResponse;
 import dev.storeops.platform.http.Router;
@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET /staff/orders/{id}/invoice}: the bank-transfer invoice of an order as a presigned S3 URL valid for
@@ -19,11 +21,12 @@ import java.util.Map;
  */
 final class StaffInvoiceRoutes {
   static final Duration LINK_TTL = Duration.ofMinutes(10);
-  private final OrderService orders;
+  private final Function<String, Optional<Order>> orders;
   private final InvoiceFiles invoices;
   private final Clock clock;
 
-  StaffInvoiceRoutes(OrderService orders, InvoiceFiles invoices, Clock clock) {
+  /** @param orders an order by its id (staff-files: {@code DynamoOrderReader::find}, GetItem only) */
+  StaffInvoiceRoutes(Function<String, Optional<Order>> orders, InvoiceFiles invoices, Clock clock) {
     this.orders = orders;
     this.invoices = invoices;
     this.clock = clock;
@@ -31,7 +34,8 @@ final class StaffInvoiceRoutes {
 
   void register(Router router) {
     router.on("GET /staff/orders/{id}/invoice", request -> {
-      Order order = orders.get(request.pathParameter("id"));
+      String id = request.pathParameter("id");
+      Order order = orders.apply(id).orElseThrow(() -> new NotFound("Order " + id));
       requireOwn(request, order.managerId(), "Order " + order.id());
       if (!invoices.exists(order.id())) {
         throw ApiException.notFound("The invoice of order " + order.id());

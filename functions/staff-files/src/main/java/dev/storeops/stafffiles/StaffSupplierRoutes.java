@@ -1,6 +1,6 @@
-package dev.storeops.staffapi;
+package dev.storeops.stafffiles;
 
-import static dev.storeops.staffapi.StaffRequests.staffId;
+import static dev.storeops.stafffiles.StaffRequests.staffId;
 
 import dev.storeops.catalog.ReadImportReports;
 import dev.storeops.catalog.UploadSupplierFile;

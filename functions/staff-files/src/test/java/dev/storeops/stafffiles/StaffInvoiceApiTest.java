@@ -1,4 +1,4 @@
-package dev.storeops.staffapi;
+package dev.storeops.stafffiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import dev.storeops.fulfilment.s3.S3InvoiceFiles;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.staffapi.StaffApiHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * {@code GET /staff/orders/{id}/invoice} on the AWS stack: a presigned URL (10 minutes) of the order's invoice
- * under {@code invoices/} that downloads the stored PDF; 404 without an invoice; a manager only for their own order.
+ * under {@code invoices/} that downloads the stored PDF; 404 without an invoice or order; a manager only for their
+ * own order. The route is staff-files'; the order, products and managers are made through staff-api, as staff do.
  */
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +45,7 @@ class StaffInvoiceApiTest {
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private AwsStack stack;
   private StaffApiHandler handler;
+  private StaffFilesHandler files;
   private String table;
 
   @BeforeAll
@@ -50,6 +53,7 @@ class StaffInvoiceApiTest {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
     this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), Clock.fixed(NOW, ZoneOffset.UTC));
+    this.files = new StaffFilesHandler(stack.functionEnv("StaffFilesFunction"), Clock.fixed(NOW, ZoneOffset.UTC));
     assertEquals(200, as("owner", "[owner]", event("put-warehouse.json", Map.of("id", "spb-1"),
         "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}")).getStatusCode());
     for (String m : new String[] {"mgr-a-" + run, "mgr-b-" + run}) {
@@ -61,7 +65,7 @@ class StaffInvoiceApiTest {
   @Test
   void staffDownloadTheStoredInvoiceThroughAShortLivedLink() throws Exception {
     String orderId = order();
-    APIGatewayV2HTTPResponse none = as("owner", "[owner]", event("get-order-invoice.json", Map.of("id", orderId), null));
+    APIGatewayV2HTTPResponse none = invoice("owner", "[owner]", event("get-order-invoice.json", Map.of("id", orderId), null));
     assertEquals(404, none.getStatusCode(), none.getBody());
     assertTrue(none.getHeaders().get("Content-Type").startsWith("application/problem+json"));
 
@@ -69,7 +73,7 @@ class StaffInvoiceApiTest {
     stack.s3().putObject(p -> p.bucket(stack.bucketName("SupplierBucket")).key(S3InvoiceFiles.key(orderId))
         .contentType("application/pdf"), RequestBody.fromBytes(pdf));
 
-    APIGatewayV2HTTPResponse r = as("owner", "[owner]", event("get-order-invoice.json", Map.of("id", orderId), null));
+    APIGatewayV2HTTPResponse r = invoice("owner", "[owner]", event("get-order-invoice.json", Map.of("id", orderId), null));
     assertEquals(200, r.getStatusCode(), r.getBody());
     JsonNode body = json(r.getBody());
     assertEquals(orderId, body.path("orderId").asText());
@@ -85,14 +89,22 @@ class StaffInvoiceApiTest {
     String mine = "mgr-a-" + run;
     assertEquals(200, as("owner", "[owner]", event("reassign-order.json", Map.of("id", orderId),
         "{\"managerId\":\"" + mine + "\"}")).getStatusCode());
-    assertEquals(200, as(mine, "[manager]", event("get-order-invoice.json", Map.of("id", orderId), null))
+    assertEquals(200, invoice(mine, "[manager]", event("get-order-invoice.json", Map.of("id", orderId), null))
         .getStatusCode());
-    APIGatewayV2HTTPResponse other = as("mgr-b-" + run, "[manager]",
+    APIGatewayV2HTTPResponse other = invoice("mgr-b-" + run, "[manager]",
         event("get-order-invoice.json", Map.of("id", orderId), null));
     assertEquals(403, other.getStatusCode());
     assertTrue(other.getBody().contains("is not yours"), other.getBody());
-    assertEquals(403, as("mkt", "[marketing]", event("get-order-invoice.json", Map.of("id", orderId), null))
+    assertEquals(403, invoice("mkt", "[marketing]", event("get-order-invoice.json", Map.of("id", orderId), null))
         .getStatusCode());
+  }
+
+  @Test
+  void anUnknownOrderIsA404() {
+    APIGatewayV2HTTPResponse r = invoice("owner", "[owner]", event("get-order-invoice.json",
+        Map.of("id", "ord_nope" + run), null));
+    assertEquals(404, r.getStatusCode(), r.getBody());
+    assertTrue(r.getBody().contains("Order ord_nope" + run), r.getBody());
   }
 
   /** A phone order taken by the owner; returns its id. */
@@ -123,7 +135,8 @@ class StaffInvoiceApiTest {
   }
 
   private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
+    String function = fixture.equals("get-order-invoice.json") ? "staff-files" : "staff-api";
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + function + "/" + fixture);
     if (path != null) {
       event.setPathParameters(path);
     }
@@ -131,6 +144,19 @@ class StaffInvoiceApiTest {
       event.setBody(body);
     }
     return event;
+  }
+
+  /** The invoice route: staff-files. */
+  private APIGatewayV2HTTPResponse invoice(String sub, String groups, APIGatewayV2HTTPEvent event) {
+    claims(sub, groups, event);
+    return files.handleRequest(event, null);
+  }
+
+  private static void claims(String sub, String groups, APIGatewayV2HTTPEvent event) {
+    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+    claims.put("sub", sub);
+    claims.put("cognito:groups", groups);
+    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
   }
 
   private APIGatewayV2HTTPResponse as(String sub, String groups, APIGatewayV2HTTPEvent event) {
