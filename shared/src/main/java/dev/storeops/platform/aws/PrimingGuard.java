@@ -3,6 +3,7 @@ package dev.storeops.platform.aws;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -16,7 +17,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * whose every action is a {@code ConditionCheck} (it writes nothing whatever the outcome). So a priming
  * step may call {@code SendMessage}, {@code PutItem} or {@code PutObject} to load and link their request
  * path: nothing is sent. {@code ReceiveMessage} is withheld too (it would hide messages from their
- * consumer). Outside priming the guard is one volatile read per request.
+ * consumer). The guard acts per priming run, not JVM-wide: a request is withheld only when the thread
+ * that makes it works for a priming run that is still going ({@link Priming#current()}, read when the
+ * call starts), so a concurrent invocation on another thread (local mode, tests) is never affected by
+ * another function's priming. Outside priming the guard is one thread-local read per request.
  */
 final class PrimingGuard implements ExecutionInterceptor {
   static final PrimingGuard INSTANCE = new PrimingGuard();
@@ -25,14 +29,26 @@ final class PrimingGuard implements ExecutionInterceptor {
 
   private PrimingGuard() {}
 
+  /** The priming run a request was made under (read on the calling thread when the call starts). */
+  private static final ExecutionAttribute<Priming.Run> RUN = new ExecutionAttribute<>("storeops.primingRun");
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    Priming.Run run = Priming.current();
+    if (run != null) {
+      attributes.putAttribute(RUN, run);
+    }
+  }
+
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-    if (!Priming.inProgress()) {
+    Priming.Run run = attributes.getAttribute(RUN);
+    if (run == null) {
       return;
     }
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     if (!harmless(operation, context.request())) {
-      throw new Priming.Withheld(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " " + operation);
+      throw new Priming.Withheld(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " " + operation, run);
     }
   }
 
