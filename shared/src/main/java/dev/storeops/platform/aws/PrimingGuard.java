@@ -3,7 +3,6 @@ package dev.storeops.platform.aws;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -18,9 +17,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * step may call {@code SendMessage}, {@code PutItem} or {@code PutObject} to load and link their request
  * path: nothing is sent. {@code ReceiveMessage} is withheld too (it would hide messages from their
  * consumer). The guard acts per priming run, not JVM-wide: a request is withheld only when the thread
- * that makes it works for a priming run that is still going ({@link Priming#current()}, read when the
- * call starts), so a concurrent invocation on another thread (local mode, tests) is never affected by
- * another function's priming. Outside priming the guard is one thread-local read per request.
+ * that makes it works for a priming run that is still going ({@link Priming#current()}), so a
+ * concurrent invocation on another thread (local mode, tests) is never affected by another function's
+ * priming. Outside priming the guard is one thread-local read per request.
  */
 final class PrimingGuard implements ExecutionInterceptor {
   static final PrimingGuard INSTANCE = new PrimingGuard();
@@ -29,20 +28,15 @@ final class PrimingGuard implements ExecutionInterceptor {
 
   private PrimingGuard() {}
 
-  /** The priming run a request was made under (read on the calling thread when the call starts). */
-  private static final ExecutionAttribute<Priming.Run> RUN = new ExecutionAttribute<>("storeops.primingRun");
-
-  @Override
-  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    Priming.Run run = Priming.current();
-    if (run != null) {
-      attributes.putAttribute(RUN, run);
-    }
-  }
-
+  /**
+   * The clients {@link AwsClients} builds are synchronous: the whole call, this hook included, runs on
+   * the thread that made it, so the run is that thread's. (No {@code ExecutionAttribute} for it: the SDK
+   * refuses two with one name JVM-wide, and this class is loaded once per class loader — a function jar,
+   * a test's jar-like loader.)
+   */
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-    Priming.Run run = attributes.getAttribute(RUN);
+    Priming.Run run = Priming.current();
     if (run == null) {
       return;
     }
