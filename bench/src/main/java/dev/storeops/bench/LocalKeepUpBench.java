@@ -49,20 +49,21 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * and whether any backlog grew (the largest backlog in the last third of the run against the first).
  *
  * <p>System properties: {@code bench.rate} (orders/s, default 10), {@code bench.seconds} (default 60),
- * {@code bench.lines} (default 3), {@code bench.drain} (seconds to wait for stragglers, default 60).
+ * {@code bench.lines} (default 3), {@code bench.drain} (seconds to wait for stragglers, default 60),
+ * {@code bench.warmup} (orders sent and completed before the timed part, default 0).
  */
 public final class LocalKeepUpBench {
   private static final int RATE = Integer.getInteger("bench.rate", 10);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
   private static final int LINES = Integer.getInteger("bench.lines", 3);
   private static final int DRAIN = Integer.getInteger("bench.drain", 60);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 0);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
     Path root = RepoRoot.find();
     Path localDir = Files.createTempDirectory("keepup-local");
-    try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.defaults(root).withLocalDir(localDir)
-        .withPorts(0, 0, 0, 0, 0).withEmpty(true))) {
+    try (LocalRuntime runtime = startLocalMode(root, localDir)) {
       var stack = runtime.stack();
       String table = stack.tableName("StoreTable");
       DynamoCatalog catalog = new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC());
@@ -93,6 +94,24 @@ public final class LocalKeepUpBench {
       runtime.sqsDeliveries().forEach(d -> System.out.printf("KEEPUP   sqs %s -> %s, concurrency %d%n",
           d.source().queueId(), d.source().functionId(), d.source().concurrency()));
       runtime.streamDeliveries().forEach(d -> System.out.println("KEEPUP   stream -> " + d));
+
+      // per order, as order-events' event source saw it: SentTimestamp, received, handler start and end, batch size
+      Map<String, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+      runtime.sqsDeliveries().stream().filter(d -> d.source().queueId().equals("OrderEventsQueue"))
+          .forEach(d -> d.observe(batch -> {
+            for (var m : batch.messages()) {
+              String id = orderIdOf(m.body());
+              long sent = Long.parseLong(m.attributesAsStrings().getOrDefault("SentTimestamp", "0"));
+              seen.putIfAbsent(id, new long[] {sent, batch.receivedAt(), batch.invokedAt(), batch.doneAt(),
+                  batch.messages().size()});
+            }
+          }));
+      if (WARMUP > 0) {
+        warmUp(runtime, stack.dynamoDb(), table, body0, customers, skus);
+      }
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      double loadBefore = os.getSystemLoadAverage();
+      long cpuBefore = os.getProcessCpuTime();
 
       ConcurrentLinkedQueue<String> orderIds = new ConcurrentLinkedQueue<>();
       AtomicInteger refused = new AtomicInteger();
@@ -134,19 +153,23 @@ public final class LocalKeepUpBench {
         }
       }
       double sendSeconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+      double loadAfter = os.getSystemLoadAverage();
       sample(runtime.sqsDeliveries(), backlog);
 
       // wait for the after-creation steps of every order (at most DRAIN s)
       DynamoOrderStore orders = new DynamoOrderStore(stack.dynamoDb(), table);
       List<String> ids = new ArrayList<>(orderIds);
       Map<String, Long> doneMillis = new LinkedHashMap<>();
+      Map<String, Done> done = new LinkedHashMap<>();
       long drainUntil = System.nanoTime() + DRAIN * 1_000_000_000L;
       while (System.nanoTime() < drainUntil) {
         for (String id : ids) {
           if (!doneMillis.containsKey(id)) {
-            Long ms = doneAfter(stack.dynamoDb(), table, id);
-            if (ms != null) {
-              doneMillis.put(id, ms);
+            Done d = doneAfter(stack.dynamoDb(), table, id);
+            if (d != null) {
+              doneMillis.put(id, d.millis());
+              done.put(id, d);
             }
           }
         }
@@ -164,6 +187,9 @@ public final class LocalKeepUpBench {
       System.out.printf("KEEPUP confirmed and assigned: %d of %d; creation -> assigned p50 %d ms, p99 %d ms, max %d ms; "
           + "within 5 s: %d (%.1f %%)%n", sorted.length, ids.size(), pct(sorted, 50), pct(sorted, 99),
           sorted.length == 0 ? -1 : sorted[sorted.length - 1], within5, 100.0 * within5 / Math.max(1, ids.size()));
+      System.out.printf("KEEPUP while sending: this JVM used %.0f CPU-s in %.0f s = %.2f of %d cores; system load average %.1f -> %.1f%n",
+          cpuSeconds, sendSeconds, cpuSeconds / sendSeconds, os.getAvailableProcessors(), loadBefore, loadAfter);
+      stages(done, seen);
       System.out.println("KEEPUP queue backlog (visible + in flight) every 5 s, the last two after sending and after draining:");
       boolean grew = false;
       for (var e : backlog.entrySet()) {
@@ -183,6 +209,64 @@ public final class LocalKeepUpBench {
     }
   }
 
+  /**
+   * Before the timed part: {@code bench.warmup} orders sent at once, then waits (at most 10 min) until
+   * each is confirmed and assigned, so the functions' first (cold) invocations — on a loaded machine
+   * longer than their timeout — are not in the figures. Not counted in the results.
+   */
+  private static void warmUp(LocalRuntime runtime, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+      String table, String body0, List<String> customers, List<String> skus) throws InterruptedException {
+    long start = System.nanoTime();
+    ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < WARMUP; i++) {
+        String customer = customers.get(i % customers.size());
+        pool.submit(() -> {
+          try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiUrl() + "/orders"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "keepup-warmup-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString(body(body0, customer, skus))).build(),
+                HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 201) {
+              ids.add(Json.mapper().readTree(r.body()).path("id").asText());
+            }
+          } catch (Exception e) {
+            System.out.println("KEEPUP warm-up order failed " + e);
+          }
+        });
+      }
+    }
+    List<String> pending = new ArrayList<>(ids);
+    long until = System.nanoTime() + 600_000_000_000L;
+    while (!pending.isEmpty() && System.nanoTime() < until) {
+      pending.removeIf(id -> doneAfter(dynamo, table, id) != null);
+      Thread.sleep(500);
+    }
+    System.out.printf("KEEPUP warm-up: %d orders sent, %d created, %d confirmed and assigned in %.1f s%n", WARMUP,
+        ids.size(), ids.size() - pending.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Local mode as {@code ./run-local --empty} starts it; on a loaded machine an emulator may miss its
+   * start limit (the SES emulator's Node child: 20 s), so up to {@code bench.startAttempts} (default 3)
+   * attempts, each in a fresh directory.
+   */
+  private static LocalRuntime startLocalMode(Path root, Path localDir) throws java.io.IOException {
+    int attempts = Integer.getInteger("bench.startAttempts", 3);
+    for (int attempt = 1; ; attempt++) {
+      Path dir = attempt == 1 ? localDir : Files.createTempDirectory("keepup-local");
+      try {
+        return LocalRuntime.start(LocalConfig.defaults(root).withLocalDir(dir).withPorts(0, 0, 0, 0, 0).withEmpty(true));
+      } catch (RuntimeException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        System.out.println("KEEPUP local mode did not start (attempt " + attempt + " of " + attempts + "): " + e);
+      }
+    }
+  }
+
   private static long pct(long[] sorted, double p) {
     if (sorted.length == 0) {
       return -1;
@@ -190,18 +274,69 @@ public final class LocalKeepUpBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))];
   }
 
-  /** Milliseconds from the order's creation to its later after-creation marker; null while either is missing. */
-  private static Long doneAfter(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table, String id) {
+  /** An order's creation and its after-creation markers (the functions' clocks). */
+  private record Done(Instant created, Instant confirmed, Instant notified) {
+    /** Milliseconds from creation to the later marker: confirmed and assigned. */
+    long millis() {
+      return Duration.between(created, confirmed.isAfter(notified) ? confirmed : notified).toMillis();
+    }
+  }
+
+  /**
+   * Where the time from creation to "assigned" goes, per order, from the order's own times and what
+   * order-events' event source saw of its message: stored → sent (order-api), sent → received (waiting
+   * on the queue, the poll), received → handler start, handler start → assigned (the records ahead of it
+   * in its batch, and its own steps up to the manager's notification), assigned → handler end (the rest
+   * of the batch). p50 / p90 / max in ms.
+   */
+  private static void stages(Map<String, Done> done, Map<String, long[]> seen) {
+    Map<String, List<Long>> stage = new LinkedHashMap<>();
+    for (String name : List.of("stored -> sent", "sent -> received", "received -> handler start",
+        "handler start -> assigned", "assigned -> handler end", "handler time per batch", "messages per batch")) {
+      stage.put(name, new ArrayList<>());
+    }
+    for (var e : done.entrySet()) {
+      long[] s = seen.get(e.getKey());
+      if (s == null) {
+        continue;
+      }
+      Done d = e.getValue();
+      long assigned = (d.confirmed().isAfter(d.notified()) ? d.confirmed() : d.notified()).toEpochMilli();
+      stage.get("stored -> sent").add(s[0] - d.created().toEpochMilli());
+      stage.get("sent -> received").add(s[1] - s[0]);
+      stage.get("received -> handler start").add(s[2] - s[1]);
+      stage.get("handler start -> assigned").add(assigned - s[2]);
+      stage.get("assigned -> handler end").add(s[3] - assigned);
+      stage.get("handler time per batch").add(s[3] - s[2]);
+      stage.get("messages per batch").add(s[4]);
+    }
+    System.out.printf("KEEPUP where the time goes (%d orders seen by order-events' event source), p50 / p90 / max:%n",
+        stage.get("stored -> sent").size());
+    stage.forEach((name, values) -> {
+      long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf("KEEPUP   %-27s %6d / %6d / %6d%s%n", name, pct(v, 50), pct(v, 90), v.length == 0 ? -1 : v[v.length - 1],
+          name.startsWith("messages") ? "" : " ms");
+    });
+  }
+
+  private static String orderIdOf(String body) {
+    try {
+      return Json.mapper().readTree(body).path("orderId").asText();
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  /** The order's creation and after-creation markers; null while either marker is missing. */
+  private static Done doneAfter(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table, String id) {
     Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(DynamoOrderStore.orderKey(id))
         .projectionExpression("createdAt, confirmationQueuedAt, managerNotifiedAt, managerId")).item();
     if (item == null || !item.containsKey("confirmationQueuedAt") || !item.containsKey("managerNotifiedAt")
         || !item.containsKey("managerId")) {
       return null;
     }
-    Instant created = Instant.parse(item.get("createdAt").s());
-    Instant confirmed = Instant.parse(item.get("confirmationQueuedAt").s());
-    Instant notified = Instant.parse(item.get("managerNotifiedAt").s());
-    return Duration.between(created, confirmed.isAfter(notified) ? confirmed : notified).toMillis();
+    return new Done(Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("confirmationQueuedAt").s()),
+        Instant.parse(item.get("managerNotifiedAt").s()));
   }
 
   private static void sample(List<SqsDelivery> deliveries, Map<String, List<Integer>> backlog) {

@@ -55,6 +55,20 @@ public final class SqsDelivery extends DeliveryLoop {
     }
   }
 
+  /**
+   * One batch the poller handed to the function, with its times (epoch milliseconds): when the receive
+   * returned it, when the invocation started and when it ended (before the deletes). Each message
+   * carries its {@code SentTimestamp} attribute. For the benches' per-stage figures.
+   */
+  public record Delivered(List<Message> messages, long receivedAt, long invokedAt, long doneAt, boolean ok) {}
+
+  private volatile java.util.function.Consumer<Delivered> observer;
+
+  /** Calls {@code observer} after every batch the background pollers deliver (the benches' stage times). */
+  public void observe(java.util.function.Consumer<Delivered> observer) {
+    this.observer = observer;
+  }
+
   /** What one {@link #deliverOnce} did: the messages handed to the function, and those left on the queue. */
   public record Outcome(List<Message> delivered, List<Message> left, Set<String> failedIds, boolean invocationFailed) {}
 
@@ -120,7 +134,7 @@ public final class SqsDelivery extends DeliveryLoop {
       try {
         List<Message> batch = receive();
         if (!batch.isEmpty() && running) {
-          deliver(batch);
+          deliver(batch, System.currentTimeMillis());
         }
       } catch (RuntimeException e) {
         if (running) {
@@ -149,9 +163,14 @@ public final class SqsDelivery extends DeliveryLoop {
     return batch;
   }
 
-  private void deliver(List<Message> batch) {
+  private void deliver(List<Message> batch, long receivedAt) {
     byte[] event = event(batch);
+    long invokedAt = System.currentTimeMillis();
     LocalFunction.Result result = function.invoke(event, "sqs " + source.queueId(), r -> outcome(batch, r));
+    var watcher = observer;
+    if (watcher != null) {
+      watcher.accept(new Delivered(batch, receivedAt, invokedAt, System.currentTimeMillis(), result.ok()));
+    }
     if (!result.ok()) {
       return; // the whole batch comes back after the visibility timeout
     }

@@ -15,6 +15,15 @@ public interface Catalog {
 
   Optional<Product> product(String sku);
 
+  /** The products of {@code skus} (unknown SKUs are absent), by SKU; a store reads them in as few requests as it can. */
+  default java.util.Map<String, Product> products(Collection<String> skus) {
+    java.util.Map<String, Product> found = new java.util.LinkedHashMap<>();
+    for (String sku : new java.util.LinkedHashSet<>(skus)) {
+      product(sku).ifPresent(p -> found.put(sku, p));
+    }
+    return found;
+  }
+
   List<Warehouse> warehouses();
 
   List<Manager> managers();

@@ -47,7 +47,8 @@ public final class AcceptNewOrder {
     this.opsEmail = opsEmail;
   }
 
-  public void accept(OrderCreated event) {
+  /** Accepts the order; returns it as read at the start (the steps after this one reuse it: no second read). */
+  public Order accept(OrderCreated event) {
     // the order and its step markers in one read (a redelivered event finds the steps that ran)
     OrderStore.Marked marked = orders.findMarked(event.orderId(), Set.of(CONFIRMATION_MARKER, MANAGER_MARKER))
         .orElseThrow(() -> new IllegalStateException("order " + event.orderId() + " not found"));
@@ -64,7 +65,7 @@ public final class AcceptNewOrder {
     Assignment assignment = responsibleManager(order, customer);
     if (assignment.closed()) {
       LOG.info("order closed before it was announced: no manager assigned", "orderId", order.id());
-      return;
+      return order;
     }
     Optional<Manager> manager = Optional.ofNullable(assignment.manager());
     if (manager.isEmpty()) {
@@ -72,13 +73,14 @@ public final class AcceptNewOrder {
         outbox.send(mails.unassigned(order, opsEmail));
       }
       LOG.warn("no manager on shift: order left unassigned", "orderId", order.id());
-      return;
+      return order;
     }
     if (!marked.markers().contains(MANAGER_MARKER)) {
       outbox.send(mails.managerNewOrder(order, customer, manager.get().name(), manager.get().email()));
       orders.markOnce(order.id(), MANAGER_MARKER);
       LOG.info("manager notified", "orderId", order.id(), "managerId", manager.get().id());
     }
+    return order;
   }
 
   /** The order's manager ({@code null}: nobody on shift), or that the order was closed meanwhile. */

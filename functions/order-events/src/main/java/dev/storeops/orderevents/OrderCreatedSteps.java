@@ -5,6 +5,7 @@ import dev.storeops.fulfilment.AcceptNewOrder;
 import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.messaging.flows.OrderMailFlowsStep;
 import dev.storeops.ordering.OrderAnnouncements;
+import dev.storeops.ordering.Order;
 import dev.storeops.ordering.OrderCreated;
 import dev.storeops.platform.json.Json;
 
@@ -36,12 +37,14 @@ final class OrderCreatedSteps {
     if (!OrderCreated.TYPE.equals(created.type()) || created.orderId() == null) {
       throw new IllegalArgumentException("not an OrderCreated event");
     }
-    service.accept(created);
+    // the order is read once, by the first step; the later steps reuse what never changes after creation
+    // (customer, creation time, lines, payment method)
+    Order order = service.accept(created);
     followUps.orderPlaced(created.orderId());
-    mailFlows.orderCreated(created.orderId());
+    mailFlows.orderCreated(order);
     // a bank-transfer order: its PDF invoice with the payment QR, stored and mailed (docs/payments.md); last, so
     // that an S3 hiccup (the message comes back) does not hold up the payment deadline and the tasks
-    invoices.orderCreated(created.orderId(), created.accessToken());
+    invoices.orderCreated(order, created.accessToken());
     announcements.announced(created.orderId());
   }
 }

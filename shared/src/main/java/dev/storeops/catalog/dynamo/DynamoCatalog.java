@@ -64,6 +64,18 @@ public final class DynamoCatalog implements Catalog {
   @Override
   public CatalogSnapshot snapshot(Collection<String> skus) {
     List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
+    Map<String, Product> products = products(unique);
+    Map<String, List<StockLevel>> stock = new HashMap<>();
+    for (String sku : unique) {
+      stock.put(sku, stock(sku));
+    }
+    return new CatalogSnapshot(products, stock);
+  }
+
+  /** The products in BatchGetItem calls of 100 keys (consistent reads), unprocessed keys asked again. */
+  @Override
+  public Map<String, Product> products(Collection<String> skus) {
+    List<String> unique = new ArrayList<>(new LinkedHashSet<>(skus));
     Map<String, Product> products = new LinkedHashMap<>();
     for (int from = 0; from < unique.size(); from += 100) {
       List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(from + 100, unique.size())).stream()
@@ -79,11 +91,7 @@ public final class DynamoCatalog implements Catalog {
         request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
       }
     }
-    Map<String, List<StockLevel>> stock = new HashMap<>();
-    for (String sku : unique) {
-      stock.put(sku, stock(sku));
-    }
-    return new CatalogSnapshot(products, stock);
+    return products;
   }
 
   @Override

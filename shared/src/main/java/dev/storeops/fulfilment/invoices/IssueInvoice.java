@@ -50,7 +50,17 @@ public final class IssueInvoice {
   /** Returns whether the order has an invoice now. */
   public boolean orderCreated(String orderId, String accessToken) {
     Order order = orders.find(orderId).orElse(null);
-    if (order == null || order.paymentMethod() != PaymentMethod.BANK_TRANSFER) {
+    return order != null && orderCreated(order, accessToken);
+  }
+
+  /**
+   * As {@link #orderCreated(String, String)} for an order already read (order-events reads it once for
+   * all its steps; the payment method, lines and totals an invoice uses never change after creation):
+   * nothing is read for an order not paid by bank transfer.
+   */
+  public boolean orderCreated(Order order, String accessToken) {
+    String orderId = order.id();
+    if (order.paymentMethod() != PaymentMethod.BANK_TRANSFER) {
       return false;
     }
     Customer customer = customers.find(order.customerId()).orElse(null);

@@ -32,14 +32,24 @@ public final class OrderMailFlowsStep {
   }
 
   public MailFlows.Recorded orderCreated(String orderId) {
-    Order order = orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " not found"));
+    return orderCreated(orders.find(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " not found")));
+  }
+
+  /**
+   * As {@link #orderCreated(String)} for an order already read (order-events reads it once for all its
+   * steps: what this step uses — customer, creation time, lines — never changes after creation). The
+   * order's products are read in one batch.
+   */
+  public MailFlows.Recorded orderCreated(Order order) {
+    String orderId = order.id();
     List<Order> history = orders.ordersOfCustomer(order.customerId());
     MailFlows.Recorded r = flows.recordOrders(order.customerId(), history);
     // campaign segment "bought in a category": one index item per category of the order's products
     Set<String> categories = new TreeSet<>();
-    for (OrderLine line : order.lines()) {
-      catalog.product(line.sku()).map(Product::category).filter(OrderSegments::validCategory)
-          .ifPresent(c -> categories.add(OrderSegments.categoryKey(c)));
+    for (Product product : catalog.products(order.lines().stream().map(OrderLine::sku).toList()).values()) {
+      if (OrderSegments.validCategory(product.category())) {
+        categories.add(OrderSegments.categoryKey(product.category()));
+      }
     }
     categories.forEach(c -> segments.recordBuyer(order.customerId(), c, order.createdAt()));
     LOG.info("mail flows recomputed", "orderId", orderId, "orders", history.size(), "reorderDueAt",

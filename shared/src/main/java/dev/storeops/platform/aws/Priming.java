@@ -46,9 +46,14 @@ public final class Priming implements Resource {
   private static final Log LOG = Log.get(Priming.class);
   /** CRaC keeps its resources weakly: the registered primings live here. */
   private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
-  /** How many primings are running now (the guard withholds writes while it is above 0). */
-  private static final AtomicInteger RUNNING = new AtomicInteger();
-  private static final AtomicInteger WITHHELD = new AtomicInteger();
+  /**
+   * The priming run of the current thread, if any: the guard withholds writes only for requests made
+   * under a run that is still going — on the thread that runs the steps, and on threads a step starts
+   * while it runs (inherited). Another thread — a concurrent invocation of another function in local mode
+   * or in a test — is never affected by someone else's priming. A thread started during a run keeps the
+   * (then finished) run object, which is inactive after the run: no flag outlives its run.
+   */
+  private static final InheritableThreadLocal<Run> CURRENT = new InheritableThreadLocal<>();
 
   private final String function;
   private final boolean inLambda;
@@ -215,8 +220,9 @@ public final class Priming implements Resource {
     long start = System.nanoTime();
     int ok = 0;
     Map<String, String> failed = new java.util.LinkedHashMap<>();
-    int withheldBefore = WITHHELD.get();
-    RUNNING.incrementAndGet();
+    Run run = new Run();
+    Run outer = CURRENT.get();
+    CURRENT.set(run);
     try {
       for (Map.Entry<String, Runnable> step : steps) {
         try {
@@ -227,10 +233,11 @@ public final class Priming implements Resource {
         }
       }
     } finally {
-      RUNNING.decrementAndGet();
+      run.active = false;
+      CURRENT.set(outer);
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    last = new Report(function, steps.size(), failed, WITHHELD.get() - withheldBefore, ms);
+    last = new Report(function, steps.size(), failed, run.withheld.get(), ms);
     LOG.info("primed", "function", function, "steps", steps.size(), "failed", failed.keySet(),
         "withheld", last.withheld(), "ms", ms);
     return ok;
@@ -246,9 +253,24 @@ public final class Priming implements Resource {
     return List.copyOf(REGISTERED);
   }
 
-  /** True while a priming runs: {@link PrimingGuard} then withholds every request that could write. */
+  /**
+   * True while a priming runs on this thread (or on the thread that started this one during its run):
+   * {@link PrimingGuard} then withholds every request of this thread that could write.
+   */
   static boolean inProgress() {
-    return RUNNING.get() > 0;
+    return current() != null;
+  }
+
+  /** The priming run this thread works for, while it runs; {@code null} otherwise. */
+  static Run current() {
+    Run run = CURRENT.get();
+    return run != null && run.active ? run : null;
+  }
+
+  /** One run of the steps: whether it is still going, and the requests the guard withheld for it. */
+  static final class Run {
+    volatile boolean active = true;
+    final AtomicInteger withheld = new AtomicInteger();
   }
 
   /**
@@ -257,8 +279,15 @@ public final class Priming implements Resource {
    */
   public static final class Withheld extends RuntimeException {
     Withheld(String request) {
+      this(request, current());
+    }
+
+    /** Counted in {@code run}'s report (the run the withheld request was made for). */
+    Withheld(String request, Run run) {
       super("withheld during priming: " + request, null, false, false);
-      WITHHELD.incrementAndGet();
+      if (run != null) {
+        run.withheld.incrementAndGet();
+      }
     }
   }
 

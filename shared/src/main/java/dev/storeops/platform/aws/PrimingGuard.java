@@ -16,7 +16,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * whose every action is a {@code ConditionCheck} (it writes nothing whatever the outcome). So a priming
  * step may call {@code SendMessage}, {@code PutItem} or {@code PutObject} to load and link their request
  * path: nothing is sent. {@code ReceiveMessage} is withheld too (it would hide messages from their
- * consumer). Outside priming the guard is one volatile read per request.
+ * consumer). The guard acts per priming run, not JVM-wide: a request is withheld only when the thread
+ * that makes it works for a priming run that is still going ({@link Priming#current()}), so a
+ * concurrent invocation on another thread (local mode, tests) is never affected by another function's
+ * priming. Outside priming the guard is one thread-local read per request.
  */
 final class PrimingGuard implements ExecutionInterceptor {
   static final PrimingGuard INSTANCE = new PrimingGuard();
@@ -25,14 +28,21 @@ final class PrimingGuard implements ExecutionInterceptor {
 
   private PrimingGuard() {}
 
+  /**
+   * The clients {@link AwsClients} builds are synchronous: the whole call, this hook included, runs on
+   * the thread that made it, so the run is that thread's. (No {@code ExecutionAttribute} for it: the SDK
+   * refuses two with one name JVM-wide, and this class is loaded once per class loader — a function jar,
+   * a test's jar-like loader.)
+   */
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-    if (!Priming.inProgress()) {
+    Priming.Run run = Priming.current();
+    if (run == null) {
       return;
     }
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     if (!harmless(operation, context.request())) {
-      throw new Priming.Withheld(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " " + operation);
+      throw new Priming.Withheld(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " " + operation, run);
     }
   }
 

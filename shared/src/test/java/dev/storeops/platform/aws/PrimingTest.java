@@ -121,4 +121,100 @@ class PrimingTest {
 
     assertEquals(List.of("one"), ran);
   }
+
+  /**
+   * Two threads: one runs a priming whose step holds on while the other thread, a concurrent invocation
+   * of another function, writes through a client with the same guard — its PutItem goes out (it reaches
+   * the next interceptor, the stand-in for the wire), while the priming's own PutItems, before and after
+   * the other thread's, are withheld and counted in its report alone. A thread the step starts during
+   * the run works for the run; once the run is over nothing is withheld on either thread.
+   */
+  @Test
+  void theGuardWithholdsOnlyThePrimingThreadsWritesNotAConcurrentInvocations() throws Exception {
+    List<String> transmitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var wire = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+      @Override
+      public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+          software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+        var put = (software.amazon.awssdk.services.dynamodb.model.PutItemRequest) context.request();
+        transmitted.add(put.item().get("pk").s());
+        throw new SentOnTheWire();
+      }
+    };
+    var ddb = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .endpointOverride(java.net.URI.create("http://127.0.0.1:9"))
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+        .overrideConfiguration(c -> c.addExecutionInterceptor(PrimingGuard.INSTANCE).addExecutionInterceptor(wire))
+        .build();
+    java.util.function.Function<String, String> put = pk -> {
+      try {
+        ddb.putItem(r -> r.tableName("t").item(Map.of("pk",
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk))));
+        return "answered";
+      } catch (RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          if (t instanceof Priming.Withheld) {
+            return "withheld";
+          }
+          if (t instanceof SentOnTheWire) {
+            return "sent";
+          }
+        }
+        throw e;
+      }
+    };
+    var primingInsideStep = new java.util.concurrent.CountDownLatch(1);
+    var otherDone = new java.util.concurrent.CountDownLatch(1);
+    Map<String, String> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    Priming priming = Priming.of("priming-thread", ENV).step("writes around another invocation", () -> {
+      outcomes.put("priming before", put.apply("priming-1"));
+      primingInsideStep.countDown();
+      try {
+        if (!otherDone.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the other invocation did not finish");
+        }
+        Thread child = Thread.ofPlatform().start(() -> outcomes.put("priming child", put.apply("priming-child")));
+        child.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      outcomes.put("priming after", put.apply("priming-2"));
+    });
+
+    Thread primingThread = Thread.ofPlatform().name("priming").start(priming::run);
+    Thread invocation = Thread.ofPlatform().name("invocation").start(() -> {
+      try {
+        if (!primingInsideStep.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the priming did not start");
+        }
+        outcomes.put("other invocation", put.apply("order-1"));
+        outcomes.put("other invocation's inProgress", Boolean.toString(Priming.inProgress()));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        otherDone.countDown();
+      }
+    });
+    invocation.join(15_000);
+    primingThread.join(15_000);
+
+    assertEquals(Map.of("priming before", "withheld", "other invocation", "sent",
+        "other invocation's inProgress", "false", "priming child", "withheld", "priming after", "withheld"), outcomes);
+    assertEquals(List.of("order-1"), transmitted);
+    assertEquals(3, priming.lastReport().withheld());
+    assertEquals(Map.of(), priming.lastReport().failed());
+    // after the run: the priming thread's writes go out too, and no flag is left anywhere
+    assertFalse(Priming.inProgress());
+    assertEquals("sent", put.apply("after"));
+    ddb.close();
+  }
+
+  /** The stand-in for a request that went out (no network in this test). */
+  private static final class SentOnTheWire extends RuntimeException {
+    SentOnTheWire() {
+      super("sent", null, false, false);
+    }
+  }
 }
