@@ -20,7 +20,11 @@ import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
+import dev.storeops.fulfilment.invoices.Invoice;
+import dev.storeops.fulfilment.invoices.PaymentQrPayload;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds what the order events need, once per container. */
@@ -44,7 +48,7 @@ final class OrderEventsWiring {
     OrderMailFlowsStep mailFlows = new OrderMailFlowsStep(orders, new DynamoMailFlows(dynamo, table, clock), catalog,
         new DynamoOrderSegments(dynamo, table));
     IssueInvoice invoices = new IssueInvoice(orders, new DynamoCustomerStore(dynamo, table),
-        new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")), outbox,
+        S3InvoiceFiles.onFirstUse(clients, env.required("INVOICE_BUCKET")), outbox,
         ShopRequisites.from(env), ShopSettings.from(env).zone(), publicBaseUrl, InvoicePdf::render);
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("order-events", env)
@@ -53,11 +57,29 @@ final class OrderEventsWiring {
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
+        .step("s3 presigner", clients.primeS3Presigner(env.required("INVOICE_BUCKET")))
+        .step("invoice pdf", () -> primeInvoice(ShopRequisites.from(env)))
         .json(dev.storeops.ordering.OrderCreated.class)
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
             com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new OrderCreatedSteps(service, followUps, mailFlows,
         new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);
+  }
+
+  /**
+   * A priming step: a one-line invoice of the shop's own requisites drawn into memory (PDFBox with both
+   * embedded DejaVu fonts subset, the GOST payment QR code by ZXing), so the first bank-transfer order
+   * after a restore finds the PDF and QR code paths loaded. Nothing is stored.
+   */
+  static void primeInvoice(ShopRequisites shop) {
+    String purpose = "Оплата по счёту № 261130-0000 от 30.11.2026. Без НДС";
+    Invoice invoice = new Invoice("261130-0000", LocalDate.of(2026, 11, 30), shop, "Проба Пробовна, +7 900 000-00-00",
+        List.of(new Invoice.Line("Сенча, 100 г", 1, 52_000, 52_000), new Invoice.Line("Доставка", 1, 30_000, 30_000)),
+        82_000, "Без НДС", purpose, PaymentQrPayload.of(shop, purpose, 82_000));
+    byte[] pdf = InvoicePdf.render(invoice);
+    if (pdf.length < 1_000 || pdf[0] != '%') {
+      throw new IllegalStateException("the priming invoice is not a PDF (" + pdf.length + " bytes)");
+    }
   }
 }

@@ -256,6 +256,47 @@ public final class AwsClients {
       Priming.expectWithheld(() -> s3.putObject(r -> r.bucket(bucket).key("priming/none").contentType("text/plain"),
           software.amazon.awssdk.core.sync.RequestBody.fromString("priming")));
     }
+
+    static void moves(AwsClients clients, String bucket, String readPrefix) {
+      var s3 = clients.s3();
+      try {
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key("priming/none"));
+        throw new IllegalStateException("priming/none exists in " + bucket);
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException expected) {
+        // the key never exists
+      }
+      if (readPrefix != null) {
+        s3.listObjectsV2(r -> r.bucket(bucket).prefix(readPrefix).maxKeys(1)).contents().stream().findFirst()
+            .ifPresent(o -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(o.key())));
+      }
+      Priming.expectWithheld(() -> s3.copyObject(r -> r.sourceBucket(bucket).sourceKey("priming/none")
+          .destinationBucket(bucket).destinationKey("priming/none-moved")));
+      Priming.expectWithheld(() -> s3.deleteObject(r -> r.bucket(bucket).key("priming/none")));
+    }
+  }
+
+  /**
+   * A priming step of S3's other paths, all harmless: a GetObject read into bytes of a key that never exists
+   * (404), the first object under {@code readPrefix} (if any) read whole — a read, the success path of
+   * GetObject with its response checksum — and a CopyObject and DeleteObject (a move) marshalled, signed and
+   * withheld (nothing copied or deleted).
+   */
+  public Runnable primeS3Moves(String bucket, String readPrefix) {
+    return () -> S3Priming.moves(this, bucket, readPrefix);
+  }
+
+  /** {@link #primeS3Moves(String, String)} without the read of an existing object. */
+  public Runnable primeS3Moves(String bucket) {
+    return () -> S3Priming.moves(this, bucket, null);
+  }
+
+  /**
+   * A priming step: a GET URL of a key that never exists presigned for a minute (the presigner's signing
+   * path; computed locally, nothing sent).
+   */
+  public Runnable primeS3Presigner(String bucket) {
+    return () -> s3Presigner().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(1))
+        .getObjectRequest(g -> g.bucket(bucket).key("priming/none"))).url();
   }
 
   /**
