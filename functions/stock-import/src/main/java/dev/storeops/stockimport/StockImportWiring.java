@@ -60,6 +60,8 @@ final class StockImportWiring {
         .step("import xlsx", () -> primeImport(service, "/priming/stock.xlsx"))
         .step("import xls", () -> primeImport(service, "/priming/stock.xls"))
         .step("import csv", () -> primeImport(service, "/priming/stock.csv"))
+        .lambdaResponse("import reports", () -> new java.util.ArrayList<>(List.of(
+            primeImport(service, "/priming/stock.csv"))))
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
             java.util.List.class)
         .register();
@@ -83,7 +85,7 @@ final class StockImportWiring {
    * A priming step: the small stock list {@code resource} of the jar through the real import short of its
    * writes ({@link StockImportService#primeImport}); it must come out with its rows read and planned.
    */
-  static void primeImport(StockImportService service, String resource) {
+  static dev.storeops.stockimport.core.ImportReport primeImport(StockImportService service, String resource) {
     try {
       var profile = dev.storeops.platform.json.Json.mapper()
           .readValue(PRIMING_PROFILE, dev.storeops.stockimport.core.SupplierProfile.class).validated();
@@ -91,6 +93,7 @@ final class StockImportWiring {
       if (report.dataRows() < 2) {
         throw new IllegalStateException("priming file " + resource + " read " + report.dataRows() + " rows");
       }
+      return report;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -36,6 +36,9 @@ final class SupplierInboxWiring {
         .step("supplier directory", () -> files.all())   // lists and reads the profiles: reads only
         .step("mail", SupplierInboxWiring::primeMail)
         .json(dev.storeops.catalog.suppliers.SupplierContact.class)
+        .lambdaResponse("mail outcomes", () -> new ArrayList<>(List.of(new ReceiveSupplierMail.Outcome(
+            "inbox/priming", ReceiveSupplierMail.DELIVERED, "storeops-priming", List.of("incoming/storeops-priming/a.csv"),
+            null, "processed/inbox/priming"))))
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
             java.util.List.class)
         .register();
