@@ -59,12 +59,49 @@ final class OrderEventsWiring {
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
         .step("s3 presigner", clients.primeS3Presigner(env.required("INVOICE_BUCKET")))
         .step("invoice pdf", () -> primeInvoice(ShopRequisites.from(env)))
+        .step("order item", OrderEventsWiring::primeOrderItem)
         .json(dev.storeops.ordering.OrderCreated.class)
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
             com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new OrderCreatedSteps(service, followUps, mailFlows,
         new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);
+  }
+
+  /** A stored order's shape (every nested record, enum and date), of an order that never exists. */
+  static final String PRIMING_ORDER = """
+      {"id":"ord_priming","number":"261130-PRIMING","customerId":"cus_priming","channel":"SITE","createdBy":"customer",
+       "lines":[{"sku":"PRIMING-1","name":"Сенча","qty":2,"unitPriceMinor":52000,"lineTotalMinor":104000,
+                 "discountMinor":5200,"costMinor":30000,"costs":[{"warehouse":"msk-1","qty":2,"unitCostMinor":15000}]}],
+       "itemsTotalMinor":104000,"deliveryCostMinor":30000,"totalMinor":128800,"currency":"RUB",
+       "delivery":{"option":"COURIER","method":"COURIER","carrier":"cdek","city":"Москва","address":"ул. Тверская, 7",
+                   "warehouse":"msk-1","costMinor":30000},
+       "paymentMethod":"ONLINE_CARD","status":"NEW",
+       "statusHistory":[{"at":"2026-11-30T09:15:00Z","status":"NEW","by":"customer","reason":null}],
+       "managerId":"mgr-priming","cartId":null,"accessTokenHash":"priming",
+       "reservations":[{"sku":"PRIMING-1","warehouse":"msk-1","qty":2}],
+       "createdAt":"2026-11-30T09:15:00Z","updatedAt":"2026-11-30T09:15:00.123456Z",
+       "shortLines":[{"sku":"PRIMING-1","warehouse":"msk-1","held":2,"onHand":1}],
+       "promo":{"code":"PRIMING","kind":"percent","source":"campaign","discountPercent":5,"discountMinor":5200,
+                "limited":false,"oncePerCustomer":true}}""";
+
+  /**
+   * A priming step: a real-shaped order through the mapping the order store reads and writes its item with
+   * (JSON → {@code Order} → DynamoDB item → {@code Order}), in memory: the first order after a restore
+   * finds the order's whole mapping (lines, costs, delivery, status history, reservations, promo) built.
+   */
+  static void primeOrderItem() {
+    try {
+      var order = dev.storeops.platform.json.Json.mapper().readValue(PRIMING_ORDER, dev.storeops.ordering.Order.class);
+      var back = dev.storeops.platform.dynamo.Attr.read(dev.storeops.platform.dynamo.Attr.item(order),
+          dev.storeops.ordering.Order.class);
+      if (!back.id().equals(order.id()) || !back.lines().equals(order.lines()) || !back.promo().equals(order.promo())
+          || !back.delivery().equals(order.delivery())) {
+        throw new IllegalStateException("the priming order did not survive its item: " + back);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
