@@ -67,6 +67,7 @@ public final class ColdStartBench {
   private final DemoData demo;
   private final OrderApiHandler orderApi;
   private final OrderEventsHandler orderEvents;
+  private final SmsRuStandIn smsRu;
   private int seq;
 
   private ColdStartBench(AwsStack stack, Path root, Path work, String java, List<String> extraFlags, boolean verbose) {
@@ -76,6 +77,7 @@ public final class ColdStartBench {
     this.javaBin = java;
     this.extraFlags = extraFlags;
     this.verbose = verbose;
+    this.smsRu = new SmsRuStandIn(root.resolve("events"));
     this.demo = new DemoData(stack.dynamoDb(), stack.s3(), stack.tableName("StoreTable"),
         stack.bucketName("SupplierBucket"));
     demo.load();
@@ -163,11 +165,15 @@ public final class ColdStartBench {
         continue;
       }
       Path jar = root.resolve(String.valueOf(f.codeUri()));
-      Map<String, String> env = stack.functionEnvironment(f.logicalId());
+      Map<String, String> env = environment(f.logicalId());
       String handler = f.handlerClass();
       String method = f.handler().substring(f.handler().indexOf("::") + 2);
       Run plain = median(runs, i -> child(jar, handler, method, env, events, false));
       Run primed = prime ? median(runs, i -> child(jar, handler, method, env, events, true)) : null;
+      if (f.logicalId().equals("SmsSenderFunction") && smsRu.sent() != 2 * runs * (prime ? 2 : 1)) {
+        throw new IllegalStateException("sms-sender sent " + smsRu.sent() + " SMS to the SMS.ru stand-in, expected "
+            + 2 * runs * (prime ? 2 : 1) + " (two per child)");
+      }
       row(f.logicalId(), jar, plain, primed, empty, getItem);
     }
     System.out.println();
@@ -340,8 +346,46 @@ public final class ColdStartBench {
       case "StockImportFunction" -> i -> stockFile();
       case "SupplierInboxFunction" -> i -> supplierMail();
       case "SupplierFeedsFunction" -> i -> "{}".getBytes(StandardCharsets.UTF_8);
+      case "SmsSenderFunction" -> i -> smsIntent();
       default -> null;
     };
+  }
+
+  /**
+   * The function's environment from template.yaml on the stack; sms-sender's provider is SMS.ru (as in its
+   * tests, {@code SmsSenderTest}), pointed at the bench's local stand-in of SMS.ru's {@code /sms/send}.
+   */
+  private Map<String, String> environment(String function) {
+    Map<String, String> env = new LinkedHashMap<>(stack.functionEnvironment(function));
+    if (function.equals("SmsSenderFunction")) {
+      env.put("SMS_PROVIDER", "smsru");
+      env.put("SMSRU_BASE_URL", smsRu.baseUrl());
+      env.put("SMSRU_API_ID", SmsRuStandIn.API_ID);
+      env.put("SMS_SENDER_NAME", "MyShop");
+    }
+    return env;
+  }
+
+  /**
+   * An SMS intent on the SmsQueue as the order flow writes it ({@code events/sms-sender/order-shipped.json}:
+   * "order shipped", written by {@code SqsSmsOutbox}), with a new dedupe key and message id each time so
+   * every child really sends (a repeated key would be a duplicate that sends nothing).
+   */
+  private byte[] smsIntent() {
+    ObjectNode e = json("events/sms-sender/order-shipped.json");
+    ObjectNode record = (ObjectNode) e.get("Records").get(0);
+    try {
+      ObjectNode intent = (ObjectNode) Json.mapper().readTree(record.get("body").asText());
+      String order = "ord_bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      intent.put("dedupeKey", "order-shipped#" + order);
+      ((ObjectNode) intent.get("params")).put("orderNumber", "261130-" + (++seq));
+      record.put("body", Json.write(intent));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    record.put("messageId", UUID.randomUUID().toString());
+    record.put("eventSourceARN", stack.resources().queueArn("SmsQueue"));
+    return bytes(e);
   }
 
   private byte[] read(String file) {

@@ -41,7 +41,12 @@ final class EmailSenderWiring {
             com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new Wired(service(env, clock, clients),
-        new SqsMailHandBack(clients.sqs(), env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));
+        handBack(clients, env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));
+  }
+
+  /** The hand-back of throttled mail; its SQS client is built on the first hand-back (rare), not in init. */
+  private static MailHandBack handBack(AwsClients clients, String queueUrl) {
+    return (body, handBacks, delay) -> new SqsMailHandBack(clients.sqs(), queueUrl).handBack(body, handBacks, delay);
   }
 
   private static EmailService service(Env env, Clock clock, AwsClients clients) {

@@ -20,7 +20,11 @@ import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
+import dev.storeops.fulfilment.invoices.Invoice;
+import dev.storeops.fulfilment.invoices.PaymentQrPayload;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds what the order events need, once per container. */
@@ -44,7 +48,7 @@ final class OrderEventsWiring {
     OrderMailFlowsStep mailFlows = new OrderMailFlowsStep(orders, new DynamoMailFlows(dynamo, table, clock), catalog,
         new DynamoOrderSegments(dynamo, table));
     IssueInvoice invoices = new IssueInvoice(orders, new DynamoCustomerStore(dynamo, table),
-        new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")), outbox,
+        S3InvoiceFiles.onFirstUse(clients, env.required("INVOICE_BUCKET")), outbox,
         ShopRequisites.from(env), ShopSettings.from(env).zone(), publicBaseUrl, InvoicePdf::render);
     // SnapStart: the snapshot holds the clients and mappings warmed (docs/performance.md)
     Priming.of("order-events", env)
@@ -53,11 +57,66 @@ final class OrderEventsWiring {
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
+        .step("s3 presigner", clients.primeS3Presigner(env.required("INVOICE_BUCKET")))
+        .step("invoice pdf", () -> primeInvoice(ShopRequisites.from(env)))
+        .step("order item", OrderEventsWiring::primeOrderItem)
         .json(dev.storeops.ordering.OrderCreated.class)
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
             com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
     return new OrderCreatedSteps(service, followUps, mailFlows,
         new DynamoOrderAnnouncements(dynamo, table, new DueWorkStore(dynamo, table, clock)), invoices);
+  }
+
+  /** A stored order's shape (every nested record, enum and date), of an order that never exists. */
+  static final String PRIMING_ORDER = """
+      {"id":"ord_priming","number":"261130-PRIMING","customerId":"cus_priming","channel":"SITE","createdBy":"customer",
+       "lines":[{"sku":"PRIMING-1","name":"Сенча","qty":2,"unitPriceMinor":52000,"lineTotalMinor":104000,
+                 "discountMinor":5200,"costMinor":30000,"costs":[{"warehouse":"msk-1","qty":2,"unitCostMinor":15000}]}],
+       "itemsTotalMinor":104000,"deliveryCostMinor":30000,"totalMinor":128800,"currency":"RUB",
+       "delivery":{"option":"COURIER","method":"COURIER","carrier":"cdek","city":"Москва","address":"ул. Тверская, 7",
+                   "warehouse":"msk-1","costMinor":30000},
+       "paymentMethod":"ONLINE_CARD","status":"NEW",
+       "statusHistory":[{"at":"2026-11-30T09:15:00Z","status":"NEW","by":"customer","reason":null}],
+       "managerId":"mgr-priming","cartId":null,"accessTokenHash":"priming",
+       "reservations":[{"sku":"PRIMING-1","warehouse":"msk-1","qty":2}],
+       "createdAt":"2026-11-30T09:15:00Z","updatedAt":"2026-11-30T09:15:00.123456Z",
+       "shortLines":[{"sku":"PRIMING-1","warehouse":"msk-1","held":2,"onHand":1}],
+       "promo":{"code":"PRIMING","kind":"percent","source":"campaign","discountPercent":5,"discountMinor":5200,
+                "limited":false,"oncePerCustomer":true}}""";
+
+  /**
+   * A priming step: a real-shaped order through the mapping the order store reads and writes its item with
+   * (JSON → {@code Order} → DynamoDB item → {@code Order}), in memory: the first order after a restore
+   * finds the order's whole mapping (lines, costs, delivery, status history, reservations, promo) built.
+   */
+  static void primeOrderItem() {
+    try {
+      var order = dev.storeops.platform.json.Json.mapper().readValue(PRIMING_ORDER, dev.storeops.ordering.Order.class);
+      var back = dev.storeops.platform.dynamo.Attr.read(dev.storeops.platform.dynamo.Attr.item(order),
+          dev.storeops.ordering.Order.class);
+      if (!back.id().equals(order.id()) || !back.lines().equals(order.lines()) || !back.promo().equals(order.promo())
+          || !back.delivery().equals(order.delivery())) {
+        throw new IllegalStateException("the priming order did not survive its item: " + back);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A priming step: a one-line invoice of the shop's own requisites drawn into memory (PDFBox with both
+   * embedded DejaVu fonts subset, the GOST payment QR code by ZXing), so the first bank-transfer order
+   * after a restore finds the PDF and QR code paths loaded. Nothing is stored.
+   */
+  static void primeInvoice(ShopRequisites shop) {
+    String purpose = "Оплата по счёту № 261130-0000 от 30.11.2026. Без НДС";
+    Invoice invoice = new Invoice("261130-0000", LocalDate.of(2026, 11, 30), shop, "Проба Пробовна, +7 900 000-00-00",
+        List.of(new Invoice.Line("Сенча, 100 г", 1, 52_000, 52_000), new Invoice.Line("Доставка", 1, 30_000, 30_000)),
+        82_000, "Без НДС", purpose, PaymentQrPayload.of(shop, purpose, 82_000));
+    byte[] pdf = InvoicePdf.render(invoice);
+    if (pdf.length < 1_000 || pdf[0] != '%') {
+      throw new IllegalStateException("the priming invoice is not a PDF (" + pdf.length + " bytes)");
+    }
   }
 }

@@ -55,7 +55,7 @@ final class PaymentWebhookWiring {
         links, components.store(), order -> {
           Customer c = customers.find(order.customerId()).orElse(null);
           return new PaymentLinks.Payer(c == null ? null : c.email(), c == null ? null : c.phone());
-        }, new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), env.required("INVOICE_BUCKET")));
+        }, S3InvoiceFiles.onFirstUse(clients, env.required("INVOICE_BUCKET")));
     // SnapStart: the snapshot holds the clients and router warmed (docs/performance.md)
     Priming.of("payment-webhook", env)
         .step("dynamodb", clients.primeDynamoDb(table))
@@ -63,6 +63,7 @@ final class PaymentWebhookWiring {
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(env.required("INVOICE_BUCKET")))
+        .step("s3 presigner", clients.primeS3Presigner(env.required("INVOICE_BUCKET")))
         .route(router, "GET /payments/pay/{orderId}", "/payments/pay/ord_priming", java.util.Map.of("orderId", "ord_priming"))
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
             com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse.class)

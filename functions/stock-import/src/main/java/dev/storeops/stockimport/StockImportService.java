@@ -439,6 +439,47 @@ public final class StockImportService {
     }
   }
 
+  /**
+   * SnapStart priming (docs/performance.md): a small stock list shipped in the jar ({@code resource}, an
+   * XLSX, XLS or CSV under {@code /priming/}) copied to the temp directory and taken through the real path
+   * short of the writes: the readers (ZIP and XML of XLSX, POI's BIFF8 events, CSV with encoding and
+   * delimiter sniffing), the parser with {@code profile}, the rejected-rows CSV, the planner against the
+   * stock the store holds for {@code profile}'s supplier (a read; the priming supplier has none), the price
+   * plan, and the report as JSON. Nothing is written but the temp files, which are deleted.
+   */
+  ImportReport primeImport(String resource, SupplierProfile profile) throws IOException {
+    Path file = Files.createTempFile(settings.tempDir(), "priming-", ".upload");
+    Path rejectedCsv = Files.createTempFile(settings.tempDir(), "priming-rejected-", ".csv");
+    try (java.io.InputStream in = StockImportService.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("priming file missing from the jar: " + resource);
+      }
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+      Builder report = new Builder(profile.supplierId(), "incoming/" + profile.supplierId() + "/" + fileName,
+          clock.instant());
+      ParsedFile parsed = parse(file, fileName, profile, rejectedCsv, report);
+      report.parsed(parsed);
+      Map<String, ImportPlan> plans = new LinkedHashMap<>();
+      for (String warehouse : profile.warehouses()) {
+        plans.put(warehouse, StockPlanner.plan(parsed.byWarehouse().get(warehouse), parsed.rejectedCount(),
+            stock.supplierStock(profile.supplierId(), warehouse), profile));
+      }
+      if (!parsed.prices().isEmpty() && prices != null) {
+        SupplierPricePlanner.plan(parsed.prices(), prices.supplierPrices(profile.supplierId()), profile.priceRule());
+      }
+      report.plans(plans, profile.multiWarehouse(), false);
+      report.status = ImportReport.APPLIED;
+      report.movedTo = "processed/" + profile.supplierId() + "/" + STAMP.format(clock.instant()) + "-" + fileName;
+      ImportReport done = report.build();
+      Json.write(done).getBytes(StandardCharsets.UTF_8);
+      return done;
+    } finally {
+      delete(file);
+      delete(rejectedCsv);
+    }
+  }
+
   /** Collects the report's figures as the import goes. */
   private static final class Builder {
     final String supplierId;

@@ -39,7 +39,7 @@ final class StockImportWiring {
         Path.of(System.getProperty("java.io.tmpdir")));
     StockImportService service = new StockImportService(new S3SupplierFiles(clients.s3(), bucket),
         new DynamoStockStore(dynamo, table), new DynamoImportLedger(dynamo, table),
-        new SqsMailOutbox(clients.sqs(), env.required("EMAIL_QUEUE_URL")), clock, settings,
+        alerts(clients, env.required("EMAIL_QUEUE_URL")), clock, settings,
         shortOrders(dynamo, table, clock, new ShopMetrics(metrics)), new DynamoSupplierPrices(dynamo, table))
         // the purchase list's supplier terms, read from the table by scheduler and staff-api (no S3 there)
         .recordingTermsIn(new dev.storeops.reporting.dynamo.DynamoSupplierTerms(dynamo, table, clock));
@@ -57,11 +57,48 @@ final class StockImportWiring {
         .step("dynamodb writes", clients.primeDynamoDbWrites(table))
         .step("sqs", clients.primeSqs(env.required("EMAIL_QUEUE_URL")))
         .step("s3", clients.primeS3(bucket))
-        .json(dev.storeops.stockimport.core.SupplierProfile.class)
+        .step("s3 reads and moves", clients.primeS3Moves(bucket, "profiles/"))
+        .json(dev.storeops.stockimport.core.SupplierProfile.class, PRIMING_PROFILE)
+        .step("import xlsx", () -> primeImport(service, "/priming/stock.xlsx"))
+        .step("import xls", () -> primeImport(service, "/priming/stock.xls"))
+        .step("import csv", () -> primeImport(service, "/priming/stock.csv"))
+        .lambdaResponse("import reports", () -> new java.util.ArrayList<>(List.of(
+            primeImport(service, "/priming/stock.csv"))))
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
             java.util.List.class)
         .register();
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics), points);
+  }
+
+  /** Staff alerts of files not applied; the SQS client is built on the first alert (not in init). */
+  static dev.storeops.messaging.MailOutbox alerts(AwsClients clients, String queueUrl) {
+    return intents -> new SqsMailOutbox(clients.sqs(), queueUrl).send(intents);
+  }
+
+  /** A supplier profile as the bucket holds them (local mode's demo supplier's shape), of a supplier that never exists. */
+  static final String PRIMING_PROFILE = """
+      {"supplierId": "storeops-priming", "warehouse": "msk-1", "leadTimeDays": 5, "format": "auto",
+       "encoding": "auto", "delimiter": "auto",
+       "columns": {"sku": ["артикул", "код", "sku"], "quantity": ["остаток", "кол-во", "количество"],
+                   "name": ["наименование", "товар"], "price": ["цена", "опт"], "expiresAt": ["годен до"]},
+       "quantityWords": {"много": 50, "мало": 2, "нет": 0}, "missing": "zero", "maxZeroShare": 0.5}""";
+
+  /**
+   * A priming step: the small stock list {@code resource} of the jar through the real import short of its
+   * writes ({@link StockImportService#primeImport}); it must come out with its rows read and planned.
+   */
+  static dev.storeops.stockimport.core.ImportReport primeImport(StockImportService service, String resource) {
+    try {
+      var profile = dev.storeops.platform.json.Json.mapper()
+          .readValue(PRIMING_PROFILE, dev.storeops.stockimport.core.SupplierProfile.class).validated();
+      var report = service.primeImport(resource, profile);
+      if (report.dataRows() < 2) {
+        throw new IllegalStateException("priming file " + resource + " read " + report.dataRows() + " rows");
+      }
+      return report;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A till sale that leaves fewer units than the orders hold flags them short, with a task for their manager. */

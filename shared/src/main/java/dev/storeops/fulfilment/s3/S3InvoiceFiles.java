@@ -24,6 +24,35 @@ public final class S3InvoiceFiles implements dev.storeops.fulfilment.invoices.In
     this.bucket = bucket;
   }
 
+  /**
+   * Invoice files whose S3 client and presigner are built on first use (through {@code clients}, once per
+   * container): a function that issues an invoice only for some orders (bank transfer) does not build them
+   * in init nor load them on every other order's first request. Priming builds them before a checkpoint.
+   */
+  public static dev.storeops.fulfilment.invoices.InvoiceFiles onFirstUse(dev.storeops.platform.aws.AwsClients clients,
+      String bucket) {
+    return new dev.storeops.fulfilment.invoices.InvoiceFiles() {
+      @Override
+      public boolean exists(String orderId) {
+        return files().exists(orderId);
+      }
+
+      @Override
+      public void put(String orderId, byte[] pdf) {
+        files().put(orderId, pdf);
+      }
+
+      @Override
+      public String presignedGet(String orderId, Duration ttl) {
+        return files().presignedGet(orderId, ttl);
+      }
+
+      private S3InvoiceFiles files() {
+        return new S3InvoiceFiles(clients.s3(), clients.s3Presigner(), bucket); // the clients are built once
+      }
+    };
+  }
+
   public static String key(String orderId) {
     return PREFIX + orderId + ".pdf";
   }

@@ -177,6 +177,23 @@ public final class AwsClients {
       Priming.expectWithheld(() -> ddb.batchWriteItem(r -> r.requestItems(java.util.Map.of(table, java.util.List.of(
           software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
               .putRequest(p -> p.item(item)).build())))));
+      // the withheld requests got no answer: their response models (each a static table of field accessors,
+      // dozens of classes) would load on the first real write; built empty here
+      responses(software.amazon.awssdk.services.dynamodb.model.PutItemResponse.builder().build(),
+          software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse.builder().build(),
+          software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse.builder().build(),
+          software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse.builder().build(),
+          software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse.builder().build());
+      software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException.builder().message("priming").build();
+    }
+  }
+
+  /** Touches each response's fields (what the SDK's unmarshaller and the caller's accessors go through). */
+  private static void responses(software.amazon.awssdk.core.SdkPojo... responses) {
+    for (var response : responses) {
+      for (var field : response.sdkFields()) {
+        field.getValueOrDefault(response);
+      }
     }
   }
 
@@ -204,6 +221,9 @@ public final class AwsClients {
           .delaySeconds(0)));
       Priming.expectWithheld(() -> sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(e -> e.id("priming")
           .messageBody("{\"priming\":true}"))));
+      responses(software.amazon.awssdk.services.sqs.model.SendMessageResponse.builder().build(),
+          software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse.builder()
+              .successful(e -> e.id("priming")).failed(e -> e.id("priming")).build());
     }
   }
 
@@ -220,6 +240,7 @@ public final class AwsClients {
           .destination(d -> d.toAddresses("priming@example.invalid"))
           .content(c -> c.raw(raw -> raw.data(software.amazon.awssdk.core.SdkBytes.fromUtf8String(
               "Subject: priming\r\n\r\npriming\r\n"))))));
+      responses(software.amazon.awssdk.services.sesv2.model.SendEmailResponse.builder().build());
     }
   }
 
@@ -255,7 +276,52 @@ public final class AwsClients {
       s3.listObjectsV2(r -> r.bucket(bucket).prefix("priming/none/").maxKeys(1));
       Priming.expectWithheld(() -> s3.putObject(r -> r.bucket(bucket).key("priming/none").contentType("text/plain"),
           software.amazon.awssdk.core.sync.RequestBody.fromString("priming")));
+      responses(software.amazon.awssdk.services.s3.model.PutObjectResponse.builder().build());
     }
+
+    static void moves(AwsClients clients, String bucket, String readPrefix) {
+      var s3 = clients.s3();
+      try {
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key("priming/none"));
+        throw new IllegalStateException("priming/none exists in " + bucket);
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException expected) {
+        // the key never exists
+      }
+      if (readPrefix != null) {
+        s3.listObjectsV2(r -> r.bucket(bucket).prefix(readPrefix).maxKeys(1)).contents().stream().findFirst()
+            .ifPresent(o -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(o.key())));
+      }
+      Priming.expectWithheld(() -> s3.copyObject(r -> r.sourceBucket(bucket).sourceKey("priming/none")
+          .destinationBucket(bucket).destinationKey("priming/none-moved")));
+      Priming.expectWithheld(() -> s3.deleteObject(r -> r.bucket(bucket).key("priming/none")));
+      responses(software.amazon.awssdk.services.s3.model.CopyObjectResponse.builder()
+              .copyObjectResult(c -> c.eTag("priming")).build(),
+          software.amazon.awssdk.services.s3.model.DeleteObjectResponse.builder().build());
+    }
+  }
+
+  /**
+   * A priming step of S3's other paths, all harmless: a GetObject read into bytes of a key that never exists
+   * (404), the first object under {@code readPrefix} (if any) read whole — a read, the success path of
+   * GetObject with its response checksum — and a CopyObject and DeleteObject (a move) marshalled, signed and
+   * withheld (nothing copied or deleted).
+   */
+  public Runnable primeS3Moves(String bucket, String readPrefix) {
+    return () -> S3Priming.moves(this, bucket, readPrefix);
+  }
+
+  /** {@link #primeS3Moves(String, String)} without the read of an existing object. */
+  public Runnable primeS3Moves(String bucket) {
+    return () -> S3Priming.moves(this, bucket, null);
+  }
+
+  /**
+   * A priming step: a GET URL of a key that never exists presigned for a minute (the presigner's signing
+   * path; computed locally, nothing sent).
+   */
+  public Runnable primeS3Presigner(String bucket) {
+    return () -> s3Presigner().presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(1))
+        .getObjectRequest(g -> g.bucket(bucket).key("priming/none"))).url();
   }
 
   /**

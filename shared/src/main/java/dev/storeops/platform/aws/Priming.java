@@ -142,6 +142,28 @@ public final class Priming implements Resource {
     });
   }
 
+  /**
+   * The Lambda runtime's writing of a response whose type has no fixed sample ({@link #lambdaEvent} writes
+   * none for lists): {@code sample} makes a real-shaped answer of the handler (e.g. a list of the records it
+   * returns), written with the runtime's serializer for its class, as the runtime writes the handler's
+   * result. Where the runtime's serializers are absent (tests, local mode) the step does nothing.
+   */
+  public Priming lambdaResponse(String what, java.util.function.Supplier<?> sample) {
+    return step("response " + what, () -> {
+      Object value = sample.get();
+      ClassLoader loader = Priming.class.getClassLoader();
+      try {
+        Class<?> pojo = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
+        pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
+            .invoke(serializer(value.getClass(), loader), value, java.io.OutputStream.nullOutputStream());
+      } catch (ClassNotFoundException absent) {
+        // not run by the Lambda runtime here: nothing to prime
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("runtime serializer of " + what + ": " + e, e);
+      }
+    });
+  }
+
   private static Object serializer(Class<?> type, ClassLoader loader) throws ReflectiveOperationException {
     Class<?> events = Class.forName(
         "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
