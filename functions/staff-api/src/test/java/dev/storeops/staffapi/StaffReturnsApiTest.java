@@ -21,6 +21,7 @@ import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.stack.standins.YooKassaStandIn;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,18 +50,18 @@ class StaffReturnsApiTest {
   private StaffApiHandler handler;
   private FlowComponents flow;
   private String table;
-  private YooKassaRefundStandIn yookassa;
+  private YooKassaStandIn yookassa;
 
   @BeforeAll
   void setUp(AwsStack stack) throws Exception {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
-    this.yookassa = new YooKassaRefundStandIn();
+    this.yookassa = new YooKassaStandIn();
     Map<String, String> env = new HashMap<>(stack.functionEnvironment("StaffApiFunction"));
     env.put("PAYMENT_PROVIDER", "yookassa");
     env.put("YOOKASSA_API_URL", yookassa.baseUrl());
-    env.put("YOOKASSA_SHOP_ID", YooKassaRefundStandIn.SHOP_ID);
-    env.put("YOOKASSA_SECRET_KEY", YooKassaRefundStandIn.SECRET_KEY);
+    env.put("YOOKASSA_SHOP_ID", YooKassaStandIn.SHOP_ID);
+    env.put("YOOKASSA_SECRET_KEY", YooKassaStandIn.SECRET_KEY);
     this.handler = new StaffApiHandler(Env.of(env), clock);
     MailOutbox noMail = intents -> { };
     this.flow = FlowComponents.build(stack.dynamoDb(), table, noMail, FlowSettings.defaults(), clock,
@@ -230,6 +231,7 @@ class StaffReturnsApiTest {
     String id = placed.get("id").asText();
     long total = placed.get("totalMinor").asLong();
     flow.flow().payment(new PaymentEvent("evt-" + id, PaymentEvent.Type.SUCCEEDED, id, "pay-" + id, total, "RUB"));
+    yookassa.paid("pay-" + id, dev.storeops.fulfilment.providers.Amounts.decimal(total));
     String status = flow.flow().get(id).order().status().name();
     if (!status.equals("READY_TO_SHIP")) {
       throw new AssertionError("a paid order is ready to ship, not " + status);
@@ -268,10 +270,10 @@ class StaffReturnsApiTest {
     assertEquals("yookassa", ret.get("refund").get("method").asText());
     assertEquals("succeeded", ret.get("refund").get("status").asText());
     assertFalse(ret.has("idempotencyKey"));
-    assertEquals(1, yookassa.created.size());
-    assertEquals("pay-" + id, yookassa.created.get(0).get("payment_id").asText());
+    assertEquals(1, yookassa.createdRefunds().size());
+    assertEquals("pay-" + id, yookassa.createdRefunds().get(0).get("payment_id").asText());
     assertEquals(dev.storeops.fulfilment.providers.Amounts.decimal(teaUnit + kettleUnit),
-        yookassa.created.get(0).get("amount").get("value").asText());
+        yookassa.createdRefunds().get(0).get("amount").get("value").asText());
     assertEquals(4, level(tea, "onHand"));     // restocked
     assertEquals(4, level(kettle, "onHand"));  // written off: the unit is not back on the shelf
     assertEquals(1, movements(tea, "return-to-stock").size());
@@ -286,7 +288,7 @@ class StaffReturnsApiTest {
     assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
     assertEquals(ret.get("refund").get("refundId").asText(), json(again.getBody()).get("return").get("refund")
         .get("refundId").asText());
-    assertEquals(1, yookassa.created.size());
+    assertEquals(1, yookassa.createdRefunds().size());
     assertEquals(4, level(tea, "onHand"));
     assertEquals(1, movements(tea, "return-to-stock").size());
     // the same key with another body is refused
@@ -298,10 +300,10 @@ class StaffReturnsApiTest {
     String last = "{\"reason\":\"changed mind\",\"lines\":[{\"sku\":\"" + tea + "\",\"qty\":1,\"disposition\":\"restock\"}]}";
     JsonNode pending = ok(call(event("register-return.json", path, last, null, "key-ret-2")), 201);
     assertEquals("pending", pending.get("return").get("refund").get("status").asText());
-    assertEquals(1, yookassa.created.size());
+    assertEquals(1, yookassa.createdRefunds().size());
     JsonNode paid = ok(call(event("register-return.json", path, last, null, "key-ret-2")), 200);
     assertEquals("succeeded", paid.get("return").get("refund").get("status").asText());
-    assertEquals(2, yookassa.created.size());
+    assertEquals(2, yookassa.createdRefunds().size());
     assertEquals(5, level(tea, "onHand"));
 
     JsonNode listed = ok(call(event("list-returns.json", path, null, null, null)), 200);
