@@ -56,6 +56,7 @@ import dev.storeops.reporting.SalesReport;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.reporting.dynamo.ReportsStreamService;
 import dev.storeops.reporting.s3.S3SupplierTerms;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.dynamo.DynamoTaskPersonalData;
 import dev.storeops.stack.AwsStack;

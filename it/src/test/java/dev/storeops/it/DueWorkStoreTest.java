@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.platform.dynamo.DueWorkStore;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
 import java.time.Duration;

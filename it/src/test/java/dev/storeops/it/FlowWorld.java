@@ -18,6 +18,7 @@ import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.staff.TaskService;
 import dev.storeops.stack.AwsStack;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.storeops.platform.errors.DomainException;
 import dev.storeops.platform.http.Problems;
 import dev.storeops.platform.json.Json;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.staff.dynamo.DynamoTaskStore;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.TaskService;

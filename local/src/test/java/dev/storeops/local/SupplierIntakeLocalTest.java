@@ -1,6 +1,5 @@
 package dev.storeops.local;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.RepoRoot;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.supplierinbox.core.SupplierMail;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,11 +22,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +49,7 @@ class SupplierIntakeLocalTest {
   private static AwsStack stack;
   private static String bucket;
   private static String table;
-  private static final MovingClock CLOCK = new MovingClock(Instant.parse("2026-11-30T06:00:00Z"));
+  private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-30T06:00:00Z"));
   private static final Path EVENTS = RepoRoot.find().resolve("events/supplier-inbox");
 
   @BeforeAll
@@ -214,32 +211,5 @@ class SupplierIntakeLocalTest {
   private static List<String> keys(String prefix) {
     return stack.s3().listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix)).contents().stream()
         .map(S3Object::key).sorted().toList();
-  }
-
-  static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

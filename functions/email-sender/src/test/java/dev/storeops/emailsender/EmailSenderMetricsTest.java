@@ -10,6 +10,7 @@ import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmfMetrics;
+import dev.storeops.stack.junit.SqsQueueDriver;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class EmailSenderMetricsTest {
   @Test
   void eachOutcomeIsCountedOnceAndAFailureOnItsLastReceiveIsMailsFailed(AwsStack stack) {
     EmailSenderHandler handler = stack.handler("EmailSenderFunction", EmailSenderHandler.class);
-    EmailQueueDriver queue = new EmailQueueDriver(stack, "EmailQueue");
+    SqsQueueDriver queue = new SqsQueueDriver(stack, "EmailQueue");
     SqsMailOutbox outbox = new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue"));
     queue.drain(handler, 10);   // what other tests left on the shared queue is not ours to count
     String u = UUID.randomUUID().toString().substring(0, 8);

@@ -23,6 +23,7 @@ import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.SentMail;
+import dev.storeops.stack.junit.SqsQueueDriver;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class EmailSenderTest {
   private AwsStack stack;
   private EmailSenderHandler handler;
-  private EmailQueueDriver queue;
+  private SqsQueueDriver queue;
   private SqsMailOutbox outbox;
   private DynamoCustomerStore customers;
   private DynamoMailFigures figures;
@@ -51,7 +52,7 @@ class EmailSenderTest {
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.handler = stack.handler("EmailSenderFunction", EmailSenderHandler.class);
-    this.queue = new EmailQueueDriver(stack, "EmailQueue");
+    this.queue = new SqsQueueDriver(stack, "EmailQueue");
     this.outbox = new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue"));
     this.table = stack.tableName("StoreTable");
     this.customers = new DynamoCustomerStore(stack.dynamoDb(), table);

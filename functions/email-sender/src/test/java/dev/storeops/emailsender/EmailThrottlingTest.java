@@ -11,6 +11,7 @@ import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.SqsQueueDriver;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class EmailThrottlingTest {
   private static final int BASE_SECONDS = 2;
   private AwsStack stack;
   private EmailSenderHandler handler;
-  private EmailQueueDriver queue;
+  private SqsQueueDriver queue;
   private SqsMailOutbox outbox;
   private DynamoCustomerStore customers;
 
@@ -46,7 +47,7 @@ class EmailThrottlingTest {
     assertEquals("30", env.get("MAIL_THROTTLE_BASE_SECONDS"), "the template's base");
     env.put("MAIL_THROTTLE_BASE_SECONDS", Integer.toString(BASE_SECONDS));
     this.handler = new EmailSenderHandler(Env.of(env));
-    this.queue = new EmailQueueDriver(stack, "EmailQueue");
+    this.queue = new SqsQueueDriver(stack, "EmailQueue");
     this.outbox = new SqsMailOutbox(stack.sqs(), stack.queueUrl("EmailQueue"));
     this.customers = new DynamoCustomerStore(stack.dynamoDb(), stack.tableName("StoreTable"));
   }
@@ -71,7 +72,7 @@ class EmailThrottlingTest {
 
   private Came deliverWhenItComes() {
     for (int round = 0; round < 30; round++) {
-      List<Message> got = queue.deliver(handler, 1);
+      List<Message> got = queue.deliver(handler, 1).messages();
       if (!got.isEmpty()) {
         assertEquals(1, got.size());
         var a = got.get(0).attributes();
@@ -123,7 +124,7 @@ class EmailThrottlingTest {
     SesRefusals.refuseNext(1, SesRefusals::invalidAddress);
     outbox.send(List.of(intent));
     deliverWhenItComes();
-    assertTrue(queue.deliver(handler, 2).isEmpty(), "not retried");
+    assertTrue(queue.deliver(handler, 2).messages().isEmpty(), "not retried");
     var log = stack.dynamoDb().getItem(g -> g.tableName(stack.tableName("StoreTable")).consistentRead(true)
         .key(TableKeys.primaryKey(TableKeys.MAIL_LOG.key(intent.dedupeKey()), "MAILLOG"))).item();
     assertEquals("REJECTED", log.get("status").s(), log.toString());

@@ -29,6 +29,7 @@ import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.stack.standins.YooKassaStandIn;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ class PaymentProvidersTest {
     // a second click gets the same payment (Idempotence-Key order-<id>)
     assertEquals(confirmationUrl, payLink(yookassaShop, o, TOKEN).getHeaders().get("Location"));
 
-    JsonNode request = yookassa.created.stream()
+    JsonNode request = yookassa.createdPayments().stream()
         .filter(r -> o.id().equals(r.path("metadata").path("orderId").asText())).findFirst().orElseThrow();
     assertEquals("3790.00", request.path("amount").path("value").asText());
     assertTrue(request.path("capture").asBoolean());

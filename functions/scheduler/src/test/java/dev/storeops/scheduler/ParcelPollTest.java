@@ -29,13 +29,12 @@ import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmfMetrics;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.staff.StaffTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -52,32 +51,6 @@ import org.junit.jupiter.api.Test;
 class ParcelPollTest {
   private static final String MANAGER = "mgr-parcels";
 
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static SchedulerHandler handler(AwsStack stack, CdekStandIn cdek, Clock clock) {
     Map<String, String> env = new HashMap<>(stack.functionEnvironment("SchedulerFunction"));

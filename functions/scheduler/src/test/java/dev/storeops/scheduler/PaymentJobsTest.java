@@ -24,6 +24,7 @@ import dev.storeops.fulfilment.OrderFlow;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
@@ -32,8 +33,6 @@ import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,33 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PaymentJobsTest {
   private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
-  /** A clock the test moves by hand (no sleeping). */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static Map<String, Object> run(SchedulerHandler handler, String job) {
     return handler.handleRequest(Map.of("job", job), null);

@@ -12,6 +12,7 @@ import dev.storeops.messaging.sms.SmsIntent;
 import dev.storeops.messaging.sqs.SqsSmsOutbox;
 import dev.storeops.platform.config.Env;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.SqsQueueDriver;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class SmsSenderTest {
   private AwsStack stack;
   private SmsRuStandIn smsRu;
   private SmsSenderHandler handler;
-  private SmsQueueDriver queue;
+  private SqsQueueDriver queue;
   private SqsSmsOutbox outbox;
   private String table;
 
@@ -49,7 +50,7 @@ class SmsSenderTest {
     env.put("SMSRU_API_ID", SmsRuStandIn.API_ID);
     env.put("SMS_SENDER_NAME", "MyShop");
     this.handler = new SmsSenderHandler(Env.of(env));
-    this.queue = new SmsQueueDriver(stack);
+    this.queue = new SqsQueueDriver(stack, "SmsQueue");
     this.outbox = new SqsSmsOutbox(stack.sqs(), stack.queueUrl("SmsQueue"));
     this.table = stack.tableName("StoreTable");
   }
@@ -135,10 +136,9 @@ class SmsSenderTest {
     smsRu.answer(phone.substring(1), "smsru-send-unavailable.json");
     String order = UUID.randomUUID().toString().substring(0, 8);
     outbox.send(shipped(order, "cus_" + order, phone));
-    List<Integer> delivered = new java.util.ArrayList<>();
     int failed = 0;
     for (int i = 0; i < 5 && failed == 0; i++) {
-      failed = queue.deliverOnce(handler, 1, delivered);
+      failed = queue.deliver(handler, 1).failed().size();
     }
     assertEquals(1, failed, "the unavailable gateway is a batch item failure");
     smsRu.answer(phone.substring(1), "smsru-send-ok.json");

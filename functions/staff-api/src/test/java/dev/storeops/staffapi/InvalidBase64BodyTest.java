@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvalidBase64BodyTest {
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
 
   @BeforeAll
   void setUp(AwsStack stack) {
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
   }
 
   @ParameterizedTest
@@ -32,7 +32,7 @@ class InvalidBase64BodyTest {
     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(fixture);
     event.setIsBase64Encoded(true);
     event.setBody("*** not base64 \u2603 {\"a\":1}");
-    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    APIGatewayV2HTTPResponse response = api.call(event);
     assertProblemNaming(400, "body", response.getStatusCode(), response.getHeaders(), response.getBody());
   }
 }

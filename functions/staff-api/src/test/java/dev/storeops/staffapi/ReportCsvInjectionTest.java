@@ -31,12 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportCsvInjectionTest {
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
   }
 
   /** A stock item as stock-import writes it, indexed for the expiring report the way the table stream does. */
@@ -65,7 +65,7 @@ class ReportCsvInjectionTest {
     Map<String, String> headers = new HashMap<>(event.getHeaders());
     headers.put("accept", "text/csv");
     event.setHeaders(headers);
-    APIGatewayV2HTTPResponse csv = handler.handleRequest(event, null);
+    APIGatewayV2HTTPResponse csv = api.call(event);
     assertEquals(200, csv.getStatusCode(), csv.getBody());
 
     // records end with CRLF; a lone CR inside a quoted field is data

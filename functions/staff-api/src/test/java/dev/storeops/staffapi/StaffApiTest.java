@@ -1,6 +1,9 @@
 package dev.storeops.staffapi;
 
-import dev.storeops.platform.dynamo.TableKeys;
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.fields;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,18 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.CustomerRegistration;
-import dev.storeops.platform.json.Json;
-import dev.storeops.ordering.dynamo.DynamoOrderStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,54 +35,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StaffApiTest {
   private static final String STAFF = "mgr-irina";
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.table = stack.tableName("StoreTable");
-    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "msk-1"), null)).getStatusCode());
-    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "spb-1"),
-        "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}")).getStatusCode());
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    return event;
-  }
-
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse response) {
-    try {
-      return Json.mapper().readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Set<String> fields(APIGatewayV2HTTPResponse response) {
-    Set<String> fields = new HashSet<>();
-    json(response).path("errors").forEach(e -> fields.add(e.path("field").asText()));
-    return fields;
+    api.warehouse("msk-1", null);
+    api.warehouse("spb-1", "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}");
   }
 
   /** A product (from the fixture, priced 1 234,50 ₽) with stock in spb-1. */
   private String product(long spbStock) {
     String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    APIGatewayV2HTTPResponse put = call(event("put-product.json", Map.of("sku", sku), null));
+    APIGatewayV2HTTPResponse put = api.call(event("put-product.json", Map.of("sku", sku), null));
     assertEquals(200, put.getStatusCode(), put.getBody());
-    APIGatewayV2HTTPResponse stock = call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"),
+    APIGatewayV2HTTPResponse stock = api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"),
         "{\"onHand\":" + spbStock + "}"));
     assertEquals(200, stock.getStatusCode(), stock.getBody());
     return sku;
@@ -93,23 +63,7 @@ class StaffApiTest {
   }
 
   private APIGatewayV2HTTPResponse phoneOrder(String customerId, String sku, int qty, String payment) {
-    APIGatewayV2HTTPEvent event = event("create-order.json", null, null);
-    ObjectNode body = (ObjectNode) readTree(event.getBody());
-    body.put("customerId", customerId).put("paymentMethod", payment);
-    body.putArray("lines").addObject().put("sku", sku).put("qty", qty);
-    event.setBody(body.toString());
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    event.setHeaders(headers);
-    return call(event);
-  }
-
-  private static JsonNode readTree(String s) {
-    try {
-      return Json.mapper().readTree(s);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return api.call(newOrder(customerId, sku, qty, Map.of("paymentMethod", payment)));
   }
 
   @Test
@@ -132,7 +86,7 @@ class StaffApiTest {
 
     APIGatewayV2HTTPEvent site = event("create-order.json", null, null);
     site.setBody(site.getBody().replace("\"PHONE\"", "\"SITE\""));
-    assertEquals(Set.of("channel"), fields(call(site)));
+    assertEquals(Set.of("channel"), fields(api.call(site)));
   }
 
   @Test
@@ -140,13 +94,13 @@ class StaffApiTest {
     String sku = product(5);
     String customerId = customer();
     assertEquals(201, phoneOrder(customerId, sku, 2, "BANK_TRANSFER").getStatusCode());
-    APIGatewayV2HTTPResponse set = call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":1}"));
+    APIGatewayV2HTTPResponse set = api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":1}"));
     assertEquals(200, set.getStatusCode(), set.getBody());
     assertEquals(2, json(set).path("reserved").asLong());
     assertEquals(0, json(set).path("available").asLong(), "never below 0");
-    assertEquals(Set.of("warehouse"), fields(call(event("put-stock.json", Map.of("sku", sku, "warehouse", "nowhere"), null))));
-    assertEquals(Set.of("sku"), fields(call(event("put-stock.json", Map.of("sku", "UNKNOWN-1", "warehouse", "spb-1"), null))));
-    assertEquals(Set.of("onHand"), fields(call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":-1}"))));
+    assertEquals(Set.of("warehouse"), fields(api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "nowhere"), null))));
+    assertEquals(Set.of("sku"), fields(api.call(event("put-stock.json", Map.of("sku", "UNKNOWN-1", "warehouse", "spb-1"), null))));
+    assertEquals(Set.of("onHand"), fields(api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":-1}"))));
   }
 
   @Test
@@ -171,7 +125,7 @@ class StaffApiTest {
         query.put("cursor", cursor);
       }
       list.setQueryStringParameters(query);
-      APIGatewayV2HTTPResponse page = call(list);
+      APIGatewayV2HTTPResponse page = api.call(list);
       assertEquals(200, page.getStatusCode(), page.getBody());
       json(page).path("orders").forEach(o -> mine.add(o.path("id").asText()));
       cursor = json(page).path("nextCursor").isMissingNode() ? null : json(page).path("nextCursor").asText(null);
@@ -179,18 +133,18 @@ class StaffApiTest {
     assertEquals(List.of(ids.get(1)), mine);
 
     list.setQueryStringParameters(Map.of("status", "AWAITING_PAYMENT", "limit", "2"));
-    JsonNode first = json(call(list));
+    JsonNode first = json(api.call(list));
     assertEquals(2, first.path("orders").size());
     assertEquals(ids.get(2), first.path("orders").get(0).path("id").asText(), "newest first");
     assertEquals(ids.get(1), first.path("orders").get(1).path("id").asText());
     list.setQueryStringParameters(Map.of("status", "AWAITING_PAYMENT", "limit", "2",
         "cursor", first.path("nextCursor").asText()));
-    assertEquals(ids.get(0), json(call(list)).path("orders").get(0).path("id").asText());
+    assertEquals(ids.get(0), json(api.call(list)).path("orders").get(0).path("id").asText());
 
     list.setQueryStringParameters(Map.of("status", "LOST"));
-    assertEquals(Set.of("status"), fields(call(list)));
+    assertEquals(Set.of("status"), fields(api.call(list)));
     list.setQueryStringParameters(Map.of("status", "NEW", "cursor", "garbage"));
-    assertEquals(Set.of("cursor"), fields(call(list)));
+    assertEquals(Set.of("cursor"), fields(api.call(list)));
   }
 
   @Test
@@ -199,7 +153,7 @@ class StaffApiTest {
     String customerId = customer();
     JsonNode a = json(phoneOrder(customerId, sku, 1, "BANK_TRANSFER"));
     JsonNode b = json(phoneOrder(customerId, sku, 2, "CASH_ON_DELIVERY"));
-    APIGatewayV2HTTPResponse response = call(event("get-customer.json", Map.of("id", customerId), null));
+    APIGatewayV2HTTPResponse response = api.call(event("get-customer.json", Map.of("id", customerId), null));
     assertEquals(200, response.getStatusCode(), response.getBody());
     JsonNode dossier = json(response);
     assertEquals(customerId, dossier.path("customer").path("id").asText());
@@ -218,16 +172,16 @@ class StaffApiTest {
     assertEquals(a.path("createdAt").asText(), totals.path("firstOrderAt").asText());
     assertEquals(b.path("createdAt").asText(), totals.path("lastOrderAt").asText());
     assertNull(dossier.get("manager"));
-    assertEquals(404, call(event("get-customer.json", Map.of("id", "cus_nobody"), null)).getStatusCode());
+    assertEquals(404, api.call(event("get-customer.json", Map.of("id", "cus_nobody"), null)).getStatusCode());
   }
 
   @Test
   void productsAndManagersAreValidatedAndStored() {
     String sku = "P-" + UUID.randomUUID().toString().substring(0, 8);
-    APIGatewayV2HTTPResponse bad = call(event("put-product.json", Map.of("sku", sku),
+    APIGatewayV2HTTPResponse bad = api.call(event("put-product.json", Map.of("sku", sku),
         "{\"name\":\"\",\"priceMinor\":-1,\"weightGrams\":0,\"lengthMm\":1,\"widthMm\":1,\"heightMm\":1,\"related\":[\"" + sku + "\"]}"));
     assertEquals(Set.of("name", "priceMinor", "weightGrams", "related[0]"), fields(bad));
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
     var item = stack.dynamoDb().getItem(g -> g.tableName(table).key(Map.of("pk", AttributeValue.fromS("SKU#" + sku),
         "sk", AttributeValue.fromS("PRODUCT")))).item();
     assertEquals("Product", item.get("type").s());
@@ -236,17 +190,17 @@ class StaffApiTest {
     assertEquals(List.of(AttributeValue.fromS("CUP-CLAY-300")), item.get("related").l());
 
     String id = "mgr-" + UUID.randomUUID().toString().substring(0, 8);
-    APIGatewayV2HTTPResponse m = call(event("put-manager.json", Map.of("id", id), null));
+    APIGatewayV2HTTPResponse m = api.call(event("put-manager.json", Map.of("id", id), null));
     assertEquals(200, m.getStatusCode(), m.getBody());
     assertEquals(0, json(m).path("openOrders").asLong());
     stack.dynamoDb().updateItem(u -> u.tableName(table).key(Map.of("pk", AttributeValue.fromS("MANAGER#" + id),
         "sk", AttributeValue.fromS("MANAGER"))).updateExpression("SET openOrders = :n")
         .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("4"))));
-    JsonNode off = json(call(event("put-manager.json", Map.of("id", id),
+    JsonNode off = json(api.call(event("put-manager.json", Map.of("id", id),
         "{\"name\":\"Ирина\",\"email\":\"irina@example.com\",\"onShift\":false}")));
     assertEquals(4, off.path("openOrders").asLong(), "the counter survives a profile update");
     assertTrue(!off.path("onShift").asBoolean());
-    assertEquals(Set.of("email", "onShift"), fields(call(event("put-manager.json", Map.of("id", id),
+    assertEquals(Set.of("email", "onShift"), fields(api.call(event("put-manager.json", Map.of("id", id),
         "{\"name\":\"Ирина\",\"email\":\"nope\"}"))));
   }
 
@@ -254,7 +208,7 @@ class StaffApiTest {
   void withoutASubClaimIs401() {
     APIGatewayV2HTTPEvent event = event("list-orders.json", null, null);
     event.getRequestContext().setAuthorizer(null);
-    assertEquals(401, call(event).getStatusCode());
+    assertEquals(401, api.call(event).getStatusCode());
   }
 
   /** Registers customers straight through the shared customer store. */

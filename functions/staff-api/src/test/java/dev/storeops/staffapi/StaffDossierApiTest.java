@@ -1,12 +1,13 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.ConsentEvent;
@@ -19,10 +20,9 @@ import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.stack.junit.WithAwsStack;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +31,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The full dossier through the staff API on the AWS stack (docs/customer-dossier.md): a phone typed as
@@ -46,68 +45,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StaffDossierApiTest {
   private static final Instant NOW = Instant.parse("2031-02-10T09:00:00Z");
   /** The API's clock: stands still unless a test moves it (two notes a second apart). */
-  private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final MovableClock clock = new MovableClock(NOW);
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
-    this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), clock);
-    assertEquals(200, as("owner", "[owner]", event("put-warehouse.json", Map.of("id", "dos-1"),
+    this.api = StaffApiCalls.on(stack, clock);
+    assertEquals(200, api.as("owner", "[owner]", event("put-warehouse.json", Map.of("id", "dos-1"),
         "{\"name\":\"Склад досье\",\"city\":\"Москва\"}")).getStatusCode());
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    return event;
-  }
-
-  private APIGatewayV2HTTPResponse as(String sub, String groups, APIGatewayV2HTTPEvent event) {
-    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("sub", sub);
-    claims.put("cognito:groups", groups);
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse response) {
-    try {
-      return Json.mapper().readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(response.getBody(), e);
-    }
   }
 
   private List<String> found(String q) {
     APIGatewayV2HTTPEvent search = event("search-customers.json", null, null);
     search.setQueryStringParameters(Map.of("q", q));
-    APIGatewayV2HTTPResponse r = as("owner", "[owner]", search);
+    APIGatewayV2HTTPResponse r = api.as("owner", "[owner]", search);
     assertEquals(200, r.getStatusCode(), r.getBody());
     List<String> ids = new ArrayList<>();
     json(r).path("customers").forEach(c -> ids.add(c.path("id").asText()));
@@ -122,14 +78,14 @@ class StaffDossierApiTest {
   }
 
   private JsonNode dossier(String sub, String groups, String customerId) {
-    APIGatewayV2HTTPResponse r = as(sub, groups, event("get-customer.json", Map.of("id", customerId), null));
+    APIGatewayV2HTTPResponse r = api.as(sub, groups, event("get-customer.json", Map.of("id", customerId), null));
     assertEquals(200, r.getStatusCode(), r.getBody());
     return json(r);
   }
 
   private APIGatewayV2HTTPResponse note(String sub, String groups, String customerId, String text) {
     ObjectNode body = Json.mapper().createObjectNode().put("text", text);
-    return as(sub, groups, event("add-customer-note.json", Map.of("id", customerId), body.toString()));
+    return api.as(sub, groups, event("add-customer-note.json", Map.of("id", customerId), body.toString()));
   }
 
   @Test
@@ -152,8 +108,8 @@ class StaffDossierApiTest {
     String typed = "8 (812) " + digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5);
     assertFalse(found(typed).contains(old.id()));
 
-    assertEquals(403, as("mgr-x", "[manager]", event("rebuild-customer-search.json", null, "{}")).getStatusCode());
-    APIGatewayV2HTTPResponse badLimit = as("owner", "[owner]", event("rebuild-customer-search.json", null,
+    assertEquals(403, api.as("mgr-x", "[manager]", event("rebuild-customer-search.json", null, "{}")).getStatusCode());
+    APIGatewayV2HTTPResponse badLimit = api.as("owner", "[owner]", event("rebuild-customer-search.json", null,
         "{\"limit\":0}"));
     assertEquals(400, badLimit.getStatusCode());
     assertTrue(badLimit.getBody().contains("\"limit\""), badLimit.getBody());
@@ -167,7 +123,7 @@ class StaffDossierApiTest {
         if (cursor != null) {
           body.put("cursor", cursor);
         }
-        APIGatewayV2HTTPResponse page = as("owner", "[owner]", event("rebuild-customer-search.json", null,
+        APIGatewayV2HTTPResponse page = api.as("owner", "[owner]", event("rebuild-customer-search.json", null,
             body.toString()));
         assertEquals(200, page.getStatusCode(), page.getBody());
         JsonNode result = json(page);
@@ -191,8 +147,8 @@ class StaffDossierApiTest {
 
     // a phone order and a call about it
     String sku = "DOS-" + run.toUpperCase();
-    assertEquals(200, as("owner", "[owner]", event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
-    assertEquals(200, as("owner", "[owner]", event("put-stock.json", Map.of("sku", sku, "warehouse", "dos-1"),
+    assertEquals(200, api.as("owner", "[owner]", event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.as("owner", "[owner]", event("put-stock.json", Map.of("sku", sku, "warehouse", "dos-1"),
         "{\"onHand\":5}")).getStatusCode());
     APIGatewayV2HTTPEvent create = event("create-order.json", null, null);
     ObjectNode order = (ObjectNode) json(create.getBody());
@@ -203,10 +159,10 @@ class StaffDossierApiTest {
     Map<String, String> headers = new HashMap<>(create.getHeaders());
     headers.put("idempotency-key", UUID.randomUUID().toString());
     create.setHeaders(headers);
-    APIGatewayV2HTTPResponse created = as("owner", "[owner]", create);
+    APIGatewayV2HTTPResponse created = api.as("owner", "[owner]", create);
     assertEquals(201, created.getStatusCode(), created.getBody());
     String orderId = json(created).path("id").asText();
-    APIGatewayV2HTTPResponse call = as("owner", "[owner]", event("log-call.json", Map.of("id", orderId),
+    APIGatewayV2HTTPResponse call = api.as("owner", "[owner]", event("log-call.json", Map.of("id", orderId),
         "{\"outcome\":\"NO_ANSWER\"}"));
     assertEquals(200, call.getStatusCode(), call.getBody());
 
@@ -240,7 +196,7 @@ class StaffDossierApiTest {
     assertEquals(201, first.getStatusCode(), first.getBody());
     assertEquals("Просит звонить после 18:00", json(first).path("text").asText());
     assertEquals("owner-anna", json(first).path("by").asText());
-    now.set(NOW.plusSeconds(1));
+    clock.set(NOW.plusSeconds(1));
     APIGatewayV2HTTPResponse second = note(manager, "[manager]", c.id(), "Предпочитает СДЭК");
     assertEquals(201, second.getStatusCode(), second.getBody());
     assertEquals(403, note("mgr-other-" + run, "[manager]", c.id(), "чужой").getStatusCode());
@@ -280,11 +236,11 @@ class StaffDossierApiTest {
       assertEquals(json(second).path("id").asText(), notes.get(0).path("id").asText(), "newest first");
       assertEquals(manager, notes.get(0).path("by").asText());
     }
-    assertEquals(403, as("mgr-other-" + run, "[manager]", event("get-customer.json", Map.of("id", c.id()), null))
+    assertEquals(403, api.as("mgr-other-" + run, "[manager]", event("get-customer.json", Map.of("id", c.id()), null))
         .getStatusCode());
 
     // notes are personal data: exported, then erased with the customer
-    APIGatewayV2HTTPResponse export = as("owner-anna", "[owner]", event("export-customer.json", Map.of("id", c.id()), null));
+    APIGatewayV2HTTPResponse export = api.as("owner-anna", "[owner]", event("export-customer.json", Map.of("id", c.id()), null));
     assertEquals(200, export.getStatusCode(), export.getBody());
     assertTrue(export.getBody().contains("Предпочитает СДЭК"), export.getBody());
     assertTrue(export.getBody().contains("COMPLAINED"), "the mail's feedback is in the export");
@@ -294,7 +250,7 @@ class StaffDossierApiTest {
   void aCustomersNotesAreGoneAfterTheErasure() {
     Customer c = customer("e", null, null, List.of());
     assertEquals(201, note("owner-anna", "[owner]", c.id(), "Удалить вместе с клиентом").getStatusCode());
-    APIGatewayV2HTTPResponse erased = as("owner-anna", "[owner]", event("erase-customer.json", Map.of("id", c.id()), "{}"));
+    APIGatewayV2HTTPResponse erased = api.as("owner-anna", "[owner]", event("erase-customer.json", Map.of("id", c.id()), "{}"));
     assertEquals(200, erased.getStatusCode(), erased.getBody());
     assertEquals(1, json(erased).path("items").path("notes").asInt(), erased.getBody());
     var left = stack.dynamoDb().query(q -> q.tableName(table).indexName(TableKeys.GSI1)
@@ -302,13 +258,5 @@ class StaffDossierApiTest {
         .expressionAttributeValues(Map.of(":pk", Items.s(TableKeys.CUSTOMER.key(c.id())), ":note",
             Items.s(TableKeys.NOTE.text())))).items();
     assertEquals(List.of(), left);
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return Json.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(body, e);
-    }
   }
 }

@@ -1,30 +1,31 @@
 package dev.storeops.staffapi;
 
-import dev.storeops.platform.dynamo.TableKeys;
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.header;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.newOrder;
+import static dev.storeops.staffapi.StaffApiCalls.signedIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerService;
-import dev.storeops.platform.json.Json;
-import dev.storeops.messaging.MailOutbox;
+import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
-import dev.storeops.customers.dynamo.DynamoCustomerStore;
-import dev.storeops.staff.TaskService;
+import dev.storeops.messaging.MailOutbox;
+import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.staff.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 class StaffFlowApiTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -46,67 +47,22 @@ class StaffFlowApiTest {
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
-    this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), clock);
-    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "spb-1"),
-        "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}", null)).getStatusCode());
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body, String sub) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    if (sub != null) {
-      Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-      claims.put("sub", sub);
-      event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    }
-    return event;
-  }
-
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse response) {
-    try {
-      return Json.mapper().readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    this.api = StaffApiCalls.on(stack, clock);
+    api.warehouse("spb-1", "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}");
   }
 
   /** A cash-on-delivery phone order for a new customer reserving {@code qty} of a new product with 5 in stock. */
   private JsonNode codOrder(int qty) {
     String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null, null)).getStatusCode());
-    assertEquals(200, call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":5}", null))
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":5}"))
         .getStatusCode());
     String customerId = new CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table), clock, "ru")
         .register(new CustomerRegistration("call." + UUID.randomUUID() + "@example.com", "Пётр Звонков",
             "+79161234567", null, true, "ru")).id();
-    APIGatewayV2HTTPEvent create = event("create-order.json", null, null, null);
-    ObjectNode body = (ObjectNode) json(create.getBody());
-    body.put("customerId", customerId).put("paymentMethod", "CASH_ON_DELIVERY");
-    body.putArray("lines").addObject().put("sku", sku).put("qty", qty);
-    create.setBody(body.toString());
-    Map<String, String> headers = new HashMap<>(create.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    create.setHeaders(headers);
-    APIGatewayV2HTTPResponse created = call(create);
+    APIGatewayV2HTTPResponse created = api.call(newOrder(customerId, sku, qty, Map.of("paymentMethod", "CASH_ON_DELIVERY")));
     assertEquals(201, created.getStatusCode(), created.getBody());
     return json(created);
-  }
-
-  private static JsonNode json(String s) {
-    try {
-      return Json.mapper().readTree(s);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private long available(String sku) {
@@ -115,13 +71,8 @@ class StaffFlowApiTest {
   }
 
   private APIGatewayV2HTTPResponse logCall(String orderId, String body, String key) {
-    APIGatewayV2HTTPEvent e = event("log-call.json", Map.of("id", orderId), body, null);
-    if (key != null) {
-      Map<String, String> headers = new HashMap<>(e.getHeaders());
-      headers.put("idempotency-key", key);
-      e.setHeaders(headers);
-    }
-    return call(e);
+    APIGatewayV2HTTPEvent e = event("log-call.json", Map.of("id", orderId), body);
+    return api.call(key == null ? e : header(e, "idempotency-key", key));
   }
 
   @Test
@@ -139,11 +90,11 @@ class StaffFlowApiTest {
     JsonNode cancelled = json(logCall(id, "{\"outcome\":\"NO_ANSWER\"}", "call-c"));
     assertEquals("CANCELLED", cancelled.get("status").asText());
     assertEquals(5, available(sku));
-    APIGatewayV2HTTPResponse again = call(event("cancel-order.json", Map.of("id", id), null, null));
+    APIGatewayV2HTTPResponse again = api.call(event("cancel-order.json", Map.of("id", id), null));
     assertEquals(200, again.getStatusCode());
     assertEquals(5, available(sku));
 
-    JsonNode dossier = json(call(event("get-customer.json", Map.of("id", order.get("customerId").asText()), null, null)));
+    JsonNode dossier = json(api.call(event("get-customer.json", Map.of("id", order.get("customerId").asText()), null)));
     JsonNode history = dossier.get("orders").get(0).get("statusHistory");
     assertEquals(2, history.size());
     assertEquals("CANCELLED", history.get(1).get("status").asText());
@@ -156,19 +107,19 @@ class StaffFlowApiTest {
   void confirmShipDeliverAndIllegalMovesAre409ProblemJson() {
     JsonNode order = codOrder(1);
     String id = order.get("id").asText();
-    APIGatewayV2HTTPResponse early = call(event("ship-order.json", Map.of("id", id), null, null));
+    APIGatewayV2HTTPResponse early = api.call(event("ship-order.json", Map.of("id", id), null));
     assertEquals(409, early.getStatusCode());
     assertTrue(early.getHeaders().get("Content-Type").startsWith("application/problem+json"));
-    assertEquals(400, call(event("cancel-order.json", Map.of("id", id), "{\"reason\":\"\"}", null)).getStatusCode());
+    assertEquals(400, api.call(event("cancel-order.json", Map.of("id", id), "{\"reason\":\"\"}")).getStatusCode());
     assertEquals("READY_TO_SHIP", json(logCall(id, "{\"outcome\":\"CONFIRMED\"}", null)).get("status").asText());
-    assertEquals(400, call(event("ship-order.json", Map.of("id", id), "{\"carrier\":\"CDEK\"}", null)).getStatusCode());
-    JsonNode shipped = json(call(event("ship-order.json", Map.of("id", id), null, null)));
+    assertEquals(400, api.call(event("ship-order.json", Map.of("id", id), "{\"carrier\":\"CDEK\"}")).getStatusCode());
+    JsonNode shipped = json(api.call(event("ship-order.json", Map.of("id", id), null)));
     assertEquals("SHIPPED", shipped.get("status").asText());
     assertEquals("1234567890", shipped.get("shipment").get("trackingNumber").asText());
-    assertEquals(409, call(event("cancel-order.json", Map.of("id", id), null, null)).getStatusCode());
-    assertEquals("DELIVERED", json(call(event("deliver-order.json", Map.of("id", id), null, null))).get("status").asText());
-    assertEquals(200, call(event("deliver-order.json", Map.of("id", id), null, null)).getStatusCode());
-    assertEquals(404, call(event("deliver-order.json", Map.of("id", "ord_nope"), null, null)).getStatusCode());
+    assertEquals(409, api.call(event("cancel-order.json", Map.of("id", id), null)).getStatusCode());
+    assertEquals("DELIVERED", json(api.call(event("deliver-order.json", Map.of("id", id), null))).get("status").asText());
+    assertEquals(200, api.call(event("deliver-order.json", Map.of("id", id), null)).getStatusCode());
+    assertEquals(404, api.call(event("deliver-order.json", Map.of("id", "ord_nope"), null)).getStatusCode());
     // the delivery schedules the review request (issue 7) once, on the due-work index
     var review = stack.dynamoDb().getItem(b -> b.tableName(stack.tableName("StoreTable"))
         .key(dev.storeops.messaging.dynamo.DynamoReviewRequests.key(id))).item();
@@ -188,25 +139,25 @@ class StaffFlowApiTest {
         "rule:test");
     tasks.open("t-" + UUID.randomUUID(), "confirm-by-phone", "Someone else's", "ord_3", null, me + "-other",
         Duration.ofMinutes(10), "rule:test");
-    APIGatewayV2HTTPResponse list = call(event("list-tasks.json", null, null, me));
+    APIGatewayV2HTTPResponse list = api.call(signedIn(event("list-tasks.json", null, null), me, null));
     assertEquals(200, list.getStatusCode(), list.getBody());
     List<String> ids = new ArrayList<>();
     json(list).get("tasks").forEach(t -> ids.add(t.get("id").asText()));
     assertEquals(List.of(sooner, later), ids);
 
-    assertEquals(400, call(event("complete-task.json", Map.of("id", sooner), "{\"comment\":\" \"}", me)).getStatusCode());
-    APIGatewayV2HTTPResponse done = call(event("complete-task.json", Map.of("id", sooner), null, me));
+    assertEquals(400, api.call(signedIn(event("complete-task.json", Map.of("id", sooner), "{\"comment\":\" \"}"), me, null)).getStatusCode());
+    APIGatewayV2HTTPResponse done = api.call(signedIn(event("complete-task.json", Map.of("id", sooner), null), me, null));
     assertEquals(200, done.getStatusCode(), done.getBody());
     assertEquals("DONE", json(done).get("status").asText());
     List<String> open = new ArrayList<>();
-    json(call(event("list-tasks.json", null, null, me))).get("tasks").forEach(t -> open.add(t.get("id").asText()));
+    json(api.call(signedIn(event("list-tasks.json", null, null), me, null))).get("tasks").forEach(t -> open.add(t.get("id").asText()));
     assertEquals(List.of(later), open);
     assertEquals(400, badStatus(me));
   }
 
   private int badStatus(String me) {
-    APIGatewayV2HTTPEvent e = event("list-tasks.json", null, null, me);
+    APIGatewayV2HTTPEvent e = signedIn(event("list-tasks.json", null, null), me, null);
     e.setQueryStringParameters(Map.of("assignee", "me", "status", "sleeping"));
-    return call(e).getStatusCode();
+    return api.call(e).getStatusCode();
   }
 }

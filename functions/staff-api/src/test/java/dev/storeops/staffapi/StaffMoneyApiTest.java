@@ -1,11 +1,13 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.header;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.platform.json.Json;
 import dev.storeops.reporting.OrderFacts;
@@ -13,7 +15,6 @@ import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,37 +30,18 @@ import org.junit.jupiter.api.TestInstance;
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffMoneyApiTest {
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private DynamoReportStore store;
 
   @BeforeAll
   void setUp(AwsStack stack) {
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.store = new DynamoReportStore(stack.dynamoDb(), stack.tableName("StoreTable"));
   }
 
-  private APIGatewayV2HTTPResponse call(String fixture, String body, Map<String, String> query, String accept,
+  private APIGatewayV2HTTPResponse money(String fixture, String body, Map<String, String> query, String accept,
       String groups) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (body != null) {
-      event.setBody(body);
-    }
-    event.setQueryStringParameters(query);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("accept", accept);
-    event.setHeaders(headers);
-    if (groups != null) {
-      event.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", groups);
-    }
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return api.as(null, groups, header(query(event(fixture, null, body), query), "accept", accept));
   }
 
   private void order(YearMonth m, int day, String channel, long total, long cost, boolean cancelled) {
@@ -80,7 +62,7 @@ class StaffMoneyApiTest {
     order(m, 12, "SITE", 100_000, 60_000, true);          // cancelled: counts nothing
     order(m.plusMonths(1), 1, "SITE", 999_900, 1, false); // next month: not this P&L
 
-    APIGatewayV2HTTPResponse rent = call("record-expense.json",
+    APIGatewayV2HTTPResponse rent = money("record-expense.json",
         "{\"date\":\"" + m.atDay(1) + "\",\"category\":\"rent\",\"amountMinor\":100000,\"note\":\"Аренда\"}", null,
         "application/json", null);
     assertEquals(201, rent.getStatusCode(), rent.getBody());
@@ -92,19 +74,19 @@ class StaffMoneyApiTest {
         + m.atDay(10) + ";Delivery;43,20;\"СДЭК; неделя\"\r\n"
         + m.atEndOfMonth() + ";salaries;-1 000,00;Зарплата\r\n"
         + m.plusMonths(1).atDay(1) + ";fees;0,50;next month\r\n";
-    APIGatewayV2HTTPResponse imported = call("import-expenses.json", csv, null, "application/json", null);
+    APIGatewayV2HTTPResponse imported = money("import-expenses.json", csv, null, "application/json", null);
     assertEquals(200, imported.getStatusCode(), imported.getBody());
     assertEquals(4, json(imported).path("recorded").asInt());
-    APIGatewayV2HTTPResponse again = call("import-expenses.json", csv, null, "application/json", null);
+    APIGatewayV2HTTPResponse again = money("import-expenses.json", csv, null, "application/json", null);
     assertEquals(0, json(again).path("recorded").asInt(), "the same statement imported twice records nothing twice");
     assertEquals(4, json(again).path("alreadyRecorded").asInt());
 
-    APIGatewayV2HTTPResponse bad = call("import-expenses.json", "2001-01-01;rent;100\r\n2001-01-02;rent;abc\r\n", null,
+    APIGatewayV2HTTPResponse bad = money("import-expenses.json", "2001-01-01;rent;100\r\n2001-01-02;rent;abc\r\n", null,
         "application/json", null);
     assertEquals(400, bad.getStatusCode(), bad.getBody());
     assertEquals("rows[2].amount", json(bad).path("errors").path(0).path("field").asText());
 
-    APIGatewayV2HTTPResponse pnl = call("get-pnl.json", null, Map.of("month", m.toString()), "application/json", null);
+    APIGatewayV2HTTPResponse pnl = money("get-pnl.json", null, Map.of("month", m.toString()), "application/json", null);
     assertEquals(200, pnl.getStatusCode(), pnl.getBody());
     JsonNode p = json(pnl);
     // revenue 5 000 + 2 000 = 7 000 ₽; cost of goods 3 000 + 1 500 = 4 500 ₽; gross margin 2 500 ₽ (35.7 %)
@@ -119,13 +101,13 @@ class StaffMoneyApiTest {
     assertEquals(216_820, p.path("expensesMinor").asLong());
     assertEquals(250_000 - 216_820, p.path("operatingProfitMinor").asLong());
 
-    APIGatewayV2HTTPResponse asCsv = call("get-pnl.json", null, Map.of("month", m.toString()), "text/csv", null);
+    APIGatewayV2HTTPResponse asCsv = money("get-pnl.json", null, Map.of("month", m.toString()), "text/csv", null);
     assertTrue(asCsv.getBody().endsWith("expenses,2168.20\r\noperating_profit,331.80\r\n"), asCsv.getBody());
 
-    APIGatewayV2HTTPResponse manager = call("get-pnl.json", null, Map.of("month", m.toString()), "application/json",
+    APIGatewayV2HTTPResponse manager = money("get-pnl.json", null, Map.of("month", m.toString()), "application/json",
         "[manager]");
     assertEquals(403, manager.getStatusCode(), "the owner's figures");
-    assertEquals(400, call("get-pnl.json", null, Map.of("month", "2031-13"), "application/json", null).getStatusCode());
+    assertEquals(400, money("get-pnl.json", null, Map.of("month", "2031-13"), "application/json", null).getStatusCode());
   }
 
   private static dev.storeops.ordering.Order order(dev.storeops.ordering.PaymentMethod method, java.time.Instant at,
@@ -165,10 +147,10 @@ class StaffMoneyApiTest {
     cod = status.apply(cod, new Object[] {dev.storeops.ordering.OrderStatus.DELIVERED, day2});
     service.apply(null, dev.storeops.ordering.dynamo.DynamoOrderStore.toItem(cod));
     // rent 1 000 ₽ paid on day 2
-    assertEquals(201, call("record-expense.json", "{\"date\":\"" + m.atDay(2) + "\",\"category\":\"rent\",\"amountMinor\":100000}",
+    assertEquals(201, money("record-expense.json", "{\"date\":\"" + m.atDay(2) + "\",\"category\":\"rent\",\"amountMinor\":100000}",
         null, "application/json", null).getStatusCode());
 
-    APIGatewayV2HTTPResponse r = call("get-cash-report.json", null, Map.of("from", m.atDay(1).toString(),
+    APIGatewayV2HTTPResponse r = money("get-cash-report.json", null, Map.of("from", m.atDay(1).toString(),
         "to", m.atDay(3).toString()), "text/csv", null);
     assertEquals(200, r.getStatusCode(), r.getBody());
     assertEquals("day,cash_in,till_sales,refunds,expenses,net,balance\r\n"

@@ -1,25 +1,23 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.CustomerService;
 import dev.storeops.customers.ErasedReferences;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,53 +36,21 @@ class StaffPrivacyApiTest {
   private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), clock);
-    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "spb-1"),
-        "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}")).getStatusCode());
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    return event;
-  }
-
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return Json.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    this.api = StaffApiCalls.on(stack, clock);
+    api.warehouse("spb-1", "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}");
   }
 
   private String phoneOrder(String customerId) {
     String sku = "P-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
-    assertEquals(200, call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":5}"))
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":5}"))
         .getStatusCode());
-    APIGatewayV2HTTPEvent create = event("create-order.json", null, null);
-    ObjectNode body = (ObjectNode) json(create.getBody());
-    body.put("customerId", customerId);
-    body.putArray("lines").addObject().put("sku", sku).put("qty", 1);
-    create.setBody(body.toString());
-    Map<String, String> headers = new HashMap<>(create.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    create.setHeaders(headers);
-    APIGatewayV2HTTPResponse created = call(create);
+    APIGatewayV2HTTPResponse created = api.call(newOrder(customerId, sku, 1, Map.of()));
     assertEquals(201, created.getStatusCode(), created.getBody());
     return json(created.getBody()).get("id").asText();
   }
@@ -97,7 +63,7 @@ class StaffPrivacyApiTest {
     String orderId = phoneOrder(customerId);
     Map<String, String> path = Map.of("id", customerId);
 
-    APIGatewayV2HTTPResponse exported = call(event("export-customer.json", path, null));
+    APIGatewayV2HTTPResponse exported = api.call(event("export-customer.json", path, null));
     assertEquals(200, exported.getStatusCode(), exported.getBody());
     assertTrue(exported.getHeaders().get("Content-Disposition").contains("customer-" + customerId + ".json"));
     JsonNode data = json(exported.getBody());
@@ -109,32 +75,32 @@ class StaffPrivacyApiTest {
     assertEquals(orderId, data.get("orders").get(0).get("id").asText());
     assertTrue(data.has("mails") && data.has("tasks") && data.has("carts"), exported.getBody());
 
-    APIGatewayV2HTTPResponse blocked = call(event("erase-customer.json", path, null));
+    APIGatewayV2HTTPResponse blocked = api.call(event("erase-customer.json", path, null));
     assertEquals(409, blocked.getStatusCode(), blocked.getBody());
     assertTrue(blocked.getHeaders().get("Content-Type").startsWith("application/problem+json"));
     assertTrue(blocked.getBody().contains(orderId), blocked.getBody());
 
-    assertEquals(200, call(event("cancel-order.json", Map.of("id", orderId), null)).getStatusCode());
-    APIGatewayV2HTTPResponse erased = call(event("erase-customer.json", path, null));
+    assertEquals(200, api.call(event("cancel-order.json", Map.of("id", orderId), null)).getStatusCode());
+    APIGatewayV2HTTPResponse erased = api.call(event("erase-customer.json", path, null));
     assertEquals(200, erased.getStatusCode(), erased.getBody());
     JsonNode record = json(erased.getBody());
     assertEquals(ErasedReferences.reference(customerId), record.get("reference").asText());
     assertEquals("owner-anna", record.get("erasedBy").asText());
     assertEquals(1, record.get("items").get("orders").asInt());
 
-    APIGatewayV2HTTPResponse again = call(event("erase-customer.json", path, null));
+    APIGatewayV2HTTPResponse again = api.call(event("erase-customer.json", path, null));
     assertEquals(200, again.getStatusCode());
     assertEquals(record, json(again.getBody()));
-    assertEquals(404, call(event("export-customer.json", path, null)).getStatusCode());
+    assertEquals(404, api.call(event("export-customer.json", path, null)).getStatusCode());
     // the dossier is gone with the profile
-    assertEquals(404, call(event("get-customer.json", path, null)).getStatusCode());
+    assertEquals(404, api.call(event("get-customer.json", path, null)).getStatusCode());
   }
 
   @Test
   void unknownCustomerIs404AndAMalformedIdIs400() {
-    APIGatewayV2HTTPResponse unknown = call(event("erase-customer.json", Map.of("id", "cus_never_was"), null));
+    APIGatewayV2HTTPResponse unknown = api.call(event("erase-customer.json", Map.of("id", "cus_never_was"), null));
     assertEquals(404, unknown.getStatusCode(), unknown.getBody());
-    APIGatewayV2HTTPResponse bad = call(event("export-customer.json", Map.of("id", "x".repeat(101)), null));
+    APIGatewayV2HTTPResponse bad = api.call(event("export-customer.json", Map.of("id", "x".repeat(101)), null));
     assertEquals(400, bad.getStatusCode(), bad.getBody());
     assertTrue(bad.getBody().contains("\"field\":\"id\""), bad.getBody());
   }

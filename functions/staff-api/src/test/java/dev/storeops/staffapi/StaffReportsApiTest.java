@@ -1,14 +1,15 @@
 package dev.storeops.staffapi;
 
 import static dev.storeops.platform.dynamo.Items.s;
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.header;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeops.platform.json.Json;
 import dev.storeops.reporting.OrderFacts;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
@@ -31,32 +32,19 @@ import org.junit.jupiter.api.TestInstance;
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffReportsApiTest {
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private AwsStack stack;
   private DynamoReportStore store;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.store = new DynamoReportStore(stack.dynamoDb(), stack.tableName("StoreTable"));
   }
 
-  private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> query, String accept) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    event.setQueryStringParameters(query);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("accept", accept);
-    event.setHeaders(headers);
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private APIGatewayV2HTTPResponse report(String fixture, Map<String, String> query, String accept) {
+    return api.call(header(query(event(fixture, null, null), query), "accept", accept));
   }
 
   private void order(String id, String day, String channel, long total, boolean cancelled, String reason) {
@@ -73,7 +61,7 @@ class StaffReportsApiTest {
     order("ord_" + p + "b", "2033-05-01", "PHONE", 30000, false, null);
     order("ord_" + p + "c", "2033-05-02", "EMAIL", 5000, true, "Out of stock");
     // the fixture asks for CSV by channel
-    APIGatewayV2HTTPResponse csv = call("get-sales-report.json",
+    APIGatewayV2HTTPResponse csv = report("get-sales-report.json",
         Map.of("from", "2033-05-01", "to", "2033-05-02", "groupBy", "channel"), "text/csv");
     assertEquals(200, csv.getStatusCode(), csv.getBody());
     assertTrue(csv.getHeaders().get("Content-Type").startsWith("text/csv"));
@@ -83,7 +71,7 @@ class StaffReportsApiTest {
         + "EMAIL,1,1,0,50.00,50.00,0.00,0.00,0.00,0.00,0.0\r\n"
         + "total,3,1,2,450.00,50.00,400.00,200.00,0.00,400.00,100.0\r\n", csv.getBody());
 
-    APIGatewayV2HTTPResponse byDay = call("get-sales-report.json", Map.of("from", "2033-05-01", "to", "2033-05-02"),
+    APIGatewayV2HTTPResponse byDay = report("get-sales-report.json", Map.of("from", "2033-05-01", "to", "2033-05-02"),
         "application/json");
     assertEquals(200, byDay.getStatusCode(), byDay.getBody());
     JsonNode body = json(byDay);
@@ -102,16 +90,16 @@ class StaffReportsApiTest {
     cases.put(Map.of("from", "2030-01-01", "to", "2033-01-01"), "to");
     cases.put(Map.of("groupBy", "week"), "groupBy");
     cases.forEach((query, field) -> {
-      APIGatewayV2HTTPResponse r = call("get-sales-report.json", query, "application/json");
+      APIGatewayV2HTTPResponse r = report("get-sales-report.json", query, "application/json");
       assertEquals(400, r.getStatusCode(), r.getBody());
       assertTrue(r.getHeaders().get("Content-Type").startsWith("application/problem+json"));
       assertEquals(field, json(r).path("errors").get(0).path("field").asText(), r.getBody());
     });
-    APIGatewayV2HTTPResponse days = call("get-expiring-report.json", Map.of("days", "-3"), "application/json");
+    APIGatewayV2HTTPResponse days = report("get-expiring-report.json", Map.of("days", "-3"), "application/json");
     assertEquals(400, days.getStatusCode());
-    APIGatewayV2HTTPResponse supplier = call("get-purchase-list.json", Map.of("supplier", "../etc"), "application/json");
+    APIGatewayV2HTTPResponse supplier = report("get-purchase-list.json", Map.of("supplier", "../etc"), "application/json");
     assertEquals(400, supplier.getStatusCode());
-    APIGatewayV2HTTPResponse unknown = call("get-purchase-list.json", Map.of("supplier", "nobody-" + UUID.randomUUID()),
+    APIGatewayV2HTTPResponse unknown = report("get-purchase-list.json", Map.of("supplier", "nobody-" + UUID.randomUUID()),
         "application/json");
     assertEquals(404, unknown.getStatusCode());
   }
@@ -137,13 +125,13 @@ class StaffReportsApiTest {
     // suggested ceil(30 × (5 + 14) / 30) − 2 = 17
     LocalDate yesterday = LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).minusDays(1);
     store.apply(new OrderFacts("ord_" + sup, yesterday, "SITE", 100, List.of(new OrderFacts.Line(sku, 30)), false, null));
-    APIGatewayV2HTTPResponse r = call("get-purchase-list.json", Map.of("supplier", sup), "application/json");
+    APIGatewayV2HTTPResponse r = report("get-purchase-list.json", Map.of("supplier", sup), "application/json");
     assertEquals(200, r.getStatusCode(), r.getBody());
     JsonNode list = json(r).path("suppliers").get(0);
     assertEquals(5, list.path("leadTimeDays").asInt());
     assertEquals(sku, list.path("lines").get(0).path("sku").asText());
     assertEquals(17, list.path("lines").get(0).path("suggestedQty").asLong());
-    APIGatewayV2HTTPResponse csv = call("get-purchase-list.json", Map.of("supplier", sup, "coverDays", "0"), "text/csv");
+    APIGatewayV2HTTPResponse csv = report("get-purchase-list.json", Map.of("supplier", sup, "coverDays", "0"), "text/csv");
     assertEquals(sup + "," + sku + ",2,30,30,1.0,2.0,5,0,3", csv.getBody().split("\r\n")[1]);
   }
 }

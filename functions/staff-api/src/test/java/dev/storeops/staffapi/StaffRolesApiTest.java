@@ -1,12 +1,14 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.newOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.CustomerRegistration;
@@ -16,17 +18,15 @@ import dev.storeops.fulfilment.FlowSettings;
 import dev.storeops.fulfilment.dynamo.FlowComponents;
 import dev.storeops.messaging.MailOutbox;
 import dev.storeops.platform.dynamo.TableKeys;
-import dev.storeops.platform.json.Json;
-import dev.storeops.staff.StaffTask;
-import dev.storeops.staff.TaskService;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.staff.StaffTask;
+import dev.storeops.staff.TaskService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +47,7 @@ class StaffRolesApiTest {
   private final String olga = "mgr-olga-" + run;
   private final String pavel = "mgr-pavel-" + run;
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
   private TaskService tasks;
 
@@ -55,48 +55,16 @@ class StaffRolesApiTest {
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
-    this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), clock);
+    this.api = StaffApiCalls.on(stack, clock);
     MailOutbox noMail = intents -> { };
     this.tasks = FlowComponents.build(stack.dynamoDb(), table, noMail, FlowSettings.defaults(), clock,
         "https://shop.example.com", FlowComponents.noEscalation()).tasks();
-    assertEquals(200, as("owner", "[owner]", event("put-warehouse.json", Map.of("id", "spb-1"),
+    assertEquals(200, api.as("owner", "[owner]", event("put-warehouse.json", Map.of("id", "spb-1"),
         "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}")).getStatusCode());
     for (String manager : List.of(olga, pavel)) {
-      APIGatewayV2HTTPResponse put = as("owner", "[owner]", event("put-manager.json", Map.of("id", manager),
+      APIGatewayV2HTTPResponse put = api.as("owner", "[owner]", event("put-manager.json", Map.of("id", manager),
           "{\"name\":\"Менеджер " + manager + "\",\"email\":\"" + manager + "@shop.example.com\",\"onShift\":true}"));
       assertEquals(200, put.getStatusCode(), put.getBody());
-    }
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    return event;
-  }
-
-  /** The event as API Gateway hands it over for {@code sub} in the groups {@code groups} (claim value as sent). */
-  private APIGatewayV2HTTPResponse as(String sub, String groups, APIGatewayV2HTTPEvent event) {
-    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("sub", sub);
-    claims.put("cognito:groups", groups);
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse response) {
-    return json(response.getBody());
-  }
-
-  private static JsonNode json(String s) {
-    try {
-      return Json.mapper().readTree(s);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -111,8 +79,8 @@ class StaffRolesApiTest {
     String sku = "R-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     ObjectNode body = (ObjectNode) json(event("put-product.json", null, null).getBody());
     body.put("priceMinor", priceMinor);
-    assertEquals(200, as("owner", "[owner]", event("put-product.json", Map.of("sku", sku), body.toString())).getStatusCode());
-    assertEquals(200, as("owner", "[owner]", event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"),
+    assertEquals(200, api.as("owner", "[owner]", event("put-product.json", Map.of("sku", sku), body.toString())).getStatusCode());
+    assertEquals(200, api.as("owner", "[owner]", event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"),
         "{\"onHand\":5}")).getStatusCode());
     return sku;
   }
@@ -133,21 +101,13 @@ class StaffRolesApiTest {
     String customerId = new CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table), clock, "ru")
         .register(new CustomerRegistration("roles." + UUID.randomUUID() + "@example.com", "Вера Ролева",
             "+79161234567", null, false, "ru")).id();
-    APIGatewayV2HTTPEvent create = event("create-order.json", null, null);
-    ObjectNode body = (ObjectNode) json(create.getBody());
-    body.put("customerId", customerId);
-    body.putArray("lines").addObject().put("sku", product(50_000)).put("qty", 1);
-    create.setBody(body.toString());
-    Map<String, String> headers = new HashMap<>(create.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    create.setHeaders(headers);
-    APIGatewayV2HTTPResponse created = as("owner", "[owner]", create);
+    APIGatewayV2HTTPResponse created = api.as("owner", "[owner]", newOrder(customerId, product(50_000), 1, Map.of()));
     assertEquals(201, created.getStatusCode(), created.getBody());
     return json(created);
   }
 
   private APIGatewayV2HTTPResponse reassign(String sub, String groups, String orderId, String managerId) {
-    return as(sub, groups, event("reassign-order.json", Map.of("id", orderId), "{\"managerId\":\"" + managerId + "\"}"));
+    return api.as(sub, groups, event("reassign-order.json", Map.of("id", orderId), "{\"managerId\":\"" + managerId + "\"}"));
   }
 
   private String status(String orderId) {
@@ -160,13 +120,13 @@ class StaffRolesApiTest {
     String pavelsTask = "t-" + UUID.randomUUID();
     tasks.open(pavelsTask, "confirm-by-phone", "Confirm by phone", "ord_x", null, pavel, Duration.ofHours(2), "rule:test");
 
-    APIGatewayV2HTTPResponse refused = as(olga, "[manager]", event("complete-task.json", Map.of("id", pavelsTask), null));
+    APIGatewayV2HTTPResponse refused = api.as(olga, "[manager]", event("complete-task.json", Map.of("id", pavelsTask), null));
     assertForbidden(refused, "Task " + pavelsTask + " is not yours");
     StaffTask still = tasks.get(pavelsTask);
     assertEquals(StaffTask.Status.OPEN, still.status());
     assertEquals(null, still.doneBy());
 
-    APIGatewayV2HTTPResponse own = as(pavel, "[manager]", event("complete-task.json", Map.of("id", pavelsTask), null));
+    APIGatewayV2HTTPResponse own = api.as(pavel, "[manager]", event("complete-task.json", Map.of("id", pavelsTask), null));
     assertEquals(200, own.getStatusCode(), own.getBody());
     assertEquals("DONE", tasks.get(pavelsTask).status().name());
   }
@@ -178,7 +138,7 @@ class StaffRolesApiTest {
     tasks.open(olgasTask, "call-about-payment", "Call", "ord_a", null, olga, Duration.ofHours(2), "rule:test");
     tasks.open(pavelsTask, "call-about-payment", "Call", "ord_b", null, pavel, Duration.ofHours(2), "rule:test");
 
-    APIGatewayV2HTTPResponse mine = as(olga, "[manager]", event("list-tasks.json", null, null));
+    APIGatewayV2HTTPResponse mine = api.as(olga, "[manager]", event("list-tasks.json", null, null));
     assertEquals(200, mine.getStatusCode(), mine.getBody());
     List<String> ids = new ArrayList<>();
     json(mine).path("tasks").forEach(t -> ids.add(t.path("id").asText()));
@@ -186,11 +146,11 @@ class StaffRolesApiTest {
 
     APIGatewayV2HTTPEvent other = event("list-tasks.json", null, null);
     other.setQueryStringParameters(Map.of("assignee", pavel, "status", "open"));
-    assertForbidden(as(olga, "[manager]", other), "The task list of " + pavel + " is not yours");
+    assertForbidden(api.as(olga, "[manager]", other), "The task list of " + pavel + " is not yours");
 
     APIGatewayV2HTTPEvent byOwner = event("list-tasks.json", null, null);
     byOwner.setQueryStringParameters(Map.of("assignee", pavel, "status", "open"));
-    APIGatewayV2HTTPResponse owners = as("owner-elena", "[owner]", byOwner);
+    APIGatewayV2HTTPResponse owners = api.as("owner-elena", "[owner]", byOwner);
     assertEquals(200, owners.getStatusCode(), owners.getBody());
     assertEquals(pavelsTask, json(owners).path("tasks").get(0).path("id").asText());
   }
@@ -202,18 +162,18 @@ class StaffRolesApiTest {
     ObjectNode body = (ObjectNode) json(put.getBody());
     body.put("priceMinor", 1);
     put.setBody(body.toString());
-    APIGatewayV2HTTPResponse refused = as("wh-sergey", "[warehouse]", put);
+    APIGatewayV2HTTPResponse refused = api.as("wh-sergey", "[warehouse]", put);
     assertForbidden(refused, "PUT /staff/products/{sku} needs the role owner");
     assertEquals(50_000, price(sku));
 
-    APIGatewayV2HTTPResponse stock = as("wh-sergey", "[warehouse]", event("put-stock.json",
+    APIGatewayV2HTTPResponse stock = api.as("wh-sergey", "[warehouse]", event("put-stock.json",
         Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":7}"));
     assertEquals(200, stock.getStatusCode(), stock.getBody());
     // the claim as a JSON array reads the same; marketing may do neither
-    assertForbidden(as("mkt-daria", "[\"marketing\"]", event("put-stock.json",
+    assertForbidden(api.as("mkt-daria", "[\"marketing\"]", event("put-stock.json",
         Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":0}")), "needs the role owner or warehouse");
     // a token without groups may do nothing
-    assertForbidden(as("someone", "", event("list-tasks.json", null, null)), "the caller has no role");
+    assertForbidden(api.as("someone", "", event("list-tasks.json", null, null)), "the caller has no role");
   }
 
   @Test
@@ -230,14 +190,14 @@ class StaffRolesApiTest {
     assertEquals(olgaBefore + 1, openOrders(olga));
 
     // Pavel may neither read nor cancel Olga's order, nor list her orders; nothing changes
-    assertForbidden(as(pavel, "[manager]", event("get-order.json", Map.of("id", orderId), null)),
+    assertForbidden(api.as(pavel, "[manager]", event("get-order.json", Map.of("id", orderId), null)),
         "Order " + orderId + " is not yours");
-    assertForbidden(as(pavel, "[manager]", event("cancel-order.json", Map.of("id", orderId), null)), "is not yours");
+    assertForbidden(api.as(pavel, "[manager]", event("cancel-order.json", Map.of("id", orderId), null)), "is not yours");
     assertEquals("NEW", status(orderId));
     APIGatewayV2HTTPEvent olgasList = event("list-orders.json", null, null);
     olgasList.setQueryStringParameters(Map.of("status", "NEW", "manager", olga));
-    assertForbidden(as(pavel, "[manager]", olgasList), "is not yours");
-    assertEquals(200, as(olga, "[manager]", event("get-order.json", Map.of("id", orderId), null)).getStatusCode());
+    assertForbidden(api.as(pavel, "[manager]", olgasList), "is not yours");
+    assertEquals(200, api.as(olga, "[manager]", event("get-order.json", Map.of("id", orderId), null)).getStatusCode());
 
     // the order's follow-up task is Olga's while the order is hers
     String confirm = "confirm-by-phone_" + orderId;
@@ -249,7 +209,7 @@ class StaffRolesApiTest {
     assertEquals(pavel, tasks.get(confirm).assigneeId());
     assertTrue(tasks.list(olga, StaffTask.Status.OPEN, 100).stream().noneMatch(t -> t.id().equals(confirm)));
     assertTrue(tasks.list(pavel, StaffTask.Status.OPEN, 100).stream().anyMatch(t -> t.id().equals(confirm)));
-    assertForbidden(as(olga, "[manager]", event("complete-task.json", Map.of("id", confirm), null)), "is not yours");
+    assertForbidden(api.as(olga, "[manager]", event("complete-task.json", Map.of("id", confirm), null)), "is not yours");
     assertEquals(olgaBefore, openOrders(olga));
     assertEquals(pavelBefore + 1, openOrders(pavel));
     assertFalse(newOrderIds(olga, "[manager]").contains(orderId));
@@ -260,7 +220,7 @@ class StaffRolesApiTest {
     assertEquals(pavelBefore + 1, openOrders(pavel));
 
     // Pavel cancels his order now; a cancelled order keeps its manager
-    APIGatewayV2HTTPResponse cancelled = as(pavel, "[manager]", event("cancel-order.json", Map.of("id", orderId), null));
+    APIGatewayV2HTTPResponse cancelled = api.as(pavel, "[manager]", event("cancel-order.json", Map.of("id", orderId), null));
     assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
     assertEquals(pavelBefore, openOrders(pavel));
     assertEquals(409, reassign("owner-elena", "[owner]", orderId, olga).getStatusCode());
@@ -274,17 +234,17 @@ class StaffRolesApiTest {
     String orderId = order.path("id").asText();
     String customerId = order.path("customerId").asText();
     assertEquals(200, reassign("owner-elena", "[owner]", orderId, olga).getStatusCode());
-    assertEquals(200, as(olga, "[manager]", event("get-customer.json", Map.of("id", customerId), null)).getStatusCode());
-    assertForbidden(as(pavel, "[manager]", event("get-customer.json", Map.of("id", customerId), null)),
+    assertEquals(200, api.as(olga, "[manager]", event("get-customer.json", Map.of("id", customerId), null)).getStatusCode());
+    assertForbidden(api.as(pavel, "[manager]", event("get-customer.json", Map.of("id", customerId), null)),
         "Customer " + customerId + " is not yours");
-    assertForbidden(as("wh-sergey", "[warehouse]", event("get-customer.json", Map.of("id", customerId), null)),
+    assertForbidden(api.as("wh-sergey", "[warehouse]", event("get-customer.json", Map.of("id", customerId), null)),
         "needs the role");
   }
 
   private List<String> newOrderIds(String sub, String groups) {
     APIGatewayV2HTTPEvent list = event("list-orders.json", null, null);
     list.setQueryStringParameters(Map.of("status", "NEW", "limit", "100"));
-    APIGatewayV2HTTPResponse r = as(sub, groups, list);
+    APIGatewayV2HTTPResponse r = api.as(sub, groups, list);
     assertEquals(200, r.getStatusCode(), r.getBody());
     List<String> ids = new ArrayList<>();
     json(r).path("orders").forEach(o -> {

@@ -1,12 +1,12 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.customers.ConsentEvent;
 import dev.storeops.customers.Customer;
@@ -14,19 +14,14 @@ import dev.storeops.customers.CustomerStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.messaging.dynamo.DynamoSmsConsents;
 import dev.storeops.platform.dynamo.TableKeys;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.stack.junit.WithAwsStack;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,26 +36,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffSmsConsentApiTest {
   private static final Instant NOW = Instant.parse("2031-03-01T09:00:00Z");
-  private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final MovableClock clock = new MovableClock(NOW);
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
   private DynamoSmsConsents consents;
 
@@ -68,7 +47,7 @@ class StaffSmsConsentApiTest {
   void setUp(AwsStack stack) {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
-    this.handler = new StaffApiHandler(stack.functionEnv("StaffApiFunction"), clock);
+    this.api = StaffApiCalls.on(stack, clock);
     this.consents = new DynamoSmsConsents(stack.dynamoDb(), table);
   }
 
@@ -80,34 +59,19 @@ class StaffSmsConsentApiTest {
     return c;
   }
 
-  private APIGatewayV2HTTPResponse as(String sub, String groups, String fixture, String customerId, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    event.setPathParameters(Map.of("id", customerId));
-    if (body != null) {
-      event.setBody(body);
-    }
-    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("sub", sub);
-    claims.put("cognito:groups", groups);
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return handler.handleRequest(event, null);
+  /** The fixture about this customer, as the staff member {@code sub} in {@code groups}. */
+  private APIGatewayV2HTTPResponse aboutCustomer(String sub, String groups, String fixture, String customerId,
+      String body) {
+    return api.as(sub, groups, event(fixture, Map.of("id", customerId), body));
   }
 
   private APIGatewayV2HTTPResponse set(String sub, String groups, String customerId, String body) {
-    return as(sub, groups, "set-sms-consent.json", customerId, body);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(r.getBody(), e);
-    }
+    return aboutCustomer(sub, groups, "set-sms-consent.json", customerId, body);
   }
 
   /** The dossier's consent steps about SMS, newest first. */
   private List<JsonNode> smsSteps(String customerId) {
-    APIGatewayV2HTTPResponse r = as("owner", "[owner]", "get-customer.json", customerId, null);
+    APIGatewayV2HTTPResponse r = aboutCustomer("owner", "[owner]", "get-customer.json", customerId, null);
     assertEquals(200, r.getStatusCode(), r.getBody());
     List<JsonNode> out = new ArrayList<>();
     json(r).path("history").path("consent").forEach(step -> {
@@ -140,7 +104,7 @@ class StaffSmsConsentApiTest {
     assertEquals("Stc1SmsOptOut=", body.path("step").path("requestId").asText());
     assertTrue(consents.optedOut(c.id()), "the sms-sender's check sees the opt-out");
 
-    now.set(NOW.plusSeconds(60));
+    clock.set(NOW.plusSeconds(60));
     APIGatewayV2HTTPResponse again = set("owner-anna", "[owner]", c.id(), "{\"allowed\":false,\"source\":\"email\"}");
     assertEquals(200, again.getStatusCode(), again.getBody());
     assertFalse(json(again).path("changed").asBoolean());
@@ -153,7 +117,7 @@ class StaffSmsConsentApiTest {
     assertEquals(NOW.toString(), steps.get(0).path("at").asText());
     assertEquals(NOW.toString(), choice(c.id()).get("changedAt").s(), "the second call wrote nothing");
     // the marketing consent steps are still there, untouched
-    APIGatewayV2HTTPResponse dossier = as("owner", "[owner]", "get-customer.json", c.id(), null);
+    APIGatewayV2HTTPResponse dossier = aboutCustomer("owner", "[owner]", "get-customer.json", c.id(), null);
     assertEquals(2, json(dossier).path("history").path("consent").size());
     assertTrue(json(dossier).path("customer").path("marketingConsent").asBoolean());
   }
@@ -169,7 +133,7 @@ class StaffSmsConsentApiTest {
     assertTrue(choice(c.id()) == null || choice(c.id()).isEmpty());
 
     assertTrue(json(set("owner-anna", "[owner]", c.id(), "{\"allowed\":false,\"source\":\"sms-reply\"}")).path("changed").asBoolean());
-    now.set(NOW.plusSeconds(3600));
+    clock.set(NOW.plusSeconds(3600));
     APIGatewayV2HTTPResponse back = set("owner-anna", "[owner]", c.id(), "{\"allowed\":true,\"source\":\"in-person\"}");
     assertEquals(200, back.getStatusCode(), back.getBody());
     assertTrue(json(back).path("allowed").asBoolean());
@@ -182,7 +146,7 @@ class StaffSmsConsentApiTest {
     assertEquals("GIVEN", steps.get(0).path("kind").asText());
     assertEquals("in-person", steps.get(0).path("source").asText());
     assertEquals("WITHDRAWN", steps.get(1).path("kind").asText());
-    now.set(NOW);
+    clock.set(NOW);
   }
 
   @Test

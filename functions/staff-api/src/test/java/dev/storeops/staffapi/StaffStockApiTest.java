@@ -1,24 +1,23 @@
 package dev.storeops.staffapi;
 
+import static dev.storeops.staffapi.StaffApiCalls.event;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.newOrder;
+import static dev.storeops.staffapi.StaffApiCalls.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.customers.CustomerRegistration;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.dynamo.DueWorkStore;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.staff.dynamo.DynamoTaskStore;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,69 +34,30 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffStockApiTest {
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.table = stack.tableName("StoreTable");
-    assertEquals(200, call(event("put-warehouse.json", Map.of("id", "spb-1"),
-        "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}")).getStatusCode());
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture, Map<String, String> path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    if (body != null) {
-      event.setBody(body);
-    }
-    return event;
-  }
-
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse response) {
-    try {
-      return Json.mapper().readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    api.warehouse("spb-1", "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}");
   }
 
   private APIGatewayV2HTTPResponse setStock(String sku, long onHand) {
-    return call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":" + onHand + "}"));
+    return api.call(event("put-stock.json", Map.of("sku", sku, "warehouse", "spb-1"), "{\"onHand\":" + onHand + "}"));
   }
 
   private APIGatewayV2HTTPResponse movements(String sku, Map<String, String> query) {
-    APIGatewayV2HTTPEvent e = event("get-stock-movements.json", Map.of("sku", sku), null);
-    e.setQueryStringParameters(query);
-    return call(e);
+    return api.call(query(event("get-stock-movements.json", Map.of("sku", sku), null), query));
   }
 
   private String phoneOrder(String sku, int qty) {
     String customerId = new dev.storeops.customers.CustomerService(new DynamoCustomerStore(stack.dynamoDb(), table),
         Clock.systemUTC(), "ru").register(new CustomerRegistration("caller." + UUID.randomUUID() + "@example.com",
             "Пётр Звонков", "+79161234567", null, true, "ru")).id();
-    APIGatewayV2HTTPEvent event = event("create-order.json", null, null);
-    ObjectNode body;
-    try {
-      body = (ObjectNode) Json.mapper().readTree(event.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    body.put("customerId", customerId).put("paymentMethod", "CASH_ON_DELIVERY");
-    body.putArray("lines").addObject().put("sku", sku).put("qty", qty);
-    event.setBody(body.toString());
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    event.setHeaders(headers);
-    APIGatewayV2HTTPResponse created = call(event);
+    APIGatewayV2HTTPResponse created = api.call(newOrder(customerId, sku, qty, Map.of("paymentMethod", "CASH_ON_DELIVERY")));
     assertEquals(201, created.getStatusCode(), created.getBody());
     return json(created).path("id").asText();
   }
@@ -105,7 +65,7 @@ class StaffStockApiTest {
   @Test
   void aCountBelowTheHoldsFlagsTheOrderAndTheJournalTellsWhyNewestFirst() throws Exception {
     String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
     assertEquals(200, setStock(sku, 5).getStatusCode());
     String orderId = phoneOrder(sku, 4);
     Thread.sleep(2); // journal entries are ordered by their instant
@@ -113,7 +73,7 @@ class StaffStockApiTest {
     assertEquals(200, cut.getStatusCode(), cut.getBody());
     assertEquals(0, json(cut).path("available").asLong());
 
-    JsonNode order = json(call(event("get-order.json", Map.of("id", orderId), null)));
+    JsonNode order = json(api.call(event("get-order.json", Map.of("id", orderId), null)));
     assertTrue(order.path("short").asBoolean(), order.toString());
     assertEquals(sku, order.path("shortLines").path(0).path("sku").asText());
     assertEquals(4, order.path("shortLines").path(0).path("held").asLong());
@@ -156,7 +116,7 @@ class StaffStockApiTest {
     APIGatewayV2HTTPResponse unknown = movements("NO-SUCH-" + UUID.randomUUID().toString().substring(0, 6), null);
     assertEquals(404, unknown.getStatusCode(), unknown.getBody());
     String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
     APIGatewayV2HTTPResponse badLimit = movements(sku, Map.of("limit", "0"));
     assertEquals(400, badLimit.getStatusCode());
     assertEquals("limit", json(badLimit).path("errors").path(0).path("field").asText());
@@ -171,7 +131,7 @@ class StaffStockApiTest {
   @Test
   void theRepairBringsAnInflatedRowBackToWhatTheOrdersHoldAndJournalsIt() {
     String sku = "S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    assertEquals(200, call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
+    assertEquals(200, api.call(event("put-product.json", Map.of("sku", sku), null)).getStatusCode());
     assertEquals(200, setStock(sku, 5).getStatusCode());
     String orderId = phoneOrder(sku, 1);
     // the old bug: 3 units of shipped orders were never taken out of reserved
@@ -180,7 +140,7 @@ class StaffStockApiTest {
         .expressionAttributeValues(Map.of(":r", dev.storeops.platform.dynamo.Items.n(4),
             ":a", dev.storeops.platform.dynamo.Items.n(1))));
 
-    APIGatewayV2HTTPResponse repaired = call(event("repair-stock.json", null, null));
+    APIGatewayV2HTTPResponse repaired = api.call(event("repair-stock.json", null, null));
     assertEquals(200, repaired.getStatusCode(), repaired.getBody());
     JsonNode row = null;
     for (JsonNode c : json(repaired).path("corrected")) {

@@ -11,17 +11,15 @@ import dev.storeops.platform.config.Env;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmfMetrics;
+import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.supplierfeeds.core.FetchSupplierFeeds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ class SupplierFeedsHandlerTest {
   private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
   /** path → what the server answers. */
   private final Map<String, Answer> answers = new HashMap<>();
-  private final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T03:00:00Z"));
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T03:00:00Z"));
 
   record Answer(byte[] body, String etag, boolean honoursValidators, long delayMillis) {}
 
@@ -208,33 +206,6 @@ class SupplierFeedsHandlerTest {
     List<String> incoming() {
       return stack.s3().listObjectsV2Paginator(l -> l.bucket(bucket).prefix("incoming/" + supplier + "/")).contents()
           .stream().map(S3Object::key).sorted().toList();
-    }
-  }
-
-  static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

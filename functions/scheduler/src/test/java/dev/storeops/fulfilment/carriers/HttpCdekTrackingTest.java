@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.fulfilment.cdek.HttpCdekTracking;
+import dev.storeops.stack.junit.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +20,16 @@ class HttpCdekTrackingTest {
     try (CdekStandIn cdek = new CdekStandIn()) {
       cdek.answer("1106207236", "cdek-order-delivered.json");
       Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
-      Clock[] clock = {Clock.fixed(t0, ZoneOffset.UTC)};
+      MovableClock clock = new MovableClock(t0);
       HttpCdekTracking api = new HttpCdekTracking(cdek.baseUrl(), CdekStandIn.CLIENT_ID, CdekStandIn.CLIENT_SECRET,
-          new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return clock[0].instant(); }
-          });
+          clock);
       List<CarrierEvent> events = api.statuses("1106207236");
       assertEquals("DELIVERED", events.get(0).code());
       assertEquals(7, events.size());
       api.statuses("1106207236");
       assertEquals(1, cdek.tokenRequests(), "the token is cached");
       // expires_in 3599 s: a minute before its end a new one is taken
-      clock[0] = Clock.fixed(t0.plus(Duration.ofSeconds(3599 - 59)), ZoneOffset.UTC);
+      clock.set(t0.plus(Duration.ofSeconds(3599 - 59)));
       api.statuses("1106207236");
       assertEquals(2, cdek.tokenRequests());
       // a token CDEK ended early: one new token, the question asked again
