@@ -131,6 +131,7 @@ class ShrunkJarsTest {
   private static void assertRealOutcome(String function, String responses) throws IOException {
     String[] lines = responses.split("\n");
     assertEquals(2, lines.length, function + ": two answers expected: " + responses);
+    boolean warm = false;
     for (String line : lines) {
       JsonNode r = Json.mapper().readTree(line);
       String where = function + " answered " + line.substring(0, Math.min(400, line.length()));
@@ -138,7 +139,8 @@ class ShrunkJarsTest {
         case "OrderApiFunction" -> assertEquals(201, r.path("statusCode").asInt(), where);
         case "StaffApiFunction", "ConsoleFunction", "UnsubscribeFunction", "PaymentWebhookFunction" ->
             assertEquals(200, r.path("statusCode").asInt(), where);
-        case "CampaignsFunction" -> assertStatus2xx(r, where);
+        // the same create-campaign event twice: created, then the warm one a conflict with it
+        case "CampaignsFunction" -> assertEquals(warm ? 409 : 201, r.path("statusCode").asInt(), where);
         case "OrderEventsFunction", "EmailSenderFunction", "SmsSenderFunction", "SesEventsFunction",
             "ReportsStreamFunction" -> {
           assertTrue(r.has("batchItemFailures"), where);
@@ -154,11 +156,7 @@ class ShrunkJarsTest {
         case "SchedulerFunction", "SupplierFeedsFunction" -> assertTrue(r.isObject(), where);
         default -> fail(function + " has no expected outcome in ShrunkJarsTest: add one (and its bench event)");
       }
+      warm = true;
     }
-  }
-
-  private static void assertStatus2xx(JsonNode r, String where) {
-    int status = r.path("statusCode").asInt();
-    assertTrue(status >= 200 && status < 300, where);
   }
 }
