@@ -70,7 +70,11 @@ public final class ColdStartBench {
   private final SmsRuStandIn smsRu;
   private int seq;
 
-  private ColdStartBench(AwsStack stack, Path root, Path work, String java, List<String> extraFlags, boolean verbose) {
+  /**
+   * A bench on a started stack (the demo data loaded). Also the driver of {@code ShrunkJarsTest}, which runs
+   * every function's final jar through {@link #answer} the same way.
+   */
+  ColdStartBench(AwsStack stack, Path root, Path work, String java, List<String> extraFlags, boolean verbose) {
     this.stack = stack;
     this.root = root;
     this.work = work;
@@ -88,12 +92,38 @@ public final class ColdStartBench {
   /** One child run's figures, milliseconds. */
   record Run(double total, double init, double first, double warm, int classes) {}
 
+  /** One child run: its figures and what the function answered (the first and the warm response, one a line). */
+  record Answer(Run run, String responses) {}
+
+  /** Where the function jars are read from: template.yaml's CodeUri, or {@code --jar-dir=DIR} (DIR/NAME.jar). */
+  private Path jarDir;
+
+  /** The jar the bench runs for a function: its CodeUri, or NAME.jar in the {@code --jar-dir}. */
+  Path jarOf(SamFunction f) {
+    return jarDir == null ? root.resolve(String.valueOf(f.codeUri())) : jarDir.resolve(jarName(f) + ".jar");
+  }
+
+  /**
+   * Runs one function in a child JVM on {@code jar}: handler built from template.yaml's environment, its
+   * real-shaped event (data seeded first) answered twice. Throws when the child fails or answers a 5xx or a
+   * failed batch item. Safe to call from several threads (the seeding is serialised, the children run in parallel).
+   */
+  Answer answer(SamFunction f, Path jar, boolean prime) throws Exception {
+    Events events = events(f.logicalId());
+    if (events == null) {
+      throw new IllegalArgumentException(f.logicalId() + " has no real-shaped event in the cold-start bench");
+    }
+    String method = f.handler().substring(f.handler().indexOf("::") + 2);
+    return call(jar, f.handlerClass(), method, environment(f.logicalId()), events, prime);
+  }
+
   public static void main(String[] args) throws Exception {
     List<String> only = new ArrayList<>();
     int runs = 3;
     boolean prime = true;
     boolean verbose = false;
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path jarDir = null;
     List<String> extra = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--functions=")) {
@@ -104,6 +134,8 @@ public final class ColdStartBench {
         }
       } else if (a.startsWith("--runs=")) {
         runs = Integer.parseInt(a.substring(7));
+      } else if (a.startsWith("--jar-dir=")) {
+        jarDir = Path.of(a.substring(10)).toAbsolutePath();
       } else if (a.startsWith("--java=")) {
         javaBin = a.substring(7);
       } else if (a.startsWith("--jvm-args=")) {
@@ -114,7 +146,7 @@ public final class ColdStartBench {
         verbose = true;
       } else {
         throw new IllegalArgumentException("unknown option " + a
-            + " (--functions=A,B --runs=N --java=PATH --jvm-args=\"...\" --no-prime --verbose)");
+            + " (--functions=A,B --runs=N --java=PATH --jar-dir=DIR --jvm-args=\"...\" --no-prime --verbose)");
       }
     }
     extra.removeIf(String::isBlank);
@@ -125,6 +157,7 @@ public final class ColdStartBench {
     try (AwsStack stack = AwsStack.start(EmbeddedBackend.start(root), SamTemplate.load(root.resolve("template.yaml")),
         AwsStack.TEST_PARAMETERS)) {
       ColdStartBench bench = new ColdStartBench(stack, root, work, javaBin, extra, verbose);
+      bench.jarDir = jarDir;
       bench.run(only, runs, prime);
     }
     System.out.printf(Locale.ROOT, "whole run %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -143,7 +176,7 @@ public final class ColdStartBench {
         String.join(" ", LAMBDA_FLAGS), extraFlags.isEmpty() ? "" : " " + String.join(" ", extraFlags));
     // baselines: the order-api jar (SDK + DynamoDB client on the class path), the order-api event
     SamFunction reference = stack.template().function("OrderApiFunction");
-    Path refJar = root.resolve(String.valueOf(reference.codeUri()));
+    Path refJar = jarOf(reference);
     Map<String, String> refEnv = stack.functionEnvironment("OrderApiFunction");
     IntFunction<byte[]> pingEvent = i -> read("events/order-api/get-stock.json");
     Run empty = median(runs, i -> child(refJar, "dev.storeops.bench.coldstart.EmptyHandler", "handleRequest", refEnv,
@@ -164,7 +197,7 @@ public final class ColdStartBench {
         System.out.printf("%-24s (no real-shaped event: skipped)%n", f.logicalId());
         continue;
       }
-      Path jar = root.resolve(String.valueOf(f.codeUri()));
+      Path jar = jarOf(f);
       Map<String, String> env = environment(f.logicalId());
       String handler = f.handlerClass();
       String method = f.handler().substring(f.handler().indexOf("::") + 2);
@@ -220,14 +253,24 @@ public final class ColdStartBench {
 
   private Run child(Path jar, String handler, String method, Map<String, String> env, IntFunction<byte[]> events,
       boolean prime) throws Exception {
+    return call(jar, handler, method, env, events, prime).run();
+  }
+
+  private Answer call(Path jar, String handler, String method, Map<String, String> env, IntFunction<byte[]> events,
+      boolean prime) throws Exception {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build the functions first (mvn -o -B -q package -DskipTests)");
     }
-    Path first = work.resolve("event-" + (++seq) + "-1.json");
-    Path warm = work.resolve("event-" + seq + "-2.json");
-    Path output = work.resolve("output-" + seq + ".json");
-    Files.write(first, events.apply(0));
-    Files.write(warm, events.apply(1));
+    Path first;
+    Path warm;
+    Path output;
+    synchronized (this) { // the seeding shares the stack's demo data and the sequence
+      first = work.resolve("event-" + (++seq) + "-1.json");
+      warm = work.resolve("event-" + seq + "-2.json");
+      output = work.resolve("output-" + seq + ".json");
+      Files.write(first, events.apply(0));
+      Files.write(warm, events.apply(1));
+    }
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin);
     cmd.addAll(LAMBDA_FLAGS);
@@ -265,8 +308,9 @@ public final class ColdStartBench {
           + responses.substring(0, Math.min(600, responses.length())));
     }
     check(handler, responses);
-    return new Run(ms(v.get("firstEnd") - spawned), ms(v.get("init") - spawned), ms(v.get("firstEnd") - v.get("firstStart")),
-        ms(v.get("warmEnd") - v.get("firstEnd")), v.get("classes").intValue());
+    return new Answer(new Run(ms(v.get("firstEnd") - spawned), ms(v.get("init") - spawned),
+        ms(v.get("firstEnd") - v.get("firstStart")), ms(v.get("warmEnd") - v.get("firstEnd")), v.get("classes").intValue()),
+        responses);
   }
 
   private Path childJar;
@@ -275,7 +319,7 @@ public final class ColdStartBench {
    * The child's classes as a jar: an AppCDS archive ({@code -XX:ArchiveClassesAtExit}/{@code
    * -XX:SharedArchiveFile}) accepts only jars on the class path, and the bench runs from {@code target/classes}.
    */
-  private String childJar() throws IOException {
+  private synchronized String childJar() throws IOException {
     Path where = Path.of(location(ColdStartChild.class));
     if (!Files.isDirectory(where)) {
       return where.toString();
