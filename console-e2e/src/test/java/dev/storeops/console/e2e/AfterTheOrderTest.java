@@ -306,13 +306,14 @@ class AfterTheOrderTest {
     for (int i = 0; i < 105; i++) {
       java.time.Instant at = start.plusSeconds(86_400L * i);
       long purchase = 10_000 + i;
+      int n = i;
       stack.dynamoDb().putItem(p -> p.tableName(table).item(java.util.Map.of(
           "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SKU#" + sku),
           "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRICELOG#" + at + "#e2e-long"),
           "type", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SupplierPriceEntry"),
           "sku", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sku),
           "supplierId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("e2e-long"),
-          "file", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("incoming/e2e-long/prices-" + i + ".csv"),
+          "file", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("incoming/e2e-long/prices-" + n + ".csv"),
           "at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(at.toString()),
           "purchasePriceMinor", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(purchase)))));
     }
