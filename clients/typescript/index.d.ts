@@ -380,7 +380,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's dossier (profile, manager, orders, totals) */
+        /**
+         * A customer's dossier (profile, manager, the first page of orders, totals)
+         * @description The orders are a list (docs/api.md#lists): the dossier carries the first page, newest first (`limit`, default 20), and `ordersNextCursor` when there are more; pass it as `cursor` to `GET /staff/customers/{id}/orders` for the next pages. The totals count every order.
+         */
         get: operations["staffGetCustomer"];
         put?: never;
         post?: never;
@@ -1372,8 +1375,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A SKU's prices over time: purchase, retail and minimum retail per supplier, and shop price changes (owner)
-         * @description From what the stock import records: each supplier file's prices (journal entries, newest first; a supplier last changed before the journal existed shows its current prices with journal false) and the shop-price changes made by a supplier's price rule.
+         * A SKU's prices over time as one timeline: supplier prices and shop price changes, newest first (owner)
+         * @description From what the stock import records, merged into one list and paged as every list (docs/api.md#lists): each supplier file's purchase, retail and minimum retail prices (`kind: supplier`; a supplier last changed before the journal existed shows its current prices with `journal: false`) and the shop-price changes made by a supplier's price rule (`kind: shop`), newest first. `current` (each supplier's prices now, one entry per supplier) comes with every page.
          */
         get: operations["staffGetSkuPrices"];
         put?: never;
@@ -1397,6 +1400,26 @@ export interface paths {
          * @description allowed false = the customer opted out: no SMS at all, not even transactional ones; true = the shop's transactional SMS again (the default when nothing was ever set). Only a change is recorded: the choice and, in the same write, a consent step with channel SMS (WITHDRAWN or GIVEN, when, who, how the customer asked, the request id) which the dossier lists under consent. Setting the choice already in force changes nothing (changed false). docs/notifications.md.
          */
         put: operations["staffSetSmsConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's orders, newest first, a page at a time (the dossier's orders after its first page)
+         * @description Pages as every list (docs/api.md#lists): `limit` (default 20), `cursor` → `nextCursor`. A manager reads only their own customers, as the dossier.
+         */
+        get: operations["staffListCustomerOrders"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2246,6 +2269,37 @@ export interface components {
             /** @description Uses counted so far (orders not cancelled before shipping). */
             uses: number;
             oncePerCustomer: boolean;
+        };
+        /** @description One entry of a SKU's price timeline: a supplier file's prices or a change of the shop's own price. */
+        PriceTimelineEntry: components["schemas"]["SupplierPriceTimelineEntry"] | components["schemas"]["ShopPriceTimelineEntry"];
+        SupplierPriceTimelineEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "supplier";
+            at?: components["schemas"]["Instant"];
+            supplierId: string;
+            purchasePriceMinor?: number;
+            retailPriceMinor?: number;
+            minRetailPriceMinor?: number;
+            /** @description false: the current prices of a supplier last changed before the journal existed. */
+            journal: boolean;
+            file?: string;
+        };
+        ShopPriceTimelineEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "shop";
+            at?: components["schemas"]["Instant"];
+            oldPriceMinor?: number;
+            newPriceMinor: number;
+            /** @description What changed the price (a supplier's price rule). */
+            source?: string;
+            why?: string;
+            file?: string;
         };
     };
     responses: {
@@ -3121,7 +3175,10 @@ export interface operations {
     };
     staffGetCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many of the customer's orders the dossier carries (default 20). */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @description The customer's id (`cus_…`). */
@@ -3140,7 +3197,10 @@ export interface operations {
                     "application/json": {
                         customer: components["schemas"]["Customer"];
                         manager?: components["schemas"]["Manager"];
+                        /** @description The first page of the customer's orders, newest first. */
                         orders: components["schemas"]["StaffOrder"][];
+                        /** @description The cursor of the next page of orders (`GET /staff/customers/{id}/orders?cursor=`); absent when the dossier holds them all. */
+                        ordersNextCursor?: components["schemas"]["NextCursor"];
                         totals: {
                             orderCount: number;
                             cancelledCount: number;
@@ -3168,6 +3228,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
@@ -4769,7 +4830,12 @@ export interface operations {
     };
     staffGetSkuPrices: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many timeline entries in one page (default 50). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path: {
                 /** @description The product's SKU. */
@@ -4779,7 +4845,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The prices. */
+            /** @description One page of the price timeline. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,19 +4853,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         sku: string;
+                        /** @description Each supplier's prices now, by supplier. */
                         current: components["schemas"]["SupplierPricesEntry"][];
-                        supplierPrices: components["schemas"]["SupplierPricesEntry"][];
-                        shopPrices: {
-                            at?: components["schemas"]["Instant"];
-                            oldPriceMinor?: number;
-                            newPriceMinor: number;
-                            source?: string;
-                            file?: string;
-                            why?: string;
-                        }[];
+                        /** @description This page of the timeline, newest first (an entry without a time last). */
+                        entries: components["schemas"]["PriceTimelineEntry"][];
+                        nextCursor?: components["schemas"]["NextCursor"];
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
@@ -4837,6 +4899,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SmsConsentChange"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffListCustomerOrders: {
+        parameters: {
+            query?: {
+                /** @description At most this many orders in one page (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        orders: components["schemas"]["StaffOrder"][];
+                        nextCursor?: components["schemas"]["NextCursor"];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,7 @@
 /** Calls the staff API with the session's bearer token; errors carry the problem+json body. */
 import { apiBase } from './config';
 import { currentSession } from './auth';
-import type { Schemas } from './types';
+import type { Answer, Schemas } from './types';
 
 /** An error answer (components/schemas/Problem; a gateway's bare error may lack all but the status). */
 export type Problem = Partial<Schemas['Problem']> & Pick<Schemas['Problem'], 'status'>;
@@ -77,23 +77,24 @@ export function setSmsConsent(customerId: string, allowed: boolean, source: SmsC
   return api(`/staff/customers/${encodeURIComponent(customerId)}/sms-consent`, { method: 'PUT', body: { allowed, source } });
 }
 
-export interface SupplierPricesEntry {
-  at?: string;
-  supplierId: string;
-  purchasePriceMinor?: number;
-  retailPriceMinor?: number;
-  minRetailPriceMinor?: number;
-  file?: string;
-  journal: boolean;
+/** A supplier's prices for a SKU (components/schemas/SupplierPricesEntry; a timeline entry of kind supplier has the same fields). */
+export type SupplierPricesEntry = Schemas['SupplierPricesEntry'];
+
+/** One page of a SKU's price timeline: supplier prices and shop price changes, newest first (docs/api.md#lists). */
+export type SkuPrices = Answer<'/staff/stock/{sku}/prices'>;
+export type PriceTimelineEntry = Schemas['PriceTimelineEntry'];
+
+/** A page of the SKU's price timeline; the next one from the page's nextCursor. */
+export function skuPrices(sku: string, cursor?: string | null): Promise<SkuPrices> {
+  const q = new URLSearchParams({ limit: '100' });
+  if (cursor) q.set('cursor', cursor);
+  return api(`/staff/stock/${encodeURIComponent(sku)}/prices?${q}`);
 }
 
-export interface SkuPrices {
-  sku: string;
-  current: SupplierPricesEntry[];
-  supplierPrices: SupplierPricesEntry[];
-  shopPrices: { at?: string; oldPriceMinor?: number; newPriceMinor: number; source?: string; file?: string; why?: string }[];
-}
+/** The orders of a customer after the dossier's first page (its ordersNextCursor), a page at a time. */
+export type CustomerOrders = Answer<'/staff/customers/{id}/orders'>;
 
-export function skuPrices(sku: string): Promise<SkuPrices> {
-  return api(`/staff/stock/${encodeURIComponent(sku)}/prices`);
+export function customerOrders(customerId: string, cursor: string): Promise<CustomerOrders> {
+  const q = new URLSearchParams({ limit: '50', cursor });
+  return api(`/staff/customers/${encodeURIComponent(customerId)}/orders?${q}`);
 }

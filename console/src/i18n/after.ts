@@ -72,6 +72,7 @@ export const after: Texts = {
     'prices.old': 'Было',
     'prices.new': 'Стало',
     'prices.why': 'Почему',
+    'prices.more': 'Показать более ранние цены',
   },
   en: {
     'status.RETURNING': 'returning',
@@ -143,5 +144,6 @@ export const after: Texts = {
     'prices.old': 'Was',
     'prices.new': 'Now',
     'prices.why': 'Why',
+    'prices.more': 'Show earlier prices',
   },
 };

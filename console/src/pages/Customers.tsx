@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
-import { api } from '../api';
+import { api, customerOrders } from '../api';
 import type { Answer } from '../types';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
@@ -94,8 +94,28 @@ function NoteForm(props: { customerId: string; onAdded: () => void }) {
 /** A customer's dossier: contacts, consent, manager, totals, orders, calls, mails and SMS, consent steps and notes. */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
-  const load = useLoad(() => api<Dossier>('/staff/customers/' + encodeURIComponent(id)), [id]);
+  // the dossier carries the first page of orders; "more" loads the next ones (docs/api.md#lists)
+  const [olderOrders, setOlderOrders] = useState<Dossier['orders']>([]);
+  const [ordersCursor, setOrdersCursor] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const load = useLoad(async () => {
+    const dossier = await api<Dossier>('/staff/customers/' + encodeURIComponent(id));
+    setOlderOrders([]);
+    setOrdersCursor(dossier.ordersNextCursor || null);
+    return dossier;
+  }, [id]);
+  async function moreOrders() {
+    try {
+      const page = await customerOrders(id, ordersCursor!);
+      setOlderOrders([...olderOrders, ...page.orders]);
+      setOrdersCursor(page.nextCursor || null);
+      setMoreError(null);
+    } catch (e) {
+      setMoreError(e);
+    }
+  }
   const d = load.data;
+  const orders = d ? [...d.orders, ...olderOrders] : [];
   const h = d ? d.history : undefined;
   return (
     <Page title={d ? d.customer.name : t('customers.dossier')} id="customer" actions={<a href="#/customers">{t('customers.back')}</a>}>
@@ -131,7 +151,7 @@ export function CustomerPage(props: { params: Record<string, string> }) {
           </section>
           <section aria-labelledby="orders-title">
             <h2 id="orders-title">{t('customers.orderList')}</h2>
-            {d.orders.length === 0 ? <p class="muted">{t('customers.noOrders')}</p> : (
+            {orders.length === 0 ? <p class="muted">{t('customers.noOrders')}</p> : (
               <div class="table-wrap" tabIndex={0}>
                 <table data-table="customer-orders">
                   <thead>
@@ -141,8 +161,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {d.orders.map((o) => (
-                      <tr key={o.id}>
+                    {orders.map((o) => (
+                      <tr key={o.id} data-order={o.id}>
                         <td><a href={`#/orders/${encodeURIComponent(o.id)}`}>{o.number}</a></td>
                         <td>{formatDateTime(o.createdAt)}</td>
                         <td>{o.status}</td>
@@ -153,6 +173,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                 </table>
               </div>
             )}
+            {moreError ? <ErrorBox error={moreError} /> : null}
+            {ordersCursor ? <p><button type="button" data-action="more-orders" onClick={moreOrders}>{t('customers.moreOrders')}</button></p> : null}
           </section>
           <section aria-labelledby="calls-title">
             <h2 id="calls-title">{t('customers.calls')}</h2>

@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import '../owner.css';
-import { skuPrices, type SupplierPricesEntry } from '../api';
+import { skuPrices, type PriceTimelineEntry, type SupplierPricesEntry } from '../api';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 
@@ -24,12 +25,41 @@ export function periods(entries: SupplierPricesEntry[]): PricePeriod[] {
   });
 }
 
-/** A SKU's price history (issue 15, owner): supplier, purchase / retail / minimum retail price, from, to or current. */
+type SupplierEntry = Extract<PriceTimelineEntry, { kind: 'supplier' }>;
+type ShopEntry = Extract<PriceTimelineEntry, { kind: 'shop' }>;
+
+/**
+ * A SKU's price history (issue 15, owner): supplier, purchase / retail / minimum retail price, from, to or
+ * current; the shop's price changes below. The API answers one timeline of both, newest first, a page at a
+ * time (docs/api.md#lists); "more" loads the next page, older entries, and the tables grow.
+ */
 export function PriceHistory(props: { params: Record<string, string> }) {
   const sku = props.params.sku;
-  const load = useLoad(() => skuPrices(sku), [sku]);
+  const [older, setOlder] = useState<PriceTimelineEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const load = useLoad(async () => {
+    const first = await skuPrices(sku);
+    setOlder([]);
+    setCursor(first.nextCursor || null);
+    return first;
+  }, [sku]);
+  async function more() {
+    try {
+      const page = await skuPrices(sku, cursor);
+      setOlder([...older, ...page.entries]);
+      setCursor(page.nextCursor || null);
+      setMoreError(null);
+    } catch (e) {
+      setMoreError(e);
+    }
+  }
   const d = load.data;
-  const rows = d ? periods(d.supplierPrices.length ? d.supplierPrices : d.current) : [];
+  const entries = d ? [...d.entries, ...older] : [];
+  const supplierEntries = entries.filter((e): e is SupplierEntry => e.kind === 'supplier');
+  const shopEntries = entries.filter((e): e is ShopEntry => e.kind === 'shop');
+  // a supplier known only from its current prices (no journal at all) still shows them
+  const rows = d ? periods(supplierEntries.length || cursor ? supplierEntries : d.current) : [];
   return (
     <Page title={t('prices.title', { sku })} id="prices" actions={<a href="#/stock">{t('prices.back')}</a>}>
       {load.error ? <ErrorBox error={load.error} /> : null}
@@ -66,7 +96,7 @@ export function PriceHistory(props: { params: Record<string, string> }) {
           </table>
         </div>
       ) : null}
-      {d && d.shopPrices.length ? (
+      {shopEntries.length ? (
         <div class="table-wrap" tabIndex={0}>
           <table data-table="shop-prices">
             <caption>{t('prices.shopPrices')}</caption>
@@ -74,7 +104,7 @@ export function PriceHistory(props: { params: Record<string, string> }) {
               <tr><th scope="col">{t('prices.when')}</th><th scope="col" class="num">{t('prices.old')}</th><th scope="col" class="num">{t('prices.new')}</th><th scope="col">{t('prices.why')}</th></tr>
             </thead>
             <tbody>
-              {d.shopPrices.map((p, i) => (
+              {shopEntries.map((p, i) => (
                 <tr key={i}>
                   <td>{formatDateTime(p.at)}</td><td class="num">{formatMoney(p.oldPriceMinor)}</td><td class="num">{formatMoney(p.newPriceMinor)}</td>
                   <td class="small">{[p.why, p.source, p.file ? p.file.substring(p.file.lastIndexOf('/') + 1) : ''].filter(Boolean).join(' · ') || '—'}</td>
@@ -84,6 +114,8 @@ export function PriceHistory(props: { params: Record<string, string> }) {
           </table>
         </div>
       ) : null}
+      {moreError ? <ErrorBox error={moreError} /> : null}
+      {cursor ? <p><button type="button" data-action="more-prices" onClick={more}>{t('prices.more')}</button></p> : null}
     </Page>
   );
 }

@@ -1,11 +1,11 @@
 package dev.storeops.catalog;
 
-import dev.storeops.platform.errors.Invalid;
+import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.platform.errors.NotFound;
 
 /**
  * Staff read why the stock of a SKU changed: its movement journal, newest first, a page at a time
- * ({@code GET /staff/stock/{sku}/movements?limit=&next=}).
+ * ({@code GET /staff/stock/{sku}/movements?limit=&cursor=}; {@code next} is the cursor's older name).
  */
 public final class ReadStockMovements {
   public static final int DEFAULT_LIMIT = 50;
@@ -20,21 +20,11 @@ public final class ReadStockMovements {
   }
 
   /** The page; 404 for a SKU that is neither a product nor stocked anywhere, 400 for a bad limit. */
-  public StockJournal.Page read(String sku, String limit, String next) {
-    int n = DEFAULT_LIMIT;
-    if (limit != null) {
-      try {
-        n = Integer.parseInt(limit.strip());
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
-      if (n < 1 || n > MAX_LIMIT) {
-        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-      }
-    }
+  public StockJournal.Page read(String sku, String limit, String cursor) {
+    int n = PageCursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     if (!Identifiers.validSku(sku) || (catalog.product(sku).isEmpty() && catalog.stock(sku).isEmpty())) {
       throw new NotFound("SKU " + sku);
     }
-    return journal.movements(sku, n, next == null || next.isBlank() ? null : next);
+    return journal.movements(sku, n, cursor == null || cursor.isBlank() ? null : cursor);
   }
 }

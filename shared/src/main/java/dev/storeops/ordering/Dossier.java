@@ -52,7 +52,7 @@ public record Dossier(Customer customer, Manager manager, List<Map<String, Objec
   public static Dossier ofOrders(Customer customer, Manager manager, List<OrderStore.CustomerOrder> orders,
       ContactHistory history) {
     List<OrderStore.CustomerOrder> newestFirst = orders.stream()
-        .sorted(Comparator.comparing((OrderStore.CustomerOrder c) -> c.order().createdAt()).reversed()).toList();
+        .sorted(Comparator.comparing(OrderStore.CustomerOrder::order, CustomerOrderPages.NEWEST_FIRST)).toList();
     return new Dossier(customer, manager, OrderViews.staff(newestFirst.stream().map(OrderStore.CustomerOrder::order)
         .toList()), totalsOf(newestFirst), history);
   }

@@ -5,6 +5,8 @@ import dev.storeops.catalog.Catalog;
 import dev.storeops.customers.ContactHistoryReader;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
+import dev.storeops.platform.dynamo.PageCursor;
+import dev.storeops.platform.errors.Invalid;
 import dev.storeops.platform.errors.NotFound;
 import dev.storeops.platform.errors.Validation;
 import dev.storeops.staff.Manager;
@@ -14,6 +16,7 @@ import java.util.List;
 /** What staff look up: orders by status (and manager), page by page; a customer's dossier. */
 public final class OrderQueries {
   static final int MAX_PAGE = 100;
+  static final int DEFAULT_PAGE = 25;
 
   private final Catalog catalog;
   private final OrderStore orders;
@@ -44,22 +47,31 @@ public final class OrderQueries {
         v.error("status", "must be one of " + Arrays.toString(OrderStatus.values()));
       }
     }
-    int size = 25;
-    if (limit != null) {
-      try {
-        size = Integer.parseInt(limit.trim());
-        if (size < 1 || size > MAX_PAGE) {
-          v.error("limit", "must be 1.." + MAX_PAGE);
-        }
-      } catch (NumberFormatException e) {
-        v.error("limit", "must be a number");
-      }
+    int size = DEFAULT_PAGE;
+    try {
+      // the API's one way to read a page size (docs/api.md#lists), listed with the other field errors
+      size = PageCursor.limit(limit, DEFAULT_PAGE, MAX_PAGE);
+    } catch (Invalid e) {
+      e.errors().forEach(err -> v.error(err.field(), err.message()));
     }
     if (manager != null && !Identifiers.validId(manager)) {
       v.error("manager", "is not a valid manager id");
     }
     v.throwIfInvalid();
     return orders.byStatus(parsed, manager, size, cursor);
+  }
+
+  /**
+   * A customer's orders in the dossier's order (the staff view, newest first), with the customer for the
+   * own-work rule; paged by {@link CustomerOrderPages} ({@code GET /staff/customers/{id}/orders}).
+   */
+  public record CustomerOrders(Customer customer, List<java.util.Map<String, Object>> orders) {}
+
+  /** The customer's orders without the rest of the dossier; 404 for an unknown customer. */
+  public CustomerOrders customerOrders(String customerId) {
+    Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
+    return new CustomerOrders(customer, OrderViews.staff(orders.customerOrders(customerId).stream()
+        .map(OrderStore.CustomerOrder::order).sorted(CustomerOrderPages.NEWEST_FIRST).toList()));
   }
 
   public Dossier dossier(String customerId) {

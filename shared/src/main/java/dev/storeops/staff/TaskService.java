@@ -73,17 +73,7 @@ public final class TaskService {
 
   /** One page of an assignee's tasks, soonest due first: {@code limit} 1..100 (default 100), {@code cursor} from the last page. */
   public TaskStore.Page page(String assigneeId, StaffTask.Status status, String limit, String cursor) {
-    int n = MAX_PAGE;
-    if (limit != null) {
-      try {
-        n = Integer.parseInt(limit.strip());
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
-      if (n < 1 || n > MAX_PAGE) {
-        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_PAGE);
-      }
-    }
+    int n = dev.storeops.platform.dynamo.PageCursor.limit(limit, MAX_PAGE, MAX_PAGE);
     return store.page(assigneeId, status, n, cursor == null || cursor.isBlank() ? null : cursor);
   }
 

@@ -254,8 +254,8 @@ class AfterTheOrderTest {
       eventually("price list " + entries + " imported", () -> {
         JsonNode prices = shop.json(shop.send("GET", "/staff/stock/TEA-002/prices", owner, null));
         int mine = 0;
-        for (JsonNode e : prices.path("supplierPrices")) {
-          mine += supplier.equals(e.path("supplierId").asText()) ? 1 : 0;
+        for (JsonNode e : prices.path("entries")) {
+          mine += "supplier".equals(e.path("kind").asText()) && supplier.equals(e.path("supplierId").asText()) ? 1 : 0;
         }
         return mine == entries;
       });
@@ -290,5 +290,45 @@ class AfterTheOrderTest {
     browser.find("[data-report='sku-stock'] button[type='submit']").click();
     browser.find("[data-table='sku-stock'] caption");
     assertTrue(browser.all("a[data-link='price-history']").isEmpty());
+  }
+
+  @Test
+  void aLongPriceHistoryShowsTheEarlierPricesOnDemand() {
+    String sku = "E2E-PR-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    assertEquals(200, shop.send("PUT", "/staff/products/" + sku, owner,
+        "{\"name\":\"Чай с историей цен\",\"priceMinor\":10000,\"weightGrams\":100,\"lengthMm\":100,\"widthMm\":100,"
+            + "\"heightMm\":100,\"category\":\"tea\"}").statusCode());
+    // 105 price lists of one supplier (journal entries as the stock import writes them, on the SKU's
+    // partition): more than the console's page of 100
+    var stack = shop.runtime().stack();
+    String table = stack.tableName("StoreTable");
+    java.time.Instant start = java.time.Instant.parse("2026-01-05T08:00:00Z");
+    for (int i = 0; i < 105; i++) {
+      java.time.Instant at = start.plusSeconds(86_400L * i);
+      long purchase = 10_000 + i;
+      int n = i;
+      stack.dynamoDb().putItem(p -> p.tableName(table).item(java.util.Map.of(
+          "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SKU#" + sku),
+          "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRICELOG#" + at + "#e2e-long"),
+          "type", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SupplierPriceEntry"),
+          "sku", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sku),
+          "supplierId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("e2e-long"),
+          "file", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("incoming/e2e-long/prices-" + n + ".csv"),
+          "at", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(at.toString()),
+          "purchasePriceMinor", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(purchase)))));
+    }
+
+    browser.signIn("owner-elena", "nav [data-nav='stock']");
+    browser.go("stock/" + sku + "/prices");
+    browser.find("[data-page='prices'] [data-table='sku-prices']");
+    assertEquals(100, browser.all("[data-table='sku-prices'] tbody tr").size(), "the first page");
+    browser.find("button[data-action='more-prices']").click();
+    browser.waitFor(d -> d.findElements(By.cssSelector("[data-table='sku-prices'] tbody tr")).size() == 105);
+    List<WebElement> rows = browser.all("[data-table='sku-prices'] tbody tr");
+    assertEquals("true", rows.get(0).getAttribute("data-current"), "newest first, current");
+    assertTrue(rows.get(104).findElement(By.cssSelector("[data-price='purchase']")).getText().replaceAll("\\s", "")
+        .matches("100[,.]00.*"), "the oldest price list last: " + rows.get(104).getText());
+    assertEquals(1, rows.stream().filter(r -> "true".equals(r.getAttribute("data-current"))).count());
+    assertTrue(browser.all("button[data-action='more-prices']").isEmpty(), "no more pages");
   }
 }

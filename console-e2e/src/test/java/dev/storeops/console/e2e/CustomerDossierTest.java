@@ -97,4 +97,40 @@ class CustomerDossierTest {
     assertEquals(2, history.path("notes").size());
     assertEquals("owner-elena", history.path("notes").get(0).path("by").asText());
   }
+
+  @Test
+  void aCustomerWithManyOrdersShowsTheEarlierOnesOnDemand() {
+    String owner = shop.token("owner-elena");
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    String sku = "E2E-PG-" + tag;
+    String warehouse = "e2e-pg-" + tag.toLowerCase();
+    assertEquals(200, shop.send("PUT", "/staff/warehouses/" + warehouse, owner,
+        "{\"name\":\"Склад страниц\",\"city\":\"Москва\"}").statusCode());
+    assertEquals(200, shop.send("PUT", "/staff/products/" + sku, owner,
+        "{\"name\":\"Чай для страниц\",\"priceMinor\":10000,\"weightGrams\":100,\"lengthMm\":100,\"widthMm\":100,"
+            + "\"heightMm\":100,\"category\":\"tea\"}").statusCode());
+    assertEquals(200, shop.send("PUT", "/staff/stock/" + sku + "/" + warehouse, owner, "{\"onHand\":100}").statusCode());
+    // the customer of a site order, then 21 phone orders of theirs: more than the dossier's first page (20)
+    String first = setup.placeCashOnDeliveryOrder();
+    String customerId = setup.order(first).path("customerId").asText();
+    for (int i = 0; i < 21; i++) {
+      var placed = shop.send("POST", "/staff/orders", owner, """
+          {"customerId":"%s","lines":[{"sku":"%s","qty":1}],"paymentMethod":"CASH_ON_DELIVERY","channel":"PHONE",
+           "delivery":{"option":"COURIER","city":"Москва","address":"ул. Тверская, 1"}}""".formatted(customerId, sku));
+      assertEquals(201, placed.statusCode(), placed.body());
+    }
+
+    browser.signIn("owner-elena", "nav [data-nav='customers']");
+    browser.go("customers/" + customerId);
+    browser.find("[data-table='customer-orders']");
+    assertEquals("22", browser.find("[data-total='orders']").getText().trim(), "the totals count every order");
+    assertEquals(20, browser.all("[data-table='customer-orders'] tbody tr").size(), "the dossier's first page");
+    browser.find("button[data-action='more-orders']").click();
+    browser.waitFor(d -> d.findElements(By.cssSelector("[data-table='customer-orders'] tbody tr")).size() == 22);
+    List<WebElement> rows = browser.all("[data-table='customer-orders'] tbody tr");
+    assertEquals(first, rows.get(21).getAttribute("data-order"), "the oldest order last");
+    assertEquals(22, rows.stream().map(r -> r.getAttribute("data-order")).distinct().count(), "each order once");
+    assertTrue(browser.all("button[data-action='more-orders']").isEmpty(), "no more pages");
+    browser.screenshot("customer-dossier-more-orders");
+  }
 }

@@ -74,9 +74,14 @@ final class StaffCustomerRoutes {
    * The dossier route and the notes route use this one rule.
    */
   static void requireOwnCustomer(dev.storeops.platform.http.HttpRequest request, Dossier dossier) {
+    requireOwnCustomer(request, dossier.customer(), dossier.orders());
+  }
+
+  /** The same rule on a customer and all of their orders (the staff views; {@code GET /staff/customers/{id}/orders}). */
+  static void requireOwnCustomer(dev.storeops.platform.http.HttpRequest request, dev.storeops.customers.Customer customer,
+      java.util.List<Map<String, Object>> orders) {
     String me = staffId(request);
-    boolean mine = me.equals(dossier.customer().managerId())
-        || dossier.orders().stream().anyMatch(o -> me.equals(o.get("managerId")));
-    requireOwn(request, mine ? me : dossier.customer().managerId(), "Customer " + dossier.customer().id());
+    boolean mine = me.equals(customer.managerId()) || orders.stream().anyMatch(o -> me.equals(o.get("managerId")));
+    requireOwn(request, mine ? me : customer.managerId(), "Customer " + customer.id());
   }
 }

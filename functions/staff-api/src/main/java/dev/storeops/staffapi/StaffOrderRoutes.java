@@ -10,6 +10,7 @@ import dev.storeops.ordering.OrderRequest;
 import dev.storeops.ordering.OrderService;
 import dev.storeops.ordering.OrderStore;
 import dev.storeops.ordering.OrderViews;
+import dev.storeops.ordering.CustomerOrderPages;
 import dev.storeops.ordering.Dossier;
 import dev.storeops.ordering.Order;
 import dev.storeops.ordering.ReassignOrder;
@@ -89,7 +90,31 @@ final class StaffOrderRoutes {
             // a customer of the manager's: theirs by assignment, or one of their orders is the manager's
             StaffCustomerRoutes.requireOwnCustomer(request, dossier);
           }
-          return HttpResponse.json(200, dossier, java.util.Map.of("Cache-Control", "no-store"));
+          // the orders are a list: the dossier carries their first page, GET /staff/customers/{id}/orders the rest
+          CustomerOrderPages.Page orders = CustomerOrderPages.page(dossier.orders(), request.query("limit").orElse(null),
+              null);
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("customer", dossier.customer());
+          body.put("manager", dossier.manager());
+          body.put("orders", orders.orders());
+          body.put("ordersNextCursor", orders.nextCursor());
+          body.put("totals", dossier.totals());
+          body.put("history", dossier.history());
+          return HttpResponse.json(200, body, java.util.Map.of("Cache-Control", "no-store"));
+        })
+        .on("GET /staff/customers/{id}/orders", request -> {
+          // the API's one paging convention (docs/api.md#lists): limit + cursor -> nextCursor
+          OrderQueries.CustomerOrders all = queries.customerOrders(request.pathParameter("id"));
+          if (onlyOwn(request)) {
+            StaffCustomerRoutes.requireOwnCustomer(request, all.customer(), all.orders());
+          }
+          CustomerOrderPages.Page page = CustomerOrderPages.page(all.orders(), request.query("limit").orElse(null),
+              request.query("cursor").orElse(null));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("customerId", all.customer().id());
+          body.put("orders", page.orders());
+          body.put("nextCursor", page.nextCursor());
+          return HttpResponse.json(200, body, java.util.Map.of("Cache-Control", "no-store"));
         })
         .on("PUT /staff/products/{sku}", request -> HttpResponse.json(200, catalog.putProduct(
             request.pathParameter("sku"), request.bodyAs(ManageCatalog.ProductRequest.class))))

@@ -31,8 +31,10 @@ final class StaffStockRoutes {
   void register(Router router) {
     router.on("GET /staff/stock/{sku}", request -> HttpResponse.json(200, stock.read(request.pathParameter("sku"))));
     // purchase prices are the shop's margin: the owner's (staff/StaffPermissions)
+    // one timeline of supplier prices and shop price changes, paged as every list (docs/api.md#lists)
     router.on("GET /staff/stock/{sku}/prices", request -> HttpResponse.json(200,
-        prices.read(request.pathParameter("sku")), Map.of("Cache-Control", "no-store")));
+        prices.read(request.pathParameter("sku"), request.query("limit").orElse(null),
+            request.query("cursor").orElse(null)), Map.of("Cache-Control", "no-store")));
     router.on("POST /staff/stock/repair", request -> {
       var corrected = repair.repair(staffId(request));
       return HttpResponse.json(200, Map.of("corrected", corrected));

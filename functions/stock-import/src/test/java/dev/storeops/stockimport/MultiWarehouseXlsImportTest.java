@@ -125,13 +125,19 @@ class MultiWarehouseXlsImportTest {
 
     // the prices are journalled per SKU × supplier, read back as the staff route reads them
     var prices = new dev.storeops.catalog.ReadPriceHistory(new DynamoCatalog(stack.dynamoDb(), table, Clock.systemUTC()),
-        new dev.storeops.catalog.dynamo.DynamoPriceHistory(stack.dynamoDb(), table)).read(coffee);
-    assertEquals(1, prices.supplierPrices().size(), prices.toString());
-    assertEquals(30000L, prices.supplierPrices().get(0).purchasePriceMinor());
-    assertEquals(45000L, prices.supplierPrices().get(0).retailPriceMinor());
-    assertTrue(prices.supplierPrices().get(0).journal());
+        new dev.storeops.catalog.dynamo.DynamoPriceHistory(stack.dynamoDb(), table)).read(coffee, null, null);
+    var supplierPrices = prices.entries().stream()
+        .filter(e -> e.kind() == dev.storeops.catalog.ReadPriceHistory.Kind.supplier).toList();
+    var shopPrices = prices.entries().stream()
+        .filter(e -> e.kind() == dev.storeops.catalog.ReadPriceHistory.Kind.shop).toList();
+    assertEquals(1, supplierPrices.size(), prices.toString());
+    assertEquals(30000L, supplierPrices.get(0).purchasePriceMinor());
+    assertEquals(45000L, supplierPrices.get(0).retailPriceMinor());
+    assertTrue(supplierPrices.get(0).journal());
     assertEquals(sup, prices.current().get(0).supplierId());
-    assertEquals(42000L, prices.shopPrices().get(0).newPriceMinor());
+    assertEquals(1, shopPrices.size(), prices.toString());
+    assertEquals(42000L, shopPrices.get(0).newPriceMinor());
+    assertEquals(null, prices.nextCursor(), "two entries: one page");
 
     // the report names the rejected SKU and the value that failed
     String reportKey = StockImportService.reportKey(sup, report.startedAt(), report.file());

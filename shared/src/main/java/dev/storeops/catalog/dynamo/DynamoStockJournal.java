@@ -3,10 +3,10 @@ package dev.storeops.catalog.dynamo;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.catalog.StockJournal;
+import dev.storeops.platform.dynamo.PageCursor;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.platform.errors.Invalid;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * A SKU's movement journal: Query {@code pk = SKU#<sku>}, {@code begins_with(sk, MOVE#)}, newest first;
- * the cursor is the last entry's sort key (URL-safe base64).
+ * the cursor is the query's {@code LastEvaluatedKey} in the API's one codec ({@link PageCursor}), valid for
+ * this SKU's journal only.
  */
 public final class DynamoStockJournal implements StockJournal {
   private final DynamoDbClient dynamo;
@@ -32,27 +33,20 @@ public final class DynamoStockJournal implements StockJournal {
         .expressionAttributeValues(Map.of(":pk", s(TableKeys.SKU.key(sku)), ":move", s(TableKeys.MOVE.text())))
         .scanIndexForward(false).limit(limit);
     if (cursor != null) {
-      builder.exclusiveStartKey(TableKeys.primaryKey(TableKeys.SKU.key(sku), decode(cursor)));
+      builder.exclusiveStartKey(start(sku, cursor));
     }
     var page = dynamo.query(builder.build());
-    String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? encode(page.lastEvaluatedKey().get(TableKeys.SK)) : null;
+    String next = page.hasLastEvaluatedKey() ? PageCursor.encode(page.lastEvaluatedKey()) : null;
     return new Page(page.items().stream().map(StockLedgerItems::movement).toList(), next);
   }
 
-  private static String encode(AttributeValue sk) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sk.s().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decode(String cursor) {
-    try {
-      String sk = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (!sk.startsWith(TableKeys.MOVE.text())) {
-        throw new IllegalArgumentException("not a journal key");
-      }
-      return sk;
-    } catch (IllegalArgumentException e) {
+  /** The query's start from a cursor of this SKU's journal; any other cursor is a 400 on {@code cursor}. */
+  private static Map<String, AttributeValue> start(String sku, String cursor) {
+    Map<String, AttributeValue> key = PageCursor.decode(cursor, List.of(TableKeys.PK, TableKeys.SK));
+    if (key.size() != 2 || !TableKeys.SKU.key(sku).equals(key.get(TableKeys.PK).s())
+        || !key.get(TableKeys.SK).s().startsWith(TableKeys.MOVE.text())) {
       throw Invalid.field("cursor", "is not a cursor this API returned");
     }
+    return key;
   }
 }
