@@ -98,6 +98,7 @@ public final class FaultInjector implements ExecutionInterceptor {
   private static String crashAtOperation;
   private static String hookOperation;
   private static Runnable hook;
+  private static long aimsTaken;
   /** Calls made by a rival's action run between two of a handler's calls: neither counted nor faulted. */
   private static final ThreadLocal<Boolean> IN_HOOK = ThreadLocal.withInitial(() -> false);
   // the profile (the bench prints it): calls per function × operation, wall time per function
@@ -160,6 +161,13 @@ public final class FaultInjector implements ExecutionInterceptor {
     synchronized (LOCK) {
       hookOperation = operation;
       hook = action;
+    }
+  }
+
+  /** How many aimed crashes and rival actions were reached so far (an aim missed by a failed attempt is aimed again). */
+  static long aimsTaken() {
+    synchronized (LOCK) {
+      return aimsTaken;
     }
   }
 
@@ -305,6 +313,7 @@ public final class FaultInjector implements ExecutionInterceptor {
       boolean aimed = operation.equals(crashAtOperation);
       if (aimed) {
         crashAtOperation = null;
+        aimsTaken++;
       }
       if ((aimed || crashAfter > 0 && successfulCalls >= crashAfter) && !crashed) {
         crashed = true;
@@ -317,6 +326,7 @@ public final class FaultInjector implements ExecutionInterceptor {
         rival = hook;
         hook = null;
         hookOperation = null;
+        aimsTaken++;
       }
     }
     if (rival != null) {
