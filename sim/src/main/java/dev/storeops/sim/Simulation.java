@@ -282,13 +282,15 @@ public final class Simulation {
       p.put("widthMm", 100);
       p.put("heightMm", 80);
       p.put("category", i % 2 == 0 ? "tea" : "ware");
-      expectOk(shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
+      expectOk(() -> shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
       skus.add(sku);
     }
     for (String sku : skus) {
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, "{\"onHand\":" + (20 + random.nextInt(40)) + "}",
+      String msk = "{\"onHand\":" + (20 + random.nextInt(40)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, msk,
           bearer(token)), "stock " + sku);
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/spb-1", "{\"onHand\":" + (5 + random.nextInt(20)) + "}",
+      String spb = "{\"onHand\":" + (5 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/spb-1", spb,
           bearer(token)), "stock " + sku);
     }
     // the bulk range, for big baskets (docs/simulation.md): 30 more SKUs in both warehouses
@@ -302,23 +304,31 @@ public final class Simulation {
       p.put("widthMm", 80);
       p.put("heightMm", 60);
       p.put("category", i % 2 == 0 ? "tea" : "ware");
-      expectOk(shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, "{\"onHand\":" + (20 + random.nextInt(40)) + "}",
+      expectOk(() -> shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
+      String msk = "{\"onHand\":" + (20 + random.nextInt(40)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, msk,
           bearer(token)), "stock " + sku);
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/spb-1", "{\"onHand\":" + (5 + random.nextInt(20)) + "}",
+      String spb = "{\"onHand\":" + (5 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/spb-1", spb,
           bearer(token)), "stock " + sku);
       bulkSkus.add(sku);
     }
     // the shop point on the Arbat: its own shelf of every SKU
-    expectOk(shop.call("PUT", "/staff/warehouses/" + POINT, "{\"name\":\"Точка на Арбате\",\"city\":\"Москва\",\"point\":true}",
+    expectOk(() -> shop.call("PUT", "/staff/warehouses/" + POINT, "{\"name\":\"Точка на Арбате\",\"city\":\"Москва\",\"point\":true}",
         bearer(token)), "point " + POINT);
     for (String sku : skus) {
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + POINT, "{\"onHand\":" + (15 + random.nextInt(20)) + "}",
+      String shelf = "{\"onHand\":" + (15 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + POINT, shelf,
           bearer(token)), "point stock " + sku);
     }
   }
 
-  private static void expectOk(SimShop.Response r, String what) {
+  /** A set-up call, tried again on a 5xx (the staff console's retry; a loaded machine can time a handler out). */
+  private static void expectOk(java.util.function.Supplier<SimShop.Response> call, String what) {
+    SimShop.Response r = call.get();
+    for (int attempt = 2; attempt <= 4 && r.status() / 100 == 5; attempt++) {
+      r = call.get();
+    }
     if (!r.ok()) {
       throw new IllegalStateException(what + ": HTTP " + r.status() + " " + r.body());
     }
