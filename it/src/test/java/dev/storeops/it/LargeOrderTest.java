@@ -197,4 +197,59 @@ class LargeOrderTest {
     }
     assertEquals(List.of(), pendingMoves(w, o.id()));
   }
+
+  @Test
+  void theSweeperTriesAFailingReleaseAgainInTheSameRunSoAThrottledRunStillFinishesIt(AwsStack stack) {
+    // found by the simulation (docs/simulation.md, "What it found"): five runs each failing on one of the
+    // release's calls parked the item as poison with its units reserved; now a run tries again at once
+    FlowWorld w = new FlowWorld(stack);
+    List<String> skus = stock(w);
+    Order o = largeOrder(w, skus);
+    DynamoDbClient real = stack.dynamoDb();
+    OrderFlow flow0 = FlowComponents.build((DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+        new Class<?>[] {DynamoDbClient.class}, new java.lang.reflect.InvocationHandler() {
+          private final AtomicInteger transactions = new AtomicInteger();
+
+          @Override
+          public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("transactWriteItems") && transactions.incrementAndGet() == 2) {
+              throw new Crash();
+            }
+            try {
+              return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+        }), w.table, intents -> { }, FlowSettings.defaults(), w.clock, "https://shop.example.com",
+        new FlowComponents.Escalation(TaskService.EscalationPolicy.REPORT, Duration.ofHours(1), "lead@example.com")).flow();
+    assertThrows(Crash.class, () -> flow0.cancel(o.id(), w.manager, new CancelOrder.Request("customer asked")));
+    assertEquals(1, pendingMoves(w, o.id()).size());
+
+    // the sweeper's client: its first two transactions are throttled, as DynamoDB does under load
+    AtomicInteger throttled = new AtomicInteger();
+    DynamoDbClient throttling = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+        new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+          if (method.getName().equals("transactWriteItems") && throttled.incrementAndGet() <= 2) {
+            throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                .statusCode(400).message("Rate exceeded").build();
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    w.clock.advance(Duration.ofMinutes(6));
+    String queue = stack.sqs().createQueue(q -> q.queueName("large-sweep-" + UUID.randomUUID())).queueUrl();
+    Map<String, Object> result = DynamoOrderAnnouncements.job(throttling, stack.sqs(), w.table, queue, w.clock).run();
+    assertTrue(((Number) result.get("stockMovesFinished")).intValue() >= 1, result.toString());
+    assertTrue(throttled.get() > 2, "the throttled transactions were tried again: " + throttled.get());
+    for (String sku : skus) {
+      long[] l = levels(w, sku);
+      assertEquals(List.of(10L, 0L, 10L), List.of(l[0], l[1], l[2]), sku);
+      assertEquals(0, hold(w, sku, o.id()), sku);
+    }
+    assertEquals(List.of(), pendingMoves(w, o.id()));
+  }
 }

@@ -93,6 +93,14 @@ public final class FaultInjector implements ExecutionInterceptor {
   private static boolean faulted;
   private static boolean paused;
   private static int forcedCrashAfter = -1;
+  // a crash or a rival's action aimed at one operation of the next invocation (a large order's intake)
+  private static String forcedCrashAtOperation;
+  private static String crashAtOperation;
+  private static String hookOperation;
+  private static Runnable hook;
+  private static long aimsTaken;
+  /** Calls made by a rival's action run between two of a handler's calls: neither counted nor faulted. */
+  private static final ThreadLocal<Boolean> IN_HOOK = ThreadLocal.withInitial(() -> false);
   // the profile (the bench prints it): calls per function × operation, wall time per function
   private static final Map<String, Long> operations = new TreeMap<>();
   private static final Map<String, Long> nanosByFunction = new TreeMap<>();
@@ -129,6 +137,47 @@ public final class FaultInjector implements ExecutionInterceptor {
   static void crashNextInvocationAfter(int calls) {
     synchronized (LOCK) {
       forcedCrashAfter = calls;
+    }
+  }
+
+  /**
+   * The next invocation crashes right after its first successful call of {@code operation} ({@code
+   * Service.Operation}, e.g. {@code DynamoDb.TransactWriteItems}): the simulation aims it at a large order's
+   * intake, which then dies between its two transactions (docs/simulation.md).
+   */
+  static void crashNextInvocationAfterFirst(String operation) {
+    synchronized (LOCK) {
+      forcedCrashAtOperation = operation;
+    }
+  }
+
+  /**
+   * Right after the next successful call of {@code operation} inside a handler invocation, runs {@code
+   * action} — a rival moving stock between two of the handler's writes (the simulation: a stock count
+   * between a large order's two intake transactions). The action's own AWS calls are neither counted nor
+   * faulted. {@link #disarm} drops an aim that was not reached.
+   */
+  static void afterNextCall(String operation, Runnable action) {
+    synchronized (LOCK) {
+      hookOperation = operation;
+      hook = action;
+    }
+  }
+
+  /** How many aimed crashes and rival actions were reached so far (an aim missed by a failed attempt is aimed again). */
+  static long aimsTaken() {
+    synchronized (LOCK) {
+      return aimsTaken;
+    }
+  }
+
+  /** Drops an aimed crash or rival action that no call reached. */
+  static void disarm() {
+    synchronized (LOCK) {
+      forcedCrashAtOperation = null;
+      crashAtOperation = null;
+      hookOperation = null;
+      hook = null;
     }
   }
 
@@ -195,6 +244,8 @@ public final class FaultInjector implements ExecutionInterceptor {
         crashAfter = forcedCrashAfter;
         forcedCrashAfter = -1;
       }
+      crashAtOperation = forcedCrashAtOperation;
+      forcedCrashAtOperation = null;
     }
   }
 
@@ -217,6 +268,9 @@ public final class FaultInjector implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     RuntimeException fault = null;
+    if (IN_HOOK.get()) {
+      return;
+    }
     synchronized (LOCK) {
       if (settings == null || invocation == null || !SERVICES.contains(service)) {
         return;
@@ -246,17 +300,41 @@ public final class FaultInjector implements ExecutionInterceptor {
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    if (IN_HOOK.get()) {
+      return;
+    }
+    Runnable rival = null;
     synchronized (LOCK) {
       if (settings == null || invocation == null || !SERVICES.contains(service)) {
         return;
       }
       successfulCalls++;
-      if (crashAfter > 0 && successfulCalls >= crashAfter && !crashed) {
+      String operation = service + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      boolean aimed = operation.equals(crashAtOperation);
+      if (aimed) {
+        crashAtOperation = null;
+        aimsTaken++;
+      }
+      if ((aimed || crashAfter > 0 && successfulCalls >= crashAfter) && !crashed) {
         crashed = true;
         faulted = true;
         injected.merge(Kind.CRASH, 1L, Long::sum);
         throw new SimulatedCrash(invocation + " crashed after its call " + successfulCalls + " ("
             + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " applied)");
+      }
+      if (hook != null && operation.equals(hookOperation)) {
+        rival = hook;
+        hook = null;
+        hookOperation = null;
+        aimsTaken++;
+      }
+    }
+    if (rival != null) {
+      IN_HOOK.set(true);
+      try {
+        rival.run();
+      } finally {
+        IN_HOOK.set(false);
       }
     }
     if (Boolean.TRUE.equals(attributes.getAttribute(LOSE_RESPONSE))) {

@@ -26,7 +26,31 @@ public record ShopState(
     Facts facts,
     List<PointSaleRow> pointSales,
     Money money,
-    Notices notices) {
+    Notices notices,
+    List<PendingMoves> pendingMoves) {
+
+  /** Without pending stock moves of large orders (the invariants' hand-built states that have none). */
+  public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,
+      List<Task> tasks, List<Manager> managers, List<Mail> mails, Map<String, List<DeadLetter>> deadLetters,
+      Report report, Metrics metrics, Facts facts, List<PointSaleRow> pointSales, Money money, Notices notices) {
+    this(at, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics, facts, pointSales,
+        money, notices, List.of());
+  }
+
+  /**
+   * Stock moves of a large order listed on one of its items until they are written (docs/orders.md, "40
+   * lines do not fit one transaction"): a pending intake on the order's announce item ({@code item} =
+   * {@code ANNOUNCE}, the holds of the first transaction(s), released unless the order's last transaction
+   * clears them), or the rest of a cancellation's or shipment's moves ({@code STOCKMOVES#<rev>}). {@code
+   * state}: {@code pending} or {@code draining}; {@code rows}: the SKU × warehouse rows still listed, whose
+   * holds are still open; {@code dueAt}: when the order-announce sweeper is due to finish them (null when
+   * the item is off the due index).
+   */
+  public record PendingMoves(String orderId, String item, String state, String moves, Instant dueAt, List<Line> rows) {
+    public boolean intake() {
+      return item.equals("ANNOUNCE");
+    }
+  }
 
   /** Without the customers' order notices (the invariants' hand-built states). */
   public ShopState(Instant at, List<Stock> stock, List<Movement> journal, List<OrderRow> orders, List<Hold> holds,

@@ -102,6 +102,8 @@ public final class Simulation {
   private final Map<String, Instant> gaveUp = new HashMap<>();
   private final Set<String> poison = new HashSet<>();
   private final List<String> skus = new ArrayList<>();
+  /** SKUs only big baskets order (with the others): enough for 40 different lines; stock in msk-1 and spb-1. */
+  private final List<String> bulkSkus = new ArrayList<>();
   /** The point's receipts since its last daily export (the export lists them again: replays). */
   private final List<String[]> tillReceipts = new ArrayList<>();
   private int receiptNumber;
@@ -280,25 +282,53 @@ public final class Simulation {
       p.put("widthMm", 100);
       p.put("heightMm", 80);
       p.put("category", i % 2 == 0 ? "tea" : "ware");
-      expectOk(shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
+      expectOk(() -> shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
       skus.add(sku);
     }
     for (String sku : skus) {
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, "{\"onHand\":" + (20 + random.nextInt(40)) + "}",
+      String msk = "{\"onHand\":" + (20 + random.nextInt(40)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, msk,
           bearer(token)), "stock " + sku);
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/spb-1", "{\"onHand\":" + (5 + random.nextInt(20)) + "}",
+      String spb = "{\"onHand\":" + (5 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/spb-1", spb,
           bearer(token)), "stock " + sku);
     }
+    // the bulk range, for big baskets (docs/simulation.md): 30 more SKUs in both warehouses
+    for (int i = 1; i <= BULK_SKUS; i++) {
+      String sku = String.format(Locale.ROOT, "BULK-%02d", i);
+      ObjectNode p = Json.mapper().createObjectNode();
+      p.put("name", "Набор симуляции " + i);
+      p.put("priceMinor", 10_000 + 5_000L * (i % 7));
+      p.put("weightGrams", 100 + 10 * i);
+      p.put("lengthMm", 100);
+      p.put("widthMm", 80);
+      p.put("heightMm", 60);
+      p.put("category", i % 2 == 0 ? "tea" : "ware");
+      expectOk(() -> shop.call("PUT", "/staff/products/" + sku, Json.write(p), bearer(token)), "product " + sku);
+      String msk = "{\"onHand\":" + (20 + random.nextInt(40)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + SUPPLIER_WAREHOUSE, msk,
+          bearer(token)), "stock " + sku);
+      String spb = "{\"onHand\":" + (5 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/spb-1", spb,
+          bearer(token)), "stock " + sku);
+      bulkSkus.add(sku);
+    }
     // the shop point on the Arbat: its own shelf of every SKU
-    expectOk(shop.call("PUT", "/staff/warehouses/" + POINT, "{\"name\":\"Точка на Арбате\",\"city\":\"Москва\",\"point\":true}",
+    expectOk(() -> shop.call("PUT", "/staff/warehouses/" + POINT, "{\"name\":\"Точка на Арбате\",\"city\":\"Москва\",\"point\":true}",
         bearer(token)), "point " + POINT);
     for (String sku : skus) {
-      expectOk(shop.call("PUT", "/staff/stock/" + sku + "/" + POINT, "{\"onHand\":" + (15 + random.nextInt(20)) + "}",
+      String shelf = "{\"onHand\":" + (15 + random.nextInt(20)) + "}";
+      expectOk(() -> shop.call("PUT", "/staff/stock/" + sku + "/" + POINT, shelf,
           bearer(token)), "point stock " + sku);
     }
   }
 
-  private static void expectOk(SimShop.Response r, String what) {
+  /** A set-up call, tried again on a 5xx (the staff console's retry; a loaded machine can time a handler out). */
+  private static void expectOk(java.util.function.Supplier<SimShop.Response> call, String what) {
+    SimShop.Response r = call.get();
+    for (int attempt = 2; attempt <= 4 && r.status() / 100 == 5; attempt++) {
+      r = call.get();
+    }
     if (!r.ok()) {
       throw new IllegalStateException(what + ": HTTP " + r.status() + " " + r.body());
     }
@@ -332,6 +362,9 @@ public final class Simulation {
       int orders = settings.ordersPerDay();
       for (int i = 0; i < orders; i++) {
         at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "order", this::placeOrder);
+      }
+      for (int i = 0; i < Math.max(2, (int) Math.round(orders * 0.6 * BIG_BASKET_SHARE)); i++) {
+        at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "big basket", this::bigBasket);
       }
       for (int i = 0; i < Math.max(1, orders / 3); i++) {
         at(dayStart.plusSeconds((long) (random.nextDouble() * 14 * 3600)), "register", this::register);
@@ -444,8 +477,18 @@ public final class Simulation {
   }
 
   private void placeOrder(String cartOwner, String cartId, List<Map.Entry<String, Integer>> lines) {
+    placeOrder(cartOwner, cartId, lines, null, null);
+  }
+
+  /**
+   * An order as its client places it; {@code channel} null: drawn (60 % site, 25 % phone, 15 % e-mail);
+   * {@code aim}: run right before the first attempt (a crash or a rival aimed at its intake), disarmed
+   * after it. Returns the stored order's id, or null when it was refused or given up.
+   */
+  private String placeOrder(String cartOwner, String cartId, List<Map.Entry<String, Integer>> lines, String forcedChannel,
+      Runnable aim) {
     double c = random.nextDouble();
-    String channel = c < 0.6 ? "SITE" : c < 0.85 ? "PHONE" : "EMAIL";
+    String channel = forcedChannel != null ? forcedChannel : c < 0.6 ? "SITE" : c < 0.85 ? "PHONE" : "EMAIL";
     String[] methods = {"ONLINE_CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY"};
     String method = methods[random.nextInt(3)];
     String customerId = cartOwner != null ? cartOwner : !customers.isEmpty() && random.nextDouble() < 0.65
@@ -456,6 +499,7 @@ public final class Simulation {
       body.put("promoCode", PROMO_CODE);
     }
     boolean patient = customerId == null || random.nextDouble() < 0.7;
+    long aimsBefore = FaultInjector.aimsTaken();
     String staff = MANAGERS.get(random.nextInt(MANAGERS.size()));
     String path = channel.equals("SITE") ? "/orders" : "/staff/orders";
     for (int attempt = 1; attempt <= 8; attempt++) {
@@ -467,7 +511,15 @@ public final class Simulation {
       if (!channel.equals("SITE")) {
         headers.putAll(bearer(shop.staffToken(staff)));
       }
-      SimShop.Response r = shop.call("POST", path, Json.write(body), headers);
+      if (aim != null && FaultInjector.aimsTaken() == aimsBefore) {
+        aim.run(); // aimed again until a call of the intake reaches it (an attempt may fail before its transaction)
+      }
+      SimShop.Response r;
+      try {
+        r = shop.call("POST", path, Json.write(body), headers);
+      } finally {
+        FaultInjector.disarm();
+      }
       if (r.ok()) {
         count("orders placed");
         count("orders " + channel + " " + method);
@@ -479,7 +531,7 @@ public final class Simulation {
         String id = o.path("id").asText();
         long total = o.path("totalMinor").asLong();
         follow(id, method, total);
-        return;
+        return id;
       }
       if (r.status() == 409 && body.has("promoCode") && r.body().contains("promo-code")) {
         // the code's uses ran out: the customer orders at full price (a new request, a new key)
@@ -490,7 +542,7 @@ public final class Simulation {
       }
       if (r.status() == 409) {
         count("orders refused (stock or cart)");
-        return;
+        return null;
       }
       if (r.status() / 100 == 4) {
         throw new IllegalStateException("order refused as bad input: " + r.status() + " " + r.body() + "\n" + Json.write(body));
@@ -499,7 +551,7 @@ public final class Simulation {
       if (!patient) {
         count("orders given up after a 5xx");
         gaveUp.put(customerId, clock.instant());
-        return;
+        return null;
       }
       clock.advance(Duration.ofSeconds(2L * attempt));
     }
@@ -507,6 +559,106 @@ public final class Simulation {
     if (customerId != null) {
       gaveUp.put(customerId, clock.instant());
     }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- big baskets
+
+  /** SKUs of the bulk range (with the 10 others, 40 SKUs: a basket of up to 40 different lines). */
+  static final int BULK_SKUS = 30;
+  /** The share of site orders that are big baskets (at least two a day). */
+  static final double BIG_BASKET_SHARE = 0.08;
+  private int bigBaskets;
+  static final String TRANSACT_WRITE = "DynamoDb.TransactWriteItems";
+
+  /**
+   * A big basket on the site (docs/simulation.md): 16–40 lines over the whole range, 1–3 of them asking
+   * more than the fullest warehouse has (reserved from two). The baskets take turns, so that every run of
+   * two days or more sees each kind: (1) in the faulted run, 33–40 lines — more than one transaction holds,
+   * the two-transaction intake of docs/orders.md — crashing right after the intake's first transaction (the
+   * client retries the 5xx with the same key; the order-announce sweeper releases the crashed intake); in
+   * the clean run an ordinary big basket; (2) 33–40 lines meeting a stock take between their two
+   * transactions (the last line's rows counted down to what is already promised: the last transaction
+   * fails, order-api releases the first one's holds and answers 409); (3) competing for the last units of
+   * one of its SKUs with an order placed just before it; (4) an ordinary big basket.
+   */
+  private void bigBasket() {
+    int kind = bigBaskets++ % 4;
+    boolean twoTransactions = kind == 0 && settings.faults().crashShare() > 0 || kind == 1;
+    List<String> pool = new ArrayList<>(skus);
+    pool.addAll(bulkSkus);
+    java.util.Collections.shuffle(pool, random);
+    int n = twoTransactions || random.nextBoolean() ? 33 + random.nextInt(8) : 16 + random.nextInt(17);
+    List<Map.Entry<String, Integer>> lines = new ArrayList<>();
+    for (String sku : pool.subList(0, n)) {
+      lines.add(Map.entry(sku, 1 + random.nextInt(2)));
+    }
+    int splits = 1 + random.nextInt(3);
+    for (int i = 0; i < splits; i++) {
+      int at = random.nextInt(n - 1); // not the last line (the stock take's)
+      String sku = lines.get(at).getKey();
+      if (!bulkSkus.contains(sku)) {
+        continue; // the bulk range is in two warehouses only: more than the fullest is always the sum of both
+      }
+      List<Long> available = availableBy(sku).values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+      int extra = random.nextInt(3);
+      if (available.size() >= 2 && available.get(1) > 0) {
+        long qty = available.get(0) + 1 + Math.min(extra, available.get(1) - 1);
+        if (qty <= 99) {
+          lines.set(at, Map.entry(sku, (int) qty));
+          count("big basket lines over two warehouses");
+        }
+      }
+    }
+    count("big baskets");
+    count("big baskets of " + (n > 32 ? "33–40" : "16–32") + " lines");
+    Runnable aim = null;
+    if (kind == 0 && settings.faults().crashShare() > 0) {
+      count("big baskets crashed between their transactions");
+      aim = () -> FaultInjector.crashNextInvocationAfterFirst(TRANSACT_WRITE);
+    } else if (kind == 1) {
+      String sku = lines.get(n - 1).getKey();
+      aim = () -> FaultInjector.afterNextCall(TRANSACT_WRITE, () -> stockTake(sku));
+    } else if (kind == 2) {
+      // an order just before takes the last units of one of the basket's SKUs in its two fullest warehouses
+      String sku = lines.get(random.nextInt(n)).getKey();
+      List<Long> available = availableBy(sku).values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+      long last = available.stream().limit(2).mapToLong(Long::longValue).sum();
+      if (last > 0 && last <= 99) {
+        count("big baskets competing for the last units");
+        placeOrder(null, null, List.of(Map.entry(sku, (int) last)));
+      }
+    }
+    String id = placeOrder(null, null, lines, "SITE", aim);
+    count(id == null ? "big baskets not placed" : "big baskets placed");
+  }
+
+  /** Available units of a SKU per warehouse, as the table says now (consistent). */
+  private Map<String, Long> availableBy(String sku) {
+    Map<String, Long> out = new TreeMap<>();
+    shop.stack().dynamoDb().queryPaginator(q -> q.tableName(shop.stack().tableName("StoreTable")).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
+        .expressionAttributeValues(Map.of(":pk", dev.storeops.platform.dynamo.Items.s("SKU#" + sku),
+            ":stock", dev.storeops.platform.dynamo.Items.s("STOCK#")))).items()
+        .forEach(i -> out.put(dev.storeops.platform.dynamo.Items.str(i, "sk").substring(6),
+            dev.storeops.platform.dynamo.Items.num(i, "available", 0)));
+    return out;
+  }
+
+  /**
+   * A stock take between a big basket's two transactions: every row of the SKU is counted down to what
+   * is already promised (onHand = reserved), through the catalog's own count (the code of {@code PUT
+   * /staff/stock/{sku}/{warehouse}}, with its journal entry). Nothing is left for the basket's last line.
+   */
+  private void stockTake(String sku) {
+    var catalog = new dev.storeops.catalog.dynamo.DynamoCatalog(shop.stack().dynamoDb(),
+        shop.stack().tableName("StoreTable"), clock);
+    for (String warehouse : availableBy(sku).keySet()) {
+      var row = shop.stack().dynamoDb().getItem(g -> g.tableName(shop.stack().tableName("StoreTable"))
+          .key(dev.storeops.platform.dynamo.TableKeys.stockKey(sku, warehouse)).consistentRead(true)).item();
+      catalog.count(sku, warehouse, dev.storeops.platform.dynamo.Items.num(row, "reserved", 0), "sim-stock-take");
+    }
+    count("stock takes between a big basket's transactions");
   }
 
   /** What happens to a placed order: payments, calls, cancels, shipping, delivery. */
@@ -785,7 +937,7 @@ public final class Simulation {
   private void supplierFile() {
     StringBuilder csv = new StringBuilder("Артикул;Наименование;Остаток\n");
     int cuts = 0;
-    for (String sku : skus) {
+    for (String sku : allSkus()) {
       var item = shop.stack().dynamoDb().getItem(g -> g.tableName(shop.stack().tableName("StoreTable"))
           .key(dev.storeops.platform.dynamo.TableKeys.stockKey(sku, SUPPLIER_WAREHOUSE)).consistentRead(true)).item();
       long reserved = item == null ? 0 : dev.storeops.platform.dynamo.Items.num(item, "reserved", 0);
@@ -824,7 +976,7 @@ public final class Simulation {
             + clock.instant() + ", seed " + settings.seed() + ": " + corrected);
       }
     }
-    for (String sku : skus) {
+    for (String sku : allSkus()) {
       long read = 0;
       String next = null;
       do {
@@ -845,6 +997,12 @@ public final class Simulation {
       }
       counts.merge("journal entries read", read, Long::sum);
     }
+  }
+
+  private List<String> allSkus() {
+    List<String> all = new ArrayList<>(skus);
+    all.addAll(bulkSkus);
+    return all;
   }
 
   private long journalEntries(String sku) {

@@ -73,6 +73,7 @@ public final class StateReader implements AutoCloseable {
     List<ShopState.Movement> journal = new ArrayList<>();
     List<ShopState.OrderRow> orders = new ArrayList<>();
     List<ShopState.Hold> holds = new ArrayList<>();
+    List<ShopState.PendingMoves> pendingMoves = new ArrayList<>();
     List<ShopState.Task> tasks = new ArrayList<>();
     List<ShopState.Manager> managers = new ArrayList<>();
     List<ShopState.PointSaleRow> pointSales = new ArrayList<>();
@@ -111,6 +112,9 @@ public final class StateReader implements AutoCloseable {
           String[] parts = sk.split("#", 3);
           holds.add(new ShopState.Hold(pk.substring(4), parts[1], parts.length > 2 ? parts[2] : "",
               Items.num(item, "qty", 0)));
+        } else if (pk.startsWith("ORDER#") && (sk.equals("ANNOUNCE") || sk.startsWith("STOCKMOVES#"))
+            && item.containsKey("movesState")) {
+          pendingMoves.add(pendingMoves(pk.substring(6), sk, item));
         } else if (pk.startsWith("ORDER#") && sk.equals("ORDER")) {
           ShopState.OrderRow o = order(item);
           orders.add(o);
@@ -150,7 +154,24 @@ public final class StateReader implements AutoCloseable {
         deadLetters(), report(reportFrom, reportTo, staffToken),
         new ShopState.Metrics(emitted(), byChannel, shortRises.rises(), supplierFiles, lossless), facts, pointSales,
         new ShopState.Money(money, promos, cash[0], cash[1], cashIn, refunds, cash[2]),
-        notices(sendLog, orderNumbers, contacts, smsOptedOut, lossless));
+        notices(sendLog, orderNumbers, contacts, smsOptedOut, lossless), pendingMoves);
+  }
+
+  /**
+   * A large order's item listing stock moves not written yet (docs/orders.md, "40 lines do not fit one
+   * transaction"): its rows ({@code pending}: {@code <sku>@<warehouse>} → {@code {sku, warehouse, qty}}),
+   * its state and when the sweeper is due ({@code dueSk} = {@code <instant>#<id>}).
+   */
+  private static ShopState.PendingMoves pendingMoves(String orderId, String sk, Map<String, AttributeValue> item) {
+    List<ShopState.Line> rows = new ArrayList<>();
+    AttributeValue pending = item.get("pending");
+    if (pending != null && pending.hasM()) {
+      pending.m().values().forEach(r -> rows.add(new ShopState.Line(Items.str(r.m(), "sku"), Items.str(r.m(), "warehouse"),
+          Items.num(r.m(), "qty", 0))));
+    }
+    String dueSk = Items.str(item, "dueSk");
+    java.time.Instant dueAt = dueSk == null ? null : java.time.Instant.parse(dueSk.substring(0, dueSk.indexOf('#')));
+    return new ShopState.PendingMoves(orderId, sk, Items.str(item, "movesState"), Items.str(item, "moves"), dueAt, rows);
   }
 
   /** The shipping notices: the send log read above, the SMS local mode's provider recorded, the contacts. */

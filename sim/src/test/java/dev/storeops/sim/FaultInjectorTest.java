@@ -135,4 +135,47 @@ class FaultInjectorTest {
     assertTrue(FaultInjector.race(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder()
         .conditionExpression("reserved = :r").build()) instanceof ConditionalCheckFailedException);
   }
+
+  @Test
+  void anAimedCrashHitsRightAfterTheFirstCallOfItsOperationAndARivalRunsBetweenTwoCallsUnfaulted(AwsStack stack) {
+    String table = stack.tableName("StoreTable");
+    FaultInjector.start(new FaultInjector.Settings(0, 0, 3));
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    // a crash aimed at the first TransactWriteItems: the GetItem before it passes, the transaction is applied, then the process dies
+    FaultInjector.crashNextInvocationAfterFirst("DynamoDb.TransactWriteItems");
+    FaultInjector.invocationStarted("TestFunction");
+    stack.dynamoDb().getItem(g -> g.tableName(table).key(key(first)));
+    assertThrows(FaultInjector.SimulatedCrash.class, () -> stack.dynamoDb().transactWriteItems(t -> t.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(key(first))).build())));
+    assertThrows(FaultInjector.SimulatedCrash.class, () -> stack.dynamoDb().getItem(g -> g.tableName(table).key(key(first))),
+        "every later call of the crashed invocation fails");
+    FaultInjector.invocationFinished();
+    assertTrue(stack.dynamoDb().getItem(g -> g.tableName(table).key(key(first)).consistentRead(true)).hasItem(),
+        "the transaction before the crash stays applied");
+    assertEquals(1L, FaultInjector.figures().injected().get(FaultInjector.Kind.CRASH));
+
+    // the aim is for one invocation only: the next one is not crashed
+    FaultInjector.invocationStarted("TestFunction");
+    stack.dynamoDb().transactWriteItems(t -> t.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(key(second))).build()));
+    FaultInjector.invocationFinished();
+
+    // a rival right after the invocation's first TransactWriteItems: its own calls are neither counted nor
+    // faulted (they return before the injector looks at them)
+    FaultInjector.start(new FaultInjector.Settings(0, 0, 5));
+    String rival = UUID.randomUUID().toString();
+    boolean[] ran = {false};
+    FaultInjector.afterNextCall("DynamoDb.TransactWriteItems", () -> {
+      stack.dynamoDb().putItem(p -> p.tableName(table).item(key(rival)));
+      ran[0] = true;
+    });
+    FaultInjector.invocationStarted("TestFunction");
+    stack.dynamoDb().transactWriteItems(t -> t.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(key(second))).build()));
+    FaultInjector.invocationFinished();
+    assertTrue(ran[0], "the rival ran");
+    assertTrue(stack.dynamoDb().getItem(g -> g.tableName(table).key(key(rival)).consistentRead(true)).hasItem());
+    assertEquals(1, FaultInjector.figures().calls(), "only the handler's transaction is counted: " + FaultInjector.figures());
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 /** All the invariants, in the order they are judged; the first broken one fails the simulation. */
 public final class Invariants {
   private final List<Invariant> all = List.of(new StockLedgerInvariant(), new JournalAddsUpInvariant(), new ReservationHoldsInvariant(),
+      new PendingStockMovesInvariant(),
       new ShortOrdersFlaggedInvariant(), new LegalTransitionsInvariant(), new NoOrderStuckInvariant(),
       new AnnouncedOnceInvariant(), new MailOnceInvariant(), new MarketingConsentInvariant(),
       new RevenueMatchesReportInvariant(), new PromoUsesInvariant(), new OrderMoneyInvariant(), new DeadLettersInvariant(),

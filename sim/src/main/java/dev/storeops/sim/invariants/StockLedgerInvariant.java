@@ -28,6 +28,11 @@ public final class StockLedgerInvariant implements Invariant {
         }
       }
     }
+    for (ShopState.PendingMoves p : state.pendingMoves()) {
+      for (ShopState.Line l : p.rows()) {
+        held.merge(l.sku() + "/" + l.warehouse(), l.qty(), Long::sum);
+      }
+    }
     Map<String, Long> seen = new HashMap<>();
     for (ShopState.Stock s : state.stock()) {
       String key = s.sku() + "/" + s.warehouse();
@@ -43,7 +48,7 @@ public final class StockLedgerInvariant implements Invariant {
       }
       long open = held.getOrDefault(key, 0L);
       if (s.reserved() != open) {
-        broken.add(key + ": reserved " + s.reserved() + " but the open orders hold " + open);
+        broken.add(key + ": reserved " + s.reserved() + " but the open holds (orders holding stock, pending moves) are " + open);
       }
     }
     held.forEach((key, qty) -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.sim.ShopState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -95,7 +96,7 @@ class InvariantsTest {
 
     States drift = States.healthy(); // shipping that never consumed: reserved only grows
     drift.stock.set(0, new ShopState.Stock("TEA", "msk-1", 10, 5, 5));
-    breaks(ledger, drift, "reserved 5 but the open orders hold 3");
+    breaks(ledger, drift, "reserved 5 but the open holds (orders holding stock, pending moves) are 3");
 
     States negative = States.healthy();
     negative.stock.set(0, new ShopState.Stock("TEA", "msk-1", -1, 3, 0));
@@ -121,6 +122,54 @@ class InvariantsTest {
     stale.holds.add(new ShopState.Hold("TEA", "msk-1", "ord_2", 1));
     breaks(holdsCheck, stale, "hold of 1 for an order that holds no stock there");
     assertEquals("holds", holdsCheck.pendingOn());
+  }
+
+  @Test
+  void aLargeOrdersPendingIntakeIsAnOpenHoldUntilTheSweepersDeadline() {
+    StockLedgerInvariant ledger = new StockLedgerInvariant();
+    ReservationHoldsInvariant holdsCheck = new ReservationHoldsInvariant();
+    PendingStockMovesInvariant finished = new PendingStockMovesInvariant();
+    // between the intake's transactions (or after a crash there, before the sweep): all three hold
+    States between = States.withPendingIntake(States.NOW.plusSeconds(60));
+    holds(ledger, between);
+    holds(holdsCheck, between);
+    holds(finished, between);
+    States barelyDue = States.withPendingIntake(States.NOW.minus(PendingStockMovesInvariant.DEADLINE));
+    holds(finished, barelyDue);
+
+    // the intake's rows counted as the orders' only: reserved is more than the open holds
+    States uncounted = States.withPendingIntake(States.NOW);
+    uncounted.pendingMoves.clear();
+    breaks(ledger, uncounted, "TEA/msk-1: reserved 5 but the open holds (orders holding stock, pending moves) are 3");
+    breaks(holdsCheck, uncounted, "TEA/msk-1/ord_big: hold of 2 for an order that holds no stock there");
+
+    // a listed row whose hold was ended (or never written): the listed quantity has no hold
+    States noHold = States.withPendingIntake(States.NOW);
+    noHold.holds.removeIf(h -> h.orderId().equals("ord_big") && h.sku().equals("CUP"));
+    breaks(holdsCheck, noHold, "CUP/spb-1/ord_big: the order holds 1 but its hold item says null");
+
+    // a refused or crashed intake the sweeper never released: units reserved for an order never placed
+    States stale = States.withPendingIntake(States.NOW.minus(PendingStockMovesInvariant.DEADLINE).minusSeconds(1));
+    breaks(finished, stale, "intake of order ord_big (ANNOUNCE, pending): 2 row(s), 3 unit(s) held");
+    breaks(finished, stale, "past the sweeper's deadline (60 min after due) without its order");
+
+    // the order stored while its intake still lists rows (its transaction must clear them: all lines or none)
+    States both = States.withPendingIntake(States.NOW.plusSeconds(60));
+    both.orders.add(new ShopState.OrderRow("ord_big", "cus_3", "CANCELLED", "ONLINE_CARD", 100, States.NOW, null,
+        List.of(), List.of(), List.of(), false, Set.of()));
+    breaks(finished, both, "still listed as pending but the order is stored");
+
+    // listed but off the due index: nobody would ever release them
+    States offIndex = States.withPendingIntake(null);
+    breaks(finished, offIndex, "not on the due index");
+
+    // a shipped large order whose last moves are still listed: its holds are open, counted, until the deadline
+    States shipping = States.withPendingIntake(States.NOW);
+    shipping.pendingMoves.set(0, new ShopState.PendingMoves("ord_big", "STOCKMOVES#3", "draining", "consume",
+        States.NOW.minus(Duration.ofHours(2)), shipping.pendingMoves.get(0).rows()));
+    holds(ledger, shipping);
+    holds(holdsCheck, shipping);
+    breaks(finished, shipping, "moves (consume) of order ord_big (STOCKMOVES#3, draining)");
   }
 
   @Test

@@ -19,6 +19,7 @@ final class States {
   final List<ShopState.Movement> journal = new ArrayList<>();
   final List<ShopState.OrderRow> orders = new ArrayList<>();
   final List<ShopState.Hold> holds = new ArrayList<>();
+  final List<ShopState.PendingMoves> pendingMoves = new ArrayList<>();
   final List<ShopState.Task> tasks = new ArrayList<>();
   final List<ShopState.Manager> managers = new ArrayList<>();
   final List<ShopState.Mail> mails = new ArrayList<>();
@@ -107,7 +108,25 @@ final class States {
   ShopState state() {
     return new ShopState(NOW, stock, journal, orders, holds, tasks, managers, mails, deadLetters, report, metrics,
         new ShopState.Facts(consent, poison, gaveUp, pending, previousCheck, 1), pointSales,
-        new ShopState.Money(money, promos, cashInMinor, cashRefundsMinor, cashIn, refunds));
+        new ShopState.Money(money, promos, cashInMinor, cashRefundsMinor, cashIn, refunds), ShopState.Notices.none(),
+        pendingMoves);
+  }
+
+  /**
+   * The healthy shop while a large order's intake is between its transactions: its first transaction
+   * reserved 2 TEA (msk-1) and 1 CUP (spb-1) for {@code ord_big}, which is not stored (yet): the rows, their
+   * holds and reserve entries, listed on its announce item, due 5 minutes after creation ({@code dueAt}).
+   */
+  static States withPendingIntake(Instant dueAt) {
+    States s = healthy();
+    s.stock.set(0, new ShopState.Stock("TEA", "msk-1", 10, 5, 5));
+    s.journal.add(new ShopState.Movement("TEA", "msk-1", "MOVE#2026-03-05T10:00:00.000000Z#g", "reserve", null, null, 0, 2));
+    s.stock.add(new ShopState.Stock("CUP", "spb-1", 4, 1, 3));
+    s.holds.add(new ShopState.Hold("TEA", "msk-1", "ord_big", 2));
+    s.holds.add(new ShopState.Hold("CUP", "spb-1", "ord_big", 1));
+    s.pendingMoves.add(new ShopState.PendingMoves("ord_big", "ANNOUNCE", "pending", "release", dueAt,
+        List.of(new ShopState.Line("TEA", "msk-1", 2), new ShopState.Line("CUP", "spb-1", 1))));
+    return s;
   }
 
   /**
