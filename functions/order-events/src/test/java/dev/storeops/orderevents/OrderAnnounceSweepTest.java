@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -61,8 +62,7 @@ class OrderAnnounceSweepTest {
     this.stack = stack;
     this.table = stack.tableName("StoreTable");
     this.handler = stack.handler("OrderEventsFunction", OrderEventsHandler.class);
-    this.unreachableQueue = OrderComponents.build(stack.dynamoDb(), stack.sqs(), table,
-        stack.queueUrl("OrderEventsQueue") + "-does-not-exist", OrderLimits.defaults(), "ru", Clock.systemUTC(), null);
+    newOrderApi();
     MailOutbox none = intents -> { };
     this.flow = FlowComponents.build(stack.dynamoDb(), table, none, FlowSettings.defaults(), Clock.systemUTC(),
         "https://shop.example.com", FlowComponents.noEscalation());
@@ -71,6 +71,17 @@ class OrderAnnounceSweepTest {
     unreachableQueue.catalog().putProduct(
         new Product(sku, "Чай габа", 70000, "RUB", 300, 100, 100, 100, "tea", null, null, null));
     unreachableQueue.catalog().setOnHand(sku, "msk-1", 1000);
+  }
+
+  /**
+   * A fresh order-api container for each test: its order store remembers the announce cursor's day, and
+   * the other test's sweeps run on clocks hours ahead, which after 21:00 UTC moves the cursor to the next
+   * UTC day — a jump no real sweeper makes (its today never runs ahead of the order-api's).
+   */
+  @BeforeEach
+  void newOrderApi() {
+    this.unreachableQueue = OrderComponents.build(stack.dynamoDb(), stack.sqs(), table,
+        stack.queueUrl("OrderEventsQueue") + "-does-not-exist", OrderLimits.defaults(), "ru", Clock.systemUTC(), null);
   }
 
   private OrderService.Placed order() {
