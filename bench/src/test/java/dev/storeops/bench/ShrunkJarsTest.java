@@ -65,7 +65,6 @@ class ShrunkJarsTest {
       for (var e : answers.entrySet()) {
         try {
           ColdStartBench.Answer a = e.getValue().get();
-          System.out.println(e.getKey() + " -> " + a.responses());
           assertRealOutcome(e.getKey(), a.responses());
         } catch (java.util.concurrent.ExecutionException | AssertionError ex) {
           Throwable cause = ex instanceof java.util.concurrent.ExecutionException ? ex.getCause() : ex;

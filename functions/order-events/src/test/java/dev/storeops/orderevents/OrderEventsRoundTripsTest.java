@@ -61,8 +61,6 @@ class OrderEventsRoundTripsTest {
     Map<String, Long> calls = CountedCalls.record(
         () -> assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty()), sequence);
 
-    System.out.println("order-events calls for one order: " + calls);
-    sequence.forEach(c -> System.out.println("  " + c));
     // accept: the order with its markers (GetItem), the customer (GetItem), the confirmation (send, marker
     // UpdateItem), the managers (Query), the assignment (TransactWriteItems), the manager's mail (send, marker
     // UpdateItem); follow-ups: the order file read, the payment-due cursor (UpdateItem), the change
