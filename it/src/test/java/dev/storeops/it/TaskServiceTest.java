@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.platform.dynamo.DueWorkStore;
@@ -14,6 +15,7 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.stack.junit.MovableClock;
 import dev.storeops.staff.dynamo.DynamoTaskStore;
+import dev.storeops.staff.OverdueTaskEscalationPolicy;
 import dev.storeops.staff.StaffTask;
 import dev.storeops.staff.TaskService;
 import dev.storeops.stack.AwsStack;
@@ -132,6 +134,24 @@ class TaskServiceTest {
     assertEquals(1, moved.escalations());
     assertEquals(T0.plus(Duration.ofMinutes(61)).plus(Duration.ofHours(2)), moved.dueAt());
     assertEquals(List.of(), s.service().list(anna, StaffTask.Status.OPEN, 10));
+
+    // vera lets it pass too: it goes to a second manager (anna is the least loaded other than vera)
+    s.clock().advance(Duration.ofHours(2).plusMinutes(1));
+    s.service().escalateOverdue(100);
+    StaffTask second = s.service().list(anna, StaffTask.Status.OPEN, 10).get(0);
+    assertEquals(id, second.id());
+    assertEquals(OverdueTaskEscalationPolicy.MAX_REASSIGNMENTS, second.escalations());
+
+    // overdue again after two reassignments: reported to the lead, stays with anna, escalated no more
+    s.clock().advance(Duration.ofHours(2).plusMinutes(1));
+    s.service().escalateOverdue(100);
+    StaffTask reported = s.service().list(anna, StaffTask.Status.OPEN, 10).get(0);
+    assertEquals(id, reported.id(), "not sent round the team again");
+    assertEquals(OverdueTaskEscalationPolicy.MAX_REASSIGNMENTS + 1, reported.escalations(), "reported once");
+    s.clock().advance(Duration.ofHours(5));
+    s.service().escalateOverdue(100);
+    assertEquals(reported, s.service().list(anna, StaffTask.Status.OPEN, 10).get(0), "left alone after the report");
+    assertTrue(s.service().list(vera, StaffTask.Status.OPEN, 10).stream().noneMatch(t -> t.id().equals(id)));
   }
 
   @Test

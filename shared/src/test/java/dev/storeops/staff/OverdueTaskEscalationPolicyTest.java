@@ -29,4 +29,19 @@ class OverdueTaskEscalationPolicyTest {
     assertTrue(OverdueTaskEscalationPolicy.takeOver(task, EscalationPolicy.REPORT,
         List.of(new ManagerLoad("m-ivan", 0))).isEmpty());
   }
+
+  @Test
+  void aTaskTwoManagersInTurnLetPassIsReportedToTheLeadNotSentRoundAgain() {
+    List<ManagerLoad> onShift = List.of(new ManagerLoad("m-olga", 0), new ManagerLoad("m-ivan", 2));
+    StaffTask once = withEscalations(1);
+    assertEquals("m-ivan", OverdueTaskEscalationPolicy.takeOver(once, EscalationPolicy.REASSIGN, onShift)
+        .orElseThrow().id(), "reassigned once before: goes to a second manager");
+    assertTrue(OverdueTaskEscalationPolicy.takeOver(withEscalations(OverdueTaskEscalationPolicy.MAX_REASSIGNMENTS),
+        EscalationPolicy.REASSIGN, onShift).isEmpty(), "reassigned twice and overdue again: reported to the lead");
+  }
+
+  private StaffTask withEscalations(int n) {
+    return new StaffTask(task.id(), task.kind(), task.title(), task.orderId(), task.customerId(), task.assigneeId(),
+        task.status(), task.dueAt(), task.createdAt(), task.createdBy(), n, null, null, null);
+  }
 }
