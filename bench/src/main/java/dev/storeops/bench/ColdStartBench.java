@@ -17,6 +17,7 @@ import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmbeddedBackend;
 import dev.storeops.stack.RepoRoot;
+import dev.storeops.stack.standins.SmsRuStandIn;
 import dev.storeops.stack.template.SamFunction;
 import dev.storeops.stack.template.SamTemplate;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class ColdStartBench {
     this.javaBin = java;
     this.extraFlags = extraFlags;
     this.verbose = verbose;
-    this.smsRu = new SmsRuStandIn(root.resolve("events"));
+    this.smsRu = new SmsRuStandIn(root);
     this.demo = new DemoData(stack.dynamoDb(), stack.s3(), stack.tableName("StoreTable"),
         stack.bucketName("SupplierBucket"));
     demo.load();

@@ -7,25 +7,14 @@ import dev.storeops.stockimport.aws.DynamoImportLedger;
 import dev.storeops.stockimport.aws.DynamoStockStore;
 import dev.storeops.stockimport.aws.S3SupplierFiles;
 import dev.storeops.stockimport.core.CurrentStock;
-import dev.storeops.stockimport.core.FileReaders;
 import dev.storeops.stockimport.core.ImportReport;
-import dev.storeops.stockimport.core.ParsedFile;
 import dev.storeops.stockimport.core.QuantityParser;
-import dev.storeops.stockimport.core.RejectSink;
-import dev.storeops.stockimport.core.RowSource;
 import dev.storeops.stockimport.core.Skus;
 import dev.storeops.stockimport.core.StockChange;
-import dev.storeops.stockimport.core.StockFileParser;
 import dev.storeops.stockimport.core.StockStore;
-import dev.storeops.stockimport.core.SupplierProfile;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +59,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  */
 public final class StockImportBench {
-  private static final SupplierProfile PROFILE = new SupplierProfile("bench", "msk-1", "auto", "auto", "auto", null,
-      new SupplierProfile.Columns(List.of("Артикул"), List.of("Остаток"), List.of("Наименование"), List.of("Цена"),
-          null), Map.of("много", 50L), null, null).validated();
 
   private StockImportBench() {}
 
@@ -160,7 +146,7 @@ public final class StockImportBench {
           stack.queueUrl("EmailQueue")), Clock.systemUTC(), new StockImportService.Settings(
           StockImportService.Settings.DEFAULT_MAX_FILE_BYTES, threads, "ops@example.com", dir));
       stack.s3().putObject(b -> b.bucket(bucket).key("profiles/bench.json"),
-          RequestBody.fromString(dev.storeops.platform.json.Json.write(PROFILE)));
+          RequestBody.fromString(dev.storeops.platform.json.Json.write(ParseChild.PROFILE)));
       String[] names = {"first import", "re-import same file", "1 % changed"};
       Path[] files = {dbCsv, dbCsv, dbCsvChanged};
       long[][] ours = new long[3][];
@@ -287,77 +273,26 @@ public final class StockImportBench {
   }
 
   private static Result parseInChild(String impl, Path file, String heap) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classpath(),
-        StockImportBench.class.getName(), "parse", impl, file.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String result = null;
-    StringBuilder output = new StringBuilder();
-    try (BufferedReader reader = process.inputReader(StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.startsWith("RESULT ")) {
-          result = line;
-        } else if (output.length() < 4000) {
-          output.append(line).append('\n');
-        }
-      }
+    ParseChild.Answer answer = ParseChild.run(StockImportBench.class, heap, List.of("parse", impl, file.toString()));
+    if (answer.result() == null) {
+      return new Result(heap, 0, 0, 0, answer.noResult());
     }
-    process.waitFor();
-    if (result == null) {
-      return new Result(heap, 0, 0, 0, "no result, exit " + process.exitValue() + ": " + output.toString().strip());
-    }
-    String[] f = result.split(" ", 6);
+    String[] f = answer.result().split(" ", 6);
     String error = f.length > 5 && !f[5].equals("-") ? f[5] : null;
     return new Result(heap, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), error);
-  }
-
-  private static String classpath() {
-    ClassLoader loader = StockImportBench.class.getClassLoader();
-    List<String> entries = new ArrayList<>();
-    while (loader != null) {
-      if (loader instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          try {
-            entries.add(Path.of(url.toURI()).toString());
-          } catch (Exception e) {
-            entries.add(url.getPath());
-          }
-        }
-      }
-      loader = loader.getParent();
-    }
-    String own = System.getProperty("java.class.path");
-    if (entries.isEmpty() || !own.contains("plexus-classworlds")) {
-      entries.add(own);
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   /** In the child JVM: parse the file, print {@code RESULT rows ms peakHeapMb 0 error|-}. */
   private static void child(String[] args) {
     String impl = args[1];
     Path file = Path.of(args[2]);
-    AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
+    ParseChild.PeakHeap peak = new ParseChild.PeakHeap();
     long start = System.nanoTime();
     long rows = 0;
     String error = "-";
     try {
       rows = switch (impl) {
-        case "ours" -> ours(file);
+        case "ours" -> ParseChild.ours(file);
         case "naive" -> naiveCsv(file);
         case "poi" -> poi(file);
         default -> throw new IllegalArgumentException(impl);
@@ -368,27 +303,14 @@ public final class StockImportBench {
       error = e.getClass().getSimpleName() + ":" + e.getMessage();
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    sampler.interrupt();
-    System.out.println("RESULT " + rows + " " + ms + " " + (peak.get() >> 20) + " 0 " + error.replace(' ', '_'));
-  }
-
-  private static long ours(Path file) throws IOException {
-    StockFileParser parser = new StockFileParser(PROFILE);
-    FileReaders.Opened opened = FileReaders.open(file, file.getFileName().toString(), PROFILE, parser.detector());
-    ParsedFile parsed;
-    try (RowSource rows = opened.rows()) {
-      parsed = parser.parse(rows, RejectSink.NONE);
-    }
-    if (parsed.rejectedCount() > 0) {
-      throw new IllegalStateException(parsed.rejectedCount() + " rows rejected");
-    }
-    return parsed.dataRows();
+    peak.stop();
+    System.out.println("RESULT " + rows + " " + ms + " " + peak.megabytes() + " 0 " + error.replace(' ', '_'));
   }
 
   /** Naive CSV: all lines in memory, split, the same quantity/SKU rules. */
   private static long naiveCsv(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    QuantityParser quantities = new QuantityParser(PROFILE.quantityWords());
+    QuantityParser quantities = new QuantityParser(ParseChild.PROFILE.quantityWords());
     Map<String, Long> stock = new HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(";");
@@ -399,7 +321,7 @@ public final class StockImportBench {
 
   /** POI usermodel: the whole workbook as objects, then the same quantity/SKU rules. */
   private static long poi(Path file) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
-    QuantityParser quantities = new QuantityParser(PROFILE.quantityWords());
+    QuantityParser quantities = new QuantityParser(ParseChild.PROFILE.quantityWords());
     DataFormatter formatter = new DataFormatter();
     Map<String, Long> stock = new HashMap<>();
     try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {

@@ -2,29 +2,17 @@ package dev.storeops.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.storeops.stockimport.core.FileReaders;
-import dev.storeops.stockimport.core.ParsedFile;
-import dev.storeops.stockimport.core.RejectSink;
-import dev.storeops.stockimport.core.RowSource;
-import dev.storeops.stockimport.core.StockFileParser;
-import dev.storeops.stockimport.core.SupplierProfile;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.hssf.usermodel.HSSFRow;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -40,9 +28,6 @@ import org.dhatim.fastexcel.Worksheet;
  * --runs} times (default 3); the best run and the peak heap over all runs are printed.
  */
 public final class StockParseBench {
-  static final SupplierProfile PROFILE = new SupplierProfile("bench", "msk-1", "auto", "auto", "auto", null,
-      new SupplierProfile.Columns(List.of("Артикул"), List.of("Остаток"), List.of("Наименование"), List.of("Цена"),
-          null), Map.of("много", 50L), null, null).validated();
   static final int XLS_MAX_ROWS = 65_535;
 
   private StockParseBench() {}
@@ -118,76 +103,26 @@ public final class StockParseBench {
   }
 
   private static Result inChild(String impl, Path file, String heap, int runs) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classpath(),
-        StockParseBench.class.getName(), "parse", impl, file.toString(), Integer.toString(runs));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String result = null;
-    StringBuilder output = new StringBuilder();
-    try (BufferedReader reader = process.inputReader(StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.startsWith("RESULT ")) {
-          result = line;
-        } else if (output.length() < 4000) {
-          output.append(line).append('\n');
-        }
-      }
+    ParseChild.Answer answer = ParseChild.run(StockParseBench.class, heap,
+        List.of("parse", impl, file.toString(), Integer.toString(runs)));
+    if (answer.result() == null) {
+      return new Result(0, 0, 0, answer.noResult());
     }
-    process.waitFor();
-    if (result == null) {
-      return new Result(0, 0, 0, "no result, exit " + process.exitValue() + ": " + output.toString().strip());
-    }
-    String[] f = result.split(" ", 5);
+    String[] f = answer.result().split(" ", 5);
     return new Result(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
         f[4].equals("-") ? null : f[4]);
   }
 
-  private static String classpath() {
-    List<String> entries = new ArrayList<>();
-    ClassLoader loader = StockParseBench.class.getClassLoader();
-    while (loader != null) {
-      if (loader instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          try {
-            entries.add(Path.of(url.toURI()).toString());
-          } catch (Exception e) {
-            entries.add(url.getPath());
-          }
-        }
-      }
-      loader = loader.getParent();
-    }
-    String own = System.getProperty("java.class.path");
-    if (entries.isEmpty() || !own.contains("plexus-classworlds")) {
-      entries.add(own);
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
   /** In the child JVM: {@code RESULT rows bestMs peakHeapMb error|-}. */
   private static void child(String impl, Path file, int runs) {
-    AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
+    ParseChild.PeakHeap peak = new ParseChild.PeakHeap();
     long rows = 0;
     long best = Long.MAX_VALUE;
     String error = "-";
     try {
       for (int run = 0; run < runs; run++) {
         long start = System.nanoTime();
-        rows = impl.equals("fastcsv") ? rawFastCsv(file) : ours(file);
+        rows = impl.equals("fastcsv") ? rawFastCsv(file) : ParseChild.ours(file);
         best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
       }
     } catch (OutOfMemoryError e) {
@@ -195,22 +130,9 @@ public final class StockParseBench {
     } catch (Exception e) {
       error = (e.getClass().getSimpleName() + ":" + e.getMessage()).replace(' ', '_');
     }
-    sampler.interrupt();
-    System.out.println("RESULT " + rows + " " + (best == Long.MAX_VALUE ? 0 : best) + " " + (peak.get() >> 20) + " "
+    peak.stop();
+    System.out.println("RESULT " + rows + " " + (best == Long.MAX_VALUE ? 0 : best) + " " + peak.megabytes() + " "
         + error);
-  }
-
-  private static long ours(Path file) throws IOException {
-    StockFileParser parser = new StockFileParser(PROFILE);
-    FileReaders.Opened opened = FileReaders.open(file, file.getFileName().toString(), PROFILE, parser.detector());
-    ParsedFile parsed;
-    try (RowSource rows = opened.rows()) {
-      parsed = parser.parse(rows, RejectSink.NONE);
-    }
-    if (parsed.rejectedCount() > 0) {
-      throw new IllegalStateException(parsed.rejectedCount() + " rows rejected");
-    }
-    return parsed.dataRows();
   }
 
   /** FastCSV alone: every record of the same file, the quantity parsed; nothing kept. */

@@ -54,40 +54,17 @@ public final class ReportService {
 
   /** {@code from}/{@code to} default to the last 30 days up to today; at most {@value SalesReport#MAX_DAYS} days. */
   public SalesReport.Result sales(String fromParam, String toParam, String groupByParam) {
-    LocalDate to = date("to", toParam, today());
-    LocalDate from = date("from", fromParam, to.minusDays(29));
-    if (from.isAfter(to)) {
-      throw Invalid.field("from", "must not be after to");
-    }
-    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
-      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
-    }
-    SalesReport.GroupBy groupBy;
-    try {
-      groupBy = SalesReport.GroupBy.valueOf((groupByParam == null ? "day" : groupByParam).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw Invalid.field("groupBy", "must be day or channel");
-    }
-    return SalesReport.build(from, to, groupBy, store.salesDays(from, to));
+    Days days = days(fromParam, toParam);
+    SalesReport.GroupBy groupBy = choice("groupBy", groupByParam, SalesReport.GroupBy.DAY, "must be day or channel");
+    return SalesReport.build(days.from(), days.to(), groupBy, store.salesDays(days.from(), days.to()));
   }
 
   /** The product report: {@code period} day, week, month (default) or total. */
   public ProductReport.Result products(String fromParam, String toParam, String periodParam) {
-    LocalDate to = date("to", toParam, today());
-    LocalDate from = date("from", fromParam, to.minusDays(29));
-    if (from.isAfter(to)) {
-      throw Invalid.field("from", "must not be after to");
-    }
-    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
-      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
-    }
-    ProductReport.Period period;
-    try {
-      period = ProductReport.Period.valueOf((periodParam == null ? "month" : periodParam).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw Invalid.field("period", "must be day, week, month or total");
-    }
-    return ProductReport.build(from, to, period, store.productDays(from, to));
+    Days days = days(fromParam, toParam);
+    ProductReport.Period period = choice("period", periodParam, ProductReport.Period.MONTH,
+        "must be day, week, month or total");
+    return ProductReport.build(days.from(), days.to(), period, store.productDays(days.from(), days.to()));
   }
 
   /** The profit and loss of {@code month} ({@code yyyy-MM}, default: the current month). */
@@ -104,14 +81,9 @@ public final class ReportService {
 
   /** Cash in vs out by day of {@code [from, to]} (defaults: the last 30 days), expenses from {@code expenses}. */
   public CashReport.Result cash(String fromParam, String toParam, RecordExpenses.Store expenses) {
-    LocalDate to = date("to", toParam, today());
-    LocalDate from = date("from", fromParam, to.minusDays(29));
-    if (from.isAfter(to)) {
-      throw Invalid.field("from", "must not be after to");
-    }
-    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
-      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
-    }
+    Days days = days(fromParam, toParam);
+    LocalDate from = days.from();
+    LocalDate to = days.to();
     Map<LocalDate, Long> out = new java.util.HashMap<>();
     for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
       for (Expense e : expenses.month(m)) {
@@ -226,6 +198,37 @@ public final class ReportService {
     outbox.send(new MailIntent("purchase-list#" + week, "purchase-list", MailIntent.Category.STAFF, null, to, null,
         "reports", Map.of("week", week, "date", today.toString(), "coverDays", defaultCoverDays, "suppliers", suppliers)));
     return Map.of("lines", lines, "suppliers", suppliers.size(), "mailed", true);
+  }
+
+  /** The days of a report, {@code from} through {@code to}. */
+  private record Days(LocalDate from, LocalDate to) {}
+
+  /**
+   * The report's days: {@code to} defaults to today, {@code from} to 29 days before {@code to}; {@code from}
+   * not after {@code to}, at most {@value SalesReport#MAX_DAYS} days.
+   */
+  private Days days(String fromParam, String toParam) {
+    LocalDate to = date("to", toParam, today());
+    LocalDate from = date("from", fromParam, to.minusDays(29));
+    if (from.isAfter(to)) {
+      throw Invalid.field("from", "must not be after to");
+    }
+    if (ChronoUnit.DAYS.between(from, to) + 1 > SalesReport.MAX_DAYS) {
+      throw Invalid.field("to", "a report covers at most " + SalesReport.MAX_DAYS + " days");
+    }
+    return new Days(from, to);
+  }
+
+  /** One of {@code otherwise}'s constants by its name in any case ({@code null}: {@code otherwise}), else a 400 on {@code field}. */
+  private static <E extends Enum<E>> E choice(String field, String value, E otherwise, String message) {
+    if (value == null) {
+      return otherwise;
+    }
+    try {
+      return Enum.valueOf(otherwise.getDeclaringClass(), value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw Invalid.field(field, message);
+    }
   }
 
   private static LocalDate date(String field, String value, LocalDate otherwise) {

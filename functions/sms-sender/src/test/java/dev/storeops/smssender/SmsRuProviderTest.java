@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeops.messaging.sms.SmsProviderException;
 import dev.storeops.messaging.sms.smsru.SmsRuProvider;
+import dev.storeops.stack.standins.SmsRuStandIn;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -14,6 +14,7 @@ import dev.storeops.platform.config.Env;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.SqsQueueDriver;
 import dev.storeops.stack.junit.WithAwsStack;
+import dev.storeops.stack.standins.SmsRuStandIn;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

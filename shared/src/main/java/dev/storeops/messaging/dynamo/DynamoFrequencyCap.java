@@ -4,6 +4,7 @@ import dev.storeops.messaging.sending.FrequencyCap;
 
 import static dev.storeops.platform.dynamo.Items.s;
 
+import dev.storeops.platform.dynamo.InstantClaim;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Instant;
@@ -19,10 +20,12 @@ public final class DynamoFrequencyCap implements FrequencyCap {
   public static final String SK = "MAILCAP";
   private final DynamoDbClient dynamo;
   private final String table;
+  private final InstantClaim claims;
 
   public DynamoFrequencyCap(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
+    this.claims = new InstantClaim(dynamo, table, "lastMarketingAt");
   }
 
   private static Map<String, AttributeValue> key(String customerId) {
@@ -37,27 +40,7 @@ public final class DynamoFrequencyCap implements FrequencyCap {
 
   @Override
   public boolean claim(String customerId, Instant expected, Instant now, String dedupeKey) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":now", s(now.toString()));
-    values.put(":key", s(dedupeKey));
-    values.put(":type", s("MailCap"));
-    String condition;
-    if (expected == null) {
-      condition = "attribute_not_exists(lastMarketingAt)";
-    } else {
-      condition = "lastMarketingAt = :expected";
-      values.put(":expected", s(expected.toString()));
-    }
-    try {
-      dynamo.updateItem(u -> u.tableName(table).key(key(customerId))
-          .updateExpression("SET lastMarketingAt = :now, lastDedupeKey = :key, #t = :type")
-          .conditionExpression(condition)
-          .expressionAttributeNames(Map.of("#t", "type"))
-          .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return claims.claim(key(customerId), expected, now, Map.of("lastDedupeKey", s(dedupeKey), "type", s("MailCap")));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.storeops.supplierfeeds.aws;
 
+import dev.storeops.platform.dynamo.InstantClaim;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
 import dev.storeops.supplierfeeds.core.FeedState;
@@ -9,17 +10,18 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** One item per feed: pk {@code SUPPLIERFEED#<supplierId>}, sk {@code FEED}. */
 public final class DynamoFeedStates implements FeedStates {
   private static final String SK = "FEED";
   private final DynamoDbClient dynamo;
   private final String table;
+  private final InstantClaim attempts;
 
   public DynamoFeedStates(DynamoDbClient dynamo, String table) {
     this.dynamo = dynamo;
     this.table = table;
+    this.attempts = new InstantClaim(dynamo, table, "lastAttemptAt");
   }
 
   private static Map<String, AttributeValue> key(String supplierId) {
@@ -41,26 +43,8 @@ public final class DynamoFeedStates implements FeedStates {
 
   @Override
   public boolean claim(String supplierId, Instant previous, Instant now) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":now", Items.s(now.toString()));
-    values.put(":type", Items.s("SupplierFeed"));
-    values.put(":sup", Items.s(supplierId));
-    String condition = "attribute_not_exists(lastAttemptAt)";
-    if (previous != null) {
-      condition = "lastAttemptAt = :prev";
-      values.put(":prev", Items.s(previous.toString()));
-    }
-    String expression = condition;
-    try {
-      dynamo.updateItem(b -> b.tableName(table).key(key(supplierId))
-          .updateExpression("SET lastAttemptAt = :now, #t = :type, supplierId = :sup")
-          .conditionExpression(expression)
-          .expressionAttributeNames(Map.of("#t", "type"))
-          .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return attempts.claim(key(supplierId), previous, now,
+        Map.of("type", Items.s("SupplierFeed"), "supplierId", Items.s(supplierId)));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.storeops.smssender;
+package dev.storeops.stack.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,20 +19,31 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A local stand-in for SMS.ru's {@code /sms/send}, speaking its documented protocol: it takes the form
- * fields of {@code events/sms/smsru-send-request.json}, checks {@code api_id}, and answers with one of
- * the documented answers in {@code events/sms/smsru-send-*.json} (the number key rewritten to the
- * number asked for), by default {@code smsru-send-ok.json} with a fresh {@code sms_id}. Every request is
- * recorded. (SMS.ru is not an AWS service; this is the "local stand-in server" of its adapter tests.)
+ * A local stand-in for SMS.ru's {@code /sms/send} (not an AWS service), speaking its documented protocol: it
+ * takes the form fields of {@code events/sms/smsru-send-request.json}, checks {@code api_id} ({@link #API_ID}),
+ * and answers with one of the documented answers in {@code events/sms/smsru-send-*.json} (the number key
+ * rewritten to the number asked for), by default {@code smsru-send-ok.json} with a fresh {@code sms_id}; a
+ * wrong {@code api_id} gets {@code smsru-send-bad-api-id.json}, a method other than {@code POST} a 405. Every
+ * request is recorded and every SMS it accepted (answered with an {@code sms_id}) counted. Used by
+ * sms-sender's tests and the cold-start bench.
  */
-final class SmsRuStandIn implements AutoCloseable {
-  static final String API_ID = "test-api-id";
+public final class SmsRuStandIn implements AutoCloseable {
+  /** The {@code api_id} it accepts (the one of {@code events/sms/smsru-send-request.json}). */
+  public static final String API_ID = "test-api-id";
+  private final Path fixtures;
   private final HttpServer server;
   private final List<Map<String, String>> requests = new ArrayList<>();
   private final Map<String, String> answerByNumber = new ConcurrentHashMap<>();
   private int ids;
 
-  SmsRuStandIn() {
+  /** With the fixtures of this checkout's {@code events/sms}. */
+  public SmsRuStandIn() {
+    this(RepoRoot.find());
+  }
+
+  /** With the fixtures of {@code <repoRoot>/events/sms}. */
+  public SmsRuStandIn(Path repoRoot) {
+    this.fixtures = repoRoot.resolve("events/sms");
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -54,41 +65,50 @@ final class SmsRuStandIn implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  /** The base URL, for {@code SMSRU_BASE_URL}. */
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Answer requests for {@code number} (digits) with {@code events/sms/<fixture>}. */
-  void answer(String number, String fixture) {
+  public void answer(String number, String fixture) {
     answerByNumber.put(number, fixture);
   }
 
-  synchronized List<Map<String, String>> requests() {
+  /** Every request's form fields, in order. */
+  public synchronized List<Map<String, String>> requests() {
     return List.copyOf(requests);
   }
 
-  synchronized List<Map<String, String>> requestsTo(String number) {
+  /** The requests to {@code number} (digits), in order. */
+  public synchronized List<Map<String, String>> requestsTo(String number) {
     return requests.stream().filter(r -> number.equals(r.get("to"))).toList();
   }
 
-  static JsonNode fixture(String name) {
+  /** SMS accepted so far (answered with an {@code sms_id}). */
+  public synchronized int sent() {
+    return ids;
+  }
+
+  /** The documented answer or request {@code events/sms/<name>} of this checkout. */
+  public static JsonNode fixture(String name) {
+    return read(RepoRoot.find().resolve("events/sms"), name);
+  }
+
+  private static JsonNode read(Path dir, String name) {
     try {
-      return Json.mapper().readTree(Files.readString(dir().resolve(name)));
+      return Json.mapper().readTree(Files.readString(dir.resolve(name)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static Path dir() {
-    return RepoRoot.find().resolve("events/sms");
-  }
-
   private String answer(Map<String, String> form) {
     if (!API_ID.equals(form.get("api_id"))) {
-      return fixture("smsru-send-bad-api-id.json").toString();
+      return read(fixtures, "smsru-send-bad-api-id.json").toString();
     }
     String to = form.get("to");
-    JsonNode answer = fixture(answerByNumber.getOrDefault(to, "smsru-send-ok.json")).deepCopy();
+    JsonNode answer = read(fixtures, answerByNumber.getOrDefault(to, "smsru-send-ok.json"));
     if (answer.path("sms") instanceof ObjectNode sms && sms.size() == 1) {
       ObjectNode entry = (ObjectNode) sms.elements().next();
       if (entry.has("sms_id")) {
