@@ -82,7 +82,8 @@ final class StaffApiWiring {
     Router router = new Router(StaffPermissions.groupsByRoute());
     FlagShortOrders shortOrders = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock),
         flow.tasks(), new ShopMetrics(metrics));
-    // the dossier's history: calls, mails and SMS with their status, consent steps, notes (one GSI1 query)
+    // the dossier's history: calls, mails and SMS with their status, consent steps, notes, newest first (one
+    // GSI1 Query of the history entries per page)
     OrderQueries queries = new OrderQueries(c.catalog(), c.orders(), c.customerStore(),
         new DynamoContactHistory(clients.dynamoDb(), table));
     DynamoCustomerNotes notes = new DynamoCustomerNotes(clients.dynamoDb(), table);

@@ -134,6 +134,25 @@ final class StaffApiCalls {
     }
   }
 
+  /**
+   * The contacts of one kind in a page of a customer's history (the dossier's {@code history}, the history
+   * route's {@code entries}), in the page's order: {@code call} → the call, {@code mail}/{@code sms} → the
+   * message, {@code consent} → the step, {@code note} → the note.
+   */
+  static java.util.List<JsonNode> history(JsonNode entries, String kind) {
+    String field = switch (kind) {
+      case "mail", "sms" -> "message";
+      default -> kind;
+    };
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    entries.forEach(e -> {
+      if (kind.equals(e.path("kind").asText())) {
+        out.add(e.path(field));
+      }
+    });
+    return out;
+  }
+
   /** The fields a 4xx problem names. */
   static Set<String> fields(APIGatewayV2HTTPResponse response) {
     Set<String> fields = new HashSet<>();
