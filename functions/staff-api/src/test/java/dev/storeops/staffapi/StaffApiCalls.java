@@ -1,6 +1,7 @@
 package dev.storeops.staffapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -10,11 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The staff API's tests call it through this: the handler (as the template configures it, or with the
@@ -52,6 +56,50 @@ final class StaffApiCalls {
   /** The event as the staff member {@code sub} in {@code groups} (e.g. {@code "[manager]"}). */
   APIGatewayV2HTTPResponse as(String sub, String groups, APIGatewayV2HTTPEvent event) {
     return call(signedIn(event, sub, groups));
+  }
+
+  /** The fixture with this path, query string and body (null: the fixture's path and body), as {@code sub} in {@code groups}. */
+  APIGatewayV2HTTPResponse as(String sub, String groups, String fixture, Map<String, String> path,
+      Map<String, String> query, String body) {
+    return as(sub, groups, query(event(fixture, path, body), query));
+  }
+
+  /**
+   * Follows {@code nextCursor} through a list (docs/api.md#lists) from its first page to its last, as {@code
+   * sub} in {@code groups}: each page must be a 200; the query builder takes the cursor (null for the first).
+   */
+  List<JsonNode> pages(String sub, String groups, String fixture, Map<String, String> path,
+      Function<String, Map<String, String>> query) {
+    List<JsonNode> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = ok(as(sub, groups, fixture, path, query.apply(cursor), null), 200);
+      pages.add(page);
+      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
+      assertTrue(pages.size() < 100, "the cursor does not move on");
+    } while (cursor != null);
+    return pages;
+  }
+
+  /** Query string parameters from name, value pairs; a pair with a null value is left out. */
+  static Map<String, String> query(String... pairs) {
+    Map<String, String> q = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        q.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    return q;
+  }
+
+  /** {@code n} random lower-case letters (names and ids unique to a test run). */
+  static String letters(int n) {
+    StringBuilder b = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + r.nextInt(26)));
+    }
+    return b.toString();
   }
 
   /** Adds a warehouse (or point of sale) and checks it was stored. */
@@ -139,12 +187,12 @@ final class StaffApiCalls {
    * route's {@code entries}), in the page's order: {@code call} → the call, {@code mail}/{@code sms} → the
    * message, {@code consent} → the step, {@code note} → the note.
    */
-  static java.util.List<JsonNode> history(JsonNode entries, String kind) {
+  static List<JsonNode> history(JsonNode entries, String kind) {
     String field = switch (kind) {
       case "mail", "sms" -> "message";
       default -> kind;
     };
-    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    List<JsonNode> out = new ArrayList<>();
     entries.forEach(e -> {
       if (kind.equals(e.path("kind").asText())) {
         out.add(e.path(field));
