@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
-import { api, customerOrders } from '../api';
+import { api, customerHistory, customerOrders, type ContactHistoryEntry } from '../api';
 import type { Answer } from '../types';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
@@ -91,19 +91,38 @@ function NoteForm(props: { customerId: string; onAdded: () => void }) {
   );
 }
 
-/** A customer's dossier: contacts, consent, manager, totals, orders, calls, mails and SMS, consent steps and notes. */
+/**
+ * A customer's dossier: contacts, consent, manager, totals, orders, and the contact history (calls, mails and
+ * SMS, consent steps and notes) from its pages loaded so far: the dossier's first, "more" for the earlier ones.
+ */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
   // the dossier carries the first page of orders; "more" loads the next ones (docs/api.md#lists)
   const [olderOrders, setOlderOrders] = useState<Dossier['orders']>([]);
   const [ordersCursor, setOrdersCursor] = useState<string | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
+  // the same for the contact history: the dossier's first page, "more" follows historyNextCursor
+  const [olderHistory, setOlderHistory] = useState<ContactHistoryEntry[]>([]);
+  const [historyCursor, setHistoryCursor] = useState<string | null>(null);
+  const [historyError, setHistoryError] = useState<unknown>(null);
   const load = useLoad(async () => {
     const dossier = await api<Dossier>('/staff/customers/' + encodeURIComponent(id));
     setOlderOrders([]);
     setOrdersCursor(dossier.ordersNextCursor || null);
+    setOlderHistory([]);
+    setHistoryCursor(dossier.historyNextCursor || null);
     return dossier;
   }, [id]);
+  async function moreHistory() {
+    try {
+      const page = await customerHistory(id, historyCursor!);
+      setOlderHistory([...olderHistory, ...page.entries]);
+      setHistoryCursor(page.nextCursor || null);
+      setHistoryError(null);
+    } catch (e) {
+      setHistoryError(e);
+    }
+  }
   async function moreOrders() {
     try {
       const page = await customerOrders(id, ordersCursor!);
@@ -116,7 +135,14 @@ export function CustomerPage(props: { params: Record<string, string> }) {
   }
   const d = load.data;
   const orders = d ? [...d.orders, ...olderOrders] : [];
-  const h = d ? d.history : undefined;
+  // the history's entries loaded so far (newest first, every kind merged), shown by kind
+  const entries: ContactHistoryEntry[] = d ? [...d.history, ...olderHistory] : [];
+  const h = d ? {
+    calls: entries.flatMap((e) => (e.kind === 'call' ? [e.call] : [])),
+    messages: entries.flatMap((e) => (e.kind === 'mail' || e.kind === 'sms' ? [e.message] : [])),
+    consent: entries.flatMap((e) => (e.kind === 'consent' ? [e.consent] : [])),
+    notes: entries.flatMap((e) => (e.kind === 'note' ? [e.note] : [])),
+  } : undefined;
   return (
     <Page title={d ? d.customer.name : t('customers.dossier')} id="customer" actions={<a href="#/customers">{t('customers.back')}</a>}>
       {load.error ? <ErrorBox error={load.error} /> : null}
@@ -137,7 +163,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                   : <span class="badge">{t('customers.consentNo')}</span>}
               </dd>
               <dt>{t('sms.title')}</dt>
-              <dd>{h ? <SmsConsentControl customerId={id} consent={h.consent} onChanged={load.reload} /> : '—'}</dd>
+              <dd>{/* the choice in force from every step on the profile, not only the history's loaded pages */}
+                <SmsConsentControl customerId={id} consent={d.customer.consentHistory} onChanged={load.reload} /></dd>
             </dl>
           </section>
           <section class="card" aria-labelledby="totals-title">
@@ -189,15 +216,15 @@ export function CustomerPage(props: { params: Record<string, string> }) {
           </section>
           <section aria-labelledby="mails-title">
             <h2 id="mails-title">{t('customers.messages')}</h2>
-            {h && h.mails.length + h.sms.length === 0 ? <p class="muted">{t('customers.noMessages')}</p> : null}
-            {h && h.mails.length + h.sms.length ? (
+            {h && h.messages.length === 0 ? <p class="muted">{t('customers.noMessages')}</p> : null}
+            {h && h.messages.length ? (
               <div class="table-wrap" tabIndex={0}>
                 <table data-table="customer-messages">
                   <thead>
                     <tr><th scope="col">{t('customers.date')}</th><th scope="col">{t('customers.channel')}</th><th scope="col">{t('customers.template')}</th><th scope="col">{t('customers.status')}</th></tr>
                   </thead>
                   <tbody>
-                    {[...h.mails, ...h.sms].sort((a, b) => String(b.at).localeCompare(String(a.at))).map((m, i) => (
+                    {h.messages.map((m, i) => (
                       <tr key={m.channel + i} data-message-status={m.status}>
                         <td>{formatDateTime(m.at)}</td>
                         <td>{m.channel === 'SMS' ? 'SMS' : 'E-mail'}</td>
@@ -235,6 +262,10 @@ export function CustomerPage(props: { params: Record<string, string> }) {
               </ol>
             ) : null}
           </section>
+          {historyError ? <ErrorBox error={historyError} /> : null}
+          {historyCursor ? (
+            <p><button type="button" data-action="more-history" onClick={moreHistory}>{t('customers.moreHistory')}</button></p>
+          ) : null}
         </div>
       ) : null}
     </Page>
