@@ -221,7 +221,7 @@ class AfterTheOrderTest {
     // the API has it: one step, and the choice the sms-sender reads
     var consent = ShopSetup.contacts(shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null))
         .path("history"), "consent");
-    assertEquals(1, consent.stream().filter(step -> step.has("channel")).count(), consent.toString());
+    assertEquals(1, consent.stream().filter(c -> c.has("channel")).count(), consent.toString());
 
     new Select(browser.find("select[data-field='sms-source']")).selectByValue("email");
     browser.find("button[data-action='sms-allow']").click();

@@ -1,15 +1,14 @@
 package dev.storeops.staffapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.http.ApiCalls;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import java.util.function.Function;
  * The staff API's tests call it through this: the handler (as the template configures it, or with the
  * test's clock), the request events built from the fixtures in {@code events/staff-api/} (path, body,
  * query, headers, the signed-in staff member) and the answers read as JSON. One way to set up and call
- * the staff API in its tests.
+ * the staff API in its tests (what any HTTP function's tests do to events and answers: {@link ApiCalls}).
  */
 final class StaffApiCalls {
   private final StaffApiHandler handler;
@@ -70,26 +69,12 @@ final class StaffApiCalls {
    */
   List<JsonNode> pages(String sub, String groups, String fixture, Map<String, String> path,
       Function<String, Map<String, String>> query) {
-    List<JsonNode> pages = new ArrayList<>();
-    String cursor = null;
-    do {
-      JsonNode page = ok(as(sub, groups, fixture, path, query.apply(cursor), null), 200);
-      pages.add(page);
-      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
-      assertTrue(pages.size() < 100, "the cursor does not move on");
-    } while (cursor != null);
-    return pages;
+    return ApiCalls.pages(cursor -> as(sub, groups, fixture, path, query.apply(cursor), null));
   }
 
   /** Query string parameters from name, value pairs; a pair with a null value is left out. */
   static Map<String, String> query(String... pairs) {
-    Map<String, String> q = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        q.put(pairs[i], pairs[i + 1]);
-      }
-    }
-    return q;
+    return ApiCalls.query(pairs);
   }
 
   /** {@code n} random lower-case letters (names and ids unique to a test run). */
@@ -122,15 +107,7 @@ final class StaffApiCalls {
 
   /** Signs the event in as {@code sub} (null: the fixture's) in {@code groups} (null: the fixture's). */
   static APIGatewayV2HTTPEvent signedIn(APIGatewayV2HTTPEvent event, String sub, String groups) {
-    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    if (sub != null) {
-      claims.put("sub", sub);
-    }
-    if (groups != null) {
-      claims.put("cognito:groups", groups);
-    }
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return event;
+    return ApiCalls.signedIn(event, sub, groups);
   }
 
   /** Sets the query string parameters. */
@@ -175,11 +152,7 @@ final class StaffApiCalls {
   }
 
   static JsonNode json(String body) {
-    try {
-      return Json.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(body, e);
-    }
+    return ApiCalls.json(body);
   }
 
   /**

@@ -6,6 +6,8 @@ import dev.storeops.customers.ContactHistory;
 import dev.storeops.customers.ContactHistoryReader;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.MessageStatus;
+import dev.storeops.customers.PersonalData;
+import dev.storeops.platform.dynamo.AboutCustomer;
 import dev.storeops.platform.dynamo.ContactHistoryEntries;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.PageCursor;
@@ -42,8 +44,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * customer's orders, carts, tasks and search entries cost nothing. An entry whose item is gone (a send-log entry
  * past its TTL, an erased note) is left out of its page. The cursor is the page's last entry's key in the
  * API's one codec ({@link PageCursor#encode}).
+ *
+ * <p>As {@link PersonalData}: the entries hold no data of their own (the export shows the calls, mails, notes
+ * and consent steps from where they are kept); the erasure deletes them, so that no key names the customer.
  */
-public final class DynamoContactHistory implements ContactHistoryReader {
+public final class DynamoContactHistory implements ContactHistoryReader, PersonalData {
   /** The keys of a GSI1 position: the cursor holds them all. */
   static final List<String> CURSOR_KEYS = List.of(TableKeys.PK, TableKeys.SK, TableKeys.GSI1PK, TableKeys.GSI1SK);
 
@@ -84,6 +89,18 @@ public final class DynamoContactHistory implements ContactHistoryReader {
       }
     }
     return new ContactHistory(entries, next);
+  }
+
+  @Override
+  public Map<String, Object> export(Customer customer) {
+    return Map.of();
+  }
+
+  @Override
+  public Map<String, Integer> erase(Customer customer, String reference) {
+    List<Map<String, AttributeValue>> entries = AboutCustomer.items(dynamo, table, customer.id(), TableKeys.HISTORY);
+    entries.forEach(item -> dynamo.deleteItem(d -> d.tableName(table).key(AboutCustomer.key(item))));
+    return Map.of("historyEntries", entries.size());
   }
 
   private static Map<String, AttributeValue> position(Map<String, AttributeValue> item) {
