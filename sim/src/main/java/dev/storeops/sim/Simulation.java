@@ -708,23 +708,37 @@ public final class Simulation {
     body.put("amountMinor", amount);
     body.put("currency", "RUB");
     String raw = Json.write(body);
-    at(when, "webhook " + type, () -> webhook(raw, 1));
+    at(when, "webhook " + type, () -> webhook(raw, 1, when));
     if (twice) {
-      at(when.plus(Duration.ofMinutes(5 + random.nextInt(180))), "webhook again", () -> webhook(raw, 1));
+      Instant again = when.plus(Duration.ofMinutes(5 + random.nextInt(180)));
+      at(again, "webhook again", () -> webhook(raw, 1, again));
     }
   }
 
-  private void webhook(String raw, int attempt) {
+  /** How long the provider keeps resending a notification that got no 200 (YooKassa: 24 hours, docs/payments.md). */
+  static final Duration PROVIDER_RETRIES_FOR = Duration.ofHours(24);
+
+  /**
+   * Delivers one notification as the provider does: a 5xx is resent later, at growing intervals (from a
+   * minute up to an hour apart), for {@link #PROVIDER_RETRIES_FOR} after the first try; anything else
+   * that is not a 200 stops the simulation.
+   */
+  private void webhook(String raw, int attempt, Instant firstTry) {
     byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
     String signature = signer.sign(clock.instant().getEpochSecond(), bytes);
     SimShop.Response r = shop.call("POST", "/payments/webhook", raw, Map.of("X-Signature", signature));
     if (r.ok()) {
       count("webhooks " + (json(r).path("duplicate").asBoolean() ? "duplicate" : json(r).path("outcome").asText()));
-    } else if (r.status() / 100 == 5 && attempt < 8) {
+    } else if (r.status() / 100 == 5 && clock.instant().isBefore(firstTry.plus(PROVIDER_RETRIES_FOR))) {
       count("webhook retries");
-      at(in(Duration.ofMinutes(attempt), Duration.ofMinutes(5L * attempt)), "webhook retry", () -> webhook(raw, attempt + 1));
+      if (attempt >= 8) {
+        count("webhooks resent more than 8 times");
+      }
+      at(in(Duration.ofMinutes(Math.min(attempt, 30)), Duration.ofMinutes(Math.min(5L * attempt, 60))), "webhook retry",
+          () -> webhook(raw, attempt + 1, firstTry));
     } else {
-      throw new IllegalStateException("webhook refused: " + r.status() + " " + r.body() + " " + raw);
+      throw new IllegalStateException("webhook refused: " + r.status() + " after " + attempt + " tries in "
+          + Duration.between(firstTry, clock.instant()) + ": " + r.body() + " " + raw);
     }
   }
 

@@ -58,4 +58,25 @@ class SendLogAtMostOnceTest {
     log.release(refused, "c1"); // SES refused or could not be reached: the retry may send
     assertTrue(log.reserve(refused, "c2", "welcome", "cus_sim", later, later.minusSeconds(60)));
   }
+
+  @Test
+  void anSmsThatWentToItsProviderIsNeverTakenOverWhateverItsAge(AwsStack stack) {
+    // no SMS provider confirms a send the way SES's Send event does: a SENDING SMS key stays taken
+    // (the CI's faulted week sent an order-shipped SMS twice when e-mail's confirmation window applied to it)
+    DynamoSendLog log = new DynamoSendLog(stack.dynamoDb(), stack.tableName("StoreTable"));
+    String sms = "sms#order-shipped#" + UUID.randomUUID();
+    assertTrue(log.reserveWithoutTakeover(sms, "m1", "sms:order-shipped", "order-shipped", "cus_sim", T0,
+        T0.minusSeconds(60)));
+    log.complete(sms, "m1", EmailService.SENDING, null, T0);
+    Instant dayLater = T0.plus(Duration.ofDays(1));
+    assertFalse(log.reserveWithoutTakeover(sms, "m2", "sms:order-shipped", "order-shipped", "cus_sim", dayLater,
+        dayLater.minusSeconds(60)), "a SENDING SMS is never sent again");
+
+    String smsReserved = "sms#order-shipped#" + UUID.randomUUID();
+    assertTrue(log.reserveWithoutTakeover(smsReserved, "r1", "sms:order-shipped", "order-shipped", "cus_sim", T0,
+        T0.minusSeconds(60)));
+    // crashed before the provider: the stale lease is taken over and the SMS goes out once
+    assertTrue(log.reserveWithoutTakeover(smsReserved, "r2", "sms:order-shipped", "order-shipped", "cus_sim",
+        dayLater, dayLater.minusSeconds(60)));
+  }
 }

@@ -47,6 +47,17 @@ public final class DynamoSendLog implements SendLog {
   @Override
   public boolean reserve(String dedupeKey, String attemptId, String flow, String template, String customerId,
       Instant now, Instant staleBefore) {
+    return reserve(dedupeKey, attemptId, flow, template, customerId, now, staleBefore, true);
+  }
+
+  @Override
+  public boolean reserveWithoutTakeover(String dedupeKey, String attemptId, String flow, String template,
+      String customerId, Instant now, Instant staleBefore) {
+    return reserve(dedupeKey, attemptId, flow, template, customerId, now, staleBefore, false);
+  }
+
+  private boolean reserve(String dedupeKey, String attemptId, String flow, String template, String customerId,
+      Instant now, Instant staleBefore, boolean takeOverUnconfirmedSending) {
     Map<String, AttributeValue> item = new HashMap<>(key(dedupeKey));
     Items.putIfPresent(item, "template", template);
     item.put("type", s("MailLog"));
@@ -60,16 +71,22 @@ public final class DynamoSendLog implements SendLog {
       item.put("customerId", s(customerId));
       item.putAll(TableKeys.aboutCustomer(customerId, TableKeys.MAIL_LOG, now + "#" + dedupeKey));
     }
+    String condition = "attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)";
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":reserved", s("RESERVED"),
+        ":stale", Items.n(staleBefore.toEpochMilli())));
+    if (takeOverUnconfirmedSending) {
+      // a SENDING attempt that crashed around its SES call, and SES never said it took the mail
+      // after the confirmation window (SES's Send event normally arrives within seconds)
+      condition += " OR (#status = :sending AND sendingAt < :unconfirmed AND attribute_not_exists(sesMessageId))";
+      values.put(":sending", s(EmailService.SENDING));
+      values.put(":unconfirmed", Items.n(now.minus(EmailService.CONFIRMATION_WINDOW).toEpochMilli()));
+    }
+    String finalCondition = condition;
     try {
       dynamo.putItem(p -> p.tableName(table).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR (#status = :reserved AND reservedAt < :stale)"
-              // a SENDING attempt that crashed around its SES call, and SES never said it took the mail
-              // after the confirmation window (SES's Send event normally arrives within seconds)
-              + " OR (#status = :sending AND sendingAt < :unconfirmed AND attribute_not_exists(sesMessageId))")
+          .conditionExpression(finalCondition)
           .expressionAttributeNames(Map.of("#status", "status"))
-          .expressionAttributeValues(Map.of(":reserved", s("RESERVED"), ":sending", s(EmailService.SENDING),
-              ":stale", Items.n(staleBefore.toEpochMilli()),
-              ":unconfirmed", Items.n(now.minus(EmailService.CONFIRMATION_WINDOW).toEpochMilli()))));
+          .expressionAttributeValues(values));
       if (customerId != null) {
         // the mail (or SMS: dedupe key "sms#…") in the customer's time-ordered history; a new attempt of the
         // same send moves its one entry to the attempt's time (ContactHistoryEntries)

@@ -26,6 +26,16 @@ public interface SendLog extends SendConfirmations {
   }
 
   /**
+   * {@link #reserve} for a channel whose provider never confirms a send (SMS): a {@code SENDING} key is
+   * never taken over, whatever its age, so a crash around the provider call can lose the message but
+   * never send it twice (docs/notifications.md).
+   */
+  default boolean reserveWithoutTakeover(String dedupeKey, String attemptId, String flow, String template,
+      String customerId, Instant now, Instant staleBefore) {
+    return reserve(dedupeKey, attemptId, flow, template, customerId, now, staleBefore);
+  }
+
+  /**
    * When the key is {@code SENDING} with no SES Send event yet: the time it went {@code SENDING} (a
    * redelivery waits for the event until {@link EmailService#CONFIRMATION_WINDOW} after it); empty
    * otherwise. Read consistently.

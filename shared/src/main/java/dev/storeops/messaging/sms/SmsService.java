@@ -51,7 +51,8 @@ public final class SmsService {
     String key = KEY_PREFIX + intent.dedupeKey();
     String attemptId = UUID.randomUUID().toString();
     String flow = "sms:" + intent.template();
-    if (!sendLog.reserve(key, attemptId, flow, intent.template(), intent.customerId(), now, now.minus(LEASE))) {
+    if (!sendLog.reserveWithoutTakeover(key, attemptId, flow, intent.template(), intent.customerId(), now,
+        now.minus(LEASE))) {
       LOG.info("sms skipped", "reason", "duplicate", "dedupeKey", intent.dedupeKey());
       return new Outcome(Kind.DUPLICATE, "duplicate");
     }
