@@ -92,51 +92,53 @@ function NoteForm(props: { customerId: string; onAdded: () => void }) {
 }
 
 /**
+ * The pages of a list after the first one an answer carries (docs/api.md#lists): `reset` with the answer's
+ * cursor, `more` appends the next page to `items` and moves the cursor (null after the last page).
+ */
+function useMorePages<T>(page: (cursor: string) => Promise<{ items: T[]; nextCursor?: string | null }>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return {
+    items,
+    cursor,
+    error,
+    reset(first: string | null | undefined) {
+      setItems([]);
+      setCursor(first || null);
+    },
+    async more() {
+      try {
+        const next = await page(cursor!);
+        setItems([...items, ...next.items]);
+        setCursor(next.nextCursor || null);
+        setError(null);
+      } catch (e) {
+        setError(e);
+      }
+    },
+  };
+}
+
+/**
  * A customer's dossier: contacts, consent, manager, totals, orders, and the contact history (calls, mails and
  * SMS, consent steps and notes) from its pages loaded so far: the dossier's first, "more" for the earlier ones.
  */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
-  // the dossier carries the first page of orders; "more" loads the next ones (docs/api.md#lists)
-  const [olderOrders, setOlderOrders] = useState<Dossier['orders']>([]);
-  const [ordersCursor, setOrdersCursor] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  // the same for the contact history: the dossier's first page, "more" follows historyNextCursor
-  const [olderHistory, setOlderHistory] = useState<ContactHistoryEntry[]>([]);
-  const [historyCursor, setHistoryCursor] = useState<string | null>(null);
-  const [historyError, setHistoryError] = useState<unknown>(null);
+  // the dossier carries the first page of its orders and of its contact history; "more" loads the next ones
+  const olderOrders = useMorePages((cursor) => customerOrders(id, cursor).then((p) => ({ items: p.orders, nextCursor: p.nextCursor })));
+  const olderHistory = useMorePages((cursor) => customerHistory(id, cursor).then((p) => ({ items: p.entries, nextCursor: p.nextCursor })));
   const load = useLoad(async () => {
     const dossier = await api<Dossier>('/staff/customers/' + encodeURIComponent(id));
-    setOlderOrders([]);
-    setOrdersCursor(dossier.ordersNextCursor || null);
-    setOlderHistory([]);
-    setHistoryCursor(dossier.historyNextCursor || null);
+    olderOrders.reset(dossier.ordersNextCursor);
+    olderHistory.reset(dossier.historyNextCursor);
     return dossier;
   }, [id]);
-  async function moreHistory() {
-    try {
-      const page = await customerHistory(id, historyCursor!);
-      setOlderHistory([...olderHistory, ...page.entries]);
-      setHistoryCursor(page.nextCursor || null);
-      setHistoryError(null);
-    } catch (e) {
-      setHistoryError(e);
-    }
-  }
-  async function moreOrders() {
-    try {
-      const page = await customerOrders(id, ordersCursor!);
-      setOlderOrders([...olderOrders, ...page.orders]);
-      setOrdersCursor(page.nextCursor || null);
-      setMoreError(null);
-    } catch (e) {
-      setMoreError(e);
-    }
-  }
   const d = load.data;
-  const orders = d ? [...d.orders, ...olderOrders] : [];
+  const orders = d ? [...d.orders, ...olderOrders.items] : [];
   // the history's entries loaded so far (newest first, every kind merged), shown by kind
-  const entries: ContactHistoryEntry[] = d ? [...d.history, ...olderHistory] : [];
+  const entries: ContactHistoryEntry[] = d ? [...d.history, ...olderHistory.items] : [];
   const h = d ? {
     calls: entries.flatMap((e) => (e.kind === 'call' ? [e.call] : [])),
     messages: entries.flatMap((e) => (e.kind === 'mail' || e.kind === 'sms' ? [e.message] : [])),
@@ -200,8 +202,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                 </table>
               </div>
             )}
-            {moreError ? <ErrorBox error={moreError} /> : null}
-            {ordersCursor ? <p><button type="button" data-action="more-orders" onClick={moreOrders}>{t('customers.moreOrders')}</button></p> : null}
+            {olderOrders.error ? <ErrorBox error={olderOrders.error} /> : null}
+            {olderOrders.cursor ? <p><button type="button" data-action="more-orders" onClick={olderOrders.more}>{t('customers.moreOrders')}</button></p> : null}
           </section>
           <section aria-labelledby="calls-title">
             <h2 id="calls-title">{t('customers.calls')}</h2>
@@ -262,9 +264,9 @@ export function CustomerPage(props: { params: Record<string, string> }) {
               </ol>
             ) : null}
           </section>
-          {historyError ? <ErrorBox error={historyError} /> : null}
-          {historyCursor ? (
-            <p><button type="button" data-action="more-history" onClick={moreHistory}>{t('customers.moreHistory')}</button></p>
+          {olderHistory.error ? <ErrorBox error={olderHistory.error} /> : null}
+          {olderHistory.cursor ? (
+            <p><button type="button" data-action="more-history" onClick={olderHistory.more}>{t('customers.moreHistory')}</button></p>
           ) : null}
         </div>
       ) : null}

@@ -84,6 +84,11 @@ public final class OrderQueries {
         historyPage(customer, ContactHistory.DEFAULT_LIMIT, null));
   }
 
+  /** The customer; 404 for an unknown one. */
+  public Customer customer(String customerId) {
+    return customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
+  }
+
   /** A page of a customer's contact history, with the customer ({@code GET /staff/customers/{id}/history}). */
   public record CustomerHistory(Customer customer, ContactHistory page) {}
 
