@@ -381,8 +381,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A customer's dossier (profile, manager, the first page of orders, totals)
-         * @description The orders are a list (docs/api.md#lists): the dossier carries the first page, newest first (`limit`, default 20), and `ordersNextCursor` when there are more; pass it as `cursor` to `GET /staff/customers/{id}/orders` for the next pages. The totals count every order.
+         * A customer's dossier (profile, manager, the first pages of orders and of the contact history, totals)
+         * @description The orders and the contact history are lists (docs/api.md#lists): the dossier carries the first page of each, newest first, and `ordersNextCursor` / `historyNextCursor` when there are more; pass them as `cursor` to `GET /staff/customers/{id}/orders` and `GET /staff/customers/{id}/history` for the next pages. The orders' page holds `limit` orders (default 20); the history's first page 20 entries. The totals count every order.
          */
         get: operations["staffGetCustomer"];
         put?: never;
@@ -1427,6 +1427,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's contact history, newest first, a page at a time (the dossier's history after its first page)
+         * @description Calls about the customer's orders, mails and SMS with their status today, consent steps and staff notes, merged in one list newest first and paged as every list (docs/api.md#lists): `limit` (default 20), `cursor` → `nextCursor`. A manager reads only their own customers, as the dossier.
+         */
+        get: operations["staffListCustomerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2300,6 +2320,57 @@ export interface components {
             source?: string;
             why?: string;
             file?: string;
+        };
+        /** @description One entry of a customer's contact history: a call, a mail or SMS, a consent step or a staff note; `at` is when it happened (absent when unknown). */
+        ContactHistoryEntry: components["schemas"]["ContactCallEntry"] | components["schemas"]["ContactMessageEntry"] | components["schemas"]["ContactConsentEntry"] | components["schemas"]["ContactNoteEntry"];
+        /** @description A call about one of the customer's orders. */
+        ContactCallEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "call";
+            at?: components["schemas"]["Instant"];
+            call: components["schemas"]["ContactCall"];
+        };
+        /** @description A mail or SMS sent (or meant) to the customer, with its status today. */
+        ContactMessageEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "mail" | "sms";
+            at?: components["schemas"]["Instant"];
+            message: components["schemas"]["ContactMessage"];
+        };
+        /** @description A step of the customer's consent (marketing mail or SMS). */
+        ContactConsentEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "consent";
+            at?: components["schemas"]["Instant"];
+            consent: components["schemas"]["ConsentEvent"];
+        };
+        /** @description A staff note about the customer. */
+        ContactNoteEntry: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "note";
+            at?: components["schemas"]["Instant"];
+            note: components["schemas"]["CustomerNote"];
+        };
+        ContactCall: {
+            orderId?: string;
+            orderNumber?: string;
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            outcome?: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
+            by?: string;
+            reason?: string;
         };
     };
     responses: {
@@ -3224,7 +3295,10 @@ export interface operations {
                             firstOrderAt?: components["schemas"]["Instant"];
                             lastOrderAt?: components["schemas"]["Instant"];
                         };
-                        history?: components["schemas"]["ContactHistory"];
+                        /** @description The first page of the customer's contact history (calls, mails, SMS, consent steps, staff notes merged), newest first (20 entries). */
+                        history: components["schemas"]["ContactHistoryEntry"][];
+                        /** @description The cursor of the next page of the history (`GET /staff/customers/{id}/history?cursor=`); absent when the dossier holds it all. */
+                        historyNextCursor?: components["schemas"]["NextCursor"];
                     };
                 };
             };
@@ -4933,6 +5007,42 @@ export interface operations {
                     "application/json": {
                         customerId: string;
                         orders: components["schemas"]["StaffOrder"][];
+                        nextCursor?: components["schemas"]["NextCursor"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    staffListCustomerHistory: {
+        parameters: {
+            query?: {
+                /** @description At most this many entries in one page (default 20). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (opaque); absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (`cus_…`). */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the contact history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        entries: components["schemas"]["ContactHistoryEntry"][];
                         nextCursor?: components["schemas"]["NextCursor"];
                     };
                 };

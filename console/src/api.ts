@@ -98,3 +98,13 @@ export function customerOrders(customerId: string, cursor: string): Promise<Cust
   const q = new URLSearchParams({ limit: '50', cursor });
   return api(`/staff/customers/${encodeURIComponent(customerId)}/orders?${q}`);
 }
+
+/** The contact history of a customer after the dossier's first page (its historyNextCursor), a page at a time. */
+export type CustomerHistory = Answer<'/staff/customers/{id}/history'>;
+/** One contact: a call, a mail or SMS, a consent step or a note (`kind` says which). */
+export type ContactHistoryEntry = Schemas['ContactHistoryEntry'];
+
+export function customerHistory(customerId: string, cursor: string): Promise<CustomerHistory> {
+  const q = new URLSearchParams({ limit: '50', cursor });
+  return api(`/staff/customers/${encodeURIComponent(customerId)}/history?${q}`);
+}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import '../owner.css';
-import { api, customerOrders } from '../api';
+import { api, customerHistory, customerOrders, type ContactHistoryEntry } from '../api';
 import type { Answer } from '../types';
 import { formatDateTime, formatMoney, t } from '../i18n';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
@@ -91,32 +91,60 @@ function NoteForm(props: { customerId: string; onAdded: () => void }) {
   );
 }
 
-/** A customer's dossier: contacts, consent, manager, totals, orders, calls, mails and SMS, consent steps and notes. */
+/**
+ * The pages of a list after the first one an answer carries (docs/api.md#lists): `reset` with the answer's
+ * cursor, `more` appends the next page to `items` and moves the cursor (null after the last page).
+ */
+function useMorePages<T>(page: (cursor: string) => Promise<{ items: T[]; nextCursor?: string | null }>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return {
+    items,
+    cursor,
+    error,
+    reset(first: string | null | undefined) {
+      setItems([]);
+      setCursor(first || null);
+    },
+    async more() {
+      try {
+        const next = await page(cursor!);
+        setItems([...items, ...next.items]);
+        setCursor(next.nextCursor || null);
+        setError(null);
+      } catch (e) {
+        setError(e);
+      }
+    },
+  };
+}
+
+/**
+ * A customer's dossier: contacts, consent, manager, totals, orders, and the contact history (calls, mails and
+ * SMS, consent steps and notes) from its pages loaded so far: the dossier's first, "more" for the earlier ones.
+ */
 export function CustomerPage(props: { params: Record<string, string> }) {
   const id = props.params.id;
-  // the dossier carries the first page of orders; "more" loads the next ones (docs/api.md#lists)
-  const [olderOrders, setOlderOrders] = useState<Dossier['orders']>([]);
-  const [ordersCursor, setOrdersCursor] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
+  // the dossier carries the first page of its orders and of its contact history; "more" loads the next ones
+  const olderOrders = useMorePages((cursor) => customerOrders(id, cursor).then((p) => ({ items: p.orders, nextCursor: p.nextCursor })));
+  const olderHistory = useMorePages((cursor) => customerHistory(id, cursor).then((p) => ({ items: p.entries, nextCursor: p.nextCursor })));
   const load = useLoad(async () => {
     const dossier = await api<Dossier>('/staff/customers/' + encodeURIComponent(id));
-    setOlderOrders([]);
-    setOrdersCursor(dossier.ordersNextCursor || null);
+    olderOrders.reset(dossier.ordersNextCursor);
+    olderHistory.reset(dossier.historyNextCursor);
     return dossier;
   }, [id]);
-  async function moreOrders() {
-    try {
-      const page = await customerOrders(id, ordersCursor!);
-      setOlderOrders([...olderOrders, ...page.orders]);
-      setOrdersCursor(page.nextCursor || null);
-      setMoreError(null);
-    } catch (e) {
-      setMoreError(e);
-    }
-  }
   const d = load.data;
-  const orders = d ? [...d.orders, ...olderOrders] : [];
-  const h = d ? d.history : undefined;
+  const orders = d ? [...d.orders, ...olderOrders.items] : [];
+  // the history's entries loaded so far (newest first, every kind merged), shown by kind
+  const entries: ContactHistoryEntry[] = d ? [...d.history, ...olderHistory.items] : [];
+  const h = d ? {
+    calls: entries.flatMap((e) => (e.kind === 'call' ? [e.call] : [])),
+    messages: entries.flatMap((e) => (e.kind === 'mail' || e.kind === 'sms' ? [e.message] : [])),
+    consent: entries.flatMap((e) => (e.kind === 'consent' ? [e.consent] : [])),
+    notes: entries.flatMap((e) => (e.kind === 'note' ? [e.note] : [])),
+  } : undefined;
   return (
     <Page title={d ? d.customer.name : t('customers.dossier')} id="customer" actions={<a href="#/customers">{t('customers.back')}</a>}>
       {load.error ? <ErrorBox error={load.error} /> : null}
@@ -137,7 +165,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                   : <span class="badge">{t('customers.consentNo')}</span>}
               </dd>
               <dt>{t('sms.title')}</dt>
-              <dd>{h ? <SmsConsentControl customerId={id} consent={h.consent} onChanged={load.reload} /> : '—'}</dd>
+              <dd>{/* the choice in force from every step on the profile, not only the history's loaded pages */}
+                <SmsConsentControl customerId={id} consent={d.customer.consentHistory} onChanged={load.reload} /></dd>
             </dl>
           </section>
           <section class="card" aria-labelledby="totals-title">
@@ -173,8 +202,8 @@ export function CustomerPage(props: { params: Record<string, string> }) {
                 </table>
               </div>
             )}
-            {moreError ? <ErrorBox error={moreError} /> : null}
-            {ordersCursor ? <p><button type="button" data-action="more-orders" onClick={moreOrders}>{t('customers.moreOrders')}</button></p> : null}
+            {olderOrders.error ? <ErrorBox error={olderOrders.error} /> : null}
+            {olderOrders.cursor ? <p><button type="button" data-action="more-orders" onClick={olderOrders.more}>{t('customers.moreOrders')}</button></p> : null}
           </section>
           <section aria-labelledby="calls-title">
             <h2 id="calls-title">{t('customers.calls')}</h2>
@@ -189,15 +218,15 @@ export function CustomerPage(props: { params: Record<string, string> }) {
           </section>
           <section aria-labelledby="mails-title">
             <h2 id="mails-title">{t('customers.messages')}</h2>
-            {h && h.mails.length + h.sms.length === 0 ? <p class="muted">{t('customers.noMessages')}</p> : null}
-            {h && h.mails.length + h.sms.length ? (
+            {h && h.messages.length === 0 ? <p class="muted">{t('customers.noMessages')}</p> : null}
+            {h && h.messages.length ? (
               <div class="table-wrap" tabIndex={0}>
                 <table data-table="customer-messages">
                   <thead>
                     <tr><th scope="col">{t('customers.date')}</th><th scope="col">{t('customers.channel')}</th><th scope="col">{t('customers.template')}</th><th scope="col">{t('customers.status')}</th></tr>
                   </thead>
                   <tbody>
-                    {[...h.mails, ...h.sms].sort((a, b) => String(b.at).localeCompare(String(a.at))).map((m, i) => (
+                    {h.messages.map((m, i) => (
                       <tr key={m.channel + i} data-message-status={m.status}>
                         <td>{formatDateTime(m.at)}</td>
                         <td>{m.channel === 'SMS' ? 'SMS' : 'E-mail'}</td>
@@ -235,6 +264,10 @@ export function CustomerPage(props: { params: Record<string, string> }) {
               </ol>
             ) : null}
           </section>
+          {olderHistory.error ? <ErrorBox error={olderHistory.error} /> : null}
+          {olderHistory.cursor ? (
+            <p><button type="button" data-action="more-history" onClick={olderHistory.more}>{t('customers.moreHistory')}</button></p>
+          ) : null}
         </div>
       ) : null}
     </Page>

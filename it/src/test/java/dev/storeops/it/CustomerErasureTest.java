@@ -128,7 +128,8 @@ class CustomerErasureTest {
     reports = new ReportService(reportStore, new S3SupplierTerms(stack.s3(), stack.bucketName("SupplierBucket")), clock,
         SHOP_ZONE, 14);
     List<PersonalData> holders = List.of(new DynamoOrderPersonalData(dynamo, table),
-        new DynamoMailPersonalData(dynamo, table, clock), new DynamoTaskPersonalData(dynamo, table));
+        new DynamoMailPersonalData(dynamo, table, clock), new DynamoTaskPersonalData(dynamo, table),
+        new dev.storeops.customers.dynamo.DynamoContactHistory(dynamo, table));
     export = new ExportCustomerData(orders.customerStore(), holders, clock);
     erase = new EraseCustomer(orders.customerStore(), new DynamoCustomerErasures(dynamo, table), holders, clock);
 
@@ -272,6 +273,7 @@ class CustomerErasureTest {
     assertEquals(2, erased.items().get("orders"));
     assertEquals(mailed.size(), erased.items().get("mailLog"));
     assertEquals(1, erased.items().get("carts"));
+    assertTrue(erased.items().get("historyEntries") >= mailed.size(), "the history entries go: " + erased.items());
 
     // nothing personal anywhere in the table
     Map<String, String> table = scanTable();

@@ -5,13 +5,42 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Everything that passed between the shop and a customer, for the dossier, each list newest first:
- * the calls about their orders (outcome, who called), the mails and SMS sent to them (template, when,
- * {@link MessageStatus}), the steps of their marketing consent ({@link ConsentEvent}) and the staff's
- * notes ({@link CustomerNote}).
+ * One page of everything that passed between the shop and a customer, for the dossier: the calls about their
+ * orders (outcome, who called), the mails and SMS sent to them (template, when, {@link MessageStatus}), the
+ * steps of their consent ({@link ConsentEvent}) and the staff's notes ({@link CustomerNote}), all kinds merged
+ * in one list, newest first, paged as every list (docs/api.md#lists): the dossier carries the first page
+ * ({@value #DEFAULT_LIMIT} entries), {@code GET /staff/customers/{id}/history} the next ones.
+ *
+ * @param entries this page, newest first
+ * @param nextCursor the cursor of the next page; null on the last
  */
-public record ContactHistory(List<Call> calls, List<Message> mails, List<Message> sms, List<ConsentEvent> consent,
-    List<CustomerNote> notes) {
+public record ContactHistory(List<Entry> entries, String nextCursor) {
+  /** The page size without {@code limit}. */
+  public static final int DEFAULT_LIMIT = 20;
+  /** The largest page. */
+  public static final int MAX_LIMIT = 100;
+
+  /**
+   * One contact: its kind ({@code call}, {@code mail}, {@code sms}, {@code note}, {@code consent}), when, and the
+   * one field of its kind.
+   */
+  public record Entry(String kind, Instant at, Call call, Message message, ConsentEvent consent, CustomerNote note) {
+    public static Entry of(Call call) {
+      return new Entry("call", call.at(), call, null, null, null);
+    }
+
+    public static Entry of(Message message) {
+      return new Entry("SMS".equals(message.channel()) ? "sms" : "mail", message.at(), null, message, null, null);
+    }
+
+    public static Entry of(ConsentEvent consent) {
+      return new Entry("consent", consent.at(), null, null, consent, null);
+    }
+
+    public static Entry of(CustomerNote note) {
+      return new Entry("note", note.at(), null, null, null, note);
+    }
+  }
 
   /** A call attempt about one of the customer's orders. */
   public record Call(String orderId, String orderNumber, Instant at, String outcome, String by, String reason) {}
@@ -26,18 +55,15 @@ public record ContactHistory(List<Call> calls, List<Message> mails, List<Message
   public record Message(String channel, String template, String flow, Instant at, MessageStatus status,
       String detail, Instant statusAt) {}
 
-  public static final ContactHistory EMPTY = new ContactHistory(List.of(), List.of(), List.of(), List.of(), List.of());
+  public static final ContactHistory EMPTY = new ContactHistory(List.of(), null);
 
-  /** The history with each list sorted newest first (entries without a time last). */
-  public static ContactHistory of(List<Call> calls, List<Message> mails, List<Message> sms, List<ConsentEvent> consent,
-      List<CustomerNote> notes) {
-    return new ContactHistory(
-        newestFirst(calls, Call::at), newestFirst(mails, Message::at), newestFirst(sms, Message::at),
-        newestFirst(consent == null ? List.of() : consent, ConsentEvent::at), newestFirst(notes, CustomerNote::at));
-  }
-
-  private static <T> List<T> newestFirst(List<T> items, java.util.function.Function<T, Instant> at) {
-    return items.stream().sorted(Comparator.comparing(at, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-        .reversed()).toList();
+  /**
+   * The first page of a history held in memory (a shop without the table's history, tests): the consent
+   * steps of the profile, newest first.
+   */
+  public static ContactHistory ofConsent(List<ConsentEvent> consent, int limit) {
+    List<Entry> all = (consent == null ? List.<ConsentEvent>of() : consent).stream().map(Entry::of)
+        .sorted(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))).toList();
+    return new ContactHistory(all.subList(0, Math.min(limit, all.size())), null);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A customer's dossier for staff: contacts, consent, assigned manager, all orders newest first with
- * their status history, totals, and the {@link ContactHistory} (calls, mails and SMS with their status,
- * consent changes, staff notes; docs/customer-dossier.md). The totals count only money really received,
+ * their status history, totals, and the first page of the {@link ContactHistory} (calls, mails and SMS with
+ * their status, consent changes, staff notes, newest first; docs/customer-dossier.md). The totals count only money really received,
  * net of refunds ({@link ReceivedMoneyPolicy}): an order not paid yet, a cancelled order and a refused
  * parcel bring nothing; the refused and returned orders are counted apart. The order count counts every order.
  */
@@ -40,8 +40,8 @@ public record Dossier(Customer customer, Manager manager, List<Map<String, Objec
 
   /** A dossier of orders without returns after delivery (tests, tools). */
   public static Dossier of(Customer customer, Manager manager, List<Order> orders) {
-    return of(customer, manager, orders, ContactHistory.of(List.of(), List.of(), List.of(),
-        customer.consentHistory(), List.of()));
+    return of(customer, manager, orders, ContactHistory.ofConsent(customer.consentHistory(),
+        ContactHistory.DEFAULT_LIMIT));
   }
 
   public static Dossier of(Customer customer, Manager manager, List<Order> orders, ContactHistory history) {

@@ -2,6 +2,7 @@ package dev.storeops.ordering;
 
 import dev.storeops.catalog.Identifiers;
 import dev.storeops.catalog.Catalog;
+import dev.storeops.customers.ContactHistory;
 import dev.storeops.customers.ContactHistoryReader;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
@@ -78,8 +79,38 @@ public final class OrderQueries {
     Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
     Manager manager = customer.managerId() == null ? null : catalog.manager(customer.managerId()).orElse(null);
     // the totals count money really received, net of refunds (ReceivedMoneyPolicy; docs/customer-dossier.md)
-    return Dossier.ofOrders(customer, manager, orders.customerOrders(customerId), history == null
-        ? dev.storeops.customers.ContactHistory.of(List.of(), List.of(), List.of(), customer.consentHistory(), List.of())
-        : history.read(customer));
+    // the history is a list: the dossier carries its first page, GET /staff/customers/{id}/history the rest
+    return Dossier.ofOrders(customer, manager, orders.customerOrders(customerId),
+        historyPage(customer, ContactHistory.DEFAULT_LIMIT, null));
+  }
+
+  /** The customer; 404 for an unknown one. */
+  public Customer customer(String customerId) {
+    return customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
+  }
+
+  /** A page of a customer's contact history, with the customer ({@code GET /staff/customers/{id}/history}). */
+  public record CustomerHistory(Customer customer, ContactHistory page) {}
+
+  /**
+   * The page after {@code cursor} (null: the first) of the customer's contact history, newest first;
+   * {@code limit} 1..{@value ContactHistory#MAX_LIMIT}, default {@value ContactHistory#DEFAULT_LIMIT} (a bad
+   * one is a 400 on {@code limit}, a cursor not of this customer's history a 400 on {@code cursor}); 404 for
+   * an unknown customer.
+   */
+  public CustomerHistory history(String customerId, String limit, String cursor) {
+    int size = PageCursor.limit(limit, ContactHistory.DEFAULT_LIMIT, ContactHistory.MAX_LIMIT);
+    Customer customer = customers.find(customerId).orElseThrow(() -> new NotFound("Customer " + customerId));
+    return new CustomerHistory(customer, historyPage(customer, size, cursor));
+  }
+
+  private ContactHistory historyPage(Customer customer, int limit, String cursor) {
+    if (history != null) {
+      return history.page(customer, limit, cursor);
+    }
+    if (cursor != null && !cursor.isBlank()) {
+      throw Invalid.field("cursor", "is not a cursor this API returned");
+    }
+    return ContactHistory.ofConsent(customer.consentHistory(), limit);
   }
 }

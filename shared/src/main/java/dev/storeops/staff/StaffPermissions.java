@@ -76,6 +76,7 @@ public final class StaffPermissions {
     // staff-api: customers
     allow("GET /staff/customers/{id}", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers/{id}/orders", any(StaffRole.OWNER), own(StaffRole.MANAGER));
+    allow("GET /staff/customers/{id}/history", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers", any(StaffRole.OWNER), own(StaffRole.MANAGER));
     allow("GET /staff/customers/{id}/export", any(StaffRole.OWNER), none());
     allow("POST /staff/customers/{id}/erase", any(StaffRole.OWNER), none());

@@ -31,20 +31,26 @@ class MessageStatusTest {
   }
 
   @Test
-  void everyListOfTheHistoryIsNewestFirst() {
+  void eachContactIsAnEntryOfItsKindAndTheConsentStepsPageNewestFirst() {
     Instant t = Instant.parse("2026-11-30T10:00:00Z");
-    ContactHistory h = ContactHistory.of(
-        List.of(new ContactHistory.Call("o1", "1", t, "NO_ANSWER", "mgr", null),
-            new ContactHistory.Call("o1", "1", t.plusSeconds(60), "CONFIRMED", "mgr", null)),
-        List.of(new ContactHistory.Message("MAIL", "welcome", "welcome", t, MessageStatus.SENT, null, t),
-            new ContactHistory.Message("MAIL", "birthday", "birthday", t.plusSeconds(5), MessageStatus.BOUNCED, "b", t)),
-        List.of(),
-        List.of(new ConsentEvent(ConsentEvent.Kind.GIVEN, t, "POST /customers", null, null),
-            new ConsentEvent(ConsentEvent.Kind.WITHDRAWN, t.plusSeconds(9), "unsubscribe-link", null, null)),
-        List.of(new CustomerNote("n1", "c", "первая", "owner", t), new CustomerNote("n2", "c", "вторая", "owner", t.plusSeconds(1))));
-    assertEquals("CONFIRMED", h.calls().get(0).outcome());
-    assertEquals("birthday", h.mails().get(0).template());
-    assertEquals(ConsentEvent.Kind.WITHDRAWN, h.consent().get(0).kind());
-    assertEquals("n2", h.notes().get(0).id());
+    assertEquals("call", ContactHistory.Entry.of(new ContactHistory.Call("o1", "1", t, "NO_ANSWER", "mgr", null)).kind());
+    ContactHistory.Entry sms = ContactHistory.Entry.of(
+        new ContactHistory.Message("SMS", "order-shipped", "sms:order-shipped", t, MessageStatus.SENT, null, t));
+    assertEquals("sms", sms.kind());
+    assertEquals(t, sms.at());
+    assertEquals("mail", ContactHistory.Entry.of(
+        new ContactHistory.Message("MAIL", "birthday", "birthday", t, MessageStatus.BOUNCED, "b", t)).kind());
+    ContactHistory.Entry note = ContactHistory.Entry.of(new CustomerNote("n1", "c", "первая", "owner", t));
+    assertEquals("note", note.kind());
+    assertEquals("n1", note.note().id());
+
+    ContactHistory page = ContactHistory.ofConsent(List.of(
+        new ConsentEvent(ConsentEvent.Kind.GIVEN, t, "POST /customers", null, null),
+        new ConsentEvent(ConsentEvent.Kind.WITHDRAWN, t.plusSeconds(9), "unsubscribe-link", null, null),
+        new ConsentEvent(ConsentEvent.Kind.GIVEN, t.plusSeconds(20), "phone-call", null, null)), 2);
+    assertEquals(List.of("consent", "consent"), page.entries().stream().map(ContactHistory.Entry::kind).toList());
+    assertEquals(List.of(t.plusSeconds(20), t.plusSeconds(9)),
+        page.entries().stream().map(ContactHistory.Entry::at).toList(), "newest first, the page's size");
+    assertEquals(ConsentEvent.Kind.WITHDRAWN, page.entries().get(1).consent().kind());
   }
 }

@@ -58,8 +58,8 @@ class CustomerDossierTest {
     // the order's mail goes through the local email-sender: wait until its send log is filed under the customer
     String owner = shop.token("owner-elena");
     long until = System.currentTimeMillis() + 40_000;
-    while (shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null)).path("history").path("mails")
-        .isEmpty()) {
+    while (ShopSetup.contacts(shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null))
+        .path("history"), "mail").isEmpty()) {
       assertTrue(System.currentTimeMillis() < until, "a mail to the customer is in the send log");
       Thread.sleep(200);
     }
@@ -93,9 +93,39 @@ class CustomerDossierTest {
     assertTrue(violations.isEmpty(), "dossier: " + ConsoleBrowser.describe(violations));
 
     // the notes are the dossier's, read back by the API
-    JsonNode history = shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null)).path("history");
-    assertEquals(2, history.path("notes").size());
-    assertEquals("owner-elena", history.path("notes").get(0).path("by").asText());
+    List<JsonNode> read = ShopSetup.contacts(shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null))
+        .path("history"), "note");
+    assertEquals(2, read.size());
+    assertEquals("owner-elena", read.get(0).path("by").asText());
+  }
+
+  @Test
+  void aLongContactHistoryShowsTheEarlierContactsOnDemand() {
+    String owner = shop.token("owner-elena");
+    String customerId = setup.order(setup.placeCashOnDeliveryOrder()).path("customerId").asText();
+    // 22 notes: more than the dossier's first page of the history (20 entries, every kind merged)
+    for (int i = 1; i <= 22; i++) {
+      var added = shop.send("POST", "/staff/customers/" + customerId + "/notes", owner,
+          "{\"text\":\"Заметка номер " + i + "\"}");
+      assertEquals(201, added.statusCode(), added.body());
+    }
+    JsonNode dossier = shop.json(shop.send("GET", "/staff/customers/" + customerId, owner, null));
+    assertEquals(20, dossier.path("history").size(), dossier.path("history").toString());
+    assertTrue(dossier.hasNonNull("historyNextCursor"), "more than one page");
+
+    browser.signIn("owner-elena", "nav [data-nav='customers']");
+    browser.go("customers/" + customerId);
+    browser.find("[data-list='customer-notes']");
+    int before = browser.all("[data-list='customer-notes'] li").size();
+    assertTrue(before < 22, "the dossier's first page: " + before + " notes");
+    browser.find("button[data-action='more-history']").click();
+    browser.waitFor(d -> d.findElements(By.cssSelector("[data-list='customer-notes'] li")).size() == 22);
+    List<WebElement> notes = browser.all("[data-list='customer-notes'] li");
+    assertTrue(notes.get(0).getText().contains("Заметка номер 22"), "newest first: " + notes.get(0).getText());
+    assertTrue(notes.get(21).getText().endsWith("Заметка номер 1"), "the oldest last: " + notes.get(21).getText());
+    assertEquals(22, notes.stream().map(n -> n.getAttribute("data-note")).distinct().count(), "each note once");
+    assertTrue(browser.all("button[data-action='more-history']").isEmpty(), "no more pages");
+    browser.screenshot("customer-dossier-more-history");
   }
 
   @Test

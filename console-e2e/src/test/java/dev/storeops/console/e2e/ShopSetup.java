@@ -66,6 +66,17 @@ final class ShopSetup {
     return shop.json(r);
   }
 
+  /**
+   * The contacts of one kind in the dossier's history page (its {@code history} entries, newest first):
+   * {@code call} → the call, {@code mail}/{@code sms} → the message, {@code consent} → the step, {@code note}.
+   */
+  static java.util.List<JsonNode> contacts(JsonNode history, String kind) {
+    String field = kind.equals("mail") || kind.equals("sms") ? "message" : kind;
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    history.forEach(e -> out.addAll(kind.equals(e.path("kind").asText()) ? java.util.List.of(e.path(field)) : java.util.List.of()));
+    return out;
+  }
+
   JsonNode order(String orderId) {
     return shop.json(shop.send("GET", "/staff/orders/" + orderId, owner, null));
   }

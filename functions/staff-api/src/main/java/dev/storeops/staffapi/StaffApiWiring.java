@@ -82,9 +82,10 @@ final class StaffApiWiring {
     Router router = new Router(StaffPermissions.groupsByRoute());
     FlagShortOrders shortOrders = new FlagShortOrders(new DynamoShortStock(clients.dynamoDb(), table, clock),
         flow.tasks(), new ShopMetrics(metrics));
-    // the dossier's history: calls, mails and SMS with their status, consent steps, notes (one GSI1 query)
-    OrderQueries queries = new OrderQueries(c.catalog(), c.orders(), c.customerStore(),
-        new DynamoContactHistory(clients.dynamoDb(), table));
+    // the dossier's history: calls, mails and SMS with their status, consent steps, notes, newest first (one
+    // GSI1 Query of the history entries per page)
+    DynamoContactHistory history = new DynamoContactHistory(clients.dynamoDb(), table);
+    OrderQueries queries = new OrderQueries(c.catalog(), c.orders(), c.customerStore(), history);
     DynamoCustomerNotes notes = new DynamoCustomerNotes(clients.dynamoDb(), table);
     new StaffOrderRoutes(c.orderService(), queries,
         new ManageCatalog(c.catalog(), clock, afterStaffCount(shortOrders)),
@@ -116,7 +117,7 @@ final class StaffApiWiring {
     // a customer's data: every context that keeps something about a customer (docs/privacy.md)
     List<PersonalData> personalData = List.of(new DynamoOrderPersonalData(clients.dynamoDb(), table),
         new DynamoMailPersonalData(clients.dynamoDb(), table, clock), new DynamoTaskPersonalData(clients.dynamoDb(), table),
-        notes);
+        notes, history);
     new StaffPrivacyRoutes(new ExportCustomerData(c.customerStore(), personalData, clock),
         new EraseCustomer(c.customerStore(), new DynamoCustomerErasures(clients.dynamoDb(), table), personalData, clock))
         .register(router);

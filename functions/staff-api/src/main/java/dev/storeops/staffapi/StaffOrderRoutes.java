@@ -99,7 +99,25 @@ final class StaffOrderRoutes {
           body.put("orders", orders.orders());
           body.put("ordersNextCursor", orders.nextCursor());
           body.put("totals", dossier.totals());
-          body.put("history", dossier.history());
+          // the contact history is a list too: its first page, GET /staff/customers/{id}/history the rest
+          body.put("history", dossier.history().entries());
+          body.put("historyNextCursor", dossier.history().nextCursor());
+          return HttpResponse.json(200, body, java.util.Map.of("Cache-Control", "no-store"));
+        })
+        .on("GET /staff/customers/{id}/history", request -> {
+          // the API's one paging convention (docs/api.md#lists): limit + cursor -> nextCursor
+          String id = request.pathParameter("id");
+          // a manager's own customer: assigned to them (the profile says so), else one of their orders is theirs
+          if (onlyOwn(request) && !staffId(request).equals(queries.customer(id).managerId())) {
+            OrderQueries.CustomerOrders all = queries.customerOrders(id);
+            StaffCustomerRoutes.requireOwnCustomer(request, all.customer(), all.orders());
+          }
+          OrderQueries.CustomerHistory history = queries.history(id, request.query("limit").orElse(null),
+              request.query("cursor").orElse(null));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("customerId", history.customer().id());
+          body.put("entries", history.page().entries());
+          body.put("nextCursor", history.page().nextCursor());
           return HttpResponse.json(200, body, java.util.Map.of("Cache-Control", "no-store"));
         })
         .on("GET /staff/customers/{id}/orders", request -> {

@@ -7,20 +7,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.http.ApiCalls;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The staff API's tests call it through this: the handler (as the template configures it, or with the
  * test's clock), the request events built from the fixtures in {@code events/staff-api/} (path, body,
  * query, headers, the signed-in staff member) and the answers read as JSON. One way to set up and call
- * the staff API in its tests.
+ * the staff API in its tests (what any HTTP function's tests do to events and answers: {@link ApiCalls}).
  */
 final class StaffApiCalls {
   private final StaffApiHandler handler;
@@ -54,6 +57,36 @@ final class StaffApiCalls {
     return call(signedIn(event, sub, groups));
   }
 
+  /** The fixture with this path, query string and body (null: the fixture's path and body), as {@code sub} in {@code groups}. */
+  APIGatewayV2HTTPResponse as(String sub, String groups, String fixture, Map<String, String> path,
+      Map<String, String> query, String body) {
+    return as(sub, groups, query(event(fixture, path, body), query));
+  }
+
+  /**
+   * Follows {@code nextCursor} through a list (docs/api.md#lists) from its first page to its last, as {@code
+   * sub} in {@code groups}: each page must be a 200; the query builder takes the cursor (null for the first).
+   */
+  List<JsonNode> pages(String sub, String groups, String fixture, Map<String, String> path,
+      Function<String, Map<String, String>> query) {
+    return ApiCalls.pages(cursor -> as(sub, groups, fixture, path, query.apply(cursor), null));
+  }
+
+  /** Query string parameters from name, value pairs; a pair with a null value is left out. */
+  static Map<String, String> query(String... pairs) {
+    return ApiCalls.query(pairs);
+  }
+
+  /** {@code n} random lower-case letters (names and ids unique to a test run). */
+  static String letters(int n) {
+    StringBuilder b = new StringBuilder();
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + r.nextInt(26)));
+    }
+    return b.toString();
+  }
+
   /** Adds a warehouse (or point of sale) and checks it was stored. */
   void warehouse(String id, String body) {
     APIGatewayV2HTTPResponse r = call("put-warehouse.json", Map.of("id", id), body);
@@ -74,15 +107,7 @@ final class StaffApiCalls {
 
   /** Signs the event in as {@code sub} (null: the fixture's) in {@code groups} (null: the fixture's). */
   static APIGatewayV2HTTPEvent signedIn(APIGatewayV2HTTPEvent event, String sub, String groups) {
-    Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    if (sub != null) {
-      claims.put("sub", sub);
-    }
-    if (groups != null) {
-      claims.put("cognito:groups", groups);
-    }
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return event;
+    return ApiCalls.signedIn(event, sub, groups);
   }
 
   /** Sets the query string parameters. */
@@ -127,11 +152,26 @@ final class StaffApiCalls {
   }
 
   static JsonNode json(String body) {
-    try {
-      return Json.mapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(body, e);
-    }
+    return ApiCalls.json(body);
+  }
+
+  /**
+   * The contacts of one kind in a page of a customer's history (the dossier's {@code history}, the history
+   * route's {@code entries}), in the page's order: {@code call} → the call, {@code mail}/{@code sms} → the
+   * message, {@code consent} → the step, {@code note} → the note.
+   */
+  static List<JsonNode> history(JsonNode entries, String kind) {
+    String field = switch (kind) {
+      case "mail", "sms" -> "message";
+      default -> kind;
+    };
+    List<JsonNode> out = new ArrayList<>();
+    entries.forEach(e -> {
+      if (kind.equals(e.path("kind").asText())) {
+        out.add(e.path(field));
+      }
+    });
+    return out;
   }
 
   /** The fields a 4xx problem names. */

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
-import dev.storeops.platform.json.Json;
 import dev.storeops.reporting.OrderFacts;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.http.ApiCalls;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,29 +50,13 @@ class StaffConsoleApiTest {
 
   private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query,
       String body, String sub, String groups) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    event.setQueryStringParameters(query);
-    if (body != null) {
-      event.setBody(body);
-    }
-    if (sub != null) {
-      var claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-      claims.put("sub", sub);
-      claims.put("cognito:groups", groups);
-      event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    }
-    return handler.handleRequest(event, null);
+    APIGatewayV2HTTPEvent fixed = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
+    APIGatewayV2HTTPEvent event = ApiCalls.request(fixed, path, query, body);
+    return handler.handleRequest(sub == null ? event : ApiCalls.signedIn(event, sub, groups), null);
   }
 
   private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(r.getBody(), e);
-    }
+    return ApiCalls.json(r);
   }
 
   private static List<String> ids(JsonNode result) {

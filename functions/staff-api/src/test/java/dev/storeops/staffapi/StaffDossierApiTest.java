@@ -209,13 +209,13 @@ class StaffDossierApiTest {
 
     for (String[] reader : new String[][] {{"owner-anna", "[owner]"}, {manager, "[manager]"}}) {
       JsonNode history = dossier(reader[0], reader[1], c.id()).path("history");
-      JsonNode calls = history.path("calls");
+      List<JsonNode> calls = StaffApiCalls.history(history, "call");
       assertEquals(1, calls.size(), history.toString());
       assertEquals("NO_ANSWER", calls.get(0).path("outcome").asText());
       assertEquals("owner", calls.get(0).path("by").asText());
       assertEquals(orderId, calls.get(0).path("orderId").asText());
 
-      JsonNode mails = history.path("mails");
+      List<JsonNode> mails = StaffApiCalls.history(history, "mail");
       assertEquals(3, mails.size(), mails.toString());
       assertEquals("birthday", mails.get(0).path("template").asText(), "newest first");
       assertEquals("COMPLAINED", mails.get(0).path("status").asText());
@@ -225,13 +225,13 @@ class StaffDossierApiTest {
       assertEquals("welcome", mails.get(2).path("template").asText());
       assertEquals("SENT", mails.get(2).path("status").asText());
 
-      assertEquals(1, history.path("sms").size());
-      assertEquals("order-shipped", history.path("sms").get(0).path("template").asText());
-      assertEquals("SMS", history.path("sms").get(0).path("channel").asText());
+      assertEquals(1, StaffApiCalls.history(history, "sms").size());
+      assertEquals("order-shipped", StaffApiCalls.history(history, "sms").get(0).path("template").asText());
+      assertEquals("SMS", StaffApiCalls.history(history, "sms").get(0).path("channel").asText());
 
-      assertEquals(List.of("WITHDRAWN", "GIVEN"), List.of(history.path("consent").get(0).path("kind").asText(),
-          history.path("consent").get(1).path("kind").asText()));
-      JsonNode notes = history.path("notes");
+      assertEquals(List.of("WITHDRAWN", "GIVEN"), List.of(StaffApiCalls.history(history, "consent").get(0).path("kind").asText(),
+          StaffApiCalls.history(history, "consent").get(1).path("kind").asText()));
+      List<JsonNode> notes = StaffApiCalls.history(history, "note");
       assertEquals(2, notes.size());
       assertEquals(json(second).path("id").asText(), notes.get(0).path("id").asText(), "newest first");
       assertEquals(manager, notes.get(0).path("by").asText());

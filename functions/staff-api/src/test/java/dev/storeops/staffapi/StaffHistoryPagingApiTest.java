@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.letters;
+import static dev.storeops.staffapi.StaffApiCalls.query;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
 import dev.storeops.platform.dynamo.Items;
 import dev.storeops.platform.dynamo.TableKeys;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
@@ -44,13 +43,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StaffHistoryPagingApiTest {
   private static final String OWNER = "owner-elena";
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.table = stack.tableName("StoreTable");
     assertEquals(200, call("put-warehouse.json", Map.of("id", "spb-1"), null,
         "{\"name\":\"Склад на Невском\",\"city\":\"Санкт-Петербург\"}").getStatusCode());
@@ -317,41 +316,12 @@ class StaffHistoryPagingApiTest {
 
   /** A phone order of the customer through the staff API, as answered. */
   private JsonNode placeOrder(String customerId, String sku) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/create-order.json");
-    ObjectNode body = (ObjectNode) readTree(event.getBody());
-    body.put("customerId", customerId);
-    body.putArray("lines").addObject().put("sku", sku).put("qty", 1);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("idempotency-key", UUID.randomUUID().toString());
-    event.setHeaders(headers);
-    APIGatewayV2HTTPResponse r = send(event, OWNER, "[owner]", null, null, body.toString());
-    assertEquals(201, r.getStatusCode(), r.getBody());
-    return json(r);
+    return StaffApiCalls.ok(api.as(OWNER, "[owner]", StaffApiCalls.newOrder(customerId, sku, 1, Map.of())), 201);
   }
 
-  /** Follows nextCursor from the first page to the last; the query builder takes the cursor (null first). */
+  /** The pages of a list as the owner. */
   private List<JsonNode> pages(Function<String, Map<String, String>> query, String fixture, Map<String, String> path) {
-    List<JsonNode> pages = new ArrayList<>();
-    String cursor = null;
-    do {
-      APIGatewayV2HTTPResponse r = call(fixture, path, query.apply(cursor), null);
-      assertEquals(200, r.getStatusCode(), r.getBody());
-      JsonNode page = json(r);
-      pages.add(page);
-      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
-      assertTrue(pages.size() < 100, "the cursor does not move on");
-    } while (cursor != null);
-    return pages;
-  }
-
-  private static Map<String, String> query(String... pairs) {
-    Map<String, String> q = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        q.put(pairs[i], pairs[i + 1]);
-      }
-    }
-    return q;
+    return api.pages(OWNER, "[owner]", fixture, path, query);
   }
 
   private static Map<String, String> with(Map<String, String> q, String name, String value) {
@@ -360,58 +330,12 @@ class StaffHistoryPagingApiTest {
     return out;
   }
 
-  private static String letters(int n) {
-    StringBuilder b = new StringBuilder();
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    for (int i = 0; i < n; i++) {
-      b.append((char) ('a' + r.nextInt(26)));
-    }
-    return b.toString();
-  }
-
   private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query, String body) {
-    return as(OWNER, "[owner]", fixture, path, query, body);
+    return api.as(OWNER, "[owner]", fixture, path, query, body);
   }
 
   private APIGatewayV2HTTPResponse as(String sub, String groups, String fixture, Map<String, String> path,
       Map<String, String> query) {
-    return as(sub, groups, fixture, path, query, null);
-  }
-
-  private APIGatewayV2HTTPResponse as(String sub, String groups, String fixture, Map<String, String> path,
-      Map<String, String> query, String body) {
-    return send(EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture), sub, groups, path, query, body);
-  }
-
-  private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, String sub, String groups,
-      Map<String, String> path, Map<String, String> query, String body) {
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    event.setQueryStringParameters(query);
-    if (body != null) {
-      event.setBody(body);
-    }
-    var claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("sub", sub);
-    claims.put("cognito:groups", groups);
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode readTree(String s) {
-    try {
-      return Json.mapper().readTree(s);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(r.getBody(), e);
-    }
+    return api.as(sub, groups, fixture, path, query, null);
   }
 }

@@ -3,15 +3,15 @@ package dev.storeops.staffapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.storeops.staffapi.StaffApiCalls.json;
+import static dev.storeops.staffapi.StaffApiCalls.letters;
+import static dev.storeops.staffapi.StaffApiCalls.query;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerStore;
 import dev.storeops.customers.dynamo.DynamoCustomerStore;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.time.Instant;
@@ -36,14 +36,15 @@ import org.junit.jupiter.api.TestInstance;
 @WithAwsStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffListPagingApiTest {
+  private static final String OWNER = "owner-elena";
   private AwsStack stack;
-  private StaffApiHandler handler;
+  private StaffApiCalls api;
   private String table;
 
   @BeforeAll
   void setUp(AwsStack stack) {
     this.stack = stack;
-    this.handler = stack.handler("StaffApiFunction", StaffApiHandler.class);
+    this.api = StaffApiCalls.on(stack);
     this.table = stack.tableName("StoreTable");
   }
 
@@ -126,21 +127,6 @@ class StaffListPagingApiTest {
     assertEquals("cursor", json(other).path("errors").get(0).path("field").asText());
   }
 
-  /** Follows nextCursor from the first page to the last; the query builder takes the cursor (null first). */
-  private List<JsonNode> pages(Function<String, Map<String, String>> query, String fixture) {
-    List<JsonNode> pages = new ArrayList<>();
-    String cursor = null;
-    do {
-      APIGatewayV2HTTPResponse r = call(fixture, null, query.apply(cursor), null);
-      assertEquals(200, r.getStatusCode(), r.getBody());
-      JsonNode page = json(r);
-      pages.add(page);
-      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
-      assertTrue(pages.size() < 100, "the cursor does not move on");
-    } while (cursor != null);
-    return pages;
-  }
-
   /** The ids under {@code array} across the pages, sorted, each asserted to be seen once. */
   private static List<String> seenOnce(List<JsonNode> pages, String array, String field) {
     List<String> seen = new ArrayList<>();
@@ -149,23 +135,14 @@ class StaffListPagingApiTest {
     return new ArrayList<>(new TreeSet<>(seen));
   }
 
-  private static String letters(int n) {
-    StringBuilder b = new StringBuilder();
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    for (int i = 0; i < n; i++) {
-      b.append((char) ('a' + r.nextInt(26)));
-    }
-    return b.toString();
+  /** The fixture as the owner (the list's path, query string and body). */
+  private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query, String body) {
+    return api.as(OWNER, "[owner]", fixture, path, query, body);
   }
 
-  private static Map<String, String> query(String... pairs) {
-    Map<String, String> q = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        q.put(pairs[i], pairs[i + 1]);
-      }
-    }
-    return q;
+  /** The pages of a list as the owner. */
+  private List<JsonNode> pages(Function<String, Map<String, String>> query, String fixture) {
+    return api.pages(OWNER, "[owner]", fixture, null, query);
   }
 
   private Customer customer(String id, String email, String name, String phone, String manager) {
@@ -173,29 +150,5 @@ class StaffListPagingApiTest {
         manager);
     new DynamoCustomerStore(stack.dynamoDb(), table).create(c, CustomerStore.Secrets.NONE);
     return c;
-  }
-
-  private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-api/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    event.setQueryStringParameters(query);
-    if (body != null) {
-      event.setBody(body);
-    }
-    var claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-    claims.put("sub", "owner-elena");
-    claims.put("cognito:groups", "[owner]");
-    event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    return handler.handleRequest(event, null);
-  }
-
-  private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(r.getBody(), e);
-    }
   }
 }

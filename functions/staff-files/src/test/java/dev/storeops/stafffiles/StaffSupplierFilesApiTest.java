@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.catalog.ImportReportId;
-import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
+import dev.storeops.stack.http.ApiCalls;
 import dev.storeops.stack.junit.WithAwsStack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,29 +50,13 @@ class StaffSupplierFilesApiTest {
 
   private APIGatewayV2HTTPResponse call(String fixture, Map<String, String> path, Map<String, String> query,
       String body, String sub, String groups) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/staff-files/" + fixture);
-    if (path != null) {
-      event.setPathParameters(path);
-    }
-    event.setQueryStringParameters(query);
-    if (body != null) {
-      event.setBody(body);
-    }
-    if (sub != null) {
-      var claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-      claims.put("sub", sub);
-      claims.put("cognito:groups", groups);
-      event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-    }
-    return handler.handleRequest(event, null);
+    APIGatewayV2HTTPEvent fixed = EventLoader.loadApiGatewayHttpEvent("events/staff-files/" + fixture);
+    APIGatewayV2HTTPEvent event = ApiCalls.request(fixed, path, query, body);
+    return handler.handleRequest(sub == null ? event : ApiCalls.signedIn(event, sub, groups), null);
   }
 
   private static JsonNode json(APIGatewayV2HTTPResponse r) {
-    try {
-      return Json.mapper().readTree(r.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(r.getBody(), e);
-    }
+    return ApiCalls.json(r);
   }
 
   @Test
@@ -195,26 +178,10 @@ class StaffSupplierFilesApiTest {
 
   /** Follows nextCursor from the first page to the last; the query builder takes the cursor (null first). */
   private List<JsonNode> pages(Function<String, Map<String, String>> query) {
-    List<JsonNode> pages = new ArrayList<>();
-    String cursor = null;
-    do {
-      APIGatewayV2HTTPResponse r = call("list-imports.json", null, query.apply(cursor), null, "owner-elena", "[owner]");
-      assertEquals(200, r.getStatusCode(), r.getBody());
-      JsonNode page = json(r);
-      pages.add(page);
-      cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
-      assertTrue(pages.size() < 100, "the cursor does not move on");
-    } while (cursor != null);
-    return pages;
+    return ApiCalls.pages(cursor -> call("list-imports.json", null, query.apply(cursor), null, "owner-elena", "[owner]"));
   }
 
   private static Map<String, String> query(String... pairs) {
-    Map<String, String> q = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      if (pairs[i + 1] != null) {
-        q.put(pairs[i], pairs[i + 1]);
-      }
-    }
-    return q;
+    return ApiCalls.query(pairs);
   }
 }

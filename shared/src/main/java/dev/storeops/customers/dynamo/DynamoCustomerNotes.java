@@ -8,6 +8,7 @@ import dev.storeops.customers.CustomerNotes;
 import dev.storeops.customers.PersonalData;
 import dev.storeops.platform.dynamo.AboutCustomer;
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.ContactHistoryEntries;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class DynamoCustomerNotes implements CustomerNotes, PersonalData {
     item.put("at", s(note.at().toString()));
     item.putAll(TableKeys.aboutCustomer(note.customerId(), TableKeys.NOTE, note.at() + "#" + note.id()));
     dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    // the note in the customer's time-ordered history (ContactHistoryEntries)
+    ContactHistoryEntries.put(dynamo, table, ContactHistoryEntries.item(note.customerId(), ContactHistoryEntries.NOTE,
+        note.id(), note.at(), TableKeys.primaryKey(TableKeys.NOTE.key(note.id()), SK), null));
   }
 
   /** A note item as the domain sees it. */

@@ -1,6 +1,7 @@
 package dev.storeops.customers.dynamo;
 
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.ContactHistoryEntries;
 import dev.storeops.platform.dynamo.TableKeys;
 
 import static dev.storeops.platform.dynamo.Items.s;
@@ -60,6 +61,10 @@ public final class DynamoCustomerStore implements CustomerStore {
     // the staff search entries (phone, name words): gone with the profile at erasure
     for (Map<String, AttributeValue> entry : CustomerSearchEntries.entries(c)) {
       writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build());
+    }
+    // the consent steps the customer came with, in their time-ordered history (ContactHistoryEntries)
+    for (ConsentEvent step : c.consentHistory()) {
+      writes.add(ContactHistoryEntries.put(table, consentEntry(c.id(), step)));
     }
     if (secrets.consentLinkHash() != null) {
       Map<String, AttributeValue> link = new HashMap<>(TableKeys.primaryKey(
@@ -146,11 +151,19 @@ public final class DynamoCustomerStore implements CustomerStore {
               .expressionAttributeValues(Map.of(":true", Items.bool(true), ":at", s(at),
                   ":segment", s(MARKETING_CONSENT), ":customer", s(TableKeys.CUSTOMER.key(customerId)),
                   ":empty", AttributeValue.fromL(List.of()),
-                  ":event", AttributeValue.fromL(List.of(eventItem(confirmation))))).build()).build()));
+                  ":event", AttributeValue.fromL(List.of(eventItem(confirmation))))).build()).build(),
+          ContactHistoryEntries.put(table, consentEntry(customerId, confirmation))));
     } catch (TransactionCanceledException e) {
       return Optional.empty(); // used meanwhile, or the customer is gone
     }
     return Optional.of(customerId);
+  }
+
+  /** The customer's history entry of a consent step (the step itself stays on the profile). */
+  public static Map<String, AttributeValue> consentEntry(String customerId, ConsentEvent step) {
+    return ContactHistoryEntries.item(customerId, ContactHistoryEntries.CONSENT,
+        ContactHistoryEntries.consentRef(step.at(), step.kind().name(), step.channel()), step.at(),
+        profileKey(customerId), null);
   }
 
   /** One consent step as stored in {@code consentHistory}. */

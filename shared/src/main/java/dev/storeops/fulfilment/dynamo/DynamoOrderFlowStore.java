@@ -128,6 +128,14 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
           .conditionExpression("attribute_not_exists(pk)").build()).build());
     }
     actions.add(TransactWriteItem.builder().update(orderUpdate(c)).build());
+    if (c.call() != null && o.customerId() != null) {
+      // the call in the customer's time-ordered history, written with it (ContactHistoryEntries)
+      Object at = c.call().get("at");
+      actions.add(dev.storeops.platform.dynamo.ContactHistoryEntries.put(table,
+          dev.storeops.platform.dynamo.ContactHistoryEntries.item(o.customerId(),
+              dev.storeops.platform.dynamo.ContactHistoryEntries.CALL, o.id() + "#" + c.call().get("id"),
+              at == null ? c.at() : java.time.Instant.parse(at.toString()), DynamoOrderStore.orderKey(o.id()), null)));
+    }
     int stockFrom = actions.size();
     List<TransactWriteItem> ledger = new ArrayList<>();
     List<Covered> covered = new ArrayList<>();

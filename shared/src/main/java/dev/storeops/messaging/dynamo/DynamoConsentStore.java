@@ -38,6 +38,9 @@ public final class DynamoConsentStore implements ConsentStore {
           .expressionAttributeValues(Map.of(":false", Items.bool(false), ":true", Items.bool(true),
               ":at", s(withdrawal.at().toString()), ":empty", AttributeValue.fromL(List.of()),
               ":event", AttributeValue.fromL(List.of(DynamoCustomerStore.eventItem(withdrawal))))));
+      // the withdrawal in the customer's time-ordered history (ContactHistoryEntries)
+      dev.storeops.platform.dynamo.ContactHistoryEntries.put(dynamo, table,
+          DynamoCustomerStore.consentEntry(customerId, withdrawal));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -6,6 +6,7 @@ import dev.storeops.messaging.sending.SendLog;
 import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.platform.dynamo.Items;
+import dev.storeops.platform.dynamo.ContactHistoryEntries;
 import dev.storeops.platform.dynamo.TableKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,14 @@ public final class DynamoSendLog implements SendLog {
           .conditionExpression(finalCondition)
           .expressionAttributeNames(Map.of("#status", "status"))
           .expressionAttributeValues(values));
+      if (customerId != null) {
+        // the mail (or SMS: dedupe key "sms#…") in the customer's time-ordered history; a new attempt of the
+        // same send moves its one entry to the attempt's time (ContactHistoryEntries)
+        String kind = dedupeKey.startsWith(dev.storeops.messaging.sms.SmsService.KEY_PREFIX)
+            ? ContactHistoryEntries.SMS : ContactHistoryEntries.MAIL;
+        ContactHistoryEntries.put(dynamo, table, ContactHistoryEntries.item(customerId, kind, dedupeKey, now,
+            key(dedupeKey), now.plus(RETENTION).getEpochSecond()));
+      }
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

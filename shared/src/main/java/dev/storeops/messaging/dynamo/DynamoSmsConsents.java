@@ -71,7 +71,10 @@ public final class DynamoSmsConsents implements SmsConsents {
               .updateExpression("SET consentHistory = list_append(if_not_exists(consentHistory, :empty), :step)")
               .conditionExpression("attribute_exists(pk)")
               .expressionAttributeValues(Map.of(":empty", AttributeValue.fromL(List.of()),
-                  ":step", AttributeValue.fromL(List.of(DynamoCustomerStore.eventItem(step))))).build()).build()));
+                  ":step", AttributeValue.fromL(List.of(DynamoCustomerStore.eventItem(step))))).build()).build(),
+          // the step in the customer's time-ordered history (ContactHistoryEntries)
+          dev.storeops.platform.dynamo.ContactHistoryEntries.put(table,
+              DynamoCustomerStore.consentEntry(customerId, step))));
       return true;
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();

@@ -73,6 +73,13 @@ public final class TableKeys {
   public static final Prefix SHOP_PRICE_CHANGE = new Prefix("PRICE#");
   /** A staff note about a customer ({@code NOTE#<id> / NOTE}; GSI1 {@code CUSTOMER#<id> / NOTE#<at>#<id>}). */
   public static final Prefix NOTE = new Prefix("NOTE#");
+  /**
+   * A customer's contact-history entry ({@code HIST#<customer id>} / {@code <kind>#<ref>}; GSI1 {@code
+   * CUSTOMER#<id>} / {@code HIST#<instant, always with microseconds>#<kind>#<ref>}, see {@link #historyKey}):
+   * one per call, mail, SMS, note and consent step, so that the dossier's history pages in time order with
+   * one Query per page ({@code ContactHistoryEntries}).
+   */
+  public static final Prefix HISTORY = new Prefix("HIST#");
   /** GSI1 sort key prefix of a customer's review request (see {@link #aboutCustomer}). */
   public static final Prefix REVIEW_REQUEST = new Prefix("REVIEWREQ#");
   /** GSI partition of customers whose last order was on a day. */
@@ -170,6 +177,14 @@ public final class TableKeys {
   public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> movementKey(
       String sku, java.time.Instant at, String unique) {
     return primaryKey(SKU.key(sku), MOVE.key(MICROS.format(at) + "#" + unique));
+  }
+
+  /**
+   * The GSI1 sort key of a contact-history entry: {@code HIST#<instant, always with microseconds>#<kind>#<ref>},
+   * so that the text order of the keys is the time order of the entries, whatever their kind.
+   */
+  public static String historyKey(java.time.Instant at, String kind, String ref) {
+    return HISTORY.key(MICROS.format(at) + "#" + kind + "#" + ref);
   }
 
   /** GSI2 partition of the stock items one supplier feeds into one warehouse. */
