@@ -118,6 +118,32 @@ public final class ColdStartBench {
     return call(jar, f.handlerClass(), method, environment(f.logicalId()), events, prime);
   }
 
+  /**
+   * Runs one function in a child JVM on {@code jar} with the given events (the first and the warm one) instead of
+   * its bench event: {@code ShrunkJarsTest} feeds stock-import each file format and order-events a bank-transfer
+   * order (its invoice) this way.
+   */
+  Answer answer(SamFunction f, Path jar, boolean prime, Events events) throws Exception {
+    String method = f.handler().substring(f.handler().indexOf("::") + 2);
+    return call(jar, f.handlerClass(), method, environment(f.logicalId()), events, prime);
+  }
+
+  /** {@code OrderCreated} on the order-events queue for an order placed through order-api in this JVM. */
+  record PlacedOrder(String orderId, byte[] event) {}
+
+  /** A new order paid by {@code paymentMethod} (e.g. BANK_TRANSFER: its invoice), and its OrderCreated event. */
+  synchronized PlacedOrder orderCreated(String paymentMethod) {
+    JsonNode order = placeOrder(paymentMethod);
+    return new PlacedOrder(order.path("id").asText(), sqs(orderCreated(order)));
+  }
+
+  /** A stock file of a demo supplier put under {@code incoming/chaynaya-lavka/} and its ObjectCreated event. */
+  synchronized byte[] stockFile(String extension, byte[] file) {
+    String key = "incoming/chaynaya-lavka/shrunk-" + (++seq) + "." + extension;
+    stack.s3().putObject(r -> r.bucket(stack.bucketName("SupplierBucket")).key(key), RequestBody.fromBytes(file));
+    return s3Event("events/stock-import/object-created.json", key, file.length);
+  }
+
   public static void main(String[] args) throws Exception {
     List<String> only = new ArrayList<>();
     int runs = 3;
@@ -455,21 +481,30 @@ public final class ColdStartBench {
 
   /** POST /orders: a new idempotency key and customer each time, demo SKUs in stock. */
   private byte[] newOrderEvent() {
+    return newOrderEvent("ONLINE_CARD");
+  }
+
+  private byte[] newOrderEvent(String paymentMethod) {
     ObjectNode e = json("events/order-api/create-order.json");
     ((ObjectNode) e.get("headers")).put("idempotency-key", UUID.randomUUID().toString());
     int n = ++seq;
     e.put("body", "{\"customer\":{\"email\":\"bench." + n + "@example.com\",\"name\":\"Ольга Смирнова\","
         + "\"phone\":\"+7 916 555-12-34\",\"locale\":\"ru\"},\"lines\":[{\"sku\":\"TEA-001\",\"qty\":1},"
         + "{\"sku\":\"CUP-001\",\"qty\":1}],\"delivery\":{\"option\":\"COURIER\",\"city\":\"Москва\","
-        + "\"address\":\"ул. Тверская, 7, кв. 12\"},\"paymentMethod\":\"ONLINE_CARD\",\"channel\":\"SITE\"}");
+        + "\"address\":\"ул. Тверская, 7, кв. 12\"},\"paymentMethod\":\"" + paymentMethod
+        + "\",\"channel\":\"SITE\"}");
     return bytes(e);
   }
 
   /** An order placed through order-api in this JVM: {@code {id, accessToken, totalMinor}}. */
   private JsonNode placeOrder() {
+    return placeOrder("ONLINE_CARD");
+  }
+
+  private JsonNode placeOrder(String paymentMethod) {
     demo.load();
     try {
-      APIGatewayV2HTTPEvent event = Json.mapper().readValue(newOrderEvent(), APIGatewayV2HTTPEvent.class);
+      APIGatewayV2HTTPEvent event = Json.mapper().readValue(newOrderEvent(paymentMethod), APIGatewayV2HTTPEvent.class);
       APIGatewayV2HTTPResponse r = orderApi.handleRequest(event, null);
       if (r.getStatusCode() != 201) {
         throw new IllegalStateException("seeding an order failed: " + r.getStatusCode() + " " + r.getBody());

@@ -104,6 +104,126 @@ class ShrunkJarsTest {
     assertRealOutcome("OrderApiFunction", bench.answer(orderApi, jar, true).responses());
   }
 
+  /**
+   * stock-import's jar reads every format a supplier sends: a real .xls (BIFF8, through POI's record reader), .xlsx
+   * (fastexcel-reader over commons-compress) and .csv (windows-1251, ';', sniffed), each put under incoming/ of a
+   * demo supplier: every file's report is applied with its three rows (TEA-003's "много" is a quantity word of the
+   * demo profile: 50). POI and
+   * commons-* are shrunk in this jar (functions/stock-import/proguard.pro), so this is their proof.
+   */
+  @Test
+  void stockImportReadsXlsXlsxAndCsvFromItsShrunkJar() throws Exception {
+    SamFunction stockImport = stack.template().function("StockImportFunction");
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("xls", xls());
+    files.put("xlsx", xlsx());
+    files.put("csv", csv());
+    for (var file : files.entrySet()) {
+      ColdStartBench.Answer a = bench.answer(stockImport, bench.jarOf(stockImport), true,
+          i -> bench.stockFile(file.getKey(), file.getValue()));
+      String[] lines = a.responses().split("\n");
+      assertEquals(2, lines.length, file.getKey() + ": two answers expected: " + a.responses());
+      for (String line : lines) {
+        JsonNode reports = Json.mapper().readTree(line);
+        String where = "stock-import answered for ." + file.getKey() + ": " + line;
+        assertTrue(reports.isArray() && reports.size() == 1, where);
+        JsonNode r = reports.get(0);
+        assertEquals("applied", r.path("status").asText(), where);
+        assertEquals(file.getKey(), r.path("format").asText(), where);
+        assertEquals(3, r.path("dataRows").asLong(), where);
+        // "много" is one of the demo profile's quantity words (50): every row is taken
+        assertEquals(3, r.path("updated").asLong() + r.path("unchanged").asLong(), where);
+        assertEquals(0, r.path("rejectedCount").asLong(), where);
+      }
+    }
+  }
+
+  /**
+   * order-events' jar draws a bank-transfer order's invoice: PDFBox, FontBox and ZXing are shrunk in this jar and
+   * most of FontBox's CMaps and PDFBox's standard-14 metrics and fallback font are left out of it
+   * (functions/order-events/proguard.pro and pom.xml). Each order's PDF is read back from S3: one page, the shop's
+   * Cyrillic text (the embedded DejaVu subsets), the total and the QR code's caption.
+   */
+  @Test
+  void orderEventsDrawsAnInvoiceFromItsShrunkJar() throws Exception {
+    SamFunction orderEvents = stack.template().function("OrderEventsFunction");
+    List<String> orders = java.util.Collections.synchronizedList(new ArrayList<>());
+    ColdStartBench.Answer a = bench.answer(orderEvents, bench.jarOf(orderEvents), true, i -> {
+      ColdStartBench.PlacedOrder placed = bench.orderCreated("BANK_TRANSFER");
+      orders.add(placed.orderId());
+      return placed.event();
+    });
+    assertRealOutcome("OrderEventsFunction", a.responses());
+    assertEquals(2, orders.size());
+    for (String id : orders) {
+      byte[] pdf = stack.s3().getObjectAsBytes(g -> g.bucket(stack.bucketName("SupplierBucket"))
+          .key(dev.storeops.fulfilment.s3.S3InvoiceFiles.key(id))).asByteArray();
+      try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        assertEquals(1, doc.getNumberOfPages(), id);
+        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        assertTrue(text.contains("Счёт на оплату №"), id + ": " + text);
+        assertTrue(text.contains("Всего к оплате:"), id + ": " + text);
+        assertTrue(text.contains("Оплата по QR-коду:"), id + ": " + text);
+        var page = doc.getPage(0).getResources();
+        List<String> fonts = new ArrayList<>();
+        for (var name : page.getFontNames()) {
+          var font = page.getFont(name);
+          assertTrue(font.isEmbedded(), id + ": font " + font.getName() + " not embedded");
+          fonts.add(font.getName());
+        }
+        assertTrue(fonts.stream().anyMatch(n -> n.endsWith("+DejaVuSans")), id + ": " + fonts);
+        assertTrue(fonts.stream().anyMatch(n -> n.endsWith("+DejaVuSans-Bold")), id + ": " + fonts);
+      }
+    }
+  }
+
+  private static final String[][] STOCK_ROWS = {{"артикул", "остаток", "наименование", "цена"},
+      {"TEA-001", "41", "Сенча", "520"}, {"TEA-002", "9", "Улун", "1300"}, {"TEA-003", "много", "Пуэр", "800"}};
+
+  /** A BIFF8 workbook as 1C and old Excel write it: quantities and prices as numbers, text in the shared table. */
+  private static byte[] xls() throws IOException {
+    try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      var sheet = wb.createSheet("Остатки");
+      for (int r = 0; r < STOCK_ROWS.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < STOCK_ROWS[r].length; c++) {
+          String v = STOCK_ROWS[r][c];
+          if (r > 0 && v.matches("\\d+")) {
+            row.createCell(c).setCellValue(Double.parseDouble(v));
+          } else {
+            row.createCell(c).setCellValue(v);
+          }
+        }
+      }
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] xlsx() throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "shrunk", "1.0")) {
+      org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Остатки");
+      for (int r = 0; r < STOCK_ROWS.length; r++) {
+        for (int c = 0; c < STOCK_ROWS[r].length; c++) {
+          ws.value(r, c, STOCK_ROWS[r][c]);
+        }
+      }
+      wb.finish();
+    }
+    return out.toByteArray();
+  }
+
+  /** As 1C exports a CSV: windows-1251, semicolons. */
+  private static byte[] csv() {
+    StringBuilder b = new StringBuilder();
+    for (String[] row : STOCK_ROWS) {
+      b.append(String.join(";", row)).append("\r\n");
+    }
+    return b.toString().getBytes(java.nio.charset.Charset.forName("windows-1251"));
+  }
+
   private static int copyWithout(Path from, Path to, String removed) throws IOException {
     int copied = 0;
     boolean found = false;
