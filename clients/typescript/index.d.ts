@@ -2187,22 +2187,6 @@ export interface components {
             detail?: string;
             statusAt?: components["schemas"]["Instant"];
         };
-        /** @description Everything between the shop and the customer, each list newest first (docs/customer-dossier.md). */
-        ContactHistory: {
-            calls: {
-                orderId?: string;
-                orderNumber?: string;
-                at?: components["schemas"]["Instant"];
-                /** @enum {string} */
-                outcome?: "CONFIRMED" | "REFUSED" | "NO_ANSWER";
-                by?: string;
-                reason?: string;
-            }[];
-            mails: components["schemas"]["ContactMessage"][];
-            sms: components["schemas"]["ContactMessage"][];
-            consent: components["schemas"]["ConsentEvent"][];
-            notes: components["schemas"]["CustomerNote"][];
-        };
         SmsConsentChange: {
             customerId: string;
             allowed: boolean;
