@@ -52,26 +52,27 @@ public final class EmbeddedBackend implements Backend {
   }
 
   public static EmbeddedBackend start(Path repoRoot, Options options, BlobStoreDecorator decorator) {
-    int dynamoPort = Ports.pick(options.dynamoDbPort());
-    int sqsPort = Ports.pick(options.sqsPort());
-    int s3Port = Ports.pick(options.s3Port());
     int sesPort = Ports.pick(options.sesPort());
     List<AutoCloseable> started = new ArrayList<>();
     try {
+      // each server on its own port, picked again if another took it meanwhile (Ports.startOn)
       var ses = CompletableFuture.supplyAsync(() -> SesLocal.start(repoRoot, sesPort));
-      var dynamo = CompletableFuture.supplyAsync(() -> startDynamo(dynamoPort, options.dataDir()));
-      var sqs = CompletableFuture.supplyAsync(() -> startSqs(sqsPort));
-      var s3 = CompletableFuture.supplyAsync(() -> startS3(s3Port, options.dataDir(), decorator));
-      started.add(stopper(dynamo.join()));
-      SQSRestServer sqsServer = sqs.join();
-      started.add(sqsServer::stopAndWait);
-      S3Proxy s3Proxy = s3.join();
-      started.add(s3Proxy::stop);
+      var dynamo = CompletableFuture.supplyAsync(
+          () -> Ports.startOn(options.dynamoDbPort(), port -> startDynamo(port, options.dataDir())));
+      var sqs = CompletableFuture.supplyAsync(() -> Ports.startOn(options.sqsPort(), EmbeddedBackend::startSqs));
+      var s3 = CompletableFuture.supplyAsync(
+          () -> Ports.startOn(options.s3Port(), port -> startS3(port, options.dataDir(), decorator)));
+      Ports.Started<DynamoDBProxyServer> dynamoServer = dynamo.join();
+      started.add(stopper(dynamoServer.server()));
+      Ports.Started<SQSRestServer> sqsServer = sqs.join();
+      started.add(sqsServer.server()::stopAndWait);
+      Ports.Started<S3Proxy> s3Proxy = s3.join();
+      started.add(s3Proxy.server()::stop);
       SesLocal sesLocal = ses.join();
       started.add(sesLocal);
       Endpoints endpoints = new Endpoints(
-          URI.create("http://127.0.0.1:" + dynamoPort), URI.create("http://127.0.0.1:" + sqsPort),
-          URI.create("http://127.0.0.1:" + s3Port), sesLocal.endpoint(), REGION, ACCESS_KEY, SECRET_KEY);
+          URI.create("http://127.0.0.1:" + dynamoServer.port()), URI.create("http://127.0.0.1:" + sqsServer.port()),
+          URI.create("http://127.0.0.1:" + s3Proxy.port()), sesLocal.endpoint(), REGION, ACCESS_KEY, SECRET_KEY);
       return new EmbeddedBackend(endpoints, sesLocal, started);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -128,8 +129,17 @@ public final class EmbeddedBackend implements Backend {
               java.util.List.of("http://127\\.0\\.0\\.1(:\\d+)?", "http://localhost(:\\d+)?"),
               java.util.List.of("GET", "HEAD", "PUT"), java.util.List.of("*"), java.util.List.of("ETag"), "false"))
           .build();
-      proxy.start();
-      Ports.awaitOpen(port, java.time.Duration.ofSeconds(10), "S3Proxy");
+      try {
+        proxy.start();
+        Ports.awaitOpen(port, java.time.Duration.ofSeconds(10), "S3Proxy");
+      } catch (Exception e) {
+        try {
+          proxy.stop();
+        } catch (Exception ignored) {
+          // it never listened
+        }
+        throw e;
+      }
       return proxy;
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start on port " + port, e);

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.function.IntFunction;
 
 /** Loopback ports. */
 public final class Ports {
@@ -24,6 +25,44 @@ public final class Ports {
   /** {@code preferred} when it is above 0, else a free port. */
   public static int pick(int preferred) {
     return preferred > 0 ? preferred : free();
+  }
+
+  /** A server started by {@link #startOn}, and the port it listens on. */
+  public record Started<T>(T server, int port) {}
+
+  /**
+   * Starts a server on {@code preferred}, or (when {@code preferred} is 0) on a free port, trying again on
+   * another free port when the one picked was taken between its pick and the server's bind (an outgoing
+   * connection's local port, or another server starting at the same time: the CI met it once, "Failed to
+   * bind to /127.0.0.1:34271"). A fixed port is tried once.
+   */
+  public static <T> Started<T> startOn(int preferred, IntFunction<T> start) {
+    int attempts = preferred > 0 ? 1 : 5;
+    RuntimeException last = null;
+    for (int i = 0; i < attempts; i++) {
+      int port = pick(preferred);
+      try {
+        return new Started<>(start.apply(port), port);
+      } catch (RuntimeException e) {
+        if (!bindFailure(e)) {
+          throw e;
+        }
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** Whether {@code e} (or a cause) says the port was already taken. */
+  static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof java.net.BindException || message.contains("Failed to bind")
+          || message.contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static void awaitOpen(int port, Duration timeout, String what) {
