@@ -1,7 +1,6 @@
 package dev.storeops.stockimport;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.storeops.platform.aws.S3Notification;
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stockimport.core.ImportReport;
@@ -31,26 +30,30 @@ final class StockImportEvents {
     this.metrics = metrics;
   }
 
-  List<ImportReport> handle(S3Event event) {
+  List<ImportReport> handle(S3Notification event) {
     List<ImportReport> reports = new ArrayList<>();
-    for (S3EventNotificationRecord record : event.getRecords()) {
-      var s3 = record.getS3();
-      if (!bucket.equals(s3.getBucket().getName())) {
-        LOG.warn("event from another bucket ignored", "bucket", s3.getBucket().getName());
+    for (S3Notification.Entry record : event.entries()) {
+      if (!bucket.equals(record.bucket())) {
+        LOG.warn("event from another bucket ignored", "bucket", record.bucket());
         continue;
       }
-      var object = s3.getObject();
+      var object = record.object();
+      if (object == null || object.key() == null) {
+        LOG.warn("event without an object ignored", "eventName", record.eventName());
+        continue;
+      }
+      String key = object.decodedKey();
       // a profile saved: its purchase terms go to the table for the purchase list (docs/reports.md)
-      if (StockImportService.isProfile(object.getUrlDecodedKey())) {
-        service.profileSaved(object.getUrlDecodedKey());
+      if (StockImportService.isProfile(key)) {
+        service.profileSaved(key);
         continue;
       }
-      if (PointSalesFileImport.concerns(object.getUrlDecodedKey())) {
-        points.handle(object.getUrlDecodedKey(), object.getVersionId());
+      if (PointSalesFileImport.concerns(key)) {
+        points.handle(key, object.versionId());
         continue;
       }
-      service.handle(new StockImportService.ObjectRef(bucket, object.getUrlDecodedKey(), object.getVersionId(),
-          object.geteTag(), object.getSequencer(), object.getSizeAsLong())).ifPresent(report -> {
+      service.handle(new StockImportService.ObjectRef(bucket, key, object.versionId(),
+          object.eTag(), object.sequencer(), object.size())).ifPresent(report -> {
             metrics.importOutcome(report.status());
             reports.add(report);
           });

@@ -64,8 +64,8 @@ final class StockImportWiring {
         .step("import csv", () -> primeImport(service, "/priming/stock.csv"))
         .lambdaResponse("import reports", () -> new java.util.ArrayList<>(List.of(
             primeImport(service, "/priming/stock.csv"))))
-        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
-            java.util.List.class)
+        .lambdaEvent(java.util.Map.class, java.util.List.class)
+        .json(dev.storeops.platform.aws.S3Notification.class, dev.storeops.platform.aws.S3Notification.SAMPLE)
         .register();
     return new StockImportEvents(service, bucket, new ShopMetrics(metrics), points);
   }

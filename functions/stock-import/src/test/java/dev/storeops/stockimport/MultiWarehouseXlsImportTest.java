@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.catalog.Product;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
@@ -58,7 +57,7 @@ class MultiWarehouseXlsImportTest {
   private ImportReport upload(String key, Path file) throws Exception {
     byte[] body = Files.readAllBytes(file);
     stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
-    S3Event event = S3Events.objectCreated(bucket, key, (long) body.length, UUID.randomUUID().toString().replace("-", ""),
+    Map<String, Object> event = S3Events.objectCreated(bucket, key, (long) body.length, UUID.randomUUID().toString().replace("-", ""),
         Long.toHexString(System.nanoTime()).toUpperCase());
     return handler.handleRequest(event, null).get(0);
   }

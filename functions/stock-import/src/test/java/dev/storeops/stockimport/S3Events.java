@@ -1,30 +1,37 @@
 package dev.storeops.stockimport;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeops.platform.json.Json;
+import dev.storeops.stack.RepoRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Map;
 
-/** The repo's sample S3 event (events/stock-import/object-created.json) re-pointed at a test object. */
+/**
+ * The repo's sample S3 event (events/stock-import/object-created.json) re-pointed at a test object, as the Lambda
+ * runtime hands it to the handler: a JSON object read into a map, the key URL-encoded as S3 sends it.
+ */
 final class S3Events {
   private S3Events() {}
 
-  static S3Event objectCreated(String bucket, String key, Long size, String eTag, String sequencer) {
-    S3Event sample = EventLoader.loadS3Event("events/stock-import/object-created.json");
-    S3EventNotificationRecord r = sample.getRecords().get(0);
-    S3Entity s3 = r.getS3();
-    String encodedKey = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-    S3ObjectEntity object = new S3ObjectEntity(encodedKey, size, eTag, null, sequencer);
-    S3BucketEntity b = new S3BucketEntity(bucket, s3.getBucket().getOwnerIdentity(), "arn:aws:s3:::" + bucket);
-    S3EventNotificationRecord record = new S3EventNotificationRecord(r.getAwsRegion(), r.getEventName(),
-        r.getEventSource(), "2026-11-23T06:15:04.512Z", r.getEventVersion(), r.getRequestParameters(),
-        r.getResponseElements(), new S3Entity(s3.getConfigurationId(), b, object, s3.getS3SchemaVersion()),
-        r.getUserIdentity());
-    return new S3Event(List.of(record));
+  static Map<String, Object> objectCreated(String bucket, String key, Long size, String eTag, String sequencer) {
+    try {
+      ObjectNode event = (ObjectNode) Json.mapper().readTree(
+          RepoRoot.find().resolve("events/stock-import/object-created.json").toFile());
+      ObjectNode record = (ObjectNode) event.withArray("Records").get(0);
+      ObjectNode s3 = (ObjectNode) record.get("s3");
+      ObjectNode b = (ObjectNode) s3.get("bucket");
+      b.put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
+      ObjectNode object = (ObjectNode) s3.get("object");
+      object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
+      object.put("size", size).put("eTag", eTag).put("sequencer", sequencer);
+      object.remove("versionId");
+      return Json.mapper().convertValue(event, new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeops.platform.json.Json;
 import dev.storeops.stack.AwsStack;
@@ -71,7 +70,7 @@ class StockImportHandlerTest {
     stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
   }
 
-  S3Event event(String key, long size) {
+  Map<String, Object> event(String key, long size) {
     return S3Events.objectCreated(bucket, key, size, UUID.randomUUID().toString().replace("-", ""),
         Long.toHexString(System.nanoTime()).toUpperCase());
   }
@@ -187,7 +186,7 @@ class StockImportHandlerTest {
     String key = "incoming/" + sup + "/stock.csv";
     byte[] file = csv(sup, "$-1;Чай;5;;");
     put(key, file);
-    S3Event event = event(key, file.length);
+    Map<String, Object> event = event(key, file.length);
 
     // two deliveries at once: one import
     ExecutorService pool = Executors.newFixedThreadPool(2);

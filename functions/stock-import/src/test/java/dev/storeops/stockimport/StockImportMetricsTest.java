@@ -3,7 +3,6 @@ package dev.storeops.stockimport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
 import dev.storeops.stack.EmfMetrics;
@@ -33,7 +32,7 @@ class StockImportMetricsTest {
 
     try (EmfMetrics metrics = EmfMetrics.watchStandardOutput()) {
       String key = "incoming/" + sup + "/stock.csv";
-      S3Event applied = upload(stack, bucket, key, csv(sup, "$-1;a;5", "$-2;b;5", "$-3;c;5", "$-4;d;5"));
+      Map<String, Object> applied = upload(stack, bucket, key, csv(sup, "$-1;a;5", "$-2;b;5", "$-3;c;5", "$-4;d;5"));
       assertEquals(ImportReport.APPLIED, handler.handleRequest(applied, null).get(0).status());
       // zeroing 3 of 4 stocked SKUs: the safety stop refuses the file
       assertEquals(ImportReport.REFUSED, handler.handleRequest(
@@ -55,7 +54,7 @@ class StockImportMetricsTest {
     stack.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
   }
 
-  private static S3Event upload(AwsStack stack, String bucket, String key, byte[] body) {
+  private static Map<String, Object> upload(AwsStack stack, String bucket, String key, byte[] body) {
     put(stack, bucket, key, body);
     return S3Events.objectCreated(bucket, key, (long) body.length, UUID.randomUUID().toString().replace("-", ""),
         Long.toHexString(System.nanoTime()).toUpperCase());

@@ -2,16 +2,21 @@ package dev.storeops.supplierinbox;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
+import dev.storeops.platform.aws.S3Notification;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.LambdaLogContext;
 import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.supplierinbox.core.ReceiveSupplierMail;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
-/** S3 ObjectCreated on the supplier bucket's {@code inbox/} (raw mail stored by SES) → {@link ReceiveSupplierMail}. */
-public final class SupplierInboxHandler implements RequestHandler<S3Event, List<ReceiveSupplierMail.Outcome>> {
+/**
+ * S3 ObjectCreated on the supplier bucket's {@code inbox/} (raw mail stored by SES) → {@link ReceiveSupplierMail}.
+ * The event is taken as a plain map and read as an {@link S3Notification} (no joda-time in the jar).
+ */
+public final class SupplierInboxHandler
+    implements RequestHandler<Map<String, Object>, List<ReceiveSupplierMail.Outcome>> {
   private final Metrics metrics;
   private final SupplierInboxWiring.Inbox inbox;
 
@@ -29,8 +34,8 @@ public final class SupplierInboxHandler implements RequestHandler<S3Event, List<
   }
 
   @Override
-  public List<ReceiveSupplierMail.Outcome> handleRequest(S3Event event, Context context) {
+  public List<ReceiveSupplierMail.Outcome> handleRequest(Map<String, Object> event, Context context) {
     LambdaLogContext.enter(context);
-    return metrics.flushAfter(() -> inbox.handle(event));
+    return metrics.flushAfter(() -> inbox.handle(S3Notification.from(event)));
   }
 }

@@ -1,8 +1,7 @@
 package dev.storeops.supplierinbox;
 
 import dev.storeops.platform.aws.Priming;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.storeops.platform.aws.S3Notification;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
 import dev.storeops.platform.log.Log;
@@ -39,8 +38,8 @@ final class SupplierInboxWiring {
         .lambdaResponse("mail outcomes", () -> new ArrayList<>(List.of(new ReceiveSupplierMail.Outcome(
             "inbox/priming", ReceiveSupplierMail.DELIVERED, "storeops-priming", List.of("incoming/storeops-priming/a.csv"),
             null, "processed/inbox/priming"))))
-        .lambdaEvent(com.amazonaws.services.lambda.runtime.events.S3Event.class,
-            java.util.List.class)
+        .lambdaEvent(java.util.Map.class, java.util.List.class)
+        .json(S3Notification.class, S3Notification.SAMPLE)
         .register();
     return new Inbox(new ReceiveSupplierMail(files, files, new DynamoMailLedger(clients.dynamoDb(),
         env.required("TABLE_NAME")), clock), bucket, new ShopMetrics(metrics));
@@ -115,12 +114,12 @@ final class SupplierInboxWiring {
 
   /** S3 records → one receive per {@code inbox/} object of the bucket; each quarantined mail counts in SupplierMailsQuarantined. */
   record Inbox(ReceiveSupplierMail receive, String bucket, ShopMetrics metrics) {
-    List<ReceiveSupplierMail.Outcome> handle(S3Event event) {
+    List<ReceiveSupplierMail.Outcome> handle(S3Notification event) {
       List<ReceiveSupplierMail.Outcome> out = new ArrayList<>();
-      for (S3EventNotificationRecord record : event.getRecords()) {
-        String name = record.getS3().getBucket().getName();
-        String key = record.getS3().getObject().getUrlDecodedKey();
-        if (!bucket.equals(name) || !key.startsWith(IncomingKeys.INBOX)) {
+      for (S3Notification.Entry record : event.entries()) {
+        String name = record.bucket();
+        String key = record.object() == null ? null : record.object().decodedKey();
+        if (!bucket.equals(name) || key == null || !key.startsWith(IncomingKeys.INBOX)) {
           LOG.warn("event outside the bucket's inbox/ ignored", "bucket", name, "key", key);
           continue;
         }

@@ -27,7 +27,8 @@ final class EventSamples {
            "messageAttributes":{"a":{"stringValue":"b","dataType":"String"}},
            "md5OfBody":"99914b932bd37a50b983c5e7c90ae93b","eventSource":"aws:sqs",
            "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:priming","awsRegion":"us-east-1"}]}""";
-      case "com.amazonaws.services.lambda.runtime.events.S3Event" -> """
+      // the S3 functions take the event as a map read into an S3Notification (S3Notification.SAMPLE)
+      case "dev.storeops.platform.aws.S3Notification" -> """
           {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
            "eventTime":"2026-11-30T00:00:00.000Z","eventName":"ObjectCreated:Put",
            "userIdentity":{"principalId":"priming"},"requestParameters":{"sourceIPAddress":"127.0.0.1"},
