@@ -2,18 +2,22 @@ package dev.storeops.platform.batch;
 
 import dev.storeops.platform.log.Log;
 import dev.storeops.platform.log.Pii;
+import dev.storeops.platform.retry.TransientFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Item isolation for every scheduled due-work job: each due item is handled on its own ({@link
  * Run#attempt}); an exception is logged (job, kind, item key, error type and a masked message — no
  * personal data), recorded on the item ({@code dueAttempts} + 1, {@code dueLastError}) and the run goes
- * on with the next item. An item that failed {@link #MAX_ATTEMPTS} times at the same due key is parked
+ * on with the next item. A passing failure of a service or of the network ({@link TransientFailure}: throttling,
+ * a 5xx, a timeout) is not the item's: it is logged and the item retried next run, never counted — an hour of
+ * throttling does not park every item due in it. An item that failed {@link #MAX_ATTEMPTS} times at the same due key is parked
  * as poison: it leaves its day bucket for the kind's poison list ({@code duePk = POISON#<kind>}), so no
  * run retries it again, and ops see it (the run's {@code parkedItems}, docs/operations.md). Plain Java:
  * the recording is a {@link Ledger} ({@code DueWorkStore} on DynamoDB).
@@ -35,14 +39,21 @@ public final class PoisonItems {
 
   private final Ledger ledger;
   private final int maxAttempts;
+  private final Predicate<Throwable> transientFailure;
 
   public PoisonItems(Ledger ledger) {
     this(ledger, MAX_ATTEMPTS);
   }
 
   public PoisonItems(Ledger ledger, int maxAttempts) {
+    this(ledger, maxAttempts, TransientFailure::of);
+  }
+
+  /** @param transientFailure which failures are passing (not the item's): retried, never counted ({@link TransientFailure}) */
+  public PoisonItems(Ledger ledger, int maxAttempts, Predicate<Throwable> transientFailure) {
     this.ledger = ledger;
     this.maxAttempts = maxAttempts;
+    this.transientFailure = transientFailure;
   }
 
   /** One run of {@code job}: its failures and parked items. */
@@ -110,6 +121,13 @@ public final class PoisonItems {
       failed++;
       failedItems.add(item);
       String error = describe(e);
+      if (transientFailure.test(e)) {
+        // the service's or the network's failure, not the item's: retried next run, never counted toward parking
+        LOG.warn("due item met a passing failure; retried next run", "job", job, "kind", item.kind(),
+            "pk", item.pk(), "sk", item.sk(), "dueSk", item.dueSk(), "errorType", e.getClass().getName(),
+            "error", error, "at", origin(e));
+        return;
+      }
       int attempts = 0;
       try {
         attempts = ledger.recordFailure(item, error);

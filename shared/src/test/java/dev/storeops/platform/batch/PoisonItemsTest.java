@@ -102,4 +102,38 @@ class PoisonItemsTest {
     assertTrue(r.attempt(item("b"), () -> { }));
     assertEquals(1, r.failed());
   }
+
+  /**
+   * Throttling, a 5xx or a timeout is the service's failure, not the item's: every run retries the item, none is
+   * counted, and it is never parked however long the service fails (an hour of throttling parks nothing). The
+   * item's own failure is still counted and parked at its attempts.
+   */
+  @Test
+  void aPassingFailureOfTheServiceIsRetriedEveryRunAndNeverParked() {
+    Ledger ledger = new Ledger();
+    PoisonItems poison = new PoisonItems(ledger, 3);
+    for (int run = 1; run <= 10; run++) {
+      PoisonItems.Run r = poison.start("job");
+      assertNull(r.attempt(item("throttled"), () -> {
+        throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+            .statusCode(400).message("Rate exceeded").awsErrorDetails(software.amazon.awssdk.awscore.exception
+                .AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build();
+      }));
+      assertNull(r.attempt(item("timeout"), () -> {
+        throw software.amazon.awssdk.core.exception.SdkClientException.builder()
+            .message("Unable to execute HTTP request: Read timed out")
+            .cause(new java.net.SocketTimeoutException("Read timed out")).build();
+      }));
+      if (run <= 3) { // parked at its third failure: no later run sees it
+        assertNull(r.attempt(item("own"), () -> {
+          throw new IllegalStateException("the order has no lines");
+        }));
+      }
+      assertTrue(r.failedBefore(item("throttled")), "a later round of the same run skips it");
+      assertEquals(run <= 3 ? 3 : 2, r.failed());
+    }
+    assertEquals(List.of(item("own")), ledger.parked, "only the item's own failure is parked");
+    assertEquals(List.of("X#own|X"), new ArrayList<>(ledger.attempts.keySet().stream()
+        .map(k -> k.substring(0, k.indexOf('|')) + "|X").toList()), "only the item's own failures are counted");
+  }
 }
