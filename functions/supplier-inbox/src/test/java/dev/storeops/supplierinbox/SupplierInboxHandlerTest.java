@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeops.platform.json.Json;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.stack.AwsStack;
-import dev.storeops.stack.RepoRoot;
 import dev.storeops.stack.EmfMetrics;
 import dev.storeops.stack.junit.WithAwsStack;
 import dev.storeops.supplierinbox.core.ReceiveSupplierMail;
@@ -19,7 +16,6 @@ import dev.storeops.supplierinbox.core.SupplierMail;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -206,20 +202,8 @@ class SupplierInboxHandlerTest {
 
     /** The event S3 sends for an object put under {@code inboxKey}. */
     Map<String, Object> event(String inboxKey, long size) {
-      try {
-        ObjectNode sample = (ObjectNode) Json.mapper().readTree(
-            RepoRoot.find().resolve("events/supplier-inbox/mail-stored.json").toFile());
-        ObjectNode s3 = (ObjectNode) sample.withArray("Records").get(0).get("s3");
-        ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
-        ObjectNode object = (ObjectNode) s3.get("object");
-        object.put("key", URLEncoder.encode(inboxKey, StandardCharsets.UTF_8).replace("%2F", "/"))
-            .put("size", size).put("eTag", UUID.randomUUID().toString().replace("-", ""))
-            .put("sequencer", Long.toHexString(System.nanoTime()));
-        object.remove("versionId");
-        return Json.mapper().convertValue(sample, new TypeReference<Map<String, Object>>() {});
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      return dev.storeops.stack.S3Events.objectCreated("events/supplier-inbox/mail-stored.json", bucket, inboxKey,
+          size, UUID.randomUUID().toString().replace("-", ""), Long.toHexString(System.nanoTime()));
     }
   }
 }
