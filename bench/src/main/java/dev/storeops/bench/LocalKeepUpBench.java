@@ -110,6 +110,7 @@ public final class LocalKeepUpBench {
         warmUp(runtime, stack.dynamoDb(), table, body0, customers, skus);
       }
       var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      CallsByFunction.reset();
       double loadBefore = os.getSystemLoadAverage();
       long cpuBefore = os.getProcessCpuTime();
 
@@ -190,6 +191,10 @@ public final class LocalKeepUpBench {
       System.out.printf("KEEPUP while sending: this JVM used %.0f CPU-s in %.0f s = %.2f of %d cores; system load average %.1f -> %.1f%n",
           cpuSeconds, sendSeconds, cpuSeconds / sendSeconds, os.getAvailableProcessors(), loadBefore, loadAfter);
       stages(done, seen);
+      System.out.print(CallsByFunction.perOrder(ids.size(), "KEEPUP "));
+      if (Boolean.getBoolean("bench.countOutside")) {
+        CallsByFunction.calls().forEach((call, n) -> System.out.printf("KEEPUP   calls %8d %s%n", n, call));
+      }
       System.out.println("KEEPUP queue backlog (visible + in flight) every 5 s, the last two after sending and after draining:");
       boolean grew = false;
       for (var e : backlog.entrySet()) {
@@ -257,7 +262,8 @@ public final class LocalKeepUpBench {
     for (int attempt = 1; ; attempt++) {
       Path dir = attempt == 1 ? localDir : Files.createTempDirectory("keepup-local");
       try {
-        return LocalRuntime.start(LocalConfig.defaults(root).withLocalDir(dir).withPorts(0, 0, 0, 0, 0).withEmpty(true));
+        return LocalRuntime.startWatched(LocalConfig.defaults(root).withLocalDir(dir).withPorts(0, 0, 0, 0, 0).withEmpty(true),
+            CallsByFunction.listener());
       } catch (RuntimeException e) {
         if (attempt >= attempts) {
           throw e;

@@ -63,7 +63,8 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public record Driven(Clock clock, LocalFunction.Listener listener) {}
 
-  private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets, Driven driven) {
+  private LocalRuntime(LocalConfig config, LocalTemplate plan, LocalSecrets secrets, Driven driven,
+      LocalFunction.Listener watcher) {
     this.config = config;
     this.plan = plan;
     this.secrets = secrets;
@@ -94,7 +95,7 @@ public final class LocalRuntime implements AutoCloseable {
     for (LocalTemplate.FunctionSpec f : plan.functions()) {
       functions.put(f.logicalId(), new LocalFunction(f.logicalId(), resources.name(f.logicalId()), f.handlerClass(),
           f.method(), f.constructor(), stack.functionEnvironment(f.logicalId()), f.timeoutSeconds(), f.memoryMb(),
-          metrics, driven == null ? null : driven.clock(), driven == null ? null : driven.listener()));
+          metrics, driven == null ? null : driven.clock(), driven == null ? watcher : driven.listener()));
     }
     for (LocalTemplate.S3Source s : plan.buckets()) {
       notifications.addTarget(new S3Notifications.Target(resources.name(s.bucketId()), s, functions.get(s.functionId())));
@@ -210,6 +211,18 @@ public final class LocalRuntime implements AutoCloseable {
 
   /** As {@link #start(LocalConfig)}; with {@code driven} non-null the caller drives time and deliveries ({@link Driven}). */
   public static LocalRuntime start(LocalConfig config, Driven driven) {
+    return start(config, driven, null);
+  }
+
+  /**
+   * As {@link #start(LocalConfig)}, with the background pollers and timers, and {@code watcher} told of every
+   * invocation on its invoking thread (the keep-up bench counts each function's AWS calls with it).
+   */
+  public static LocalRuntime startWatched(LocalConfig config, LocalFunction.Listener watcher) {
+    return start(config, null, watcher);
+  }
+
+  private static LocalRuntime start(LocalConfig config, Driven driven, LocalFunction.Listener watcher) {
     SamTemplate template;
     try {
       template = SamTemplate.load(config.template());
@@ -229,7 +242,7 @@ public final class LocalRuntime implements AutoCloseable {
         throw new LocalTemplate.TemplateError("parameter " + name + " has no Default and local mode has no value for it");
       }
     });
-    return new LocalRuntime(config, plan, secrets, driven);
+    return new LocalRuntime(config, plan, secrets, driven, watcher);
   }
 
   /** Fails fast, before anything starts, when a fixed port is taken (another local mode running?). */

@@ -29,7 +29,9 @@ public final class StartFollowUps {
   }
 
   public void start(String orderId) {
-    OrderMutations.Result m = mutations.mutate(orderId, f -> unpaidPrepayment.schedule(f, clock.instant()));
+    // not read back: the deadline changes no status, and only a NEW order needs the call (one read fewer)
+    OrderMutations.Result m = mutations.mutateWithoutReadBack(orderId,
+        f -> unpaidPrepayment.schedule(f, clock.instant()));
     Order o = m.file().order();
     if (confirmationCall.needsCall(o)) {
       tasks.confirmByPhone(o);

@@ -62,6 +62,14 @@ public interface OrderStore {
 
   boolean hasMarker(String orderId, String marker);
 
+  /**
+   * Sets each of {@code markers} that is not set yet, in one write where the store allows (DynamoDB: one
+   * UpdateItem); a marker already set keeps its time.
+   */
+  default void mark(String orderId, java.util.Set<String> markers) {
+    markers.forEach(m -> markOnce(orderId, m));
+  }
+
   /** An order and which of the asked markers it carries ({@link #markOnce}), read together. */
   record Marked(Order order, java.util.Set<String> markers) {}
 

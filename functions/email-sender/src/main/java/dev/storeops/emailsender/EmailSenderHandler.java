@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.storeops.messaging.sending.BatchedMailFigures;
 import dev.storeops.messaging.sending.EmailService;
 import dev.storeops.messaging.sending.MailHandBack;
 import dev.storeops.messaging.sending.SendFailurePolicy;
@@ -27,6 +28,8 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   private final MailHandBack handBack;
   private final SendFailurePolicy policy;
   private final Metrics metrics;
+  /** Null when the service was given (tests): its figures are written as they come. */
+  private final BatchedMailFigures figures;
 
   public EmailSenderHandler() {
     this(Env.system());
@@ -41,7 +44,7 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   private EmailSenderHandler(EmailSenderWiring.Wired wired, Metrics metrics) {
-    this(wired.service(), wired.handBack(), wired.policy(), metrics);
+    this(wired.service(), wired.handBack(), wired.policy(), metrics, wired.figures());
   }
 
   public EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {
@@ -49,6 +52,12 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   }
 
   public EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy, Metrics metrics) {
+    this(service, handBack, policy, metrics, null);
+  }
+
+  private EmailSenderHandler(EmailService service, MailHandBack handBack, SendFailurePolicy policy, Metrics metrics,
+      BatchedMailFigures figures) {
+    this.figures = figures;
     this.service = service;
     this.handBack = handBack;
     this.policy = policy;
@@ -58,8 +67,16 @@ public final class EmailSenderHandler implements RequestHandler<SQSEvent, SQSBat
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LambdaLogContext.enter(context);
-    return metrics.flushAfter(() -> metrics.batchItemFailures(
-        BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ",
-            new MailIntentStep(service, handBack, policy, new ShopMetrics(metrics)))));
+    return metrics.flushAfter(() -> {
+      try {
+        return metrics.batchItemFailures(
+            BatchItems.sqsJudged(event, LOG, "mail intent not handled, retried then sent to the DLQ",
+                new MailIntentStep(service, handBack, policy, new ShopMetrics(metrics))));
+      } finally {
+        if (figures != null) {
+          figures.flush();
+        }
+      }
+    });
   }
 }

@@ -6,6 +6,7 @@ import dev.storeops.messaging.dynamo.DynamoFrequencyCap;
 import dev.storeops.messaging.dynamo.DynamoMailFigures;
 import dev.storeops.messaging.dynamo.DynamoSendLog;
 import dev.storeops.messaging.dynamo.DynamoSuppressionList;
+import dev.storeops.messaging.sending.BatchedMailFigures;
 import dev.storeops.messaging.sending.EmailService;
 import dev.storeops.messaging.sending.MailPolicy;
 import dev.storeops.messaging.sending.MailTemplates;
@@ -25,7 +26,7 @@ final class EmailSenderWiring {
   private EmailSenderWiring() {}
 
   /** What the handler needs: the service, and the hand-back of throttled mail to the e-mail queue. */
-  record Wired(EmailService service, MailHandBack handBack, SendFailurePolicy policy) {}
+  record Wired(EmailService service, MailHandBack handBack, SendFailurePolicy policy, BatchedMailFigures figures) {}
 
   static Wired wire(Env env, Clock clock) {
     AwsClients clients = new AwsClients(env);
@@ -40,8 +41,10 @@ final class EmailSenderWiring {
         .lambdaEvent(com.amazonaws.services.lambda.runtime.events.SQSEvent.class,
             com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.class)
         .register();
-    return new Wired(service(env, clock, clients),
-        handBack(clients, env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env));
+    // the figures of a batch are written once at its end (the handler flushes them)
+    BatchedMailFigures figures = new BatchedMailFigures(new DynamoMailFigures(clients.dynamoDb(), env.required("TABLE_NAME")));
+    return new Wired(service(env, clock, clients, figures),
+        handBack(clients, env.required("EMAIL_QUEUE_URL")), SendFailurePolicy.from(env), figures);
   }
 
   /** The hand-back of throttled mail; its SQS client is built on the first hand-back (rare), not in init. */
@@ -49,7 +52,7 @@ final class EmailSenderWiring {
     return (body, handBacks, delay) -> new SqsMailHandBack(clients.sqs(), queueUrl).handBack(body, handBacks, delay);
   }
 
-  private static EmailService service(Env env, Clock clock, AwsClients clients) {
+  private static EmailService service(Env env, Clock clock, AwsClients clients, BatchedMailFigures figures) {
     DynamoDbClient dynamo = clients.dynamoDb();
     String table = env.required("TABLE_NAME");
     ShopSettings shop = ShopSettings.from(env);
@@ -61,7 +64,7 @@ final class EmailSenderWiring {
         new DynamoSuppressionList(dynamo, table),
         new DynamoSendLog(dynamo, table),
         new DynamoFrequencyCap(dynamo, table),
-        new DynamoMailFigures(dynamo, table),
+        figures,
         new SesMailSender(clients.ses()),
         UnsubscribeTokens.from(env),
         new EmailService.Settings(env.required("SENDER_EMAIL"), env.optional("MAIL_CONFIGURATION_SET", null),

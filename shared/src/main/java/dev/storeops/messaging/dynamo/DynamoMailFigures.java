@@ -32,16 +32,33 @@ public final class DynamoMailFigures implements MailFigures {
 
   @Override
   public void add(String flow, Figure figure, long count, LocalDate day) {
-    if (count == 0) {
+    addAll(flow, Map.of(figure, count), day);
+  }
+
+  /** One UpdateItem per counter (the flow's total, the day's) for all of {@code counts}. */
+  @Override
+  public void addAll(String flow, Map<Figure, Long> counts, LocalDate day) {
+    Map<String, String> names = new java.util.HashMap<>(Map.of("#t", "type", "#flow", "flow"));
+    Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":type", s("MailFigures"), ":flow", s(flow)));
+    java.util.List<String> adds = new java.util.ArrayList<>();
+    counts.forEach((figure, count) -> {
+      if (count != 0) {
+        int i = adds.size();
+        names.put("#f" + i, figure.attribute());
+        values.put(":n" + i, Items.n(count));
+        adds.add("#f" + i + " :n" + i);
+      }
+    });
+    if (adds.isEmpty()) {
       return;
     }
+    String update = "ADD " + String.join(", ", adds) + " SET #t = :type, #flow = :flow";
     for (String sk : new String[] {"TOTAL", TableKeys.DAY.key(day)}) {
       dynamo.updateItem(u -> u.tableName(table)
           .key(TableKeys.primaryKey(pk(flow), sk))
-          .updateExpression("ADD #f :n SET #t = :type, #flow = :flow")
-          .expressionAttributeNames(Map.of("#f", figure.attribute(), "#t", "type", "#flow", "flow"))
-          .expressionAttributeValues(Map.of(":n", Items.n(count), ":type", s("MailFigures"),
-              ":flow", s(flow))));
+          .updateExpression(update)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values));
     }
   }
 

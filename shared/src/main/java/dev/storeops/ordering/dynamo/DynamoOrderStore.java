@@ -498,6 +498,25 @@ public final class DynamoOrderStore implements OrderStore {
   }
 
   @Override
+  public void mark(String orderId, java.util.Set<String> markers) {
+    if (markers.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = new java.util.HashMap<>();
+    List<String> sets = new ArrayList<>();
+    for (String marker : markers) {
+      String name = "#m" + names.size();
+      names.put(name, marker);
+      sets.add(name + " = if_not_exists(" + name + ", :now)");
+    }
+    dynamo.updateItem(u -> u.tableName(table).key(orderKey(orderId))
+        .updateExpression("SET " + String.join(", ", sets))
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(Map.of(":now", s(clock.instant().toString()))));
+  }
+
+  @Override
   public Optional<Marked> findMarked(String id, java.util.Set<String> markers) {
     var item = dynamo.getItem(g -> g.tableName(table).key(orderKey(id)).consistentRead(true)).item();
     if (item == null || item.isEmpty()) {
