@@ -31,7 +31,16 @@ public record DeliveryConfig(List<Box> boxes, int volumetricDivisor, Map<String,
 
   public record OptionTariffs(String carrier, Map<String, Tariff> zones) {}
 
+  /** The shipped tariffs ({@code delivery-tariffs.json}), read once per container. */
   public static DeliveryConfig defaults() {
+    return Defaults.CONFIG;
+  }
+
+  private static final class Defaults {
+    static final DeliveryConfig CONFIG = read();
+  }
+
+  private static DeliveryConfig read() {
     try (InputStream in = DeliveryConfig.class.getResourceAsStream("delivery-tariffs.json")) {
       if (in == null) {
         throw new IllegalStateException("delivery-tariffs.json is missing from the classpath");

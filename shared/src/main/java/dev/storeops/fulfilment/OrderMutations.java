@@ -26,8 +26,7 @@ public final class OrderMutations {
 
   /** Reads the order ({@link NotFound} when missing) and applies what {@code decide} returns (null: nothing). */
   public Result mutate(String orderId, Function<OrderFile, OrderChange> decide) {
-    OrderFile f = store.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
-    return mutateFrom(f, decide);
+    return mutateFrom(read(orderId), decide, true);
   }
 
   /**
@@ -35,8 +34,11 @@ public final class OrderMutations {
    * as the change was decided on (one read fewer, for a caller that needs nothing the change wrote).
    */
   public Result mutateWithoutReadBack(String orderId, Function<OrderFile, OrderChange> decide) {
-    OrderFile f = store.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
-    return mutateFrom(f, decide, false);
+    return mutateFrom(read(orderId), decide, false);
+  }
+
+  private OrderFile read(String orderId) {
+    return store.find(orderId).orElseThrow(() -> new NotFound("Order " + orderId));
   }
 
   /** As {@link #mutate}, starting from an order already read. */

@@ -8,7 +8,13 @@ import dev.storeops.platform.http.Problem;
 import dev.storeops.platform.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.storeops.catalog.DeliveryCalculator;
+import dev.storeops.catalog.DeliveryConfig;
+import dev.storeops.catalog.Product;
+import dev.storeops.catalog.Warehouse;
+import dev.storeops.customers.Customer;
 import dev.storeops.customers.CustomerRegistration;
+import dev.storeops.customers.CustomerSearchTerms;
 import dev.storeops.customers.CustomerService;
 import dev.storeops.messaging.sqs.SqsMailOutbox;
 import dev.storeops.ordering.CartService;
@@ -26,7 +32,11 @@ import dev.storeops.platform.metrics.Metrics;
 import dev.storeops.platform.metrics.ShopMetrics;
 import dev.storeops.reporting.ReportService;
 import dev.storeops.reporting.dynamo.DynamoReportStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -88,20 +98,17 @@ final class OrderApiWiring {
    * loaded by the first order after priming (docs/performance.md).
    */
   static void primeOrderDomain() {
-    var tea = new dev.storeops.catalog.Product("PRIMING-1", "Сенча, 100 г", 52_000, "RUB", 120, 150, 100, 60, "tea",
-        null, null, null);
-    var options = new dev.storeops.catalog.DeliveryCalculator(dev.storeops.catalog.DeliveryConfig.defaults())
-        .options("Москва", List.of(new dev.storeops.catalog.Warehouse("msk-1", "Склад", "Москва")),
-            List.of(new dev.storeops.catalog.DeliveryCalculator.Item(tea, 2)));
-    var terms = dev.storeops.customers.CustomerSearchTerms.of(new dev.storeops.customers.Customer("cus_priming",
-        "priming@example.invalid", "Проба Пробовна", "+7 916 555-12-34", null, false, null, "ru",
-        java.time.Instant.EPOCH, null));
+    Product tea = new Product("PRIMING-1", "Сенча, 100 г", 52_000, "RUB", 120, 150, 100, 60, "tea", null, null, null);
+    var options = new DeliveryCalculator(DeliveryConfig.defaults()).options("Москва",
+        List.of(new Warehouse("msk-1", "Склад", "Москва")), List.of(new DeliveryCalculator.Item(tea, 2)));
+    var terms = CustomerSearchTerms.of(new Customer("cus_priming", "priming@example.invalid", "Проба Пробовна",
+        "+7 916 555-12-34", null, false, null, "ru", Instant.EPOCH, null));
     if (options.isEmpty() || terms.isEmpty()) {
       throw new IllegalStateException("the priming order has no delivery option or no search term");
     }
     try {
-      java.security.MessageDigest.getInstance("MD5").digest(PRIMING_ORDER.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      MessageDigest.getInstance("MD5").digest(PRIMING_ORDER.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
