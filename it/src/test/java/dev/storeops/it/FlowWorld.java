@@ -84,6 +84,11 @@ final class FlowWorld {
 
   /** As {@link #order(PaymentMethod, String, int)}, with the given manager ({@code null}: not assigned yet). */
   Order order(PaymentMethod method, String sku, int qty, String managerId) {
+    return order(method, sku, qty, managerId, "msk-1");
+  }
+
+  /** As {@link #order(PaymentMethod, String, int, String)}, holding the units in {@code warehouse}. */
+  Order order(PaymentMethod method, String sku, int qty, String managerId, String warehouse) {
     Instant now = clock.instant();
     String customerId = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     new DynamoCustomerStore(stack.dynamoDb(), table).create(new Customer(customerId, customerId + "@example.com",
@@ -93,7 +98,7 @@ final class FlowWorld {
     Order order = new Order(id, "261123-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), customerId,
         Channel.SITE, "customer", List.of(new OrderLine(sku, "Tea", qty, 1200, total)), total, 0, total, "RUB", null,
         method, OrderLifecycle.initialStatus(method), OrderLifecycle.created(method, now, "customer"), managerId, null,
-        "hash", List.of(new Reservation(sku, "msk-1", qty)), now, now);
+        "hash", List.of(new Reservation(sku, warehouse, qty)), now, now);
     new DynamoOrderStore(stack.dynamoDb(), table).create(order, new IdempotencyRecord(unique("idem"), "h", id, "sealed",
         now, now.plus(Duration.ofDays(1))));
     return order;

@@ -11,6 +11,13 @@ import dev.storeops.catalog.Product;
 import dev.storeops.catalog.RecordPointSale;
 import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.catalog.Warehouse;
+import dev.storeops.catalog.ShortLine;
+import dev.storeops.catalog.dynamo.ShortStockMarks;
+import dev.storeops.fulfilment.dynamo.DynamoShortStockMarks;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.PaymentMethod;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.platform.dynamo.DueWork;
 import dev.storeops.catalog.dynamo.DynamoCatalog;
 import dev.storeops.catalog.dynamo.DynamoPointSales;
 import dev.storeops.fulfilment.FlagShortOrders;
@@ -205,5 +212,44 @@ class PointSalesTest {
     var products = reports.products(day.toString(), day.toString(), "day").rows();
     assertEquals(18000, products.stream().filter(r -> r.sku().equals(x.sku())).findFirst().orElseThrow().costMinor());
     assertEquals(0, products.stream().filter(r -> r.sku().equals(other)).findFirst().orElseThrow().costMinor());
+  }
+
+  @Test
+  void aSaleWhoseFlaggingNeverRanLeavesItsRowMarkedSoTheSweepFlagsTheOrderItLeftShort(AwsStack stack) {
+    World x = world(stack, 3);
+    x.w().clock.advance(java.time.Duration.ofSeconds(1));
+    Order o = x.w().order(PaymentMethod.CASH_ON_DELIVERY, x.sku(), 2, x.w().manager, x.point());
+    x.w().clock.advance(java.time.Duration.ofSeconds(1));
+    // the receipt is recorded, then the function dies before the short-order rule runs
+    RecordPointSale dying = new RecordPointSale(x.catalog(), new DynamoPointSales(stack.dynamoDb(), x.w().table,
+        x.w().clock), x.w().clock, (s, wh, before, after, by) -> {
+          if (ShortStockPolicy.isShort(after)) {
+            throw new IllegalStateException("injected: crashed between the sale and its flagging");
+          }
+        });
+    assertThrows(IllegalStateException.class, () -> dying.record(x.point(), receipt(x, "R-500", 2), "w-anna", "api"));
+    assertEquals(1, onHand(x));
+    // the till sends the receipt again: a replay answers the first recording and runs no rule
+    assertTrue(x.sales().record(x.point(), receipt(x, "R-500", 2), "w-anna", "api").replayed());
+    assertFalse(order(x, o.id()).isShort(), "nothing flagged it");
+    var row = x.w().stack.dynamoDb().getItem(b -> b.tableName(x.w().table).key(TableKeys.stockKey(x.sku(), x.point()))
+        .consistentRead(true)).item();
+    assertEquals("DUE#" + ShortStockMarks.KIND + "#" + DueWork.day(x.w().clock.instant()), Items.str(row, TableKeys.DUE_PK),
+        "the sale's own transaction marked the row it left short");
+    assertEquals("POINT_SALE", Items.str(row, "shortSource"));
+
+    x.w().clock.advance(java.time.Duration.ofSeconds(1));
+    DynamoShortStockMarks.job(stack.dynamoDb(), x.w().table, x.w().clock, x.w().c.tasks(), null).run();
+    assertEquals(List.of(new ShortLine(x.sku(), x.point(), 2, 1)), order(x, o.id()).shortLines());
+    String title = x.w().c.taskStore().find(ShortStockPolicy.taskId(o.id(), x.sku(), x.point())).orElseThrow().title();
+    assertTrue(title.startsWith("After a sale at the shop point: 1 of " + x.sku()), title);
+    var swept = x.w().stack.dynamoDb().getItem(b -> b.tableName(x.w().table).key(TableKeys.stockKey(x.sku(), x.point()))
+        .consistentRead(true)).item();
+    assertFalse(swept.containsKey(TableKeys.DUE_PK), "the mark is gone");
+  }
+
+  private static Order order(World x, String id) {
+    return DynamoOrderStore.fromItem(x.w().stack.dynamoDb().getItem(b -> b.tableName(x.w().table)
+        .key(DynamoOrderStore.orderKey(id)).consistentRead(true)).item());
   }
 }

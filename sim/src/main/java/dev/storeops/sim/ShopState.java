@@ -160,8 +160,15 @@ public record ShopState(
     }
   }
 
-  /** A stock item ({@code SKU#<sku>} / {@code STOCK#<warehouse>}). */
-  public record Stock(String sku, String warehouse, long onHand, long reserved, long available) {}
+  /**
+   * A stock item ({@code SKU#<sku>} / {@code STOCK#<warehouse>}); {@code shortMarkedAt}: when a count left it
+   * short and marked it for the short-stock sweep (null: not marked).
+   */
+  public record Stock(String sku, String warehouse, long onHand, long reserved, long available, Instant shortMarkedAt) {
+    public Stock(String sku, String warehouse, long onHand, long reserved, long available) {
+      this(sku, warehouse, onHand, reserved, available, null);
+    }
+  }
 
   /** An order item with what the invariants read. {@code flags}: {@code short}, the markers set. */
   public record OrderRow(String id, String customerId, String status, String paymentMethod, long totalMinor,

@@ -94,8 +94,13 @@ public final class StateReader implements AutoCloseable {
         String pk = Items.str(item, "pk");
         String sk = Items.str(item, "sk");
         if (pk.startsWith("SKU#") && sk.startsWith("STOCK#")) {
+          String duePk = Items.str(item, dev.storeops.platform.dynamo.TableKeys.DUE_PK);
+          String marked = duePk != null && dev.storeops.platform.dynamo.DueWork.kindOf(duePk)
+              .equals(dev.storeops.catalog.dynamo.ShortStockMarks.KIND)
+              ? Items.str(item, dev.storeops.platform.dynamo.TableKeys.DUE_SK) : null;
           stock.add(new ShopState.Stock(pk.substring(4), sk.substring(6), Items.num(item, "onHand", 0),
-              Items.num(item, "reserved", 0), Items.num(item, "available", 0)));
+              Items.num(item, "reserved", 0), Items.num(item, "available", 0),
+              marked == null ? null : dev.storeops.platform.dynamo.DueWork.instantOf(marked)));
         } else if (pk.startsWith("SKU#") && sk.startsWith("MOVE#")) {
           journal.add(new ShopState.Movement(pk.substring(4), Items.str(item, "warehouse"), sk, Items.str(item, "movement"),
               optionalNumber(item, "onHandBefore"), optionalNumber(item, "reservedBefore"), Items.num(item, "onHandChange", 0),

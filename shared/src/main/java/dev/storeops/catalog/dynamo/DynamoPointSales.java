@@ -4,6 +4,7 @@ import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.catalog.PointSale;
 import dev.storeops.catalog.PointSales;
+import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.catalog.StockLedger;
 import dev.storeops.catalog.StockMovement;
 import dev.storeops.platform.dynamo.Attr;
@@ -135,9 +136,17 @@ public final class DynamoPointSales implements PointSales {
       condition = "(reserved = :r OR attribute_not_exists(reserved)) AND (onHand = :h OR attribute_not_exists(onHand))";
       values.put(":h", Items.n(before.onHand()));
     }
+    // a sale that leaves the point short marks the row for the short-stock sweep in the sale's own
+    // transaction: a replayed receipt does not run the short-order rule again, so a sale whose flagging
+    // failed would otherwise leave its orders short and silent (found by the month simulation)
+    String mark = "";
+    if (ShortStockMarks.needed(after)) {
+      ShortStockMarks.announce(dynamo, table, clock.instant());
+      mark = ShortStockMarks.set(values, clock.instant(), sku, warehouse, ShortStockPolicy.Source.POINT_SALE);
+    }
     return TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))
         .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
-            + "reserved = :r, updatedAt = :now")
+            + "reserved = :r, updatedAt = :now" + mark)
         .conditionExpression(condition)
         .expressionAttributeNames(Map.of("#type", "type"))
         .expressionAttributeValues(values).build()).build();

@@ -48,9 +48,18 @@ public final class DynamoShortStockMarks implements SweepShortStock.Marks {
     return due.due(ShortStockMarks.KIND, limit).items().stream().map(i -> {
       String source = Items.str(i, "shortSource");
       return new SweepShortStock.Mark(DueWorkStore.item(ShortStockMarks.KIND, i), Items.str(i, "sku"),
-          Items.str(i, "warehouse"), "STAFF".equals(source) ? ShortStockPolicy.Source.STAFF
-          : ShortStockPolicy.Source.SUPPLIER);
+          Items.str(i, "warehouse"), source(source));
     }).toList();
+  }
+
+  /** The mark's source as written ({@code ShortStockMarks.set}); a mark of an older version without one: the supplier. */
+  static ShortStockPolicy.Source source(String written) {
+    for (ShortStockPolicy.Source s : ShortStockPolicy.Source.values()) {
+      if (s.name().equals(written)) {
+        return s;
+      }
+    }
+    return ShortStockPolicy.Source.SUPPLIER;
   }
 
   @Override

@@ -4,8 +4,10 @@ import static dev.storeops.platform.dynamo.Items.s;
 
 import dev.storeops.catalog.Hold;
 import dev.storeops.catalog.Reservation;
+import dev.storeops.catalog.ShortStockPolicy;
 import dev.storeops.catalog.StockLedger;
 import dev.storeops.catalog.StockMovement;
+import dev.storeops.catalog.dynamo.ShortStockMarks;
 import dev.storeops.catalog.dynamo.StockLedgerItems;
 import dev.storeops.fulfilment.RepairStockLedger;
 import dev.storeops.ordering.Order;
@@ -119,16 +121,24 @@ public final class DynamoStockRepair implements RepairStockLedger.Store {
 
   @Override
   public boolean correct(RepairStockLedger.Row asRead, StockLedger.Levels to, StockMovement journal) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":r", Items.n(to.reserved()), ":a", Items.n(to.available()),
+        ":now", s(journal.at().toString()), ":h", Items.n(asRead.onHand()), ":rRead", Items.n(asRead.reserved())));
+    // a correction that leaves the row short is marked for the short-stock sweep in its own transaction,
+    // like every count: the flagging after it may fail, and the next repair finds nothing to correct
+    String mark = "";
+    if (ShortStockMarks.needed(to)) {
+      ShortStockMarks.announce(dynamo, table, journal.at());
+      mark = ShortStockMarks.set(values, journal.at(), asRead.sku(), asRead.warehouse(), ShortStockPolicy.Source.STAFF);
+    }
+    String marked = mark;
     try {
       dynamo.transactWriteItems(t -> t.transactItems(
           TransactWriteItem.builder().update(Update.builder().tableName(table)
               .key(TableKeys.stockKey(asRead.sku(), asRead.warehouse()))
-              .updateExpression("SET reserved = :r, available = :a, updatedAt = :now")
+              .updateExpression("SET reserved = :r, available = :a, updatedAt = :now" + marked)
               .conditionExpression("attribute_exists(pk) AND (onHand = :h OR attribute_not_exists(onHand)) "
                   + "AND (reserved = :rRead OR attribute_not_exists(reserved))")
-              .expressionAttributeValues(Map.of(":r", Items.n(to.reserved()), ":a", Items.n(to.available()),
-                  ":now", s(journal.at().toString()), ":h", Items.n(asRead.onHand()),
-                  ":rRead", Items.n(asRead.reserved()))).build()).build(),
+              .expressionAttributeValues(values).build()).build(),
           StockLedgerItems.putMovement(table, journal)));
       return true;
     } catch (TransactionCanceledException changed) {

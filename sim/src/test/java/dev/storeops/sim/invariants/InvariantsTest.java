@@ -184,6 +184,13 @@ class InvariantsTest {
     breaks(shortCheck, cut, "no SHORT_STOCK task");
     cut.tasks.add(new ShopState.Task("short_ord_1", "SHORT_STOCK", "ord_1", "OPEN"));
     holds(shortCheck, cut);
+    // a count whose flagging failed: its row is marked, and the sweep has an hour to flag the order
+    States pending = States.healthy();
+    pending.stock.set(0, new ShopState.Stock("TEA", "msk-1", 2, 3, 0, States.NOW.minusSeconds(20 * 60)));
+    holds(shortCheck, pending);
+    pending.stock.set(0, new ShopState.Stock("TEA", "msk-1", 2, 3, 0, States.NOW.minusSeconds(61 * 60)));
+    breaks(shortCheck, pending, "ord_1 holds 3 of TEA/msk-1 where 2 are on hand, and is not flagged short (the row was "
+        + "marked for the sweep at 2026-03-05T10:59:00Z)");
   }
 
   @Test
