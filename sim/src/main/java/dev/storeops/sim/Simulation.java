@@ -233,7 +233,7 @@ public final class Simulation {
    */
   private void redriveFaultCasualties() {
     Map<String, String> sources = Map.of("OrderEventsDLQ", "OrderEventsQueue", "EmailDLQ", "EmailQueue",
-        "SesEventsDLQ", "SesEventsQueue");
+        "SmsDLQ", "SmsQueue", "SesEventsDLQ", "SesEventsQueue");
     sources.forEach((dlq, source) -> {
       String url = shop.stack().queueUrl(dlq);
       Map<String, software.amazon.awssdk.services.sqs.model.Message> all = new LinkedHashMap<>();
