@@ -22,6 +22,16 @@ import dev.storeops.ordering.OrderLimits;
 import dev.storeops.ordering.OrderRequest;
 import dev.storeops.ordering.OrderService;
 import dev.storeops.ordering.OrderViews;
+import dev.storeops.ordering.Channel;
+import dev.storeops.ordering.IdempotencyRecord;
+import dev.storeops.ordering.Order;
+import dev.storeops.ordering.OrderLifecycle;
+import dev.storeops.ordering.OrderLine;
+import dev.storeops.ordering.PaymentMethod;
+import dev.storeops.ordering.Tokens;
+import dev.storeops.ordering.dynamo.DynamoOrderStore;
+import dev.storeops.catalog.Reservation;
+import dev.storeops.platform.dynamo.Attr;
 import dev.storeops.ordering.dynamo.OrderComponents;
 import dev.storeops.platform.aws.AwsClients;
 import dev.storeops.platform.config.Env;
@@ -110,6 +120,24 @@ final class OrderApiWiring {
       MessageDigest.getInstance("MD5").digest(PRIMING_ORDER.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+    // the order as POST /orders builds, seals, maps and shows it (item mapping in memory, nothing written):
+    // its lifecycle, the access token sealed into the idempotency record (AES-GCM), the table item both
+    // ways, and the 201's body
+    Instant now = Instant.now();
+    PaymentMethod method = PaymentMethod.ONLINE_CARD;
+    Order order = new Order("ord_priming", "000000-PRIMNG", "cus_priming", Channel.SITE, "customer",
+        List.of(new OrderLine(tea.sku(), tea.name(), 2, tea.priceMinor(), 2 * tea.priceMinor())), 2 * tea.priceMinor(), 0,
+        2 * tea.priceMinor(), "RUB", null, method, OrderLifecycle.initialStatus(method),
+        OrderLifecycle.created(method, now, "customer"), null, null, "priming",
+        List.of(new Reservation(tea.sku(), "msk-1", 2)), now, now);
+    String sealed = Tokens.seal("storeops-priming-0000", "priming-token");
+    IdempotencyRecord record = new IdempotencyRecord("priming", "priming", order.id(), sealed, now, now.plusSeconds(60));
+    if (!"priming-token".equals(Tokens.open("storeops-priming-0000",
+        Attr.read(Attr.item(record), IdempotencyRecord.class).sealedToken()))
+        || !DynamoOrderStore.fromItem(DynamoOrderStore.toItem(order)).id().equals(order.id())
+        || Json.write(OrderViews.created(order, "priming-token")).isEmpty()) {
+      throw new IllegalStateException("the priming order did not map back");
     }
   }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** order-api's in-memory priming step (SnapStart) runs on its priming data without a table. */
 class OrderApiPrimingTest {
   @Test
-  void theOrderDomainStepComputesDeliveryOptionsAndSearchTermsInMemory() {
+  void theOrderDomainStepComputesDeliveryOptionsSearchTermsAndTheOrdersMappingsInMemory() {
     assertDoesNotThrow(OrderApiWiring::primeOrderDomain);
   }
 }

@@ -5,6 +5,7 @@ import dev.storeops.platform.config.Env;
 import dev.storeops.platform.http.Router;
 import dev.storeops.platform.json.Json;
 import dev.storeops.platform.log.Log;
+import dev.storeops.platform.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,20 @@ public final class Priming implements Resource {
    * weak reference is all that holds it, so it goes with its handler.
    */
   public static Priming of(String function, Env env) {
-    return new Priming(function, env.aws("AWS_LAMBDA_FUNCTION_NAME") != null);
+    return new Priming(function, env.aws("AWS_LAMBDA_FUNCTION_NAME") != null)
+        .step("metrics line", Priming::primeMetricsLine);
+  }
+
+  /**
+   * Every invocation ends by writing what it counted as an EMF line ({@code platform/metrics/Metrics}, a
+   * Jackson tree written with {@code toString()}): rendered here once, not written.
+   */
+  static void primeMetricsLine() {
+    Metrics metrics = new Metrics("priming", java.time.Clock.systemUTC());
+    metrics.count("Priming", 1, Map.of(Metrics.FUNCTION, "priming"));
+    if (metrics.drain().isEmpty()) {
+      throw new IllegalStateException("no EMF line rendered");
+    }
   }
 
   /** A step; it must be harmless to run any number of times (no writes with effects). */
@@ -124,7 +138,9 @@ public final class Priming implements Resource {
       try {
         Class<?> pojo = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
         Object in = serializer(eventType, loader);
-        Object event = pojo.getMethod("fromJson", String.class).invoke(in, EventSamples.event(eventType.getName()));
+        // as the runtime reads an event: from the invocation's bytes (a stream), not from a String
+        Object event = pojo.getMethod("fromJson", java.io.InputStream.class).invoke(in, new java.io.ByteArrayInputStream(
+            EventSamples.event(eventType.getName()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         pojo.getMethod("toJson", Object.class, java.io.OutputStream.class)
             .invoke(in, event, java.io.OutputStream.nullOutputStream());
         String response = EventSamples.response(responseType.getName());
