@@ -9,14 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The simulation at a larger size, by hand (docs/simulation.md): by default a simulated month of 260
- * orders offered a day (183–206 stored in the December runs: some are refused on purpose), over 5,000 stored orders, under 5 %
+ * The simulation at a larger size, by hand (docs/simulation.md): by default a simulated month of 300
+ * orders offered a day (at 260 the December runs stored 129–210 a day: some are refused on purpose), over 5,000 stored orders, under 5 %
  * faults and 2 % crashes, then prints orders simulated per second, invariant checks
  * run and DynamoDB calls per order.
  *
  * <pre>
  * java -cp "$(cat sim/target/classpath.txt):sim/target/classes" dev.storeops.sim.SimulationBench \
- *     [--days 30] [--orders-per-day 260] [--faults 0.05] [--crashes 0.02] [--seed N] [--check-every-hours 1] [--pending a,b]
+ *     [--days 30] [--orders-per-day 300] [--faults 0.05] [--crashes 0.02] [--seed N] [--check-every-hours 1] [--pending a,b]
  * </pre>
  */
 public final class SimulationBench {
@@ -29,7 +29,7 @@ public final class SimulationBench {
     }
     long seed = Long.parseLong(a.getOrDefault("seed", String.valueOf(System.currentTimeMillis() % 1_000_000)));
     int days = Integer.parseInt(a.getOrDefault("days", "30"));
-    int perDay = Integer.parseInt(a.getOrDefault("orders-per-day", "260"));
+    int perDay = Integer.parseInt(a.getOrDefault("orders-per-day", "300"));
     double faults = Double.parseDouble(a.getOrDefault("faults", "0.05"));
     double crashes = Double.parseDouble(a.getOrDefault("crashes", "0.02"));
     int checkHours = Integer.parseInt(a.getOrDefault("check-every-hours", "1"));
