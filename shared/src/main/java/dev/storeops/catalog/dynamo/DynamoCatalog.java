@@ -225,13 +225,9 @@ public final class DynamoCatalog implements Catalog {
       StockMovement journal = StockMovement.absolute(now, sku, warehouse, StockMovement.STAFF_SET, onHand, before, after,
           actor, why, null);
       String c = condition;
-      String mark = "";
-      if (ShortStockMarks.needed(after)) {
-        // the row is left short: marked for the short-stock sweep in this very transaction
-        ShortStockMarks.announce(dynamo, table, now);
-        mark = ShortStockMarks.set(values, now, sku, warehouse, dev.storeops.catalog.ShortStockPolicy.Source.STAFF);
-      }
-      String marked = mark;
+      // a row left short is marked for the short-stock sweep in this very transaction
+      String marked = ShortStockMarks.markIfShort(dynamo, table, values, now, after, sku, warehouse,
+          dev.storeops.catalog.ShortStockPolicy.Source.STAFF);
       try {
         dynamo.transactWriteItems(t -> t.transactItems(
             TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))

@@ -139,11 +139,8 @@ public final class DynamoPointSales implements PointSales {
     // a sale that leaves the point short marks the row for the short-stock sweep in the sale's own
     // transaction: a replayed receipt does not run the short-order rule again, so a sale whose flagging
     // failed would otherwise leave its orders short and silent (found by the month simulation)
-    String mark = "";
-    if (ShortStockMarks.needed(after)) {
-      ShortStockMarks.announce(dynamo, table, clock.instant());
-      mark = ShortStockMarks.set(values, clock.instant(), sku, warehouse, ShortStockPolicy.Source.POINT_SALE);
-    }
+    String mark = ShortStockMarks.markIfShort(dynamo, table, values, clock.instant(), after, sku, warehouse,
+        ShortStockPolicy.Source.POINT_SALE);
     return TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))
         .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
             + "reserved = :r, updatedAt = :now" + mark)

@@ -42,6 +42,20 @@ public final class ShortStockMarks {
     new DueWorkStore(dynamo, table, Clock.fixed(now, ZoneOffset.UTC)).announce(KIND, now);
   }
 
+  /**
+   * What every count that may leave a row short adds to its stock update: when {@code after} is short, the
+   * kind's cursor is lowered ({@link #announce}, before the count's transaction) and the {@code SET} part
+   * that marks the row is returned (its values put in {@code values}); otherwise "".
+   */
+  public static String markIfShort(DynamoDbClient dynamo, String table, Map<String, AttributeValue> values,
+      Instant now, StockLedger.Levels after, String sku, String warehouse, ShortStockPolicy.Source source) {
+    if (!needed(after)) {
+      return "";
+    }
+    announce(dynamo, table, now);
+    return set(values, now, sku, warehouse, source);
+  }
+
   /** The {@code SET} part that marks the row (prefixed with ", "), its values put in {@code values}. */
   public static String set(Map<String, AttributeValue> values, Instant now, String sku, String warehouse,
       ShortStockPolicy.Source source) {

@@ -125,12 +125,8 @@ public final class DynamoStockRepair implements RepairStockLedger.Store {
         ":now", s(journal.at().toString()), ":h", Items.n(asRead.onHand()), ":rRead", Items.n(asRead.reserved())));
     // a correction that leaves the row short is marked for the short-stock sweep in its own transaction,
     // like every count: the flagging after it may fail, and the next repair finds nothing to correct
-    String mark = "";
-    if (ShortStockMarks.needed(to)) {
-      ShortStockMarks.announce(dynamo, table, journal.at());
-      mark = ShortStockMarks.set(values, journal.at(), asRead.sku(), asRead.warehouse(), ShortStockPolicy.Source.STAFF);
-    }
-    String marked = mark;
+    String marked = ShortStockMarks.markIfShort(dynamo, table, values, journal.at(), to, asRead.sku(),
+        asRead.warehouse(), ShortStockPolicy.Source.STAFF);
     try {
       dynamo.transactWriteItems(t -> t.transactItems(
           TransactWriteItem.builder().update(Update.builder().tableName(table)

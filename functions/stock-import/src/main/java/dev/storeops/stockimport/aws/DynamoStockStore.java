@@ -113,11 +113,9 @@ public class DynamoStockStore implements StockStore {
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
     values.put(":g1sk", Items.s(TableKeys.SKU.key(change.sku())));
     values.put(":now", Items.s(now.toString()));
-    if (ShortStockMarks.needed(after)) {
-      // the row is left short: marked for the short-stock sweep in this very transaction
-      ShortStockMarks.announce(dynamo, table, now);
-      set.append(ShortStockMarks.set(values, now, change.sku(), warehouse, ShortStockPolicy.Source.SUPPLIER));
-    }
+    // a row left short is marked for the short-stock sweep in this very transaction
+    set.append(ShortStockMarks.markIfShort(dynamo, table, values, now, after, change.sku(), warehouse,
+        ShortStockPolicy.Source.SUPPLIER));
     if (change.name() != null) {
       set.append(", supplierName = :name");
       values.put(":name", Items.s(change.name()));
