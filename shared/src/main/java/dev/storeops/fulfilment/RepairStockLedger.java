@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Repairs stock rows inflated by the old ledger (docs/stock-ledger.md: {@code reserved} only grew,
@@ -43,6 +45,7 @@ public final class RepairStockLedger {
     /** Writes the order's hold on one SKU × warehouse unless it exists or the order stopped holding stock. */
     void ensureHold(Order order, Reservation merged);
 
+    /** Every stock item the listing holds (an index read: may lag a write by a moment). */
     List<Row> stockRows();
 
     Optional<Row> row(String sku, String warehouse);
@@ -64,19 +67,34 @@ public final class RepairStockLedger {
     this.clock = clock;
   }
 
+  /**
+   * The listed rows and, read one by one, the rows open orders hold that the listing lacks (a row last
+   * written before the listing existed is filed by its next write).
+   */
+  private List<Row> rows(Set<List<String>> held) {
+    List<Row> rows = new ArrayList<>(store.stockRows());
+    rows.forEach(r -> held.remove(List.of(r.sku(), r.warehouse())));
+    for (List<String> unlisted : held) {
+      store.row(unlisted.get(0), unlisted.get(1)).ifPresent(rows::add);
+    }
+    return rows;
+  }
+
   /** Runs the repair on behalf of {@code by} (a staff id); returns the corrected rows. */
   public List<Correction> repair(String by) {
     int orders = 0;
+    Set<List<String>> heldRows = new LinkedHashSet<>();
     for (Order o : store.ordersHoldingStock()) {
       Map<List<String>, Integer> merged = new LinkedHashMap<>();
       for (Reservation r : o.reservations()) {
         merged.merge(List.of(r.sku(), r.warehouse()), r.qty(), Integer::sum);
       }
       merged.forEach((k, q) -> store.ensureHold(o, new Reservation(k.get(0), k.get(1), q)));
+      heldRows.addAll(merged.keySet());
       orders++;
     }
     List<Correction> corrections = new ArrayList<>();
-    for (Row first : store.stockRows()) {
+    for (Row first : rows(heldRows)) {
       Row row = first;
       for (int attempt = 1; row != null; attempt++) {
         long held = store.held(row.sku(), row.warehouse());

@@ -228,11 +228,12 @@ public final class DynamoCatalog implements Catalog {
       // a row left short is marked for the short-stock sweep in this very transaction
       String marked = ShortStockMarks.markIfShort(dynamo, table, values, now, after, sku, warehouse,
           dev.storeops.catalog.ShortStockPolicy.Source.STAFF);
+      String listed = StockLedgerItems.listed(values, sku, warehouse);
       try {
         dynamo.transactWriteItems(t -> t.transactItems(
             TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))
                 .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
-                    + "reserved = :r, updatedAt = :now" + marked)
+                    + "reserved = :r, updatedAt = :now" + listed + marked)
                 .conditionExpression(c)
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(values).build()).build(),

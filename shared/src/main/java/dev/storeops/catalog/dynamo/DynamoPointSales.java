@@ -143,7 +143,7 @@ public final class DynamoPointSales implements PointSales {
         ShortStockPolicy.Source.POINT_SALE);
     return TransactWriteItem.builder().update(Update.builder().tableName(table).key(TableKeys.stockKey(sku, warehouse))
         .updateExpression("SET #type = :type, sku = :sku, warehouse = :w, onHand = :n, available = :a, "
-            + "reserved = :r, updatedAt = :now" + mark)
+            + "reserved = :r, updatedAt = :now" + StockLedgerItems.listed(values, sku, warehouse) + mark)
         .conditionExpression(condition)
         .expressionAttributeNames(Map.of("#type", "type"))
         .expressionAttributeValues(values).build()).build();

@@ -100,6 +100,39 @@ public final class StockLedgerItems {
         Items.str(item, "reason"), Items.str(item, "ref"));
   }
 
+  /**
+   * Shards of the stock-item listing on GSI2: every write of a stock item replicates to its listing
+   * partition, so the rows are spread over a few partitions by SKU ({@link String#hashCode} is fixed by
+   * the language) rather than all in one.
+   */
+  public static final int LISTING_SHARDS = 4;
+
+  /**
+   * The SET part that files a stock item in the listing ({@link TableKeys#STOCK_ROWS}), its values put in
+   * {@code values}: every write that can create a stock item (supplier import, staff count, point sale,
+   * return to stock) and the repair's correction add it, so rows written before the listing existed
+   * are filed at their next such write.
+   */
+  public static String listed(Map<String, AttributeValue> values, String sku, String warehouse) {
+    values.put(":rowsPk", s(TableKeys.STOCK_ROWS.key(Math.floorMod(sku.hashCode(), LISTING_SHARDS))));
+    values.put(":rowsSk", s(sku + "#" + warehouse));
+    return ", " + TableKeys.GSI2PK + " = :rowsPk, " + TableKeys.GSI2SK + " = :rowsSk";
+  }
+
+  /** Every listed stock item, shard by shard (GSI2: eventually consistent, as any index read). */
+  public static List<Map<String, AttributeValue>> listedRows(DynamoDbClient dynamo, String table) {
+    List<Map<String, AttributeValue>> rows = new ArrayList<>();
+    for (int shard = 0; shard < LISTING_SHARDS; shard++) {
+      QueryRequest request = QueryRequest.builder().tableName(table).indexName(TableKeys.GSI2)
+          .keyConditionExpression(TableKeys.GSI2PK + " = :pk")
+          .expressionAttributeValues(Map.of(":pk", s(TableKeys.STOCK_ROWS.key(shard)))).build();
+      for (var page : dynamo.queryPaginator(request)) {
+        rows.addAll(page.items());
+      }
+    }
+    return rows;
+  }
+
   /** Every hold on a SKU in a warehouse (consistent read). */
   public static List<Hold> holds(DynamoDbClient dynamo, String table, String sku, String warehouse) {
     List<Hold> holds = new ArrayList<>();

@@ -381,7 +381,7 @@ public final class DynamoOrderFlowStore implements OrderFlowStore {
         }
       }
       String update = "SET onHand = :h, reserved = :r, available = :a, updatedAt = :now"
-          + (exists ? "" : ", sku = :sku, warehouse = :wh, #type = :type");
+          + (exists ? "" : ", sku = :sku, warehouse = :wh, #type = :type") + StockLedgerItems.listed(values, sku, warehouse);
       Update.Builder u = Update.builder().tableName(table).key(key).updateExpression(update)
           .conditionExpression(condition).expressionAttributeValues(values);
       if (!exists) {

@@ -25,15 +25,16 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The repair's reads and writes: orders holding stock by status (GSI2), every stock item (a Scan
- * filtered on {@code type = Stock}: an ops action, not a request path), holds per row (Query), and
- * the correction with its journal entry in one transaction conditioned on the row as read.
+ * The repair's reads and writes: orders holding stock by status (GSI2), every listed stock item (GSI2
+ * {@code STOCKROWS#<shard>}, {@link StockLedgerItems#listedRows}: a few queries, not a Scan of the table,
+ * which outgrew the staff API's 20 s as the shop's history grew), holds per row (Query), and the
+ * correction with its journal entry in one transaction conditioned on the row as read (which files the
+ * row in the listing too).
  */
 public final class DynamoStockRepair implements RepairStockLedger.Store {
   private final DynamoDbClient dynamo;
@@ -89,15 +90,7 @@ public final class DynamoStockRepair implements RepairStockLedger.Store {
 
   @Override
   public List<RepairStockLedger.Row> stockRows() {
-    List<RepairStockLedger.Row> rows = new ArrayList<>();
-    ScanRequest scan = ScanRequest.builder().tableName(table).consistentRead(true)
-        .filterExpression("#type = :stock AND begins_with(sk, :prefix)")
-        .expressionAttributeNames(Map.of("#type", "type"))
-        .expressionAttributeValues(Map.of(":stock", s("Stock"), ":prefix", s(TableKeys.STOCK.text()))).build();
-    for (var page : dynamo.scanPaginator(scan)) {
-      page.items().forEach(i -> rows.add(row(i)));
-    }
-    return rows;
+    return StockLedgerItems.listedRows(dynamo, table).stream().map(DynamoStockRepair::row).toList();
   }
 
   private static RepairStockLedger.Row row(Map<String, AttributeValue> i) {
@@ -131,7 +124,8 @@ public final class DynamoStockRepair implements RepairStockLedger.Store {
       dynamo.transactWriteItems(t -> t.transactItems(
           TransactWriteItem.builder().update(Update.builder().tableName(table)
               .key(TableKeys.stockKey(asRead.sku(), asRead.warehouse()))
-              .updateExpression("SET reserved = :r, available = :a, updatedAt = :now" + marked)
+              .updateExpression("SET reserved = :r, available = :a, updatedAt = :now" + marked
+                  + StockLedgerItems.listed(values, asRead.sku(), asRead.warehouse()))
               .conditionExpression("attribute_exists(pk) AND (onHand = :h OR attribute_not_exists(onHand)) "
                   + "AND (reserved = :rRead OR attribute_not_exists(reserved))")
               .expressionAttributeValues(values).build()).build(),

@@ -38,6 +38,11 @@ public final class TableKeys {
   public static final Prefix SKU = new Prefix("SKU#");
   /** Sort key of a SKU's stock item in a warehouse. */
   public static final Prefix STOCK = new Prefix("STOCK#");
+  /**
+   * GSI2 partition listing the stock items ({@code STOCKROWS#<shard>}, sort key {@code <sku>#<warehouse>};
+   * see {@code StockLedgerItems.listed}): the repair reads every row without scanning the table.
+   */
+  public static final Prefix STOCK_ROWS = new Prefix("STOCKROWS#");
   /** Sort key of an order's hold on a SKU in a warehouse: {@code HOLD#<warehouse>#<orderId>} (see {@link #holdKey}). */
   public static final Prefix HOLD = new Prefix("HOLD#");
   /** Sort key of an entry of a SKU's movement journal: {@code MOVE#<instant, ms>#<unique>} (see {@link #movementKey}). */

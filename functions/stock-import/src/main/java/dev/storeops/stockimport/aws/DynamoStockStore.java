@@ -113,6 +113,7 @@ public class DynamoStockStore implements StockStore {
     values.put(":g1pk", Items.s(supplierKey(supplierId, warehouse)));
     values.put(":g1sk", Items.s(TableKeys.SKU.key(change.sku())));
     values.put(":now", Items.s(now.toString()));
+    set.append(StockLedgerItems.listed(values, change.sku(), warehouse));
     // a row left short is marked for the short-stock sweep in this very transaction
     set.append(ShortStockMarks.markIfShort(dynamo, table, values, now, after, change.sku(), warehouse,
         ShortStockPolicy.Source.SUPPLIER));
