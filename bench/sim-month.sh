@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The month simulation (docs/simulation.md, "The larger simulation"): builds the sim module, copies its
 # classes aside (so the tree can be rebuilt while the month runs) and runs SimulationBench with its
-# defaults (a clean month, 270 orders offered a day, checks every 72 simulated hours) or the arguments
+# defaults (a clean month, 250 orders offered a day, checks every 72 simulated hours) or the arguments
 # given, e.g.  bench/sim-month.sh --seed 2026   or   bench/sim-month.sh --faults 0.05 --crashes 0.02
 # The log goes to $OUT (default target/sim-month/out.log); progress: grep -a '^simulation' "$OUT".
 set -euo pipefail

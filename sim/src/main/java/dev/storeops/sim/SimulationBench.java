@@ -9,17 +9,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The simulation at a larger size, by hand (docs/simulation.md): by default a simulated month, 270 orders
+ * The simulation at a larger size, by hand (docs/simulation.md): by default a simulated month, 250 orders
  * offered a day (some are refused on purpose: the runs of December stored about 70 % — over 5,000 in the
  * month), clean, the invariants checked every 72 simulated hours and at the end, then prints orders
- * simulated per second, invariant checks run and DynamoDB calls per order. The defaults are what fits a
- * 2-core machine in about 2 hours 15 minutes: the checks read the whole table (growing with the shop's
+ * simulated per second, invariant checks run and DynamoDB calls per order. The defaults are expected to fit a
+ * 2-core machine in about 2¼ hours (from run 12, docs/simulation.md): the checks read the whole table (growing with the shop's
  * history) and a faulted month runs about 5 hours ({@code --faults 0.05 --crashes 0.02}: the same
  * invariants, every build runs a faulted week).
  *
  * <pre>
  * java -cp "$(cat sim/target/classpath.txt):sim/target/classes" dev.storeops.sim.SimulationBench \
- *     [--days 30] [--orders-per-day 270] [--faults 0] [--crashes 0] [--seed N] [--check-every-hours 72] [--pending a,b]
+ *     [--days 30] [--orders-per-day 250] [--faults 0] [--crashes 0] [--seed N] [--check-every-hours 72] [--pending a,b]
  * </pre>
  */
 public final class SimulationBench {
@@ -32,7 +32,7 @@ public final class SimulationBench {
     }
     long seed = Long.parseLong(a.getOrDefault("seed", String.valueOf(System.currentTimeMillis() % 1_000_000)));
     int days = Integer.parseInt(a.getOrDefault("days", "30"));
-    int perDay = Integer.parseInt(a.getOrDefault("orders-per-day", "270"));
+    int perDay = Integer.parseInt(a.getOrDefault("orders-per-day", "250"));
     double faults = Double.parseDouble(a.getOrDefault("faults", "0"));
     double crashes = Double.parseDouble(a.getOrDefault("crashes", "0"));
     int checkHours = Integer.parseInt(a.getOrDefault("check-every-hours", "72"));
