@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * month), clean, the invariants checked every 72 simulated hours and at the end, then prints orders
  * simulated per second, invariant checks run and DynamoDB calls per order. The defaults are expected to fit a
  * 2-core machine in about 2¼ hours (from run 12, docs/simulation.md): the checks read the whole table (growing with the shop's
- * history) and a faulted month an estimated 4–5 hours ({@code --faults 0.05 --crashes 0.02}: the same
+ * history) and a faulted month takes an estimated 4–5 hours ({@code --faults 0.05 --crashes 0.02}: the same
  * invariants, every build runs a faulted week).
  *
  * <pre>
