@@ -9,13 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The simulation at a larger size, by hand (docs/simulation.md): by default a simulated month, 250 orders
- * offered a day (some are refused on purpose: the runs of December stored about 70 % — over 5,000 in the
- * month), clean, the invariants checked every 72 simulated hours and at the end, then prints orders
- * simulated per second, invariant checks run and DynamoDB calls per order. The defaults took 2 h 20 min on an idle
- * 2-core machine for 6,055 orders (run 13, docs/simulation.md): the checks read the whole table (growing with the shop's
- * history) and a faulted month takes an estimated 4–5 hours ({@code --faults 0.05 --crashes 0.02}: the same
- * invariants, every build runs a faulted week).
+ * The simulation at a larger size, by hand (docs/simulation.md, run by {@code bench/sim-month.sh}): by default
+ * a clean simulated month, 250 orders offered a day (some are refused on purpose; over 5,000 are stored), the
+ * invariants checked every 72 simulated hours and at the end; then prints orders simulated per second,
+ * invariant checks run and DynamoDB calls per order. The measured runs and their figures are in
+ * docs/simulation.md; {@code --faults 0.05 --crashes 0.02} runs the faulted month.
  *
  * <pre>
  * java -cp "$(cat sim/target/classpath.txt):sim/target/classes" dev.storeops.sim.SimulationBench \
